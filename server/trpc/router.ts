@@ -1,0 +1,46 @@
+// The app's tRPC API: thin procedures, zod in, one call to the payments port, a PaymentView out.
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { publicProcedure, router } from './init';
+
+const appTransId = z
+  .string()
+  .trim()
+  .min(1, 'appTransId is required')
+  .max(40, 'appTransId is at most 40 characters');
+
+export const createPaymentInput = z.object({
+  amount: z
+    .number()
+    .int('amount must be a whole number of VND')
+    .positive('amount must be positive'),
+  description: z
+    .string()
+    .trim()
+    .min(1, 'description is required')
+    .max(256, 'description is at most 256 characters'),
+  idempotencyKey: z.uuid().optional(),
+});
+
+export const appRouter = router({
+  createPayment: publicProcedure
+    .input(createPaymentInput)
+    .mutation(({ ctx, input }) => ctx.payments.create(input)),
+
+  getStatus: publicProcedure.input(z.object({ appTransId })).query(async ({ ctx, input }) => {
+    const view = await ctx.payments.getStatus(input.appTransId);
+    if (!view) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such order' });
+    return view;
+  }),
+
+  onStatusChange: publicProcedure.input(z.object({ appTransId })).subscription(async function* ({
+    ctx,
+    input,
+    signal,
+  }) {
+    const abort = signal ?? new AbortController().signal;
+    yield* ctx.payments.watch(input.appTransId, abort);
+  }),
+});
+
+export type AppRouter = typeof appRouter;
