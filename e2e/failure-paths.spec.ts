@@ -1,0 +1,46 @@
+// The ways a payment does not happen, each with a clear message and a way forward: the shopper cancels on
+// the gateway, the order expires, ZaloPay fails while the order is being created.
+import { test, expect } from './fixtures';
+import { qrCode, startPayment } from './checkout-page';
+
+test('cancelling on the gateway brings the shopper back with a way to try again', async ({ phone }) => {
+  await phone.goto('/');
+  await phone.getByRole('button', { name: 'Pay with ZaloPay' }).click();
+  await phone.waitForURL(/\/openinapp\?order=/);
+  await phone.getByRole('button', { name: /cancel/i }).click();
+  await phone.waitForURL(/\/order\/confirmation\?/);
+  await expect(phone.getByRole('heading', { name: 'Payment successful' })).toHaveCount(0);
+  await expect(phone.getByRole('heading', { name: 'Payment cancelled' })).toBeVisible();
+  await expect(phone.getByRole('link', { name: /try again|back to the shop/i }).first()).toBeVisible();
+});
+
+test('an order that expires on ZaloPay shows "Payment expired" and offers a new QR code', async ({
+  page,
+  emulator,
+}) => {
+  await page.goto('/');
+  await startPayment(page);
+  await expect(qrCode(page)).toBeVisible();
+  await emulator.advanceClock(16 * 60 * 1000);
+  await expect(page.getByRole('heading', { name: 'Payment expired' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await page.getByRole('button', { name: 'New QR code' }).click();
+  await expect(qrCode(page)).toBeVisible();
+});
+
+test('ZaloPay failing on create shows a clear message, and trying again works', async ({
+  page,
+  emulator,
+  allowConsoleErrors,
+}) => {
+  allowConsoleErrors(/status of 503/);
+  await emulator.faults({ api: { fault: '5xx', count: 3, endpoints: ['create'] } });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Pay with ZaloPay' }).click();
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible({ timeout: 20_000 });
+  await expect(qrCode(page)).toHaveCount(0);
+  await emulator.clearFaults();
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(qrCode(page)).toBeVisible();
+});

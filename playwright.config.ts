@@ -1,0 +1,51 @@
+// Playwright end-to-end tests: the real app (with its embedded ZaloPay emulator and an in-memory PGlite)
+// driven through a real headless Chromium, desktop and phone-sized.
+import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './e2e/chromium-path';
+import { E2E_APP_PORT, E2E_EMULATOR_PORT, E2E_BASE_URL } from './e2e/ports';
+
+const launchOptions = { executablePath: findChromium(), args: CHROMIUM_ARGS };
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
+  use: {
+    baseURL: E2E_BASE_URL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions,
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+  ],
+  webServer: {
+    command: 'npx vite build --logLevel warn && npx tsx server/main.ts',
+    url: `${E2E_BASE_URL}/healthz`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(E2E_APP_PORT),
+      PUBLIC_BASE_URL: E2E_BASE_URL,
+      EMULATOR_PORT: String(E2E_EMULATOR_PORT),
+      DATABASE_URL: '',
+      PGLITE_DATA_DIR: 'memory://',
+      POLL_INTERVAL_MS: '1000',
+      POLL_TICK_MS: '250',
+      EXPIRY_GRACE_MS: '0',
+      LOG_LEVEL: 'warn',
+    },
+  },
+});

@@ -1,0 +1,118 @@
+// Composes the whole checkout from an Env: database -> migrations -> ZaloPay (or the embedded emulator)
+// -> services -> HTTP -> poller and fulfilment worker; and takes it down again in the reverse order.
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Env } from './env';
+import type { Logger } from './logger';
+import { createApp } from './app';
+import { createDb } from '../db/create-db';
+import { migrate } from '../db/migrate';
+import { createZaloPayClient } from './zalopay';
+import { startEmulator, type RunningEmulator } from './sandbox/emulator';
+import { createPaymentsService } from './payments/payments-service';
+import type { PaymentsConfig } from './payments/payments-config';
+import { startPoller } from './payments/poller';
+import { logFulfilmentHook, startFulfilmentWorker } from './payments/fulfilment-worker';
+
+export const DEFAULT_CLIENT_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../dist/client',
+);
+
+export interface RunningCheckout {
+  url: string;
+  emulatorUrl: string | undefined;
+  /** Stop accepting, finish in-flight work, release leases, close everything. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  clientDir?: string | undefined;
+  /** Graceful-shutdown budget before open connections (SSE streams) are cut. */
+  shutdownTimeoutMs?: number;
+}
+
+function paymentsConfig(env: Env): PaymentsConfig {
+  return {
+    appId: env.zalopay.appId,
+    publicBaseUrl: env.publicBaseUrl,
+    appUser: env.orders.appUser,
+    minAmount: env.orders.minAmount,
+    maxAmount: env.orders.maxAmount,
+    expireDurationSeconds: env.orders.expireSeconds,
+    pollIntervalMs: env.poller.intervalMs,
+    pollTickMs: env.poller.tickMs,
+    pollBatchSize: env.poller.batchSize,
+    pollConcurrency: env.poller.concurrency,
+    queryRatePerSecond: env.poller.queryRatePerSecond,
+    expiryGraceMs: env.poller.expiryGraceMs,
+    leaseMs: env.poller.leaseMs,
+    statusCacheMs: env.poller.statusCacheMs,
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function startCheckout(
+  env: Env,
+  log: Logger,
+  options: StartOptions = {},
+): Promise<RunningCheckout> {
+  let emulator: RunningEmulator | undefined;
+  if (env.emulator.embedded) {
+    emulator = await startEmulator({ port: env.emulator.port, host: env.host });
+    log.info({ url: emulator.url }, 'ZaloPay emulator started');
+  }
+  const apiBaseUrl = emulator?.url ?? env.zalopay.apiBaseUrl;
+  const gatewayBaseUrl = emulator?.url ?? env.zalopay.gatewayBaseUrl;
+  if (!apiBaseUrl || !gatewayBaseUrl) throw new Error('No ZaloPay endpoint configured');
+
+  const db = await createDb({ databaseUrl: env.databaseUrl, dataDir: env.pgliteDataDir });
+  await migrate(db);
+  log.info({ driver: db.driver }, 'database ready');
+
+  const zalopay = createZaloPayClient({
+    appId: env.zalopay.appId,
+    key1: env.zalopay.key1,
+    key2: env.zalopay.key2,
+    apiBaseUrl,
+    gatewayBaseUrl,
+    timeoutMs: env.zalopay.timeoutMs,
+  });
+  const config = paymentsConfig(env);
+  const payments = createPaymentsService({ db, zalopay, key2: env.zalopay.key2, config, log });
+  const app = createApp({ payments, log, clientDir: options.clientDir });
+  const server = createServer(app);
+  const port = await listen(server, env.port, env.host);
+  const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;
+
+  const poller = startPoller({ db, zalopay, config, log });
+  const fulfilment = startFulfilmentWorker({ db, hook: logFulfilmentHook(log), log });
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      await poller.stop();
+      await fulfilment.stop();
+      await payments.close();
+      server.closeIdleConnections();
+      const cut = setTimeout(() => server.closeAllConnections(), options.shutdownTimeoutMs ?? 5_000);
+      await stopped;
+      clearTimeout(cut);
+      await db.close();
+      await emulator?.close();
+    })());
+
+  return { url, emulatorUrl: emulator?.url, close };
+}

@@ -1,0 +1,184 @@
+// The only reader of process.env: every setting validated once at start-up with zod, with a message
+// naming each bad variable. Defaults make `npm start` work on a bare machine (PGlite + embedded emulator).
+import { z } from 'zod';
+import { PUBLIC_SANDBOX_APPS } from './sandbox/public-apps';
+
+const GATEWAY_HOSTS = {
+  sandbox: { api: 'https://sb-openapi.zalopay.vn', gateway: 'https://sbgateway.zalopay.vn' },
+  production: { api: 'https://openapi.zalopay.vn', gateway: 'https://gateway.zalopay.vn' },
+} as const;
+
+const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1');
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const rawEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: int(3000).pipe(z.number().max(65535)),
+  PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
+  DATABASE_URL: optionalText,
+  PGLITE_DATA_DIR: z.string().default('.data/pglite'),
+  ZALOPAY_MODE: z.enum(['emulator', 'sandbox', 'production']).default('emulator'),
+  ZALOPAY_APP_ID: optionalText.pipe(z.coerce.number().int().positive().optional()),
+  ZALOPAY_KEY1: optionalText,
+  ZALOPAY_KEY2: optionalText,
+  ZALOPAY_API_BASE_URL: optionalText.pipe(z.url().optional()),
+  ZALOPAY_GATEWAY_BASE_URL: optionalText.pipe(z.url().optional()),
+  ZALOPAY_TIMEOUT_MS: int(10_000, 100),
+  EMULATOR_PORT: int(3001).pipe(z.number().max(65535)),
+  EMULATOR_EMBEDDED: flag(true),
+  ORDER_MIN_AMOUNT: int(1_000, 1),
+  ORDER_MAX_AMOUNT: int(50_000_000, 1),
+  ORDER_EXPIRE_SECONDS: int(900, 300).pipe(z.number().max(2_592_000)),
+  ORDER_APP_USER: z.string().trim().min(1).max(50).default('zalopay-checkout'),
+  POLL_INTERVAL_MS: int(60_000, 100),
+  POLL_TICK_MS: int(1_000, 50),
+  POLL_BATCH_SIZE: int(50, 1),
+  POLL_CONCURRENCY: int(8, 1),
+  QUERY_RATE_PER_SECOND: int(20, 1),
+  EXPIRY_GRACE_MS: int(30_000),
+  POLL_LEASE_MS: int(30_000, 1_000),
+  STATUS_CACHE_MS: int(2_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: flag(false),
+});
+
+export type ZaloPayMode = 'emulator' | 'sandbox' | 'production';
+
+export interface Env {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicBaseUrl: string;
+  databaseUrl: string | undefined;
+  pgliteDataDir: string;
+  zalopay: {
+    mode: ZaloPayMode;
+    appId: number;
+    key1: string;
+    key2: string;
+    /** Undefined in emulator mode with the embedded emulator: main.ts fills it in once it listens. */
+    apiBaseUrl: string | undefined;
+    gatewayBaseUrl: string | undefined;
+    timeoutMs: number;
+  };
+  emulator: { embedded: boolean; port: number };
+  orders: {
+    minAmount: number;
+    maxAmount: number;
+    expireSeconds: number;
+    appUser: string;
+  };
+  poller: {
+    intervalMs: number;
+    tickMs: number;
+    batchSize: number;
+    concurrency: number;
+    queryRatePerSecond: number;
+    expiryGraceMs: number;
+    leaseMs: number;
+    statusCacheMs: number;
+  };
+  log: { level: string; pretty: boolean };
+}
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+const PUBLIC_KEYS = new Set(PUBLIC_SANDBOX_APPS.flatMap((app) => [app.key1, app.key2]));
+
+/** Parses and checks the environment; throws EnvError naming every bad variable at once. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = rawEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
+    throw new EnvError(
+      Object.entries(fields).map(([name, messages]) => `${name}: ${(messages ?? []).join('; ')}`),
+    );
+  }
+  const raw = parsed.data;
+  const problems: string[] = [];
+  const mode = raw.ZALOPAY_MODE;
+
+  const defaultApp = PUBLIC_SANDBOX_APPS[0];
+  let appId = raw.ZALOPAY_APP_ID;
+  let key1 = raw.ZALOPAY_KEY1;
+  let key2 = raw.ZALOPAY_KEY2;
+  if (mode === 'emulator') {
+    appId ??= defaultApp?.appId;
+    key1 ??= defaultApp?.key1;
+    key2 ??= defaultApp?.key2;
+  } else {
+    if (appId === undefined) problems.push(`ZALOPAY_APP_ID: required in ${mode} mode`);
+    if (!key1) problems.push(`ZALOPAY_KEY1: required in ${mode} mode`);
+    if (!key2) problems.push(`ZALOPAY_KEY2: required in ${mode} mode`);
+    if (mode === 'production') {
+      if (key1 && PUBLIC_KEYS.has(key1))
+        problems.push('ZALOPAY_KEY1: a public sandbox key cannot be used in production');
+      if (key2 && PUBLIC_KEYS.has(key2))
+        problems.push('ZALOPAY_KEY2: a public sandbox key cannot be used in production');
+    }
+    if (!raw.PUBLIC_BASE_URL) {
+      problems.push(
+        `PUBLIC_BASE_URL: required in ${mode} mode (ZaloPay posts callbacks to <PUBLIC_BASE_URL>/api/zalopay/callback)`,
+      );
+    } else if (mode === 'production' && !raw.PUBLIC_BASE_URL.startsWith('https://')) {
+      problems.push('PUBLIC_BASE_URL: must be https:// in production mode');
+    }
+  }
+  if (raw.ORDER_MIN_AMOUNT > raw.ORDER_MAX_AMOUNT) {
+    problems.push('ORDER_MIN_AMOUNT: must not exceed ORDER_MAX_AMOUNT');
+  }
+  if (problems.length > 0 || appId === undefined || !key1 || !key2) throw new EnvError(problems);
+
+  const embedded = mode === 'emulator' && raw.EMULATOR_EMBEDDED && !raw.ZALOPAY_API_BASE_URL;
+  const hosts = mode === 'emulator' ? undefined : GATEWAY_HOSTS[mode];
+  return {
+    nodeEnv: raw.NODE_ENV,
+    host: raw.HOST,
+    port: raw.PORT,
+    publicBaseUrl: (raw.PUBLIC_BASE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
+    databaseUrl: raw.DATABASE_URL,
+    pgliteDataDir: raw.PGLITE_DATA_DIR,
+    zalopay: {
+      mode,
+      appId,
+      key1,
+      key2,
+      apiBaseUrl: raw.ZALOPAY_API_BASE_URL ?? hosts?.api,
+      gatewayBaseUrl: raw.ZALOPAY_GATEWAY_BASE_URL ?? raw.ZALOPAY_API_BASE_URL ?? hosts?.gateway,
+      timeoutMs: raw.ZALOPAY_TIMEOUT_MS,
+    },
+    emulator: { embedded, port: raw.EMULATOR_PORT },
+    orders: {
+      minAmount: raw.ORDER_MIN_AMOUNT,
+      maxAmount: raw.ORDER_MAX_AMOUNT,
+      expireSeconds: raw.ORDER_EXPIRE_SECONDS,
+      appUser: raw.ORDER_APP_USER,
+    },
+    poller: {
+      intervalMs: raw.POLL_INTERVAL_MS,
+      tickMs: raw.POLL_TICK_MS,
+      batchSize: raw.POLL_BATCH_SIZE,
+      concurrency: raw.POLL_CONCURRENCY,
+      queryRatePerSecond: raw.QUERY_RATE_PER_SECOND,
+      expiryGraceMs: raw.EXPIRY_GRACE_MS,
+      leaseMs: raw.POLL_LEASE_MS,
+      statusCacheMs: raw.STATUS_CACHE_MS,
+    },
+    log: { level: raw.LOG_LEVEL, pretty: raw.LOG_PRETTY },
+  };
+}

@@ -1,0 +1,40 @@
+// The server's entry point (npm start): read the environment, start the checkout, and on SIGTERM or
+// SIGINT stop accepting, finish what is in flight, release the poller's leases and exit 0.
+import { EnvError, loadEnv } from './env';
+import { createLogger } from './logger';
+import { DEFAULT_CLIENT_DIR, startCheckout } from './checkout-server';
+
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = loadEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = createLogger({ level: env.log.level, pretty: env.log.pretty });
+  const checkout = await startCheckout(env, log, { clientDir: DEFAULT_CLIENT_DIR });
+  log.info(
+    { url: checkout.url, publicBaseUrl: env.publicBaseUrl, mode: env.zalopay.mode },
+    `Checkout ready at ${env.publicBaseUrl}`,
+  );
+  if (checkout.emulatorUrl) log.info(`ZaloPay emulator at ${checkout.emulatorUrl}/admin/orders`);
+
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    checkout.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+await main();
