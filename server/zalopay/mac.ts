@@ -9,13 +9,18 @@ export function hmacHex(key: string, input: string): string {
 
 const MAC_FORMAT = /^[0-9a-f]{64}$/;
 
+/** True for what ZaloPay's MACs look like: exactly 64 lowercase hex characters. */
+export function isWellFormedMac(value: unknown): value is string {
+  return typeof value === 'string' && MAC_FORMAT.test(value);
+}
+
 /**
  * Constant-time comparison of a MAC we computed with one we received.
  * The received value must first look like a MAC (64 lowercase hex chars): anything else is rejected
  * before any comparison, so the timing of the comparison never depends on attacker-chosen lengths.
  */
 export function macMatches(expectedHex: string, receivedHex: unknown): boolean {
-  if (typeof receivedHex !== 'string' || !MAC_FORMAT.test(receivedHex)) return false;
+  if (!isWellFormedMac(receivedHex)) return false;
   return timingSafeEqual(Buffer.from(expectedHex, 'hex'), Buffer.from(receivedHex, 'hex'));
 }
 

@@ -1,0 +1,17 @@
+// Our order ids: ZaloPay wants `yymmdd_<id>`, the date in Vietnam, unique per app, at most 40 chars.
+// 128 random bits make collisions (answered -68) practically impossible, unlike the samples' 6 digits.
+import { randomBytes } from 'node:crypto';
+import { vietnamYymmdd } from './vietnam-date';
+
+/** The ids this adapter makes and ZaloPay accepts: a VN date, '_', then base64url characters. */
+export const APP_TRANS_ID_PATTERN = /^\d{6}_[A-Za-z0-9_-]{1,33}$/;
+
+/** e.g. '240101_q3Vx0b9yJbT2mWZ5kq8aHw' (29 characters). */
+export function newAppTransId(nowMs: number = Date.now()): string {
+  return `${vietnamYymmdd(nowMs)}_${randomBytes(16).toString('base64url')}`;
+}
+
+/** A refund id as ZaloPay documents it: `yymmdd_appid_<id>`, VN date, at most 45 characters (§7.1). */
+export function newMRefundId(appId: number, nowMs: number = Date.now()): string {
+  return `${vietnamYymmdd(nowMs)}_${appId}_${randomBytes(16).toString('base64url')}`;
+}
