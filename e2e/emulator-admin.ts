@@ -10,6 +10,8 @@ export interface EmulatorAdmin {
   faults(spec: Record<string, unknown>): Promise<void>;
   clearFaults(): Promise<void>;
   advanceClock(ms: number): Promise<void>;
+  /** Puts the emulator's clock back to real time (its create checks use that clock too). */
+  resetClock(): Promise<void>;
 }
 
 export function emulatorAdmin(request: APIRequestContext): EmulatorAdmin {
@@ -32,6 +34,9 @@ export function emulatorAdmin(request: APIRequestContext): EmulatorAdmin {
     },
     advanceClock: async (ms) => {
       await ok(await request.post(url('/admin/clock'), { data: { advance_ms: ms } }));
+    },
+    resetClock: async () => {
+      await ok(await request.post(url('/admin/clock'), { data: { offset_ms: 0 } }));
     },
   };
 }

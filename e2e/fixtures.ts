@@ -54,6 +54,7 @@ export const test = base.extend<Fixtures & { consoleErrors: string[]; allowed: R
     const admin = emulatorAdmin(request);
     await use(admin);
     await admin.clearFaults();
+    await admin.resetClock();
   },
   createOrder: async ({ request }, use) => {
     await use(async (amount = 50_000, orderInfo = 'E2E order') => {

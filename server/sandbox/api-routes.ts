@@ -1,0 +1,82 @@
+// The sb-openapi role: POST /v2/create, /v2/query, /v2/refund, /v2/query_refund and the gateway's
+// /api/getlistmerchantbanks. Always HTTP 200 with compact JSON, except when a 5xx fault was asked for.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Router } from 'express';
+import type { Request, Response } from 'express';
+import type { ApiOutcome } from './api-answers';
+import { rejection } from './api-answers';
+import { listMerchantBanks } from './bank-list';
+import { createOrder } from './create-order';
+import type { EmulatorContext } from './emulator-context';
+import type { ApiEndpoint } from './fault-plan';
+import { queryOrder } from './query-order';
+import { queryRefund, refundOrder } from './refund-order';
+import type { WireParams } from './wire-params';
+import { readWireParams } from './wire-params';
+
+type ApiHandler = (params: WireParams, ctx: EmulatorContext) => ApiOutcome;
+
+export function apiRouter(ctx: EmulatorContext): Router {
+  const router = Router();
+
+  const endpoint =
+    (name: ApiEndpoint, handler: ApiHandler) => async (req: Request, res: Response) => {
+      const fault = ctx.faults.takeApiFault(name);
+      if (fault?.fault === '5xx') {
+        ctx.requestLog.record({
+          at: ctx.clock.now(),
+          endpoint: name,
+          params: null,
+          response: null,
+          note: `fault: HTTP ${fault.status}`,
+        });
+        res
+          .status(fault.status)
+          .type('html')
+          .send(`<html><body><h1>${fault.status} Service Unavailable</h1></body></html>`);
+        return;
+      }
+      if (fault?.fault === 'rate_limit') {
+        const outcome = rejection(ctx.settings, -429, 'fault: rate limit');
+        ctx.requestLog.record({
+          at: ctx.clock.now(),
+          endpoint: name,
+          params: null,
+          response: outcome.body,
+          note: outcome.note,
+        });
+        res.json(outcome.body);
+        return;
+      }
+      const params = readWireParams(req);
+      const outcome =
+        params === null
+          ? rejection(ctx.settings, -401, 'the body could not be parsed')
+          : handler(params, ctx);
+      ctx.requestLog.record({
+        at: ctx.clock.now(),
+        endpoint: name,
+        params,
+        response: outcome.body,
+        note: outcome.note,
+      });
+      if (fault?.fault === 'timeout') {
+        // The request took effect; only the answer is late, like a response lost on the way back.
+        try {
+          await sleep(ctx.settings.timeoutFaultMs, undefined, { signal: ctx.lifetime });
+        } catch {
+          res.destroy();
+          return;
+        }
+      }
+      if (!res.destroyed) res.json(outcome.body);
+    };
+
+  router.post('/v2/create', endpoint('create', createOrder));
+  router.post('/v2/query', endpoint('query', queryOrder));
+  router.post('/v2/refund', endpoint('refund', refundOrder));
+  router.post('/v2/query_refund', endpoint('query_refund', queryRefund));
+  router.post('/api/getlistmerchantbanks', endpoint('banks', listMerchantBanks));
+  router.get('/api/getlistmerchantbanks', endpoint('banks', listMerchantBanks));
+  return router;
+}

@@ -1,0 +1,161 @@
+// POST /v2/create (zalopay-api.md §3, §13.2): validates the request like the gateway, checks the key1
+// MAC over app_id|app_trans_id|app_user|amount|app_time|embed_data|item, stores the order and answers
+// with the token and links in the real response's field order.
+import { randomInt } from 'node:crypto';
+import { z } from 'zod';
+import { createOrderMacInput, hmacHex } from '../zalopay/mac';
+import { vietnamYymmdd } from '../zalopay/vietnam-date';
+import type { ApiOutcome } from './api-answers';
+import { failedEnvelope, rejection, successEnvelope } from './api-answers';
+import type { EmulatorContext } from './emulator-context';
+import { cashierOrderUrl, encodeOrderParam, newZpTransToken, orderUrl } from './order-links';
+import type { SandboxOrder } from './sandbox-order';
+import { requestMacValid } from './request-mac';
+import { buildVietQrPayload } from './vietqr-payload';
+import type { WireParams } from './wire-params';
+import {
+  describeIssues,
+  jsonTextField,
+  optional,
+  requiredText,
+  wireInteger,
+  wireText,
+} from './wire-fields';
+
+export const MIN_EXPIRE_DURATION_SECONDS = 300;
+export const MAX_EXPIRE_DURATION_SECONDS = 2_592_000;
+export const DEFAULT_EXPIRE_DURATION_SECONDS = 900;
+
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+function createRequestSchema(reserializeObjectFields: boolean) {
+  return z.object({
+    app_id: wireInteger,
+    app_user: requiredText(50),
+    app_trans_id: requiredText(40),
+    app_time: wireInteger.pipe(z.int().positive()),
+    amount: wireInteger,
+    description: requiredText(256),
+    item: jsonTextField('array', 2048, reserializeObjectFields),
+    embed_data: jsonTextField('object', 2048, reserializeObjectFields),
+    mac: z.string().min(1),
+    expire_duration_seconds: optional(
+      wireInteger.pipe(z.int().min(MIN_EXPIRE_DURATION_SECONDS).max(MAX_EXPIRE_DURATION_SECONDS)),
+    ),
+    callback_url: optional(wireText(2048).pipe(httpUrl)),
+    bank_code: optional(wireText(20)),
+    sub_app_id: optional(wireText(50)),
+    title: optional(wireText(256)),
+  });
+}
+
+const embedDataSchema = z.object({ redirecturl: z.string().min(1).optional() });
+
+function redirectUrlOf(embedData: string): string | null {
+  const parsed = embedDataSchema.safeParse(JSON.parse(embedData));
+  return parsed.success ? (parsed.data.redirecturl ?? null) : null;
+}
+
+function randomDigits(count: number): string {
+  return Array.from({ length: count }, () => String(randomInt(10))).join('');
+}
+
+function randomUpperAlphanumerics(count: number): string {
+  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  return Array.from({ length: count }, () => alphabet[randomInt(alphabet.length)]).join('');
+}
+
+function vietQrFor(appId: number, amount: number, now: number): string {
+  return buildVietQrPayload({
+    merchantCode: String(appId).padStart(6, '0').slice(-6),
+    reference: randomDigits(18),
+    virtualAccount: `99ZP${vietnamYymmdd(now).slice(0, 2)}${randomUpperAlphanumerics(12)}`,
+    amount,
+  });
+}
+
+export function createOrder(params: WireParams, ctx: EmulatorContext): ApiOutcome {
+  const { settings } = ctx;
+  const parsed = createRequestSchema(settings.reserializeObjectFields).safeParse(params);
+  if (!parsed.success) return rejection(settings, -401, describeIssues(parsed.error));
+  const request = parsed.data;
+
+  if (
+    request.amount < settings.minAmount ||
+    (settings.maxAmount !== null && request.amount > settings.maxAmount)
+  ) {
+    return rejection(settings, -401, `amount ${request.amount} is outside the accepted range`);
+  }
+  const app = ctx.apps.get(request.app_id);
+  if (!app) return rejection(settings, -402, `unknown app_id ${request.app_id}`);
+  const expectedMac = hmacHex(app.key1, createOrderMacInput(request));
+  if (!requestMacValid(settings, expectedMac, request.mac)) {
+    return rejection(
+      settings,
+      -402,
+      'mac is not HMAC(key1, app_id|app_trans_id|app_user|amount|app_time|embed_data|item)',
+    );
+  }
+
+  const now = ctx.clock.now();
+  const today = vietnamYymmdd(now);
+  if (settings.strictDatePrefix && !request.app_trans_id.startsWith(today)) {
+    return rejection(
+      settings,
+      settings.datePrefixSubReturnCode,
+      `app_trans_id does not start with today's Vietnam date ${today}`,
+    );
+  }
+  if (settings.appTimeCheck && Math.abs(now - request.app_time) > settings.appTimeToleranceMs) {
+    return rejection(
+      settings,
+      settings.appTimeSubReturnCode,
+      `app_time is more than ${settings.appTimeToleranceMs} ms away from the gateway clock ${now}`,
+    );
+  }
+  if (ctx.orders.find(app.appId, request.app_trans_id)) {
+    return { body: failedEnvelope(settings, -68), note: 'app_trans_id already used by this app' };
+  }
+
+  const zpTransToken = newZpTransToken();
+  const orderParam = encodeOrderParam(zpTransToken, app.appId);
+  const lifetimeStart = settings.expiryBase === 'app_time' ? request.app_time : now;
+  const expireSeconds = request.expire_duration_seconds ?? DEFAULT_EXPIRE_DURATION_SECONDS;
+  const issueQr = settings.issueQrCode && (app.issueQrCode ?? false);
+  const order: SandboxOrder = {
+    appId: app.appId,
+    appTransId: request.app_trans_id,
+    appUser: request.app_user,
+    appTime: request.app_time,
+    amount: request.amount,
+    description: request.description,
+    item: request.item,
+    embedData: request.embed_data,
+    bankCode: request.bank_code ?? '',
+    callbackUrl: request.callback_url ?? null,
+    redirectUrl: redirectUrlOf(request.embed_data),
+    zpTransToken,
+    orderUrl: orderUrl(ctx.publicUrl, orderParam),
+    cashierOrderUrl: cashierOrderUrl(ctx.publicUrl, orderParam),
+    qrCode: issueQr ? vietQrFor(app.appId, request.amount, now) : null,
+    receivedAt: now,
+    expiresAt: lifetimeStart + expireSeconds * 1000,
+    state: 'payable',
+    payment: null,
+    callback: { state: 'not_sent', attempts: [] },
+    shopperActions: [],
+  };
+  ctx.orders.add(order);
+
+  return {
+    body: {
+      ...successEnvelope(settings),
+      zp_trans_token: order.zpTransToken,
+      order_url: order.orderUrl,
+      cashier_order_url: order.cashierOrderUrl,
+      order_token: order.zpTransToken,
+      ...(order.qrCode === null ? {} : { qr_code: order.qrCode }),
+    },
+    note: `order created, expires at ${new Date(order.expiresAt).toISOString()}`,
+  };
+}

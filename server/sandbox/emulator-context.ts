@@ -1,0 +1,25 @@
+// Everything a route of the emulator needs, built once per running emulator and passed explicitly:
+// no module-level state, so several emulators can run side by side in one test process.
+import type { SandboxApp } from './public-apps';
+import type { EmulatorSettings } from './settings';
+import type { EmulatorClock } from './emulator-clock';
+import type { OrderBook } from './order-book';
+import type { TransactionIds } from './transaction-ids';
+import type { FaultPlan } from './fault-plan';
+import type { CallbackSender } from './callback-sender';
+import type { RequestLog } from './request-log';
+
+export interface EmulatorContext {
+  settings: EmulatorSettings;
+  clock: EmulatorClock;
+  apps: ReadonlyMap<number, SandboxApp>;
+  orders: OrderBook;
+  ids: TransactionIds;
+  faults: FaultPlan;
+  callbacks: CallbackSender;
+  requestLog: RequestLog;
+  /** Base of every link the emulator hands out; known once the server listens. */
+  publicUrl: string;
+  /** Aborted by close(): every timer and outgoing request of the emulator listens to it. */
+  lifetime: AbortSignal;
+}

@@ -1,0 +1,111 @@
+// Starts the local ZaloPay sandbox emulator: one real HTTP server playing sb-openapi (the /v2 API),
+// the gateway (/openinapp pages) and the callback sender, plus an /admin API for tests (docs/emulator.md).
+import { createServer } from 'node:http';
+import { listeningPort } from './listening-port';
+import express from 'express';
+import { adminRouter } from './admin-routes';
+import { apiRouter } from './api-routes';
+import { CallbackSender } from './callback-sender';
+import { createEmulatorClock } from './emulator-clock';
+import type { EmulatorContext } from './emulator-context';
+import { emulatorErrorHandler } from './emulator-errors';
+import { FaultPlan } from './fault-plan';
+import { gatewayRouter } from './gateway-routes';
+import { OrderBook } from './order-book';
+import { PUBLIC_SANDBOX_APPS } from './public-apps';
+import type { SandboxApp } from './public-apps';
+import { RequestLog } from './request-log';
+import { applySettingsUpdate, defaultSettings, settingsUpdateSchema } from './settings';
+import type { EmulatorSettings } from './settings';
+import { createTransactionIds } from './transaction-ids';
+
+export type { EmulatorSettings } from './settings';
+export type { SandboxApp } from './public-apps';
+
+export interface EmulatorOptions {
+  /** Default 0: an ephemeral port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Base URL of order_url links; default the server's own http://host:port. */
+  publicUrl?: string;
+  /** Extra apps (or replacements of 2553/2554, matched by appId). */
+  apps?: SandboxApp[];
+  /** Every [UNCONFIRMED] behaviour of the gateway, see settings.ts. */
+  settings?: Partial<EmulatorSettings>;
+  /** Base clock; the admin clock offset is added on top. */
+  now?: () => number;
+  /** First 9-digit sequence number of zp_trans_id / refund_id; random by default. */
+  zpTransIdSequenceStart?: number;
+}
+
+export interface RunningEmulator {
+  /** Where the server listens, e.g. http://127.0.0.1:40123. */
+  url: string;
+  close(): Promise<void>;
+  /** The live settings: changing a field changes the running emulator's behaviour. */
+  settings: EmulatorSettings;
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const settings = defaultSettings();
+  if (options.settings) applySettingsUpdate(settings, settingsUpdateSchema.parse(options.settings));
+  const apps = new Map<number, SandboxApp>();
+  for (const app of [...PUBLIC_SANDBOX_APPS, ...(options.apps ?? [])]) apps.set(app.appId, app);
+
+  const lifetime = new AbortController();
+  const clock = createEmulatorClock(options.now);
+  const faults = new FaultPlan();
+  const ctx: EmulatorContext = {
+    settings,
+    clock,
+    apps,
+    orders: new OrderBook(),
+    ids: createTransactionIds(options.zpTransIdSequenceStart),
+    faults,
+    callbacks: new CallbackSender({ settings, clock, faults, lifetime: lifetime.signal }),
+    requestLog: new RequestLog(),
+    publicUrl: '',
+    lifetime: lifetime.signal,
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.text({ type: () => true, limit: '1mb' }));
+  app.use(apiRouter(ctx));
+  app.use(gatewayRouter(ctx));
+  app.use(adminRouter(ctx));
+  app.use(emulatorErrorHandler(ctx));
+
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = listeningPort(server);
+  const url = `http://${urlHost(host)}:${port}`;
+  ctx.publicUrl = (options.publicUrl ?? url).replace(/\/+$/, '');
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      lifetime.abort();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await Promise.all([closed, ctx.callbacks.settled()]);
+    })();
+    return closing;
+  };
+
+  return { url, close, settings };
+}

@@ -1,0 +1,26 @@
+// The QR payload's CRC against the real gateway's qr_code strings (zalopay-api.md §3.6, §12.3).
+import { describe, expect, it } from 'vitest';
+import { buildVietQrPayload, crc16CcittFalse } from './vietqr-payload';
+
+const REAL_2553_QR =
+  '00020101021226530010vn.zalopay01061800050203001031816357958197287719338620010A00000072701320006970454011899ZP26002O021728580208QRIBFTTA5204739953037045405300005802VN6304DECA';
+
+describe('VietQR payload', () => {
+  it('computes the CRC the real gateway put on a 2553 qr_code', () => {
+    expect(crc16CcittFalse(REAL_2553_QR.slice(0, -4))).toBe('DECA');
+  });
+
+  it('rebuilds the real layout byte for byte from its fields', () => {
+    const rebuilt = buildVietQrPayload({
+      merchantCode: '180005',
+      reference: '163579581972877193',
+      virtualAccount: '99ZP26002O02172858',
+      amount: 30000,
+    });
+    expect(rebuilt).toBe(REAL_2553_QR);
+  });
+
+  it('checks the standard CRC-16/CCITT-FALSE test value', () => {
+    expect(crc16CcittFalse('123456789')).toBe('29B1');
+  });
+});
