@@ -28,7 +28,7 @@ const rawEnvSchema = z.object({
   DATABASE_URL: optionalText,
   PGLITE_DATA_DIR: z.string().default('.data/pglite'),
   ZALOPAY_MODE: z.enum(['emulator', 'sandbox', 'production']).default('emulator'),
-  ZALOPAY_APP_ID: optionalText.pipe(z.coerce.number().int().positive().optional()),
+  ZALOPAY_APP_ID: optionalText.pipe(z.coerce.number<string>().int().positive().optional()),
   ZALOPAY_KEY1: optionalText,
   ZALOPAY_KEY2: optionalText,
   ZALOPAY_API_BASE_URL: optionalText.pipe(z.url().optional()),

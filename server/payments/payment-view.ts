@@ -23,3 +23,31 @@ export interface CreatePaymentInput {
   /** One per "Pay" click: a retry of the same request returns the same order. */
   idempotencyKey?: string | undefined;
 }
+
+/** The fields of a stored order a view is made from (db/schema.ts PaymentOrder satisfies it). */
+export interface PaymentViewSource {
+  appTransId: string;
+  status: PaymentStatus;
+  amount: number;
+  description: string;
+  orderUrl: string | null;
+  qrCode: string | null;
+  expiresAt: Date;
+  paidAt: Date | null;
+  failureReason: string | null;
+}
+
+export function toPaymentView(order: PaymentViewSource, serverTime: Date): PaymentView {
+  return {
+    appTransId: order.appTransId,
+    status: order.status,
+    amount: order.amount,
+    description: order.description,
+    orderUrl: order.orderUrl,
+    qrCode: order.qrCode,
+    expiresAt: order.expiresAt,
+    paidAt: order.paidAt,
+    reason: order.status === 'FAILED' || order.status === 'EXPIRED' ? order.failureReason : null,
+    serverTime,
+  };
+}

@@ -1,7 +1,8 @@
 // The app's tRPC API: thin procedures, zod in, one call to the payments port, a PaymentView out.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { publicProcedure, router } from './init';
+import { router } from './init';
+import { paymentProcedure } from './payment-procedure';
 
 const appTransId = z
   .string()
@@ -23,17 +24,17 @@ export const createPaymentInput = z.object({
 });
 
 export const appRouter = router({
-  createPayment: publicProcedure
+  createPayment: paymentProcedure
     .input(createPaymentInput)
     .mutation(({ ctx, input }) => ctx.payments.create(input)),
 
-  getStatus: publicProcedure.input(z.object({ appTransId })).query(async ({ ctx, input }) => {
+  getStatus: paymentProcedure.input(z.object({ appTransId })).query(async ({ ctx, input }) => {
     const view = await ctx.payments.getStatus(input.appTransId);
     if (!view) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such order' });
     return view;
   }),
 
-  onStatusChange: publicProcedure.input(z.object({ appTransId })).subscription(async function* ({
+  onStatusChange: paymentProcedure.input(z.object({ appTransId })).subscription(async function* ({
     ctx,
     input,
     signal,

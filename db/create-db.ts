@@ -1,0 +1,74 @@
+// The one database factory (design.md §5): embedded PGlite when no URL is given, PostgreSQL through
+// postgres.js when one is. Both come back as the same drizzle type, so no other code knows which it has.
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/** The `tx` a drizzle transaction callback receives; code that must run inside one takes this. */
+export type Transaction = PgTransaction<
+  PgQueryResultHKT,
+  Schema,
+  ExtractTablesWithRelations<Schema>
+>;
+
+export type DatabaseDriver = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: DatabaseDriver;
+  /** LISTEN on a channel; returns an unlisten function. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  /** A postgres:// URL: use PostgreSQL. Without it, use embedded PGlite. */
+  databaseUrl?: string | undefined;
+  /** PGlite's data folder, default '.data/pglite'; 'memory://' keeps everything in memory. */
+  dataDir?: string | undefined;
+  /** postgres.js pool size (the LISTEN connection is extra), default 10. */
+  maxConnections?: number | undefined;
+}
+
+export const DEFAULT_PGLITE_DATA_DIR = '.data/pglite';
+
+export async function createDb(options: CreateDbOptions = {}): Promise<DatabaseHandle> {
+  return options.databaseUrl
+    ? connectPostgres(options.databaseUrl, options.maxConnections ?? 10)
+    : openPglite(options.dataDir ?? DEFAULT_PGLITE_DATA_DIR);
+}
+
+function connectPostgres(url: string, maxConnections: number): DatabaseHandle {
+  // onnotice: Postgres notices ("relation already exists, skipping" during migrations) are not our logs.
+  const client = postgres(url, { max: maxConnections, onnotice: () => {} });
+  return {
+    db: drizzlePostgres({ client, schema }),
+    driver: 'postgres',
+    async listen(channel, onPayload) {
+      const subscription = await client.listen(channel, onPayload);
+      return () => subscription.unlisten();
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  return {
+    db: drizzlePglite({ client, schema }),
+    driver: 'pglite',
+    async listen(channel, onPayload) {
+      const unlisten = await client.listen(channel, onPayload);
+      return () => unlisten();
+    },
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,94 @@
+// The configuration contract: defaults that start on a bare machine, and refusals that name each bad variable.
+import { describe, expect, it } from 'vitest';
+import { EnvError, loadEnv } from './env';
+import { PUBLIC_SANDBOX_APPS } from './sandbox/public-apps';
+
+const realKeys = {
+  ZALOPAY_APP_ID: '99999',
+  ZALOPAY_KEY1: 'merchant-key-one-000000000000000',
+  ZALOPAY_KEY2: 'merchant-key-two-000000000000000',
+  PUBLIC_BASE_URL: 'https://shop.example.vn',
+};
+
+function problemsOf(source: Record<string, string>): string[] {
+  try {
+    loadEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected loadEnv to refuse this configuration');
+}
+
+describe('loadEnv', () => {
+  it('starts with no variables at all: emulator mode, app 2553, PGlite, port 3000', () => {
+    const env = loadEnv({});
+    expect(env.zalopay.mode).toBe('emulator');
+    expect(env.zalopay.appId).toBe(2553);
+    expect(env.zalopay.key1).toBe(PUBLIC_SANDBOX_APPS[0]?.key1);
+    expect(env.databaseUrl).toBeUndefined();
+    expect(env.port).toBe(3000);
+    expect(env.emulator).toEqual({ embedded: true, port: 3001 });
+    expect(env.publicBaseUrl).toBe('http://localhost:3000');
+    expect(env.poller.intervalMs).toBe(60_000);
+    expect(env.orders.expireSeconds).toBe(900);
+  });
+
+  it('names every bad variable at once', () => {
+    const problems = problemsOf({ PORT: 'eighty', ORDER_EXPIRE_SECONDS: '10', LOG_LEVEL: 'loud' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'LOG_LEVEL',
+      'ORDER_EXPIRE_SECONDS',
+      'PORT',
+    ]);
+  });
+
+  it.each(['sandbox', 'production'])('refuses %s mode without keys and a public URL', (mode) => {
+    const problems = problemsOf({ ZALOPAY_MODE: mode });
+    expect(problems.join('\n')).toMatch(/ZALOPAY_APP_ID/);
+    expect(problems.join('\n')).toMatch(/ZALOPAY_KEY1/);
+    expect(problems.join('\n')).toMatch(/ZALOPAY_KEY2/);
+    expect(problems.join('\n')).toMatch(/PUBLIC_BASE_URL/);
+  });
+
+  it('refuses the public sandbox keys in production', () => {
+    const app = PUBLIC_SANDBOX_APPS[0]!;
+    const problems = problemsOf({
+      ...realKeys,
+      ZALOPAY_MODE: 'production',
+      ZALOPAY_KEY1: app.key1,
+      ZALOPAY_KEY2: app.key2,
+    });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^ZALOPAY_KEY1: a public sandbox key/);
+  });
+
+  it('refuses a plain-http public URL in production', () => {
+    const problems = problemsOf({
+      ...realKeys,
+      ZALOPAY_MODE: 'production',
+      PUBLIC_BASE_URL: 'http://shop.example.vn',
+    });
+    expect(problems).toEqual(['PUBLIC_BASE_URL: must be https:// in production mode']);
+  });
+
+  it('points sandbox mode at ZaloPay sandbox hosts and does not embed the emulator', () => {
+    const env = loadEnv({ ...realKeys, ZALOPAY_MODE: 'sandbox' });
+    expect(env.zalopay.apiBaseUrl).toBe('https://sb-openapi.zalopay.vn');
+    expect(env.zalopay.gatewayBaseUrl).toBe('https://sbgateway.zalopay.vn');
+    expect(env.emulator.embedded).toBe(false);
+    expect(env.publicBaseUrl).toBe('https://shop.example.vn');
+  });
+
+  it('uses an external emulator when ZALOPAY_API_BASE_URL is given in emulator mode', () => {
+    const env = loadEnv({ ZALOPAY_API_BASE_URL: 'http://127.0.0.1:4001' });
+    expect(env.emulator.embedded).toBe(false);
+    expect(env.zalopay.apiBaseUrl).toBe('http://127.0.0.1:4001');
+  });
+
+  it('never puts a key into its error messages', () => {
+    const problems = problemsOf({ ...realKeys, ZALOPAY_MODE: 'production', PUBLIC_BASE_URL: '' });
+    expect(problems.join('\n')).not.toContain(realKeys.ZALOPAY_KEY1);
+    expect(problems.join('\n')).not.toContain(realKeys.ZALOPAY_KEY2);
+  });
+});

@@ -1,0 +1,112 @@
+// ZaloPay's payment callback, the ladder of design.md §2.4: verify the MAC on the raw body, find the
+// order, check it is ours and the amount is right, apply PAID, and answer so ZaloPay stops or retries.
+import type { Database } from '../../db/create-db';
+import type { Logger } from '../logger';
+import {
+  CALLBACK_ACK,
+  CALLBACK_MAC_REJECTED,
+  CALLBACK_RETRY_LATER,
+  verifyCallback,
+  type CallbackData,
+} from '../zalopay';
+import { findOrderByAppTransId } from './order-queries';
+import { applyPaymentInput, type RequestedChange } from './order-transitions';
+
+export interface CallbackReply {
+  httpStatus: number;
+  body: { return_code: number; return_message: string };
+}
+
+export interface CallbackHandlerDeps {
+  db: Database;
+  key2: string;
+  log: Logger;
+  now: () => Date;
+}
+
+const ACKNOWLEDGED: CallbackReply = { httpStatus: 200, body: { ...CALLBACK_ACK } };
+
+/** Never throws: every path ends in a reply ZaloPay understands. */
+export async function handleCallback(
+  deps: CallbackHandlerDeps,
+  rawBody: string | Buffer,
+): Promise<CallbackReply> {
+  const verification = verifyCallback(rawBody, deps.key2);
+  if (!verification.ok) {
+    deps.log.warn({ reason: verification.error.reason }, 'rejected a ZaloPay callback');
+    return { httpStatus: 400, body: { ...CALLBACK_MAC_REJECTED } };
+  }
+  const { data, type } = verification;
+
+  try {
+    const order = await findOrderByAppTransId(deps.db, data.appTransId);
+    if (!order) {
+      // A genuine ZaloPay signature on an order we never recorded. Every order is stored before
+      // ZaloPay hears of it, so this is not a race a retry could fix: it is money without an order
+      // (e.g. a restored database, or another deployment sharing this app's keys). We alert with
+      // everything ZaloPay sent, and acknowledge so ZaloPay does not resend the same alert; the
+      // payment is then reconciled by hand from ZaloPay's Merchant Portal.
+      deps.log.error(
+        { alert: 'callback_for_unknown_order', callback: data, type },
+        'Verified ZaloPay callback for an order we have no record of: reconcile by hand',
+      );
+      return ACKNOWLEDGED;
+    }
+
+    const change = changeFromCallback(deps, order, data);
+    const result = await applyPaymentInput(
+      deps,
+      order.id,
+      // One ledger row per ZaloPay transaction: a resent callback hits the same key and is a no-op.
+      { kind: 'callback', dedupeKey: `callback:${data.zpTransId}`, payload: { type, data } },
+      change,
+    );
+    if (
+      !result.repeatedInput &&
+      result.order.status === 'PAID' &&
+      result.order.zpTransId !== data.zpTransId
+    ) {
+      deps.log.error(
+        {
+          alert: 'second_payment',
+          appTransId: order.appTransId,
+          recordedZpTransId: result.order.zpTransId,
+          callbackZpTransId: data.zpTransId,
+        },
+        'A second ZaloPay payment arrived for an order already paid: refund one of them',
+      );
+    }
+    return ACKNOWLEDGED;
+  } catch (error) {
+    deps.log.error(
+      { err: error, appTransId: data.appTransId },
+      'could not record a ZaloPay callback',
+    );
+    return { httpStatus: 500, body: { ...CALLBACK_RETRY_LATER } };
+  }
+}
+
+function changeFromCallback(
+  deps: CallbackHandlerDeps,
+  order: { appTransId: string; appId: number; amount: number },
+  data: CallbackData,
+): RequestedChange {
+  if (data.appId !== order.appId || data.amount !== order.amount) {
+    deps.log.error(
+      {
+        alert: 'amount_mismatch',
+        appTransId: order.appTransId,
+        expected: { appId: order.appId, amount: order.amount },
+        received: { appId: data.appId, amount: data.amount },
+      },
+      'Verified ZaloPay callback does not match the order: flagged for review, not applied',
+    );
+    return { to: 'FLAG_AMOUNT_MISMATCH' };
+  }
+  return {
+    to: 'PAID',
+    zpTransId: data.zpTransId,
+    paidAt: new Date(data.serverTime),
+    via: 'callback',
+  };
+}

@@ -1,0 +1,248 @@
+// The create flow of design.md §2.1: record the order PENDING first, then ask ZaloPay for it, so no
+// answer (or lack of one) from ZaloPay can leave money without an order. Same idempotency key, same order.
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/create-db';
+import { paymentEvents, paymentOrders, type PaymentOrder } from '../../db/schema';
+import type { Logger } from '../logger';
+import {
+  newAppTransId,
+  ZaloPayError,
+  type CreateOrderOutcome,
+  type ZaloPayClient,
+} from '../zalopay';
+import { GatewayUnavailableError, InvalidPaymentInputError } from './errors';
+import { findOrderByAppTransId, findOrderByIdempotencyKey } from './order-queries';
+import { applyPaymentInput } from './order-transitions';
+import { callbackUrlOf, redirectUrlOf, type PaymentsConfig } from './payments-config';
+import { toPaymentView, type CreatePaymentInput, type PaymentView } from './payment-view';
+import { applyQueryAnswer } from './query-answer';
+
+/** ZaloPay's wallet: on desktop its gateway shows a QR for the app, on mobile it opens the app. */
+const WEB_TO_APP_BANK_CODE = 'zalopayapp';
+/** We sell no item list; ZaloPay requires the field and documents '[]' for "none". */
+const NO_ITEMS = '[]';
+const MAX_DESCRIPTION_CHARS = 256;
+
+export interface CreatePaymentDeps {
+  db: Database;
+  zalopay: ZaloPayClient;
+  config: PaymentsConfig;
+  log: Logger;
+  now: () => Date;
+}
+
+export async function createPayment(
+  deps: CreatePaymentDeps,
+  input: CreatePaymentInput,
+): Promise<PaymentView> {
+  const { amount, description } = validatedInput(deps.config, input);
+
+  if (input.idempotencyKey) {
+    const earlier = await findOrderByIdempotencyKey(deps.db, input.idempotencyKey);
+    if (earlier) return resumeOrder(deps, sameRequest(earlier, amount, description));
+  }
+
+  const order = await recordNewOrder(deps, {
+    amount,
+    description,
+    idempotencyKey: input.idempotencyKey,
+  });
+  if (!order && input.idempotencyKey) {
+    // A concurrent request with the same key inserted first: answer with that order.
+    const winner = await findOrderByIdempotencyKey(deps.db, input.idempotencyKey);
+    if (winner) return resumeOrder(deps, sameRequest(winner, amount, description));
+  }
+  if (!order) throw new Error('The new payment order was not recorded');
+  return submitToGateway(deps, order);
+}
+
+function validatedInput(config: PaymentsConfig, input: CreatePaymentInput) {
+  if (!Number.isSafeInteger(input.amount)) {
+    throw new InvalidPaymentInputError('amount', 'amount must be a whole number of VND');
+  }
+  if (input.amount < config.minAmount || input.amount > config.maxAmount) {
+    throw new InvalidPaymentInputError(
+      'amount',
+      `amount must be between ${config.minAmount} and ${config.maxAmount} VND`,
+    );
+  }
+  const description = input.description.trim();
+  if (description.length === 0 || description.length > MAX_DESCRIPTION_CHARS) {
+    throw new InvalidPaymentInputError(
+      'description',
+      `description must be 1 to ${MAX_DESCRIPTION_CHARS} characters`,
+    );
+  }
+  return { amount: input.amount, description };
+}
+
+/** A key belongs to one request: reusing it for another amount or description is a client bug. */
+function sameRequest(earlier: PaymentOrder, amount: number, description: string): PaymentOrder {
+  if (earlier.amount !== amount || earlier.description !== description) {
+    throw new InvalidPaymentInputError(
+      'idempotencyKey',
+      'this idempotency key was already used for a different payment',
+    );
+  }
+  return earlier;
+}
+
+/** Inserts the order and its 'created' ledger row; undefined when the idempotency key is already taken. */
+async function recordNewOrder(
+  deps: CreatePaymentDeps,
+  fields: { amount: number; description: string; idempotencyKey: string | undefined },
+): Promise<PaymentOrder | undefined> {
+  const now = deps.now();
+  const appTime = now.getTime();
+  const expiresAt = new Date(appTime + deps.config.expireDurationSeconds * 1000);
+  return deps.db.transaction(async (tx) => {
+    const [order] = await tx
+      .insert(paymentOrders)
+      .values({
+        appTransId: newAppTransId(appTime),
+        appId: deps.config.appId,
+        appUser: deps.config.appUser,
+        amount: fields.amount,
+        description: fields.description,
+        // Stored as the exact strings that are signed and sent, so a resubmission signs the same bytes.
+        item: NO_ITEMS,
+        embedData: JSON.stringify({ redirecturl: redirectUrlOf(deps.config) }),
+        appTime,
+        idempotencyKey: fields.idempotencyKey ?? null,
+        expiresAt,
+        nextPollAt: new Date(appTime + deps.config.pollIntervalMs),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing({ target: paymentOrders.idempotencyKey })
+      .returning();
+    if (!order) return undefined;
+    await tx.insert(paymentEvents).values({
+      orderId: order.id,
+      kind: 'created',
+      payload: { amount: order.amount, appTime, expiresAt: expiresAt.toISOString() },
+      createdAt: now,
+    });
+    return order;
+  });
+}
+
+/**
+ * A retry of an earlier request. If ZaloPay never gave us its link for the order and the order is
+ * still payable, send the same signed request again: ZaloPay answers either "created" or -68.
+ */
+async function resumeOrder(deps: CreatePaymentDeps, order: PaymentOrder): Promise<PaymentView> {
+  const now = deps.now();
+  if (order.status === 'PENDING' && !order.orderUrl && now < order.expiresAt) {
+    return submitToGateway(deps, order);
+  }
+  return toPaymentView(order, now);
+}
+
+async function submitToGateway(deps: CreatePaymentDeps, order: PaymentOrder): Promise<PaymentView> {
+  let outcome: CreateOrderOutcome;
+  try {
+    outcome = await deps.zalopay.createOrder({
+      appTransId: order.appTransId,
+      appUser: order.appUser,
+      amount: order.amount,
+      appTime: order.appTime,
+      description: order.description,
+      item: order.item,
+      embedData: order.embedData,
+      bankCode: WEB_TO_APP_BANK_CODE,
+      callbackUrl: callbackUrlOf(deps.config),
+      expireDurationSeconds: deps.config.expireDurationSeconds,
+    });
+  } catch (error) {
+    if (!(error instanceof ZaloPayError)) throw error;
+    // We do not know whether ZaloPay created the order: it stays PENDING and the poller finds out.
+    deps.log.warn(
+      { err: error, appTransId: order.appTransId },
+      'ZaloPay create gave no usable answer; the order stays PENDING for the poller',
+    );
+    await applyPaymentInput(
+      deps,
+      order.id,
+      { kind: 'gateway_unknown', payload: { error: error.name, message: error.message } },
+      { to: 'NOTHING' },
+    );
+    throw new GatewayUnavailableError(order.appTransId, { cause: error });
+  }
+
+  switch (outcome.kind) {
+    case 'created':
+      await recordGatewayOrder(deps, order, outcome);
+      break;
+    case 'duplicate':
+      await applyPaymentInput(
+        deps,
+        order.id,
+        { kind: 'gateway_duplicate', payload: {} },
+        { to: 'NOTHING' },
+      );
+      await queryAfterDuplicate(deps, order);
+      break;
+    case 'rejected':
+      deps.log.error(
+        { appTransId: order.appTransId, outcome },
+        'ZaloPay rejected the create request',
+      );
+      await applyPaymentInput(
+        deps,
+        order.id,
+        { kind: 'gateway_rejected', payload: { outcome } },
+        {
+          to: 'FAILED',
+          reason: `ZaloPay could not accept this payment (${outcome.subReturnCode}). Please start a new payment.`,
+        },
+      );
+      break;
+  }
+  const stored = await findOrderByAppTransId(deps.db, order.appTransId);
+  return toPaymentView(stored ?? order, deps.now());
+}
+
+async function recordGatewayOrder(
+  deps: CreatePaymentDeps,
+  order: PaymentOrder,
+  created: Extract<CreateOrderOutcome, { kind: 'created' }>,
+): Promise<void> {
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .update(paymentOrders)
+      .set({
+        orderUrl: created.orderUrl,
+        zpTransToken: created.zpTransToken,
+        qrCode: created.qrCode,
+        updatedAt: now,
+      })
+      .where(eq(paymentOrders.id, order.id));
+    await tx.insert(paymentEvents).values({
+      orderId: order.id,
+      kind: 'gateway_created',
+      payload: {
+        orderUrl: created.orderUrl,
+        zpTransToken: created.zpTransToken,
+        hasQrCode: created.qrCode !== null,
+      },
+      createdAt: now,
+    });
+  });
+}
+
+/** -68: ZaloPay already has this app_trans_id (an earlier attempt of ours got through). Ask how it stands. */
+async function queryAfterDuplicate(deps: CreatePaymentDeps, order: PaymentOrder): Promise<void> {
+  try {
+    const outcome = await deps.zalopay.queryOrder(order.appTransId);
+    // Only a still-payable order is resubmitted (resumeOrder), so this is never the final query.
+    await applyQueryAnswer(deps, order, outcome, { source: 'create', finalQuery: false });
+  } catch (error) {
+    if (!(error instanceof ZaloPayError)) throw error;
+    deps.log.warn(
+      { err: error, appTransId: order.appTransId },
+      'query after -68 failed; the poller will retry',
+    );
+  }
+}

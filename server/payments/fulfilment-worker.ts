@@ -1,0 +1,166 @@
+// Delivers the fulfilment outbox (design.md §2.8): each PAID order's row is handed to the merchant's
+// hook at least once, keyed by app_trans_id so the hook can ignore a second delivery. Failures back off.
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { Database, DatabaseHandle } from '../../db/create-db';
+import { fulfilments, paymentOrders } from '../../db/schema';
+import type { Logger } from '../logger';
+
+export interface FulfilmentJob {
+  /** The same for every delivery of this order: make the hook idempotent on it. */
+  idempotencyKey: string;
+  appTransId: string;
+  amount: number;
+  zpTransId: string | null;
+  paidAt: Date;
+}
+
+export type FulfilmentHook = (job: FulfilmentJob) => Promise<void>;
+
+/** The default hook: write the paid order to the log. A real shop ships goods here. */
+export const logFulfilmentHook =
+  (log: Logger): FulfilmentHook =>
+  async (job) => {
+    log.info({ fulfilment: job }, 'order paid: fulfil it');
+  };
+
+export interface FulfilmentWorkerDeps {
+  db: DatabaseHandle;
+  hook: FulfilmentHook;
+  log: Logger;
+  /** How often the worker looks for work, default 1 000 ms. */
+  intervalMs?: number;
+  /** The domain clock, as for the payments service. */
+  now?: () => Date;
+  /** How long a claimed row is reserved for this instance, default 60 000 ms. */
+  leaseMs?: number;
+}
+
+export interface FulfilmentWorker {
+  /** Delivers everything due now; resolves with how many jobs the hook completed. */
+  drain(): Promise<number>;
+  /** Clears the interval and waits for the delivery in progress. */
+  stop(): Promise<void>;
+}
+
+const BATCH_SIZE = 20;
+const MAX_BATCHES_PER_DRAIN = 50;
+const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
+
+export function startFulfilmentWorker(deps: FulfilmentWorkerDeps): FulfilmentWorker {
+  const db = deps.db.db;
+  const now = deps.now ?? (() => new Date());
+  const leaseMs = deps.leaseMs ?? 60_000;
+  let draining: Promise<number> | null = null;
+  let stopped = false;
+
+  async function deliver(job: FulfilmentJob & { fulfilmentId: number; attempts: number }) {
+    const { fulfilmentId, attempts, ...hookJob } = job;
+    try {
+      await deps.hook(hookJob);
+      await db
+        .update(fulfilments)
+        .set({ status: 'DONE', doneAt: now(), leaseUntil: null, lastError: null })
+        .where(eq(fulfilments.id, fulfilmentId));
+      return true;
+    } catch (error) {
+      const retryInMs = Math.min(1000 * 2 ** attempts, MAX_RETRY_DELAY_MS);
+      deps.log.error(
+        { err: error, appTransId: job.appTransId, attempts },
+        'fulfilment hook failed; will retry',
+      );
+      await db
+        .update(fulfilments)
+        .set({
+          lastError: error instanceof Error ? error.message : String(error),
+          nextAttemptAt: new Date(now().getTime() + retryInMs),
+          leaseUntil: null,
+        })
+        .where(eq(fulfilments.id, fulfilmentId));
+      return false;
+    }
+  }
+
+  async function drainOnce(): Promise<number> {
+    let done = 0;
+    for (let batch = 0; batch < MAX_BATCHES_PER_DRAIN && !stopped; batch++) {
+      const jobs = await claimDueJobs(db, now(), leaseMs);
+      if (jobs.length === 0) break;
+      for (const job of jobs) {
+        if (await deliver(job)) done += 1;
+      }
+    }
+    return done;
+  }
+
+  function drain(): Promise<number> {
+    draining ??= drainOnce().finally(() => {
+      draining = null;
+    });
+    return draining;
+  }
+
+  const timer = setInterval(() => {
+    drain().catch((error: unknown) => deps.log.error({ err: error }, 'fulfilment round failed'));
+  }, deps.intervalMs ?? 1_000);
+
+  return {
+    drain,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await draining?.catch(() => undefined);
+    },
+  };
+}
+
+/** Claims due outbox rows (SKIP LOCKED, a lease) and joins the order fields the hook needs. */
+async function claimDueJobs(db: Database, at: Date, leaseMs: number) {
+  const due = db
+    .select({ id: fulfilments.id })
+    .from(fulfilments)
+    .where(
+      and(
+        eq(fulfilments.status, 'PENDING'),
+        lte(fulfilments.nextAttemptAt, at),
+        or(isNull(fulfilments.leaseUntil), lt(fulfilments.leaseUntil, at)),
+      ),
+    )
+    .orderBy(asc(fulfilments.id))
+    .limit(BATCH_SIZE)
+    .for('update', { skipLocked: true });
+  const claimed = await db
+    .update(fulfilments)
+    .set({
+      leaseUntil: new Date(at.getTime() + leaseMs),
+      attempts: sql`${fulfilments.attempts} + 1`,
+    })
+    .where(inArray(fulfilments.id, due))
+    .returning();
+  if (claimed.length === 0) return [];
+
+  const orders = await db
+    .select()
+    .from(paymentOrders)
+    .where(
+      inArray(
+        paymentOrders.id,
+        claimed.map((row) => row.orderId),
+      ),
+    );
+  const orderById = new Map(orders.map((order) => [order.id, order]));
+  return claimed.flatMap((row) => {
+    const order = orderById.get(row.orderId);
+    if (!order) return [];
+    return [
+      {
+        fulfilmentId: row.id,
+        attempts: row.attempts,
+        idempotencyKey: row.idempotencyKey,
+        appTransId: order.appTransId,
+        amount: order.amount,
+        zpTransId: order.zpTransId,
+        paidAt: order.paidAt ?? row.createdAt,
+      },
+    ];
+  });
+}

@@ -1,0 +1,81 @@
+// The payments domain behind one object: what the tRPC routers (PaymentsPort) and the callback route
+// call. Built from its dependencies, so tests and main.ts assemble it the same way.
+import type { DatabaseHandle } from '../../db/create-db';
+import type { Logger } from '../logger';
+import type { PaymentsPort } from '../trpc/context';
+import type { ZaloPayClient } from '../zalopay';
+import { handleCallback, type CallbackReply } from './callback-handler';
+import { createPayment } from './create-payment';
+import { findOrderByAppTransId } from './order-queries';
+import { applyPaymentInput } from './order-transitions';
+import type { PaymentsConfig } from './payments-config';
+import type { CreatePaymentInput, PaymentView } from './payment-view';
+import { createStatusChangeFeed } from './status-notifications';
+import { createStatusReader } from './status-reader';
+import { watchStatus } from './status-watch';
+
+export interface PaymentsServiceDeps {
+  db: DatabaseHandle;
+  zalopay: ZaloPayClient;
+  key2: string;
+  config: PaymentsConfig;
+  log: Logger;
+  /**
+   * The one clock of the domain (default: the system clock). Expiry, poll schedules and ledger times
+   * all come from it, not from the database's now(), so tests can move time by swapping it.
+   */
+  now?: () => Date;
+}
+
+export interface PaymentsService extends PaymentsPort {
+  /** The whole callback ladder of design.md §2.4; never throws. */
+  handleCallback(rawBody: string | Buffer): Promise<CallbackReply>;
+  /**
+   * Appends the shopper's return from ZaloPay to the ledger. Only a record: the redirect's status
+   * decides nothing. Unknown ids are ignored.
+   */
+  recordRedirectSeen(appTransId: string, details: Record<string, unknown>): Promise<void>;
+  /** Stops LISTEN and ends the live streams' subscriptions. */
+  close(): Promise<void>;
+}
+
+export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsService {
+  const now = deps.now ?? (() => new Date());
+  const db = deps.db.db;
+  const domain = { db, zalopay: deps.zalopay, config: deps.config, log: deps.log, now };
+  const feed = createStatusChangeFeed(deps.db, deps.log);
+  const statusReader = createStatusReader(domain);
+
+  // Concurrent requests with one idempotency key (a double click) share one create in this process;
+  // across instances the unique key and ZaloPay's -68 keep them to one order.
+  const createsInFlight = new Map<string, Promise<PaymentView>>();
+  function create(input: CreatePaymentInput): Promise<PaymentView> {
+    const key = input.idempotencyKey;
+    if (!key) return createPayment(domain, input);
+    const inFlight = createsInFlight.get(key);
+    if (inFlight) return inFlight;
+    const creating = createPayment(domain, input).finally(() => createsInFlight.delete(key));
+    createsInFlight.set(key, creating);
+    return creating;
+  }
+
+  return {
+    create,
+    getStatus: (appTransId) => statusReader.getStatus(appTransId),
+    watch: (appTransId, signal) =>
+      watchStatus({ db, feed, getStatus: statusReader.getStatus, now }, appTransId, signal),
+    handleCallback: (rawBody) =>
+      handleCallback({ db, key2: deps.key2, log: deps.log, now }, rawBody),
+    async recordRedirectSeen(appTransId, details) {
+      const order = await findOrderByAppTransId(db, appTransId);
+      if (!order) return;
+      await applyPaymentInput(
+        domain,
+        order.id,
+        { kind: 'redirect_seen', payload: details },
+        { to: 'NOTHING' },
+      );
+    },
+    close: () => feed.close(),
+  };
+}

@@ -1,0 +1,274 @@
+// Test support: a whole checkout back end on 127.0.0.1 with real parts only: the ZaloPay emulator over
+// HTTP, the real adapter, a fresh database, the payments service and a callback route ZaloPay can reach.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { createDb, type DatabaseDriver, type DatabaseHandle } from '../../db/create-db';
+import { fulfilments, paymentEvents, paymentOrders } from '../../db/schema';
+import { createTestDatabase, type TestDatabase } from '../../db/test-databases';
+import { silentLogger, type Logger } from '../logger';
+import type { EmulatorSettings } from '../sandbox/emulator';
+import { startEmulator, type RunningEmulator } from '../sandbox/emulator';
+import { PUBLIC_SANDBOX_APPS } from '../sandbox/public-apps';
+import { createZaloPayClient, type ZaloPayClient } from '../zalopay';
+import type { CallbackReply } from './callback-handler';
+import { PAYMENTS_TIMING_DEFAULTS, type PaymentsConfig } from './payments-config';
+import { createPaymentsService, type PaymentsService } from './payments-service';
+import { startPoller, type Poller } from './poller';
+
+function sandboxApp(appId: number) {
+  const app = PUBLIC_SANDBOX_APPS.find((candidate) => candidate.appId === appId);
+  if (!app) throw new Error(`The emulator has no built-in app ${appId}`);
+  return app;
+}
+
+export const SANDBOX_APP = sandboxApp(2553);
+
+const emulatorOrderSchema = z.looseObject({
+  status: z.string(),
+  zp_trans_id: z.union([z.string(), z.number()]).nullable(),
+  callback: z.looseObject({ state: z.string() }),
+});
+export type EmulatorOrderView = z.infer<typeof emulatorOrderSchema>;
+
+/** One clock for the emulator and the checkout, so a test can move "now" for both at once. */
+export interface TestClock {
+  nowMs(): number;
+  now(): Date;
+  advance(ms: number): void;
+}
+
+export function createTestClock(): TestClock {
+  let offsetMs = 0;
+  return {
+    nowMs: () => Date.now() + offsetMs,
+    now: () => new Date(Date.now() + offsetMs),
+    advance: (ms) => {
+      offsetMs += ms;
+    },
+  };
+}
+
+/** A minimal stand-in for the app's callback route: the raw body straight into handleCallback. */
+async function startCallbackReceiver(
+  handle: (rawBody: Buffer) => Promise<CallbackReply>,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      void handle(Buffer.concat(chunks)).then((reply) => {
+        res.writeHead(reply.httpStatus, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(reply.body));
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export interface HarnessOptions {
+  /** An existing database to share (e.g. a second instance); by default a fresh one of this driver. */
+  database?: DatabaseHandle;
+  config?: Partial<PaymentsConfig>;
+  emulatorSettings?: Partial<EmulatorSettings>;
+  /** Reuse another harness's emulator and clock (two app instances, one ZaloPay). */
+  emulator?: RunningEmulator;
+  clock?: TestClock;
+  log?: Logger;
+  instanceId?: string;
+}
+
+export interface CheckoutHarness {
+  database: DatabaseHandle;
+  /** The throwaway PostgreSQL database's URL, when this harness created one. */
+  databaseUrl: string | undefined;
+  emulator: RunningEmulator;
+  clock: TestClock;
+  zalopay: ZaloPayClient;
+  config: PaymentsConfig;
+  service: PaymentsService;
+  poller: Poller;
+  /** queryOrder calls this instance made, by app_trans_id. */
+  queriesByOrder: Map<string, number>;
+  /** The shopper pays on the emulator's gateway (wallet); resolves after the first callback attempt. */
+  pay(appTransId: string): Promise<void>;
+  /** POST /admin/faults on the emulator. */
+  addFaults(faults: unknown): Promise<void>;
+  clearFaults(): Promise<void>;
+  /** Sets the emulator clock's offset from the shared test clock (POST /admin/clock). */
+  setEmulatorClockOffset(offsetMs: number): Promise<void>;
+  /** What the emulator knows of an order (GET /admin/orders/:id). */
+  emulatorOrder(appTransId: string): Promise<EmulatorOrderView>;
+  orderRow(appTransId: string): Promise<typeof paymentOrders.$inferSelect>;
+  eventsOf(appTransId: string): Promise<Array<typeof paymentEvents.$inferSelect>>;
+  fulfilmentsOf(appTransId: string): Promise<Array<typeof fulfilments.$inferSelect>>;
+  close(): Promise<void>;
+}
+
+export const TEST_PAYMENTS_CONFIG = {
+  ...PAYMENTS_TIMING_DEFAULTS,
+  appId: SANDBOX_APP.appId,
+  minAmount: 1_000,
+  maxAmount: 50_000_000,
+  expireDurationSeconds: 300,
+  pollIntervalMs: 1_000,
+  // Tests drive the poller with tick(); the interval is there but rarely fires.
+  pollTickMs: 60_000,
+  queryRatePerSecond: 1_000,
+  pollConcurrency: 8,
+  expiryGraceMs: 5_000,
+  leaseMs: 30_000,
+  statusCacheMs: 2_000,
+} satisfies Omit<PaymentsConfig, 'publicBaseUrl'>;
+
+export async function startCheckoutHarness(
+  driver: DatabaseDriver,
+  options: HarnessOptions = {},
+): Promise<CheckoutHarness> {
+  const clock = options.clock ?? createTestClock();
+  const ownsEmulator = !options.emulator;
+  const emulator =
+    options.emulator ??
+    (await startEmulator({
+      now: clock.nowMs,
+      settings: { callbackRetryIntervalMs: 50, timeoutFaultMs: 2_000, ...options.emulatorSettings },
+    }));
+  let testDatabase: TestDatabase | undefined;
+  const database = options.database ?? (testDatabase = await createTestDatabase(driver));
+  const log = options.log ?? silentLogger();
+
+  // The callback route must exist before the service (its URL goes into the config), so it starts
+  // by answering "retry later" and is pointed at the service once that exists.
+  let callbackRoute = async (_rawBody: Buffer): Promise<CallbackReply> => ({
+    httpStatus: 503,
+    body: { return_code: 0, return_message: 'starting' },
+  });
+  const receiver = await startCallbackReceiver((rawBody) => callbackRoute(rawBody));
+  const config: PaymentsConfig = {
+    ...TEST_PAYMENTS_CONFIG,
+    publicBaseUrl: receiver.url,
+    ...options.config,
+  };
+
+  const queriesByOrder = new Map<string, number>();
+  const client = createZaloPayClient({
+    appId: SANDBOX_APP.appId,
+    key1: SANDBOX_APP.key1,
+    key2: SANDBOX_APP.key2,
+    apiBaseUrl: emulator.url,
+    gatewayBaseUrl: emulator.url,
+    timeoutMs: 1_500,
+    maxRetries: 0,
+    now: clock.nowMs,
+  });
+  const zalopay: ZaloPayClient = {
+    ...client,
+    queryOrder(appTransId) {
+      queriesByOrder.set(appTransId, (queriesByOrder.get(appTransId) ?? 0) + 1);
+      return client.queryOrder(appTransId);
+    },
+  };
+
+  const service = createPaymentsService({
+    db: database,
+    zalopay,
+    key2: SANDBOX_APP.key2,
+    config,
+    log,
+    now: clock.now,
+  });
+  const poller = startPoller({
+    db: database,
+    zalopay,
+    config,
+    log,
+    now: clock.now,
+    ...(options.instanceId ? { instanceId: options.instanceId } : {}),
+  });
+  callbackRoute = (rawBody) => service.handleCallback(rawBody);
+
+  async function orderRow(appTransId: string) {
+    const [row] = await database.db
+      .select()
+      .from(paymentOrders)
+      .where(eq(paymentOrders.appTransId, appTransId));
+    if (!row) throw new Error(`no order ${appTransId}`);
+    return row;
+  }
+
+  async function admin(method: string, path: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(`${emulator.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json: unknown = await response.json();
+    if (!response.ok)
+      throw new Error(`${method} ${path}: HTTP ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  }
+
+  return {
+    database,
+    databaseUrl: testDatabase?.url,
+    emulator,
+    clock,
+    zalopay,
+    config,
+    service: service,
+    poller,
+    queriesByOrder,
+    async pay(appTransId) {
+      await admin('POST', `/admin/orders/${encodeURIComponent(appTransId)}/pay`, {});
+    },
+    async addFaults(faults) {
+      await admin('POST', '/admin/faults', faults);
+    },
+    async clearFaults() {
+      await admin('DELETE', '/admin/faults');
+    },
+    async setEmulatorClockOffset(offsetMs) {
+      await admin('POST', '/admin/clock', { offset_ms: offsetMs });
+    },
+    async emulatorOrder(appTransId) {
+      return emulatorOrderSchema.parse(
+        await admin('GET', `/admin/orders/${encodeURIComponent(appTransId)}`),
+      );
+    },
+    orderRow,
+    async eventsOf(appTransId) {
+      const row = await orderRow(appTransId);
+      return database.db
+        .select()
+        .from(paymentEvents)
+        .where(eq(paymentEvents.orderId, row.id))
+        .orderBy(paymentEvents.id);
+    },
+    async fulfilmentsOf(appTransId) {
+      const row = await orderRow(appTransId);
+      return database.db.select().from(fulfilments).where(eq(fulfilments.orderId, row.id));
+    },
+    async close() {
+      await poller.stop();
+      await service.close();
+      await receiver.close();
+      if (ownsEmulator) await emulator.close();
+      await testDatabase?.dispose();
+    },
+  };
+}
+
+/** A second handle on a PostgreSQL test database: what another app instance would hold. */
+export function openSecondHandle(url: string): Promise<DatabaseHandle> {
+  return createDb({ databaseUrl: url, maxConnections: 5 });
+}

@@ -1,0 +1,144 @@
+// The failsafe for lost callbacks (design.md §2.7): every tick, claim due PENDING orders, ask ZaloPay
+// about each (bounded concurrency, a rate budget), apply the answer like a callback would, and book the
+// next query. After expires_at + grace, one final query; only then EXPIRED. Unknown is never FAILED.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { DatabaseHandle } from '../../db/create-db';
+import type { PaymentOrder } from '../../db/schema';
+import type { Logger } from '../logger';
+import { ZaloPayError, type ZaloPayClient } from '../zalopay';
+import { applyPaymentInput, type TransitionDeps } from './order-transitions';
+import type { PaymentsConfig } from './payments-config';
+import { claimDueOrders, releaseLease } from './poll-leases';
+import { applyQueryAnswer, isFinalQueryTime } from './query-answer';
+import { runConcurrently } from './run-concurrently';
+import { createTokenBucket } from './token-bucket';
+
+export interface PollerDeps {
+  db: DatabaseHandle;
+  zalopay: ZaloPayClient;
+  config: PaymentsConfig;
+  log: Logger;
+  /** The domain clock (see createPaymentsService); lease and schedule times come from it. */
+  now?: () => Date;
+  /** Names this instance in lease_owner; unique per process by default. */
+  instanceId?: string;
+}
+
+export interface TickResult {
+  claimed: number;
+  queried: number;
+}
+
+export interface Poller {
+  /** One round now (the interval calls it too); overlapping calls share the round in progress. */
+  tick(): Promise<TickResult>;
+  /** Clears the interval, lets queries in flight finish, and gives unqueried claims back. */
+  stop(): Promise<void>;
+}
+
+export function startPoller(deps: PollerDeps): Poller {
+  const { config, log, zalopay } = deps;
+  const now = deps.now ?? (() => new Date());
+  const owner = deps.instanceId ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
+  const domain: TransitionDeps = { db: deps.db.db, log, now };
+  const rateBudget = createTokenBucket(config.queryRatePerSecond);
+  const stopping = new AbortController();
+  let round: Promise<TickResult> | null = null;
+
+  /** When to ask next: the regular interval, but never skip past the final query time. */
+  function nextPollAfterAnswer(order: PaymentOrder): Date {
+    const at = now().getTime();
+    const finalQueryAt = order.expiresAt.getTime() + config.expiryGraceMs;
+    const regular = at + config.pollIntervalMs;
+    return new Date(at < finalQueryAt ? Math.min(regular, finalQueryAt) : regular);
+  }
+
+  /** After an unknown outcome: back off to twice the interval, with jitter so instances spread out. */
+  function nextPollAfterError(): Date {
+    const jitter = Math.random() * config.pollIntervalMs * 0.5;
+    return new Date(now().getTime() + 2 * config.pollIntervalMs + jitter);
+  }
+
+  async function pollOrder(order: PaymentOrder): Promise<void> {
+    let nextPollAt: Date;
+    try {
+      const finalQuery = isFinalQueryTime(order, now(), config.expiryGraceMs);
+      const outcome = await zalopay.queryOrder(order.appTransId);
+      await applyQueryAnswer(domain, order, outcome, { source: 'poller', finalQuery });
+      nextPollAt = nextPollAfterAnswer(order);
+    } catch (error) {
+      nextPollAt = nextPollAfterError();
+      if (error instanceof ZaloPayError) {
+        log.warn({ err: error, appTransId: order.appTransId }, 'poll query failed; will retry');
+        await applyPaymentInput(
+          domain,
+          order.id,
+          {
+            kind: 'query_unknown',
+            payload: { source: 'poller', error: error.name, message: error.message },
+          },
+          { to: 'NOTHING' },
+        ).catch((ledgerError: unknown) =>
+          log.error(
+            { err: ledgerError, appTransId: order.appTransId },
+            'could not record a failed poll',
+          ),
+        );
+      } else {
+        log.error({ err: error, appTransId: order.appTransId }, 'poll failed');
+      }
+    }
+    await giveBack(order, nextPollAt);
+  }
+
+  async function giveBack(order: PaymentOrder, nextPollAt: Date): Promise<void> {
+    try {
+      await releaseLease(deps.db.db, { orderId: order.id, owner, nextPollAt });
+    } catch (error) {
+      // The lease simply runs out after leaseMs and the order is claimed again.
+      log.error({ err: error, appTransId: order.appTransId }, 'could not release a poll lease');
+    }
+  }
+
+  async function runRound(): Promise<TickResult> {
+    const claimed = await claimDueOrders(deps.db.db, {
+      now: now(),
+      leaseMs: config.leaseMs,
+      owner,
+      limit: config.pollBatchSize,
+    });
+    let queried = 0;
+    await runConcurrently(claimed, config.pollConcurrency, async (order) => {
+      if (stopping.signal.aborted || !(await rateBudget.take(stopping.signal))) {
+        await giveBack(order, order.nextPollAt);
+        return;
+      }
+      queried += 1;
+      await pollOrder(order);
+    });
+    if (claimed.length > 0) log.debug({ claimed: claimed.length, queried }, 'poll round done');
+    return { claimed: claimed.length, queried };
+  }
+
+  function tick(): Promise<TickResult> {
+    if (stopping.signal.aborted) return Promise.resolve({ claimed: 0, queried: 0 });
+    round ??= runRound().finally(() => {
+      round = null;
+    });
+    return round;
+  }
+
+  const timer = setInterval(() => {
+    tick().catch((error: unknown) => log.error({ err: error }, 'poll round failed'));
+  }, config.pollTickMs);
+
+  return {
+    tick,
+    async stop() {
+      clearInterval(timer);
+      stopping.abort();
+      await round?.catch(() => undefined);
+    },
+  };
+}

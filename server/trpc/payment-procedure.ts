@@ -1,0 +1,25 @@
+// The procedure every payment call goes through: it turns the domain's typed errors into tRPC errors.
+// A bad field becomes BAD_REQUEST with the same flattened shape zod errors have, so the client names the field.
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { GatewayUnavailableError, InvalidPaymentInputError } from '../payments/errors';
+import { publicProcedure } from './init';
+
+export const paymentProcedure = publicProcedure.use(async ({ next }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof InvalidPaymentInputError) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: cause.message,
+      cause: new z.ZodError([
+        { code: 'custom', path: [cause.field], message: cause.message, input: undefined },
+      ]),
+    });
+  }
+  if (cause instanceof GatewayUnavailableError) {
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: cause.message, cause });
+  }
+  return result;
+});
