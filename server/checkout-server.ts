@@ -22,7 +22,10 @@ export const DEFAULT_CLIENT_DIR = path.resolve(
 );
 
 export interface RunningCheckout {
+  /** Where the server listens. */
   url: string;
+  /** Where shoppers and ZaloPay reach it (PUBLIC_BASE_URL, or http://localhost:<port>). */
+  publicBaseUrl: string;
   emulatorUrl: string | undefined;
   /** Stop accepting, finish in-flight work, release leases, close everything. */
   close(): Promise<void>;
@@ -34,10 +37,10 @@ export interface StartOptions {
   shutdownTimeoutMs?: number;
 }
 
-function paymentsConfig(env: Env): PaymentsConfig {
+function paymentsConfig(env: Env, publicBaseUrl: string): PaymentsConfig {
   return {
     appId: env.zalopay.appId,
-    publicBaseUrl: env.publicBaseUrl,
+    publicBaseUrl,
     appUser: env.orders.appUser,
     minAmount: env.orders.minAmount,
     maxAmount: env.orders.maxAmount,
@@ -89,12 +92,15 @@ export async function startCheckout(
     gatewayBaseUrl,
     timeoutMs: env.zalopay.timeoutMs,
   });
-  const config = paymentsConfig(env);
-  const payments = createPaymentsService({ db, zalopay, key2: env.zalopay.key2, config, log });
-  const app = createApp({ payments, log, clientDir: options.clientDir });
-  const server = createServer(app);
+  // Listen first, so that with PORT=0 the callback and redirect URLs can name the real port.
+  const server = createServer();
   const port = await listen(server, env.port, env.host);
   const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;
+  const publicBaseUrl = env.publicBaseUrl ?? `http://localhost:${port}`;
+
+  const config = paymentsConfig(env, publicBaseUrl);
+  const payments = createPaymentsService({ db, zalopay, key2: env.zalopay.key2, config, log });
+  server.on('request', createApp({ payments, log, clientDir: options.clientDir }));
 
   const poller = startPoller({ db, zalopay, config, log });
   const fulfilment = startFulfilmentWorker({ db, hook: logFulfilmentHook(log), log });
@@ -114,5 +120,5 @@ export async function startCheckout(
       await emulator?.close();
     })());
 
-  return { url, emulatorUrl: emulator?.url, close };
+  return { url, publicBaseUrl, emulatorUrl: emulator?.url, close };
 }

@@ -29,7 +29,7 @@ describe('loadEnv', () => {
     expect(env.databaseUrl).toBeUndefined();
     expect(env.port).toBe(3000);
     expect(env.emulator).toEqual({ embedded: true, port: 3001 });
-    expect(env.publicBaseUrl).toBe('http://localhost:3000');
+    expect(env.publicBaseUrl).toBeUndefined();
     expect(env.poller.intervalMs).toBe(60_000);
     expect(env.orders.expireSeconds).toBe(900);
   });

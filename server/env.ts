@@ -58,7 +58,8 @@ export interface Env {
   nodeEnv: 'development' | 'production' | 'test';
   host: string;
   port: number;
-  publicBaseUrl: string;
+  /** Undefined in emulator mode when not set: derived from the port the server actually listens on. */
+  publicBaseUrl: string | undefined;
   databaseUrl: string | undefined;
   pgliteDataDir: string;
   zalopay: {
@@ -150,7 +151,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     nodeEnv: raw.NODE_ENV,
     host: raw.HOST,
     port: raw.PORT,
-    publicBaseUrl: (raw.PUBLIC_BASE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
+    publicBaseUrl: raw.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     databaseUrl: raw.DATABASE_URL,
     pgliteDataDir: raw.PGLITE_DATA_DIR,
     zalopay: {

@@ -18,8 +18,8 @@ async function main(): Promise<void> {
   const log = createLogger({ level: env.log.level, pretty: env.log.pretty });
   const checkout = await startCheckout(env, log, { clientDir: DEFAULT_CLIENT_DIR });
   log.info(
-    { url: checkout.url, publicBaseUrl: env.publicBaseUrl, mode: env.zalopay.mode },
-    `Checkout ready at ${env.publicBaseUrl}`,
+    { url: checkout.url, publicBaseUrl: checkout.publicBaseUrl, mode: env.zalopay.mode },
+    `Checkout ready at ${checkout.publicBaseUrl}`,
   );
   if (checkout.emulatorUrl) log.info(`ZaloPay emulator at ${checkout.emulatorUrl}/admin/orders`);
 

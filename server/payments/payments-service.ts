@@ -13,6 +13,7 @@ import type { CreatePaymentInput, PaymentView } from './payment-view';
 import { createStatusChangeFeed } from './status-notifications';
 import { createStatusReader } from './status-reader';
 import { watchStatus } from './status-watch';
+import { readRedirect } from './redirect-report';
 
 export interface PaymentsServiceDeps {
   db: DatabaseHandle;
@@ -59,6 +60,17 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
     return creating;
   }
 
+  async function recordRedirectSeen(appTransId: string, details: Record<string, unknown>) {
+    const order = await findOrderByAppTransId(db, appTransId);
+    if (!order) return;
+    await applyPaymentInput(
+      domain,
+      order.id,
+      { kind: 'redirect_seen', payload: details },
+      { to: 'NOTHING' },
+    );
+  }
+
   return {
     create,
     getStatus: (appTransId) => statusReader.getStatus(appTransId),
@@ -66,15 +78,11 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
       watchStatus({ db, feed, getStatus: statusReader.getStatus, now }, appTransId, signal),
     handleCallback: (rawBody) =>
       handleCallback({ db, key2: deps.key2, log: deps.log, now }, rawBody),
-    async recordRedirectSeen(appTransId, details) {
-      const order = await findOrderByAppTransId(db, appTransId);
-      if (!order) return;
-      await applyPaymentInput(
-        domain,
-        order.id,
-        { kind: 'redirect_seen', payload: details },
-        { to: 'NOTHING' },
-      );
+    recordRedirectSeen,
+    async reportRedirect(query) {
+      const { appTransId, claim, details } = readRedirect(query, deps.key2);
+      if (appTransId) await recordRedirectSeen(appTransId, details);
+      return { appTransId, claim };
     },
     close: () => feed.close(),
   };

@@ -1,7 +1,6 @@
 // The procedure every payment call goes through: it turns the domain's typed errors into tRPC errors.
-// A bad field becomes BAD_REQUEST with the same flattened shape zod errors have, so the client names the field.
-import { TRPCError } from '@trpc/server';
-import { z } from 'zod';
+// A bad field becomes BAD_REQUEST shaped like an input validation error, so the client names the field.
+import { StandardSchemaV1Error, TRPCError } from '@trpc/server';
 import { GatewayUnavailableError, InvalidPaymentInputError } from '../payments/errors';
 import { publicProcedure } from './init';
 
@@ -13,9 +12,7 @@ export const paymentProcedure = publicProcedure.use(async ({ next }) => {
     throw new TRPCError({
       code: 'BAD_REQUEST',
       message: cause.message,
-      cause: new z.ZodError([
-        { code: 'custom', path: [cause.field], message: cause.message, input: undefined },
-      ]),
+      cause: new StandardSchemaV1Error([{ message: cause.message, path: [cause.field] }]),
     });
   }
   if (cause instanceof GatewayUnavailableError) {

@@ -23,6 +23,11 @@ export const createPaymentInput = z.object({
   idempotencyKey: z.uuid().optional(),
 });
 
+/** The redirect's query string as the browser received it; bounded so it cannot be used to flood the ledger. */
+const redirectQuery = z
+  .record(z.string().max(32), z.string().max(256))
+  .refine((q) => Object.keys(q).length <= 16, 'at most 16 parameters');
+
 export const appRouter = router({
   createPayment: paymentProcedure
     .input(createPaymentInput)
@@ -33,6 +38,10 @@ export const appRouter = router({
     if (!view) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such order' });
     return view;
   }),
+
+  reportRedirect: paymentProcedure
+    .input(z.object({ query: redirectQuery }))
+    .mutation(({ ctx, input }) => ctx.payments.reportRedirect(input.query)),
 
   onStatusChange: paymentProcedure.input(z.object({ appTransId })).subscription(async function* ({
     ctx,

@@ -1,0 +1,232 @@
+// The whole server as a merchant runs it (startCheckout: embedded emulator, PGlite, HTTP) driven over
+// real HTTP: the REST contract of the frontend guide, the raw callback route, tRPC and the SPA.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import superjson from 'superjson';
+import { loadEnv } from './env';
+import { silentLogger } from './logger';
+import { startCheckout, type RunningCheckout } from './checkout-server';
+import type { AppRouter } from './trpc/router';
+import { PUBLIC_SANDBOX_APPS } from './sandbox/public-apps';
+import { signCallbackBody, signRedirectQuery } from './zalopay';
+
+const app2553 = PUBLIC_SANDBOX_APPS[0]!;
+let checkout: RunningCheckout;
+let clientDir: string;
+
+beforeAll(async () => {
+  clientDir = await mkdtemp(path.join(tmpdir(), 'checkout-client-'));
+  await writeFile(path.join(clientDir, 'index.html'), '<!doctype html><title>checkout</title>');
+  const env = loadEnv({
+    PORT: '0',
+    EMULATOR_PORT: '0',
+    PGLITE_DATA_DIR: 'memory://',
+    POLL_TICK_MS: '60000',
+    LOG_LEVEL: 'silent',
+  });
+  checkout = await startCheckout(env, silentLogger(), { clientDir });
+});
+
+afterAll(async () => {
+  await checkout?.close();
+  await rm(clientDir, { recursive: true, force: true });
+});
+
+const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+async function createOrder(amount = 50_000, orderInfo = 'Thanh toán đơn hàng #12345') {
+  const response = await post(`${checkout.url}/api/payment/create`, {
+    amount,
+    order_info: orderInfo,
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as { app_trans_id: string; order_url: string; status: string };
+}
+
+async function restStatus(appTransId: string) {
+  const response = await fetch(`${checkout.url}/api/payment/status/${appTransId}`);
+  return { code: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+function callbackFor(appTransId: string, amount: number, zpTransId = 261121000000123) {
+  return signCallbackBody(
+    {
+      app_id: app2553.appId,
+      app_trans_id: appTransId,
+      app_time: Date.now(),
+      app_user: 'zalopay-checkout',
+      amount,
+      embed_data: '{}',
+      item: '[]',
+      zp_trans_id: zpTransId,
+      server_time: Date.now(),
+      channel: 38,
+      merchant_user_id: 'Jfy_NT0tHMtLE07x291chQ',
+      zp_user_id: 'Jfy_NT0tHMtLE07x291chQ',
+      user_fee_amount: 0,
+      discount_amount: 0,
+    },
+    app2553.key2,
+  );
+}
+
+describe('REST contract (seeds/payment-flow-and-frontend-guide.txt)', () => {
+  it('creates an order and answers its verified status through to PAID', async () => {
+    const order = await createOrder();
+    expect(order.app_trans_id).toMatch(/^\d{6}_[A-Za-z0-9_-]+$/);
+    expect(order.order_url).toMatch(/\/openinapp\?order=/);
+    expect(await restStatus(order.app_trans_id)).toMatchObject({
+      code: 200,
+      body: { status: 'PENDING' },
+    });
+
+    const paid = await post(`${checkout.emulatorUrl}/admin/orders/${order.app_trans_id}/pay`, {});
+    expect(paid.status).toBe(200);
+    expect(await restStatus(order.app_trans_id)).toMatchObject({
+      code: 200,
+      body: { status: 'PAID', detailed_status: 'PAID', amount: 50_000 },
+    });
+  });
+
+  it.each([
+    [{ amount: '50000', order_info: 'x' }, 'amount'],
+    [{ amount: 50_000.5, order_info: 'x' }, 'amount'],
+    [{ amount: 50_000 }, 'order_info'],
+    [{ amount: 50_000, order_info: '   ' }, 'order_info'],
+    [{ amount: 500, order_info: 'below the minimum' }, 'amount'],
+    [{ amount: 60_000_000, order_info: 'above the maximum' }, 'amount'],
+  ])('rejects %j naming the field %s', async (body, field) => {
+    const response = await post(`${checkout.url}/api/payment/create`, body);
+    expect(response.status).toBe(400);
+    const json = (await response.json()) as { error: { field: string; message: string } };
+    expect(json.error.field).toBe(field);
+    expect(json.error.message).toContain(field);
+  });
+
+  it('answers malformed JSON with 400 and no stack trace', async () => {
+    const response = await post(`${checkout.url}/api/payment/create`, '{"amount": 5');
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({
+      error: { code: 'malformed_json', message: 'Request body is not valid JSON' },
+    });
+    expect(text).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it('answers an unknown order id with 404', async () => {
+    expect((await restStatus('991231_unknown')).code).toBe(404);
+    expect((await restStatus('x'.repeat(80))).code).toBe(404);
+  });
+
+  it('says nothing about the framework', async () => {
+    const response = await fetch(`${checkout.url}/healthz`);
+    expect(response.headers.get('x-powered-by')).toBeNull();
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+});
+
+describe('POST /api/zalopay/callback', () => {
+  it('acknowledges a valid callback (and its repeat) and the order is PAID once', async () => {
+    const order = await createOrder(75_000);
+    const body = callbackFor(order.app_trans_id, 75_000);
+    for (let i = 0; i < 2; i += 1) {
+      const response = await post(`${checkout.url}/api/zalopay/callback`, body);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ return_code: 1, return_message: 'success' });
+    }
+    expect((await restStatus(order.app_trans_id)).body.status).toBe('PAID');
+  });
+
+  it('rejects a tampered callback with HTTP 400 and changes nothing', async () => {
+    const order = await createOrder(80_000);
+    const tampered = callbackFor(order.app_trans_id, 80_000).replace('80000', '80001');
+    const response = await post(`${checkout.url}/api/zalopay/callback`, tampered);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { return_code: number }).return_code).toBe(-1);
+    expect((await restStatus(order.app_trans_id)).body.status).toBe('PENDING');
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const huge = JSON.stringify({ data: 'x'.repeat(20_000), mac: '0'.repeat(64), type: 1 });
+    const response = await post(`${checkout.url}/api/zalopay/callback`, huge);
+    expect(response.status).toBe(413);
+  });
+});
+
+describe('tRPC', () => {
+  const trpc = () =>
+    createTRPCClient<AppRouter>({
+      links: [httpBatchLink({ url: `${checkout.url}/trpc`, transformer: superjson })],
+    });
+
+  it('creates a payment and reads its status with Dates intact', async () => {
+    const created = await trpc().createPayment.mutate({ amount: 42_000, description: 'Cà phê' });
+    expect(created.status).toBe('PENDING');
+    expect(created.expiresAt).toBeInstanceOf(Date);
+    const status = await trpc().getStatus.query({ appTransId: created.appTransId });
+    expect(status).toMatchObject({ appTransId: created.appTransId, amount: 42_000 });
+  });
+
+  it('names the bad field, from zod and from the domain alike', async () => {
+    for (const amount of [-1, 999]) {
+      const error = await trpc()
+        .createPayment.mutate({ amount, description: 'x' })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TRPCClientError);
+      const data = (error as TRPCClientError<AppRouter>).data;
+      expect(data?.code).toBe('BAD_REQUEST');
+      expect(data?.zodError?.fieldErrors).toHaveProperty('amount');
+    }
+  });
+
+  it('answers an unknown order with NOT_FOUND', async () => {
+    const error = await trpc()
+      .getStatus.query({ appTransId: '991231_unknown' })
+      .catch((e: unknown) => e);
+    expect((error as TRPCClientError<AppRouter>).data?.code).toBe('NOT_FOUND');
+  });
+
+  it('reads a genuine cancel redirect as a hint and a forged one as unverified', async () => {
+    const order = await createOrder(30_000);
+    const genuine = signRedirectQuery(
+      {
+        appid: app2553.appId,
+        apptransid: order.app_trans_id,
+        pmcid: 0,
+        bankcode: '',
+        amount: 30_000,
+        discountamount: 0,
+        status: -49,
+      },
+      app2553.key2,
+    );
+    const hint = await trpc().reportRedirect.mutate({
+      query: Object.fromEntries(genuine),
+    });
+    expect(hint).toEqual({ appTransId: order.app_trans_id, claim: 'cancelled' });
+
+    const forged = { ...Object.fromEntries(genuine), status: '1' };
+    const forgedHint = await trpc().reportRedirect.mutate({ query: forged });
+    expect(forgedHint.claim).toBe('unverified');
+    expect((await restStatus(order.app_trans_id)).body.status).toBe('PENDING');
+  });
+});
+
+describe('the React client', () => {
+  it('is served for the confirmation page on a hard load, and /api stays JSON', async () => {
+    const page = await fetch(`${checkout.url}/order/confirmation?apptransid=1&status=1`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>checkout</title>');
+    const api = await fetch(`${checkout.url}/api/nothing-here`);
+    expect(api.status).toBe(404);
+    expect(await api.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+});
