@@ -1,0 +1,51 @@
+// Counts down to the order's expiry on the server's clock (browser time + measured offset), warns in the
+// last minute, and reports expiry once. The ticking text is a role="timer", which screen readers leave quiet.
+import { useEffect, useEffectEvent, useState } from 'react';
+import { Announce } from '../a11y/live-announcer';
+import { formatMinutesSeconds, secondsUntil } from '../clock-offset';
+import { useI18n } from '../i18n/language-context';
+
+const TICK_MS = 500;
+
+interface CountdownProps {
+  expiresAt: Date;
+  /** Server clock minus browser clock, from measureClockOffset(). */
+  clockOffsetMs: number;
+  onExpire: () => void;
+  warnBelowSeconds?: number;
+}
+
+export function Countdown({
+  expiresAt,
+  clockOffsetMs,
+  onExpire,
+  warnBelowSeconds = 60,
+}: CountdownProps) {
+  const { messages } = useI18n();
+  const [browserNowMs, setBrowserNowMs] = useState(() => Date.now());
+  const secondsLeft = secondsUntil(expiresAt, browserNowMs, clockOffsetMs);
+  const expired = secondsLeft === 0;
+  const reportExpiry = useEffectEvent(onExpire);
+
+  useEffect(() => {
+    if (expired) {
+      reportExpiry();
+      return;
+    }
+    const timer = setInterval(() => setBrowserNowMs(Date.now()), TICK_MS);
+    return () => clearInterval(timer);
+  }, [expired]);
+
+  const warning = secondsLeft < warnBelowSeconds;
+  return (
+    <div className={warning ? 'countdown countdown--warning' : 'countdown'}>
+      <p role="timer">{messages.expiresIn(formatMinutesSeconds(secondsLeft))}</p>
+      {warning && (
+        <>
+          <p className="countdown__warning">{messages.expiringSoon}</p>
+          <Announce message={messages.expiringSoon} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// The Web-to-App QR code: it encodes order_url (not ZaloPay's qr_code string), so the ZaloPay app's scanner
+// opens the very order this page created. Black on white with a 4-module quiet zone, as scanners expect.
+import { QRCodeSVG } from 'qrcode.react';
+import { formatVnd } from '../format/vnd';
+import { useI18n } from '../i18n/language-context';
+
+const QR_SIZE_PX = 256;
+const QUIET_ZONE_MODULES = 4;
+
+interface QrPanelProps {
+  orderUrl: string;
+  amount: number;
+}
+
+export function QrPanel({ orderUrl, amount }: QrPanelProps) {
+  const { messages, language } = useI18n();
+  return (
+    <div className="qr-panel">
+      <div className="qr-panel__code" role="img" aria-label={messages.qrLabel}>
+        <QRCodeSVG
+          value={orderUrl}
+          size={QR_SIZE_PX}
+          marginSize={QUIET_ZONE_MODULES}
+          level="M"
+          bgColor="#ffffff"
+          fgColor="#000000"
+          aria-hidden="true"
+        />
+      </div>
+      <div className="qr-panel__instructions">
+        <p className="qr-panel__amount">
+          {messages.amountToPay}: <strong>{formatVnd(amount, language)}</strong>
+        </p>
+        <ol>
+          {messages.qrSteps.map((step) => (
+            <li key={step}>{step}</li>
+          ))}
+        </ol>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+// Every English string the checkout shows. vi.ts must provide the same keys (its type is this one's).
+export const en = {
+  languageLabel: 'Language',
+  shopName: 'Cà Phê Demo',
+  shopTagline: 'A ZaloPay Web-to-App checkout',
+
+  cartHeading: 'Your order',
+  cartItems: {
+    icedMilkCoffee: 'Iced milk coffee (cà phê sữa đá)',
+    banhMi: 'Grilled pork bánh mì',
+    flan: 'Caramel flan (bánh flan)',
+  },
+  quantity: (count: number) => `Quantity: ${count}`,
+  total: 'Total',
+  orderDescription: 'Cà Phê Demo order',
+
+  payButton: 'Pay with ZaloPay',
+  creatingOrder: 'Creating your ZaloPay order…',
+  createFailed: 'We could not start the payment. No money was taken. Please try again.',
+  checkDetails: (detail: string) => `Please check the order: ${detail}`,
+  tryAgain: 'Try again',
+
+  qrHeading: 'Scan to pay with ZaloPay',
+  qrLabel: 'ZaloPay QR code',
+  qrSteps: [
+    'Open the ZaloPay app on your phone.',
+    'Tap “Scan QR” and point the camera at this code.',
+    'Check the amount and confirm the payment in the app.',
+  ],
+  amountToPay: 'Amount to pay',
+  expiresIn: (time: string) => `This code expires in ${time}`,
+  expiringSoon: 'Less than a minute left: scan now, or ask for a new QR code.',
+  waitingForPayment: 'Waiting for your payment in ZaloPay…',
+  openOnDevice: 'Open ZaloPay on this device',
+  showQrInstead: 'Show QR code instead',
+  openingZaloPay: 'Opening the ZaloPay app…',
+  openingHint:
+    'If nothing happens, check that ZaloPay is installed, or show the QR code and scan it with another phone.',
+  openLink: 'Open the ZaloPay payment page',
+
+  paidHeading: 'Payment successful',
+  paidBody: (amount: string) => `We received ${amount}. Thank you for your order!`,
+  failedHeading: 'Payment failed',
+  failedBody: 'No money was taken. You can try again with a new order.',
+  expiredHeading: 'Payment expired',
+  expiredBody: 'This QR code can no longer be paid. Create a new one to continue.',
+  newQrCode: 'New QR code',
+  reasonLabel: 'Reason',
+
+  verifyingHeading: 'Verifying your payment…',
+  verifyingBody: 'We are confirming the result with ZaloPay. This usually takes a few seconds.',
+  stillProcessingHeading: 'Still processing',
+  stillProcessingBody:
+    'ZaloPay has not confirmed this payment yet. If money left your account, the order will be updated automatically; you can check again in a few minutes.',
+  cancelledHint:
+    'ZaloPay reports that this payment was cancelled. We show a result only once ZaloPay confirms it.',
+  checkAgain: 'Check again',
+  notFoundHeading: 'Order not found',
+  notFoundBody:
+    'We have no order with this reference. Please check the link, or start a new order.',
+  missingReferenceHeading: 'Missing order reference',
+  missingReferenceBody:
+    'This page needs the order reference that ZaloPay adds to the link. Please return to the shop.',
+  verifyFailedHeading: 'We could not check your payment',
+  verifyFailedBody:
+    'Our server did not answer. Your payment is safe; please try again in a moment.',
+  orderReference: 'Order reference',
+  backToShop: 'Back to the shop',
+};
+
+export type Messages = typeof en;

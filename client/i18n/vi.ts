@@ -1,0 +1,71 @@
+// Every Vietnamese string the checkout shows, key for key with en.ts.
+import type { Messages } from './en';
+
+export const vi: Messages = {
+  languageLabel: 'Ngôn ngữ (Language)',
+  shopName: 'Cà Phê Demo',
+  shopTagline: 'Thanh toán Web-to-App qua ZaloPay',
+
+  cartHeading: 'Đơn hàng của bạn',
+  cartItems: {
+    icedMilkCoffee: 'Cà phê sữa đá',
+    banhMi: 'Bánh mì thịt nướng',
+    flan: 'Bánh flan',
+  },
+  quantity: (count: number) => `Số lượng: ${count}`,
+  total: 'Tổng cộng',
+  orderDescription: 'Đơn hàng Cà Phê Demo',
+
+  payButton: 'Thanh toán bằng ZaloPay',
+  creatingOrder: 'Đang tạo đơn hàng ZaloPay…',
+  createFailed: 'Chưa thể bắt đầu thanh toán. Bạn chưa bị trừ tiền. Vui lòng thử lại.',
+  checkDetails: (detail: string) => `Vui lòng kiểm tra đơn hàng: ${detail}`,
+  tryAgain: 'Thử lại',
+
+  qrHeading: 'Quét mã để thanh toán bằng ZaloPay',
+  qrLabel: 'Mã QR ZaloPay',
+  qrSteps: [
+    'Mở ứng dụng ZaloPay trên điện thoại.',
+    'Chọn “Quét mã QR” và hướng camera vào mã này.',
+    'Kiểm tra số tiền và xác nhận thanh toán trong ứng dụng.',
+  ],
+  amountToPay: 'Số tiền thanh toán',
+  expiresIn: (time: string) => `Mã hết hạn sau ${time}`,
+  expiringSoon: 'Còn chưa đến một phút: hãy quét ngay, hoặc tạo mã QR mới.',
+  waitingForPayment: 'Đang chờ bạn thanh toán trên ZaloPay…',
+  openOnDevice: 'Mở ZaloPay trên thiết bị này',
+  showQrInstead: 'Hiển thị mã QR',
+  openingZaloPay: 'Đang mở ứng dụng ZaloPay…',
+  openingHint:
+    'Nếu không có gì xảy ra, hãy kiểm tra ZaloPay đã được cài đặt, hoặc hiển thị mã QR và quét bằng điện thoại khác.',
+  openLink: 'Mở trang thanh toán ZaloPay',
+
+  paidHeading: 'Thanh toán thành công',
+  paidBody: (amount: string) => `Chúng tôi đã nhận ${amount}. Cảm ơn bạn đã đặt hàng!`,
+  failedHeading: 'Thanh toán thất bại',
+  failedBody: 'Bạn chưa bị trừ tiền. Bạn có thể thử lại với một đơn hàng mới.',
+  expiredHeading: 'Giao dịch đã hết hạn',
+  expiredBody: 'Mã QR này không còn dùng để thanh toán được. Hãy tạo mã mới để tiếp tục.',
+  newQrCode: 'Tạo mã QR mới',
+  reasonLabel: 'Lý do',
+
+  verifyingHeading: 'Đang xác minh thanh toán…',
+  verifyingBody: 'Chúng tôi đang xác nhận kết quả với ZaloPay. Việc này thường chỉ mất vài giây.',
+  stillProcessingHeading: 'Giao dịch đang được xử lý',
+  stillProcessingBody:
+    'ZaloPay chưa xác nhận giao dịch này. Nếu tài khoản của bạn đã bị trừ tiền, đơn hàng sẽ được cập nhật tự động; bạn có thể kiểm tra lại sau vài phút.',
+  cancelledHint:
+    'ZaloPay báo rằng giao dịch này đã bị hủy. Chúng tôi chỉ hiển thị kết quả khi ZaloPay xác nhận.',
+  checkAgain: 'Kiểm tra lại',
+  notFoundHeading: 'Không tìm thấy đơn hàng',
+  notFoundBody:
+    'Không có đơn hàng nào với mã này. Vui lòng kiểm tra lại đường dẫn, hoặc tạo đơn hàng mới.',
+  missingReferenceHeading: 'Thiếu mã đơn hàng',
+  missingReferenceBody:
+    'Trang này cần mã đơn hàng do ZaloPay gắn vào đường dẫn. Vui lòng quay lại cửa hàng.',
+  verifyFailedHeading: 'Chưa thể kiểm tra thanh toán',
+  verifyFailedBody:
+    'Máy chủ chưa phản hồi. Khoản thanh toán của bạn vẫn an toàn; vui lòng thử lại sau giây lát.',
+  orderReference: 'Mã đơn hàng',
+  backToShop: 'Quay lại cửa hàng',
+};

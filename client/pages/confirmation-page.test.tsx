@@ -1,0 +1,89 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { FakePayments } from '../testing/fake-payments';
+import { renderWithApi } from '../testing/render-with-api';
+import { ConfirmationPage } from './confirmation-page';
+
+const FORGED_REDIRECT =
+  '?appid=2553&apptransid=260115_abc&pmcid=38&bankcode=&amount=125000&discountamount=0&status=1&checksum=forged';
+
+describe('ConfirmationPage', () => {
+  it('ignores a forged status=1: the server says PENDING, so it verifies, then says still processing', async () => {
+    const payments = new FakePayments();
+    payments.seed({ appTransId: '260115_abc', status: 'PENDING' });
+    renderWithApi(
+      <ConfirmationPage search={FORGED_REDIRECT} pollIntervalMs={40} watchLimitMs={400} />,
+      payments,
+    );
+
+    expect(screen.getByRole('heading', { name: 'Verifying your payment…' })).toBeInTheDocument();
+    await waitFor(() => expect(payments.getStatusCalls).toContain('260115_abc'));
+    expect(screen.queryByRole('heading', { name: 'Payment successful' })).not.toBeInTheDocument();
+
+    expect(
+      await screen.findByRole('heading', { name: 'Still processing' }, { timeout: 3000 }),
+    ).toHaveFocus();
+    expect(screen.queryByRole('heading', { name: 'Payment successful' })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Back to the shop' })).toHaveAttribute('href', '/');
+    expect(payments.reportedRedirects).toEqual([
+      expect.objectContaining({ apptransid: '260115_abc', status: '1', checksum: 'forged' }),
+    ]);
+  });
+
+  it('words a verified "cancelled" redirect as a hint only, while the order stays PENDING', async () => {
+    const payments = new FakePayments();
+    payments.seed({ appTransId: '260115_abc', status: 'PENDING' });
+    payments.redirectClaim = 'cancelled';
+    renderWithApi(<ConfirmationPage search={FORGED_REDIRECT} />, payments);
+    expect(await screen.findByText(/reports that this payment was cancelled/)).toBeVisible();
+    expect(screen.getByRole('heading', { name: 'Verifying your payment…' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Payment failed' })).not.toBeInTheDocument();
+  });
+
+  it('keeps watching a PENDING order and shows success when the server records the payment', async () => {
+    const payments = new FakePayments();
+    payments.seed({ appTransId: '260115_abc', status: 'PENDING' });
+    renderWithApi(<ConfirmationPage search={FORGED_REDIRECT} />, payments);
+    await waitFor(() => expect(payments.openStreams('260115_abc')).toBe(1));
+    expect(screen.getByRole('heading', { name: 'Verifying your payment…' })).toBeInTheDocument();
+
+    payments.transition('260115_abc', 'PAID');
+    expect(await screen.findByRole('heading', { name: 'Payment successful' })).toHaveFocus();
+  });
+
+  it('shows the verified success for a PAID order, with the amount in VND', async () => {
+    const payments = new FakePayments();
+    payments.seed({ appTransId: '260115_paid', status: 'PAID', paidAt: new Date() });
+    renderWithApi(<ConfirmationPage search="?apptransid=260115_paid&status=-1" />, payments);
+    expect(await screen.findByRole('heading', { name: 'Payment successful' })).toHaveFocus();
+    expect(screen.getByText(/We received ₫125,000/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Payment successful'));
+  });
+
+  it('shows a failed payment as failed, with the reason the server gave', async () => {
+    const payments = new FakePayments();
+    payments.seed({
+      appTransId: '260115_failed',
+      status: 'FAILED',
+      reason: 'The payment was cancelled in ZaloPay.',
+    });
+    renderWithApi(<ConfirmationPage search="?apptransid=260115_failed&status=1" />, payments);
+    expect(await screen.findByRole('heading', { name: 'Payment failed' })).toHaveFocus();
+    expect(screen.getByText(/cancelled in ZaloPay/)).toBeInTheDocument();
+  });
+
+  it('says the order reference is missing when there is no apptransid, without calling the server', async () => {
+    const payments = new FakePayments();
+    renderWithApi(<ConfirmationPage search="?status=1" />, payments);
+    expect(screen.getByRole('heading', { name: 'Missing order reference' })).toHaveFocus();
+    expect(payments.getStatusCalls).toEqual([]);
+  });
+
+  it('says the order is not found when the server answers NOT_FOUND', async () => {
+    const payments = new FakePayments();
+    renderWithApi(<ConfirmationPage search="?apptransid=260115_nobody&status=1" />, payments);
+    expect(await screen.findByRole('heading', { name: 'Order not found' })).toHaveFocus();
+    expect(payments.getStatusCalls).toEqual(['260115_nobody']);
+    expect(screen.queryByRole('heading', { name: 'Payment successful' })).not.toBeInTheDocument();
+  });
+});

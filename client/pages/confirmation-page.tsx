@@ -1,0 +1,153 @@
+// Where ZaloPay sends the shopper back (/order/confirmation?apptransid=…&status=…). The query string can be
+// forged, so this page reads only the order reference, never `status`: it asks our server, shows
+// "Verifying…" meanwhile, and keeps watching a PENDING order for a while before saying it is still processing.
+// It also hands the whole query to the server (reportRedirect), which logs it and verifies its checksum;
+// the answer only ever changes wording, never the result.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { Announce } from '../a11y/live-announcer';
+import { isNotFound } from '../api-error';
+import { PaymentOutcome } from '../components/payment-outcome';
+import { ResultHeading } from '../components/result-heading';
+import { VerifyingNotice } from '../components/verifying-notice';
+import { useI18n } from '../i18n/language-context';
+import { useLivePayment } from '../live-status/use-live-payment';
+import { redirectQuery } from '../redirect-query';
+import { useTRPC } from '../trpc';
+
+const DEFAULT_WATCH_LIMIT_MS = 2 * 60_000;
+
+interface ConfirmationPageProps {
+  /** window.location.search */
+  search: string;
+  pollIntervalMs?: number;
+  /** How long a PENDING order is watched before the page says "Still processing". */
+  watchLimitMs?: number;
+}
+
+export function ConfirmationPage({
+  search,
+  pollIntervalMs,
+  watchLimitMs = DEFAULT_WATCH_LIMIT_MS,
+}: ConfirmationPageProps) {
+  const { messages } = useI18n();
+  const appTransId = new URLSearchParams(search).get('apptransid')?.trim();
+
+  if (!appTransId) {
+    return (
+      <Notice heading={messages.missingReferenceHeading} body={messages.missingReferenceBody} />
+    );
+  }
+  return (
+    <VerifiedResult
+      key={appTransId}
+      appTransId={appTransId}
+      search={search}
+      pollIntervalMs={pollIntervalMs}
+      watchLimitMs={watchLimitMs}
+    />
+  );
+}
+
+interface VerifiedResultProps {
+  appTransId: string;
+  search: string;
+  pollIntervalMs: number | undefined;
+  watchLimitMs: number;
+}
+
+function VerifiedResult({ appTransId, search, pollIntervalMs, watchLimitMs }: VerifiedResultProps) {
+  const { messages } = useI18n();
+  const trpc = useTRPC();
+  const { mutate: report, data: redirectHint } = useMutation(trpc.reportRedirect.mutationOptions());
+  const reported = useRef(false);
+  useEffect(() => {
+    if (reported.current) return;
+    reported.current = true;
+    report({ query: redirectQuery(search) });
+  }, [report, search]);
+  const note = redirectHint?.claim === 'cancelled' ? messages.cancelledHint : undefined;
+
+  const [gaveUpWatching, setGaveUpWatching] = useState(false);
+  const live = useLivePayment(appTransId, { watching: !gaveUpWatching, pollIntervalMs });
+  const view = live.view;
+  const pending = view?.status === 'PENDING';
+
+  useEffect(() => {
+    if (!pending || gaveUpWatching) return;
+    const timer = setTimeout(() => setGaveUpWatching(true), watchLimitMs);
+    return () => clearTimeout(timer);
+  }, [pending, gaveUpWatching, watchLimitMs]);
+
+  function checkAgain() {
+    setGaveUpWatching(false);
+    live.checkAgain();
+  }
+
+  if (live.error) {
+    if (isNotFound(live.error)) {
+      return <Notice heading={messages.notFoundHeading} body={messages.notFoundBody} />;
+    }
+    return (
+      <Notice heading={messages.verifyFailedHeading} body={messages.verifyFailedBody}>
+        <button type="button" onClick={checkAgain}>
+          {messages.tryAgain}
+        </button>
+      </Notice>
+    );
+  }
+
+  if (!view || (pending && !gaveUpWatching)) {
+    return <VerifyingNotice note={note} />;
+  }
+
+  if (view.status === 'PENDING') {
+    return (
+      <Notice
+        heading={messages.stillProcessingHeading}
+        body={messages.stillProcessingBody}
+        note={note}
+      >
+        <button type="button" onClick={checkAgain}>
+          {messages.checkAgain}
+        </button>
+      </Notice>
+    );
+  }
+
+  return (
+    <PaymentOutcome
+      status={view.status}
+      amount={view.amount}
+      appTransId={view.appTransId}
+      reason={view.reason}
+      headingLevel={1}
+    >
+      <a href="/">{messages.backToShop}</a>
+    </PaymentOutcome>
+  );
+}
+
+interface NoticeProps {
+  heading: string;
+  body: string;
+  note?: string | undefined;
+  children?: ReactNode;
+}
+
+/** A final message that is not a payment result (missing reference, unknown order, no answer). */
+function Notice({ heading, body, note, children }: NoticeProps) {
+  const { messages } = useI18n();
+  return (
+    <section className="notice">
+      <Announce message={heading} />
+      <ResultHeading level={1}>{heading}</ResultHeading>
+      <p>{body}</p>
+      {note && <p className="note">{note}</p>}
+      <div className="actions">
+        {children}
+        <a href="/">{messages.backToShop}</a>
+      </div>
+    </section>
+  );
+}

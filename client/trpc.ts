@@ -1,0 +1,22 @@
+// The browser's tRPC client: subscriptions over Server-Sent Events, everything else batched over HTTP,
+// Dates kept intact by superjson. Components reach it through useTRPC() (TanStack Query options).
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+import superjson from 'superjson';
+import type { AppRouter } from '../server/trpc/router';
+
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+export function createBrowserTrpcClient(url = '/trpc') {
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (operation) => operation.type === 'subscription',
+        true: httpSubscriptionLink({ url, transformer: superjson }),
+        false: httpBatchLink({ url, transformer: superjson }),
+      }),
+    ],
+  });
+}
+
+export type AppTrpcClient = ReturnType<typeof createBrowserTrpcClient>;
