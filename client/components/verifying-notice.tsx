@@ -4,7 +4,7 @@ import { Announce } from '../a11y/live-announcer';
 import { useI18n } from '../i18n/language-context';
 import { Spinner } from './spinner';
 
-export function VerifyingNotice({ note }: { note?: string | undefined }) {
+export function VerifyingNotice() {
   const { messages } = useI18n();
   return (
     <section className="verifying">
@@ -14,7 +14,6 @@ export function VerifyingNotice({ note }: { note?: string | undefined }) {
         <Spinner />
         {messages.verifyingBody}
       </p>
-      {note && <p className="note">{note}</p>}
     </section>
   );
 }

@@ -52,8 +52,9 @@ export const en = {
   stillProcessingHeading: 'Still processing',
   stillProcessingBody:
     'ZaloPay has not confirmed this payment yet. If money left your account, the order will be updated automatically; you can check again in a few minutes.',
-  cancelledHint:
-    'ZaloPay reports that this payment was cancelled. We show a result only once ZaloPay confirms it.',
+  cancelledHeading: 'Payment cancelled',
+  cancelledBody:
+    'You cancelled the payment on ZaloPay, so nothing was charged. You can go back to the shop and try again. If you did pay in the ZaloPay app, this page will update by itself.',
   checkAgain: 'Check again',
   notFoundHeading: 'Order not found',
   notFoundBody:

@@ -54,8 +54,9 @@ export const vi: Messages = {
   stillProcessingHeading: 'Giao dịch đang được xử lý',
   stillProcessingBody:
     'ZaloPay chưa xác nhận giao dịch này. Nếu tài khoản của bạn đã bị trừ tiền, đơn hàng sẽ được cập nhật tự động; bạn có thể kiểm tra lại sau vài phút.',
-  cancelledHint:
-    'ZaloPay báo rằng giao dịch này đã bị hủy. Chúng tôi chỉ hiển thị kết quả khi ZaloPay xác nhận.',
+  cancelledHeading: 'Đã hủy thanh toán',
+  cancelledBody:
+    'Bạn đã hủy thanh toán trên ZaloPay nên chưa bị trừ tiền. Bạn có thể quay lại cửa hàng và thử lại. Nếu bạn đã thanh toán trong ứng dụng ZaloPay, trang này sẽ tự cập nhật.',
   checkAgain: 'Kiểm tra lại',
   notFoundHeading: 'Không tìm thấy đơn hàng',
   notFoundBody:

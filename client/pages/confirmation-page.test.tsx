@@ -30,14 +30,18 @@ describe('ConfirmationPage', () => {
     ]);
   });
 
-  it('words a verified "cancelled" redirect as a hint only, while the order stays PENDING', async () => {
+  it('says "Payment cancelled" for a verified cancel while the order is PENDING, and still shows a later payment', async () => {
     const payments = new FakePayments();
     payments.seed({ appTransId: '260115_abc', status: 'PENDING' });
     payments.redirectClaim = 'cancelled';
     renderWithApi(<ConfirmationPage search={FORGED_REDIRECT} />, payments);
-    expect(await screen.findByText(/reports that this payment was cancelled/)).toBeVisible();
-    expect(screen.getByRole('heading', { name: 'Verifying your payment…' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Payment cancelled' })).toHaveFocus();
+    expect(screen.getByRole('link', { name: 'Back to the shop' })).toHaveAttribute('href', '/');
     expect(screen.queryByRole('heading', { name: 'Payment failed' })).not.toBeInTheDocument();
+
+    await waitFor(() => expect(payments.openStreams('260115_abc')).toBe(1));
+    payments.transition('260115_abc', 'PAID');
+    expect(await screen.findByRole('heading', { name: 'Payment successful' })).toHaveFocus();
   });
 
   it('keeps watching a PENDING order and shows success when the server records the payment', async () => {

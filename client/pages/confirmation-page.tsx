@@ -1,8 +1,9 @@
 // Where ZaloPay sends the shopper back (/order/confirmation?apptransid=…&status=…). The query string can be
 // forged, so this page reads only the order reference, never `status`: it asks our server, shows
 // "Verifying…" meanwhile, and keeps watching a PENDING order for a while before saying it is still processing.
-// It also hands the whole query to the server (reportRedirect), which logs it and verifies its checksum;
-// the answer only ever changes wording, never the result.
+// It also hands the whole query to the server (reportRedirect), which logs it and verifies its checksum.
+// A genuine "cancelled" lets a still-PENDING order read "Payment cancelled"; nothing in the URL can make
+// the page show success.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { Announce } from '../a11y/live-announcer';
@@ -66,7 +67,7 @@ function VerifiedResult({ appTransId, search, pollIntervalMs, watchLimitMs }: Ve
     reported.current = true;
     report({ query: redirectQuery(search) });
   }, [report, search]);
-  const note = redirectHint?.claim === 'cancelled' ? messages.cancelledHint : undefined;
+  const cancelledOnZaloPay = redirectHint?.claim === 'cancelled';
 
   const [gaveUpWatching, setGaveUpWatching] = useState(false);
   const live = useLivePayment(appTransId, { watching: !gaveUpWatching, pollIntervalMs });
@@ -97,17 +98,17 @@ function VerifiedResult({ appTransId, search, pollIntervalMs, watchLimitMs }: Ve
     );
   }
 
+  if (pending && cancelledOnZaloPay) {
+    return <Notice heading={messages.cancelledHeading} body={messages.cancelledBody} />;
+  }
+
   if (!view || (pending && !gaveUpWatching)) {
-    return <VerifyingNotice note={note} />;
+    return <VerifyingNotice />;
   }
 
   if (view.status === 'PENDING') {
     return (
-      <Notice
-        heading={messages.stillProcessingHeading}
-        body={messages.stillProcessingBody}
-        note={note}
-      >
+      <Notice heading={messages.stillProcessingHeading} body={messages.stillProcessingBody}>
         <button type="button" onClick={checkAgain}>
           {messages.checkAgain}
         </button>
@@ -131,19 +132,17 @@ function VerifiedResult({ appTransId, search, pollIntervalMs, watchLimitMs }: Ve
 interface NoticeProps {
   heading: string;
   body: string;
-  note?: string | undefined;
   children?: ReactNode;
 }
 
 /** A final message that is not a payment result (missing reference, unknown order, no answer). */
-function Notice({ heading, body, note, children }: NoticeProps) {
+function Notice({ heading, body, children }: NoticeProps) {
   const { messages } = useI18n();
   return (
     <section className="notice">
       <Announce message={heading} />
       <ResultHeading level={1}>{heading}</ResultHeading>
       <p>{body}</p>
-      {note && <p className="note">{note}</p>}
       <div className="actions">
         {children}
         <a href="/">{messages.backToShop}</a>
