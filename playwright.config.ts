@@ -46,6 +46,10 @@ export default defineConfig({
       POLL_TICK_MS: '250',
       EXPIRY_GRACE_MS: '0',
       LOG_LEVEL: 'warn',
+      ADMIN_TOKEN: 'e2e-operator-token-0123456789',
+      REFUND_CHECK_INTERVAL_MS: '250',
+      // Every spec creates orders from 127.0.0.1: far above what a whole run creates in a minute.
+      CREATE_RATE_LIMIT_PER_MINUTE: '10000',
     },
   },
 });

@@ -8,6 +8,11 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from './schema';
+import {
+  needsNewCluster,
+  readFreshClusterSnapshot,
+  saveFreshClusterSnapshot,
+} from './pglite-fresh-cluster';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -61,7 +66,10 @@ function connectPostgres(url: string, maxConnections: number): DatabaseHandle {
 
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const newCluster = needsNewCluster(dataDir);
+  const snapshot = newCluster ? await readFreshClusterSnapshot() : undefined;
+  const client = await PGlite.create(dataDir, snapshot ? { loadDataDir: snapshot } : {});
+  if (newCluster && !snapshot) await saveFreshClusterSnapshot(client);
   return {
     db: drizzlePglite({ client, schema }),
     driver: 'pglite',

@@ -1,4 +1,4 @@
-// The checkout's tables (design.md §4): orders, the append-only payment ledger, the fulfilment outbox.
+// The checkout's tables (design.md §4): orders, the append-only payment ledger, the fulfilment outbox, refunds.
 // Money is integer VND, times are timestamptz, and the signed strings are stored exactly as signed.
 import { sql } from 'drizzle-orm';
 import {
@@ -19,6 +19,7 @@ import {
 export const paymentStatus = pgEnum('payment_status', ['PENDING', 'PAID', 'FAILED', 'EXPIRED']);
 export const paidVia = pgEnum('paid_via', ['callback', 'query']);
 export const fulfilmentStatus = pgEnum('fulfilment_status', ['PENDING', 'DONE']);
+export const refundState = pgEnum('refund_state', ['PENDING', 'PROCESSING', 'SUCCEEDED', 'FAILED']);
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -104,7 +105,38 @@ export const fulfilments = pgTable(
   ],
 );
 
+/** Refunds of paid orders (server/refunds): one row per m_refund_id, settled by polling query_refund. */
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => paymentOrders.id),
+    mRefundId: text('m_refund_id').notNull().unique(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    description: text('description').notNull(),
+    state: refundState('state').notNull().default('PENDING'),
+    zpRefundId: text('zp_refund_id'),
+    /** The signed `timestamp` sent with the refund: a resend must carry the same one. */
+    requestedAtMs: bigint('requested_at_ms', { mode: 'number' }).notNull(),
+    failureReason: text('failure_reason'),
+    checks: integer('checks').notNull().default(0),
+    nextCheckAt: timestamp('next_check_at', { withTimezone: true }).notNull().defaultNow(),
+    settledAt: timestamp('settled_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('refunds_order_id_idx').on(t.orderId),
+    index('refunds_due_idx')
+      .on(t.nextCheckAt)
+      .where(sql`${t.state} in ('PENDING', 'PROCESSING')`),
+  ],
+);
+
 export type PaymentOrder = typeof paymentOrders.$inferSelect;
 export type NewPaymentOrder = typeof paymentOrders.$inferInsert;
 export type PaymentEvent = typeof paymentEvents.$inferSelect;
 export type Fulfilment = typeof fulfilments.$inferSelect;
+export type Refund = typeof refunds.$inferSelect;

@@ -18,13 +18,20 @@ export function emulatorAdmin(request: APIRequestContext): EmulatorAdmin {
   const url = (path: string) => `${E2E_EMULATOR_URL}${path}`;
   const ok = async (response: Awaited<ReturnType<APIRequestContext['get']>>) => {
     if (!response.ok())
-      throw new Error(`emulator admin ${response.url()}: ${response.status()} ${await response.text()}`);
+      throw new Error(
+        `emulator admin ${response.url()}: ${response.status()} ${await response.text()}`,
+      );
     return response.json() as Promise<Record<string, unknown>>;
   };
   return {
     pay: async (id, channel = 38) =>
-      ok(await request.post(url(`/admin/orders/${encodeURIComponent(id)}/pay`), { data: { channel } })),
-    cancel: async (id) => ok(await request.post(url(`/admin/orders/${encodeURIComponent(id)}/cancel`))),
+      ok(
+        await request.post(url(`/admin/orders/${encodeURIComponent(id)}/pay`), {
+          data: { channel },
+        }),
+      ),
+    cancel: async (id) =>
+      ok(await request.post(url(`/admin/orders/${encodeURIComponent(id)}/cancel`))),
     order: async (id) => ok(await request.get(url(`/admin/orders/${encodeURIComponent(id)}`))),
     faults: async (spec) => {
       await ok(await request.post(url('/admin/faults'), { data: spec }));

@@ -4,7 +4,9 @@ import { test, expect } from './fixtures';
 test.describe('in a Vietnamese browser', () => {
   test.use({ locale: 'vi-VN' });
 
-  test('the page starts in Vietnamese with VND amounts, and switches to English', async ({ page }) => {
+  test('the page starts in Vietnamese with VND amounts, and switches to English', async ({
+    page,
+  }) => {
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
     await expect(page.getByText(/\d{1,3}(\.\d{3})+\s₫/).first()).toBeVisible();
@@ -16,7 +18,9 @@ test.describe('in a Vietnamese browser', () => {
   });
 });
 
-test('an English browser can switch to Vietnamese, and the choice is remembered', async ({ page }) => {
+test('an English browser can switch to Vietnamese, and the choice is remembered', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByLabel('Language').selectOption({ label: 'Tiếng Việt' });

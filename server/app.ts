@@ -1,6 +1,6 @@
 // The Express app factory: the callback route, the REST contract, tRPC at /trpc and the React client.
 // It only wires routes to services; main.ts builds the services and tests pass their own.
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import type { Logger } from './logger';
 import type { PaymentsService } from './payments/payments-service';
@@ -10,27 +10,58 @@ import { paymentRestRoutes } from './http/payment-rest-routes';
 import { spaRoute } from './http/spa-route';
 import { jsonErrorHandler } from './http/error-handler';
 import { healthRoutes } from './http/health-routes';
+import { securityHeaders } from './security/security-headers';
+import { createPaymentRateLimit } from './security/create-rate-limit';
+import type { TrustProxySetting } from './security/trust-proxy';
 
 export interface AppDeps {
   payments: PaymentsService;
   log: Logger;
   /** The built client (dist/client); omit to serve the API only. */
   clientDir?: string;
+  /** Request logging, /readyz, /metrics and the /ops pages (server/ops/operations.ts). */
+  operations?: { requestLogging: RequestHandler; routes: Router };
+  /** Headers, client IPs and the create rate limit (docs/security.md); omitted: plain http, no proxy, no limit. */
+  security?: AppSecurity;
 }
 
-export function createApp({ payments, log, clientDir }: AppDeps): Express {
+export interface AppSecurity {
+  /** PUBLIC_BASE_URL is https (adds HSTS). */
+  https: boolean;
+  trustProxy: TrustProxySetting;
+  createRateLimitPerMinute: number;
+}
+
+const NO_PROXY_NO_LIMIT: AppSecurity = {
+  https: false,
+  trustProxy: false,
+  createRateLimitPerMinute: 0,
+};
+
+export function createApp({
+  payments,
+  log,
+  clientDir,
+  operations,
+  security = NO_PROXY_NO_LIMIT,
+}: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  app.set('trust proxy', security.trustProxy);
+  app.use(securityHeaders({ https: security.https }));
+  const createLimit = createPaymentRateLimit(security.createRateLimitPerMinute);
 
+  if (operations) app.use(operations.requestLogging);
   app.use(healthRoutes());
+  if (operations) app.use(operations.routes);
   app.use(callbackRoute(payments));
+  app.post('/api/payment/create', createLimit.restRoute);
   app.use(paymentRestRoutes(payments));
   app.use(
     '/trpc',
     createExpressMiddleware({
       router: appRouter,
-      createContext: () => ({ payments }),
+      createContext: ({ req }) => ({ payments: createLimit.portFor(payments, req) }),
       maxBodySize: 8 * 1024,
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error, path }, 'tRPC error');

@@ -15,6 +15,7 @@ import { createPaymentsService } from './payments/payments-service';
 import type { PaymentsConfig } from './payments/payments-config';
 import { startPoller } from './payments/poller';
 import { logFulfilmentHook, startFulfilmentWorker } from './payments/fulfilment-worker';
+import { startOperations } from './ops/operations';
 
 export const DEFAULT_CLIENT_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -84,7 +85,7 @@ export async function startCheckout(
   await migrate(db);
   log.info({ driver: db.driver }, 'database ready');
 
-  const zalopay = createZaloPayClient({
+  const zalopayClient = createZaloPayClient({
     appId: env.zalopay.appId,
     key1: env.zalopay.key1,
     key2: env.zalopay.key2,
@@ -98,11 +99,38 @@ export async function startCheckout(
   const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;
   const publicBaseUrl = env.publicBaseUrl ?? `http://localhost:${port}`;
 
+  const operations = startOperations({
+    db,
+    zalopay: zalopayClient,
+    gatewayUrl: apiBaseUrl,
+    appId: env.zalopay.appId,
+    adminToken: env.ops.adminToken,
+    refundCheckIntervalMs: env.ops.refundCheckIntervalMs,
+    publicBaseUrl,
+    log,
+  });
+  const { zalopay, onInputApplied } = operations;
   const config = paymentsConfig(env, publicBaseUrl);
-  const payments = createPaymentsService({ db, zalopay, key2: env.zalopay.key2, config, log });
-  server.on('request', createApp({ payments, log, clientDir: options.clientDir }));
+  const payments = createPaymentsService({
+    db,
+    zalopay,
+    key2: env.zalopay.key2,
+    config,
+    log,
+    onInputApplied,
+  });
+  server.on(
+    'request',
+    createApp({
+      payments: operations.observeCallbacks(payments),
+      log,
+      clientDir: options.clientDir,
+      operations: operations.http,
+      security: { ...env.security, https: publicBaseUrl.startsWith('https://') },
+    }),
+  );
 
-  const poller = startPoller({ db, zalopay, config, log });
+  const poller = startPoller({ db, zalopay, config, log, onInputApplied });
   const fulfilment = startFulfilmentWorker({ db, hook: logFulfilmentHook(log), log });
 
   let closing: Promise<void> | undefined;
@@ -111,9 +139,13 @@ export async function startCheckout(
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await poller.stop();
       await fulfilment.stop();
+      await operations.stop();
       await payments.close();
       server.closeIdleConnections();
-      const cut = setTimeout(() => server.closeAllConnections(), options.shutdownTimeoutMs ?? 5_000);
+      const cut = setTimeout(
+        () => server.closeAllConnections(),
+        options.shutdownTimeoutMs ?? 5_000,
+      );
       await stopped;
       clearTimeout(cut);
       await db.close();

@@ -2,6 +2,7 @@
 // naming each bad variable. Defaults make `npm start` work on a bare machine (PGlite + embedded emulator).
 import { z } from 'zod';
 import { PUBLIC_SANDBOX_APPS } from './sandbox/public-apps';
+import { trustProxySchema, type TrustProxySetting } from './security/trust-proxy';
 
 const GATEWAY_HOSTS = {
   sandbox: { api: 'https://sb-openapi.zalopay.vn', gateway: 'https://sbgateway.zalopay.vn' },
@@ -50,6 +51,12 @@ const rawEnvSchema = z.object({
   STATUS_CACHE_MS: int(2_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: flag(false),
+  ADMIN_TOKEN: optionalText.pipe(
+    z.string().min(16, 'must be at least 16 characters (use a long random value)').optional(),
+  ),
+  REFUND_CHECK_INTERVAL_MS: int(5_000, 50),
+  CREATE_RATE_LIMIT_PER_MINUTE: int(60),
+  TRUST_PROXY: trustProxySchema,
 });
 
 export type ZaloPayMode = 'emulator' | 'sandbox' | 'production';
@@ -90,6 +97,18 @@ export interface Env {
     statusCacheMs: number;
   };
   log: { level: string; pretty: boolean };
+  ops: {
+    /** Unset: the operator pages under /ops do not exist (404). */
+    adminToken: string | undefined;
+    /** How often PROCESSING refunds are checked with query_refund (backing off per refund). */
+    refundCheckIntervalMs: number;
+  };
+  security: {
+    /** Payment creations per client IP per minute (REST and tRPC together); 0 turns the limit off. */
+    createRateLimitPerMinute: number;
+    /** Express's 'trust proxy': who may say what the client's IP is (server/security/trust-proxy.ts). */
+    trustProxy: TrustProxySetting;
+  };
 }
 
 export class EnvError extends Error {
@@ -100,6 +119,31 @@ export class EnvError extends Error {
 }
 
 const PUBLIC_KEYS = new Set(PUBLIC_SANDBOX_APPS.flatMap((app) => [app.key1, app.key2]));
+/** Real ZaloPay keys are 32 characters with no spaces; this refuses placeholders such as "..." or "key1". */
+const KEY_SHAPE = /^\S{16,}$/;
+
+/** Problems with real (sandbox or production) keys: placeholders, one key used twice, borrowed public keys. */
+function keyProblems(mode: ZaloPayMode, appId: number | undefined, key1: string, key2: string) {
+  // The published sandbox apps may be used against the real sandbox, but only as a whole (id and both keys).
+  const isPublishedApp = PUBLIC_SANDBOX_APPS.some(
+    (app) => app.appId === appId && app.key1 === key1 && app.key2 === key2,
+  );
+  const problems: string[] = [];
+  for (const [name, key] of [
+    ['ZALOPAY_KEY1', key1],
+    ['ZALOPAY_KEY2', key2],
+  ] as const) {
+    if (!KEY_SHAPE.test(key)) {
+      problems.push(`${name}: looks like a placeholder (at least 16 characters, no spaces)`);
+    } else if (PUBLIC_KEYS.has(key) && mode === 'production') {
+      problems.push(`${name}: a public sandbox key cannot be used in production`);
+    } else if (PUBLIC_KEYS.has(key) && !isPublishedApp) {
+      problems.push(`${name}: a public sandbox key, not one of app ${appId}'s own keys`);
+    }
+  }
+  if (key1 === key2) problems.push('ZALOPAY_KEY2: must differ from ZALOPAY_KEY1');
+  return problems;
+}
 
 /** Parses and checks the environment; throws EnvError naming every bad variable at once. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -126,12 +170,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     if (appId === undefined) problems.push(`ZALOPAY_APP_ID: required in ${mode} mode`);
     if (!key1) problems.push(`ZALOPAY_KEY1: required in ${mode} mode`);
     if (!key2) problems.push(`ZALOPAY_KEY2: required in ${mode} mode`);
-    if (mode === 'production') {
-      if (key1 && PUBLIC_KEYS.has(key1))
-        problems.push('ZALOPAY_KEY1: a public sandbox key cannot be used in production');
-      if (key2 && PUBLIC_KEYS.has(key2))
-        problems.push('ZALOPAY_KEY2: a public sandbox key cannot be used in production');
-    }
+    if (key1 && key2) problems.push(...keyProblems(mode, appId, key1, key2));
     if (!raw.PUBLIC_BASE_URL) {
       problems.push(
         `PUBLIC_BASE_URL: required in ${mode} mode (ZaloPay posts callbacks to <PUBLIC_BASE_URL>/api/zalopay/callback)`,
@@ -181,5 +220,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       statusCacheMs: raw.STATUS_CACHE_MS,
     },
     log: { level: raw.LOG_LEVEL, pretty: raw.LOG_PRETTY },
+    ops: { adminToken: raw.ADMIN_TOKEN, refundCheckIntervalMs: raw.REFUND_CHECK_INTERVAL_MS },
+    security: {
+      createRateLimitPerMinute: raw.CREATE_RATE_LIMIT_PER_MINUTE,
+      trustProxy: raw.TRUST_PROXY,
+    },
   };
 }

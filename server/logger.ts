@@ -1,6 +1,7 @@
 // The app's structured logger (pino): JSON lines in production, with every key, MAC and secret redacted.
 // Modules receive a Logger as a dependency; only main.ts decides where lines go.
-import { pino, type Logger as PinoLogger } from 'pino';
+import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
+import { requestLogFields } from './ops/request-context';
 
 export type Logger = PinoLogger;
 
@@ -19,19 +20,32 @@ export const REDACTED_PATHS = [
   'headers.authorization',
   'req.headers.authorization',
   '*.adminToken',
+  'adminToken',
+  'token',
+  '*.token',
+  'req.headers.cookie',
+  'headers.cookie',
+  'res.headers["set-cookie"]',
 ];
 
 export interface LoggerOptions {
   level?: string;
   pretty?: boolean;
+  /** Where JSON lines go (default stdout); tests pass a stream to read them. Ignored when pretty. */
+  destination?: DestinationStream;
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
-  return pino({
+  const settings = {
     level: options.level ?? 'info',
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    ...(options.pretty ? { transport: { target: 'pino-pretty', options: { colorize: true } } } : {}),
-  });
+    // Lines logged while a request is handled carry its id (X-Request-Id), wherever they come from.
+    mixin: requestLogFields,
+  };
+  if (options.pretty) {
+    return pino({ ...settings, transport: { target: 'pino-pretty', options: { colorize: true } } });
+  }
+  return options.destination ? pino(settings, options.destination) : pino(settings);
 }
 
 /** A logger that writes nothing: for tests that do not look at logs. */

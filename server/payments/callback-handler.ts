@@ -10,7 +10,11 @@ import {
   type CallbackData,
 } from '../zalopay';
 import { findOrderByAppTransId } from './order-queries';
-import { applyPaymentInput, type RequestedChange } from './order-transitions';
+import {
+  applyPaymentInput,
+  type PaymentInputObserver,
+  type RequestedChange,
+} from './order-transitions';
 
 export interface CallbackReply {
   httpStatus: number;
@@ -22,6 +26,7 @@ export interface CallbackHandlerDeps {
   key2: string;
   log: Logger;
   now: () => Date;
+  onInputApplied?: PaymentInputObserver | undefined;
 }
 
 const ACKNOWLEDGED: CallbackReply = { httpStatus: 200, body: { ...CALLBACK_ACK } };

@@ -12,7 +12,7 @@ import {
 } from '../zalopay';
 import { GatewayUnavailableError, InvalidPaymentInputError } from './errors';
 import { findOrderByAppTransId, findOrderByIdempotencyKey } from './order-queries';
-import { applyPaymentInput } from './order-transitions';
+import { applyPaymentInput, type PaymentInputObserver } from './order-transitions';
 import { callbackUrlOf, redirectUrlOf, type PaymentsConfig } from './payments-config';
 import { toPaymentView, type CreatePaymentInput, type PaymentView } from './payment-view';
 import { applyQueryAnswer } from './query-answer';
@@ -29,6 +29,7 @@ export interface CreatePaymentDeps {
   config: PaymentsConfig;
   log: Logger;
   now: () => Date;
+  onInputApplied?: PaymentInputObserver | undefined;
 }
 
 export async function createPayment(

@@ -20,7 +20,7 @@ export type FulfilmentHook = (job: FulfilmentJob) => Promise<void>;
 export const logFulfilmentHook =
   (log: Logger): FulfilmentHook =>
   async (job) => {
-    log.info({ fulfilment: job }, 'order paid: fulfil it');
+    log.info({ appTransId: job.appTransId, fulfilment: job }, 'order paid: fulfil it');
   };
 
 export interface FulfilmentWorkerDeps {

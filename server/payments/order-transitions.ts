@@ -46,10 +46,14 @@ export interface TransitionResult {
   repeatedInput: boolean;
 }
 
+/** Hears about every input once its transaction has committed (metrics, server/ops); must not throw. */
+export type PaymentInputObserver = (input: PaymentInput, result: TransitionResult) => void;
+
 export interface TransitionDeps {
   db: Database;
   log: Logger;
   now: () => Date;
+  onInputApplied?: PaymentInputObserver | undefined;
 }
 
 export async function applyPaymentInput(
@@ -132,6 +136,13 @@ export async function applyPaymentInput(
     return { order, effect, repeatedInput: recorded.length === 0 };
   });
 
+  deps.onInputApplied?.(input, result);
+  if (result.effect !== 'none') {
+    deps.log.info(
+      { appTransId: result.order.appTransId, input: input.kind, effect: result.effect },
+      'payment order changed',
+    );
+  }
   if (
     result.order.lateFlag &&
     (result.effect === 'FAILED->PAID' || result.effect === 'EXPIRED->PAID')

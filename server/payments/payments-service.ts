@@ -7,7 +7,7 @@ import type { ZaloPayClient } from '../zalopay';
 import { handleCallback, type CallbackReply } from './callback-handler';
 import { createPayment } from './create-payment';
 import { findOrderByAppTransId } from './order-queries';
-import { applyPaymentInput } from './order-transitions';
+import { applyPaymentInput, type PaymentInputObserver } from './order-transitions';
 import type { PaymentsConfig } from './payments-config';
 import type { CreatePaymentInput, PaymentView } from './payment-view';
 import { createStatusChangeFeed } from './status-notifications';
@@ -26,6 +26,8 @@ export interface PaymentsServiceDeps {
    * all come from it, not from the database's now(), so tests can move time by swapping it.
    */
   now?: () => Date;
+  /** Told about every ledger input once committed (the metrics of server/ops). */
+  onInputApplied?: PaymentInputObserver;
 }
 
 export interface PaymentsService extends PaymentsPort {
@@ -43,7 +45,15 @@ export interface PaymentsService extends PaymentsPort {
 export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsService {
   const now = deps.now ?? (() => new Date());
   const db = deps.db.db;
-  const domain = { db, zalopay: deps.zalopay, config: deps.config, log: deps.log, now };
+  const { onInputApplied } = deps;
+  const domain = {
+    db,
+    zalopay: deps.zalopay,
+    config: deps.config,
+    log: deps.log,
+    now,
+    onInputApplied,
+  };
   const feed = createStatusChangeFeed(deps.db, deps.log);
   const statusReader = createStatusReader(domain);
 
@@ -77,7 +87,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
     watch: (appTransId, signal) =>
       watchStatus({ db, feed, getStatus: statusReader.getStatus, now }, appTransId, signal),
     handleCallback: (rawBody) =>
-      handleCallback({ db, key2: deps.key2, log: deps.log, now }, rawBody),
+      handleCallback({ db, key2: deps.key2, log: deps.log, now, onInputApplied }, rawBody),
     recordRedirectSeen,
     async reportRedirect(query) {
       const { appTransId, claim, details } = readRedirect(query, deps.key2);

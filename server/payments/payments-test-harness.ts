@@ -86,6 +86,11 @@ export interface HarnessOptions {
   clock?: TestClock;
   log?: Logger;
   instanceId?: string;
+  /**
+   * The adapter's per-attempt timeout. Generous by default, because a cold create on a busy 2-core
+   * machine can take over a second; the emulator's "timeout" fault always holds a little longer.
+   */
+  zalopayTimeoutMs?: number;
 }
 
 export interface CheckoutHarness {
@@ -136,12 +141,17 @@ export async function startCheckoutHarness(
   options: HarnessOptions = {},
 ): Promise<CheckoutHarness> {
   const clock = options.clock ?? createTestClock();
+  const zalopayTimeoutMs = options.zalopayTimeoutMs ?? 4_000;
   const ownsEmulator = !options.emulator;
   const emulator =
     options.emulator ??
     (await startEmulator({
       now: clock.nowMs,
-      settings: { callbackRetryIntervalMs: 50, timeoutFaultMs: 2_000, ...options.emulatorSettings },
+      settings: {
+        callbackRetryIntervalMs: 50,
+        timeoutFaultMs: zalopayTimeoutMs + 500,
+        ...options.emulatorSettings,
+      },
     }));
   let testDatabase: TestDatabase | undefined;
   const database = options.database ?? (testDatabase = await createTestDatabase(driver));
@@ -167,7 +177,7 @@ export async function startCheckoutHarness(
     key2: SANDBOX_APP.key2,
     apiBaseUrl: emulator.url,
     gatewayBaseUrl: emulator.url,
-    timeoutMs: 1_500,
+    timeoutMs: zalopayTimeoutMs,
     maxRetries: 0,
     now: clock.nowMs,
   });

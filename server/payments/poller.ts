@@ -7,7 +7,11 @@ import type { DatabaseHandle } from '../../db/create-db';
 import type { PaymentOrder } from '../../db/schema';
 import type { Logger } from '../logger';
 import { ZaloPayError, type ZaloPayClient } from '../zalopay';
-import { applyPaymentInput, type TransitionDeps } from './order-transitions';
+import {
+  applyPaymentInput,
+  type PaymentInputObserver,
+  type TransitionDeps,
+} from './order-transitions';
 import type { PaymentsConfig } from './payments-config';
 import { claimDueOrders, releaseLease } from './poll-leases';
 import { applyQueryAnswer, isFinalQueryTime } from './query-answer';
@@ -23,6 +27,8 @@ export interface PollerDeps {
   now?: () => Date;
   /** Names this instance in lease_owner; unique per process by default. */
   instanceId?: string;
+  /** Told about every ledger input once committed (the metrics of server/ops). */
+  onInputApplied?: PaymentInputObserver;
 }
 
 export interface TickResult {
@@ -41,7 +47,7 @@ export function startPoller(deps: PollerDeps): Poller {
   const { config, log, zalopay } = deps;
   const now = deps.now ?? (() => new Date());
   const owner = deps.instanceId ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
-  const domain: TransitionDeps = { db: deps.db.db, log, now };
+  const domain: TransitionDeps = { db: deps.db.db, log, now, onInputApplied: deps.onInputApplied };
   const rateBudget = createTokenBucket(config.queryRatePerSecond);
   const stopping = new AbortController();
   let round: Promise<TickResult> | null = null;

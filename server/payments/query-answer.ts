@@ -10,7 +10,7 @@ import {
   type TransitionResult,
 } from './order-transitions';
 
-export type QuerySource = 'create' | 'status' | 'poller';
+export type QuerySource = 'create' | 'status' | 'poller' | 'reconciliation';
 
 export const EXPIRED_REASON = 'The time to pay ran out. Please start a new payment.';
 

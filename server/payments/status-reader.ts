@@ -7,6 +7,7 @@ import { ZaloPayError, type ZaloPayClient } from '../zalopay';
 import { findOrderByAppTransId } from './order-queries';
 import type { PaymentsConfig } from './payments-config';
 import { toPaymentView, type PaymentView } from './payment-view';
+import type { PaymentInputObserver } from './order-transitions';
 import { applyQueryAnswer, isFinalQueryTime } from './query-answer';
 
 export interface StatusReaderDeps {
@@ -15,6 +16,7 @@ export interface StatusReaderDeps {
   config: PaymentsConfig;
   log: Logger;
   now: () => Date;
+  onInputApplied?: PaymentInputObserver | undefined;
 }
 
 export interface StatusReader {

@@ -1,0 +1,183 @@
+// The operator pages under /ops (docs/operations.md): sign in with ADMIN_TOKEN, search orders, read an
+// order's timeline, refund a PAID order. When ADMIN_TOKEN is unset, every /ops path answers 404.
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { z } from 'zod';
+import type { Database } from '../../db/create-db';
+import type { Logger } from '../logger';
+import { RefundRefusedError } from '../refunds/refund-errors';
+import type { RefundService } from '../refunds/refund-service';
+import { summariseRefunds } from '../refunds/refund-summary';
+import { isPaymentStatus, readOrderRecord, searchOrders } from './operator-queries';
+import { notFoundPage, orderPage, searchPage, signInPage } from './operator-pages';
+import {
+  clearSessionCookie,
+  cookieValue,
+  newSessionValue,
+  SESSION_COOKIE,
+  sessionIsValid,
+  setSessionCookie,
+  tokenMatches,
+} from './operator-session';
+import { buildTimeline } from './order-timeline';
+
+export interface OperatorRoutesDeps {
+  /** Unset: the pages do not exist. */
+  adminToken: string | undefined;
+  db: Database;
+  refunds: RefundService;
+  log: Logger;
+  /** Mark the session cookie Secure (the public URL is https). */
+  secureCookies: boolean;
+  now?: () => Date;
+}
+
+const refundForm = z.object({
+  amount: z.coerce
+    .number<string>()
+    .int('must be a whole number of VND')
+    .positive('must be above 0'),
+  description: z.string().trim().min(1, 'is required').max(100, 'is at most 100 characters'),
+});
+
+const NOTICES: Record<string, string> = {
+  refund_requested:
+    'Refund requested. Its state below updates as ZaloPay settles it (reload the page).',
+};
+
+function page(res: Response, status: number, body: string) {
+  res
+    .status(status)
+    .set({
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy':
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'same-origin',
+    })
+    .send(body);
+}
+
+/** The POST came from our own page: browsers name the page's origin, and it must be this server's. */
+function sameOrigin(req: Request): boolean {
+  const origin = req.get('origin');
+  return origin === undefined || origin === `${req.protocol}://${req.get('host') ?? ''}`;
+}
+
+export function operatorRoutes(deps: OperatorRoutesDeps): Router {
+  const router = Router();
+  const { adminToken } = deps;
+  if (!adminToken) {
+    router.use('/ops', (_req, res) => {
+      res.status(404).json({ error: { code: 'not_found', message: 'Not found' } });
+    });
+    return router;
+  }
+  const now = () => (deps.now ?? (() => new Date()))().getTime();
+  const form = express.urlencoded({ extended: false, limit: '4kb' });
+  const signInAttempts = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: 20,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (_req, res) => page(res, 429, signInPage('Too many attempts; wait a few minutes.')),
+  });
+
+  router.use('/ops', (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !sameOrigin(req)) {
+      res
+        .status(403)
+        .json({ error: { code: 'forbidden', message: 'Cross-origin request refused' } });
+      return;
+    }
+    next();
+  });
+
+  router.get('/ops/sign-in', (_req, res) => page(res, 200, signInPage()));
+  router.post('/ops/sign-in', signInAttempts, form, (req, res) => {
+    const body: unknown = req.body;
+    const token = z.object({ token: z.string() }).safeParse(body).data?.token;
+    if (!tokenMatches(adminToken, token)) {
+      deps.log.warn({ remoteAddress: req.ip }, 'operator sign-in refused');
+      page(res, 401, signInPage('That token is not right.'));
+      return;
+    }
+    setSessionCookie(res, newSessionValue(adminToken, now()), deps.secureCookies);
+    res.redirect(303, '/ops');
+  });
+
+  router.use('/ops', (req: Request, res: Response, next: NextFunction) => {
+    if (sessionIsValid(adminToken, cookieValue(req, SESSION_COOKIE), now())) {
+      next();
+      return;
+    }
+    if (req.method === 'GET') res.redirect(303, '/ops/sign-in');
+    else res.status(401).json({ error: { code: 'unauthorized', message: 'Sign in first' } });
+  });
+
+  router.post('/ops/sign-out', (_req, res) => {
+    clearSessionCookie(res);
+    res.redirect(303, '/ops/sign-in');
+  });
+
+  router.get('/ops', async (req, res) => {
+    const text = typeof req.query.q === 'string' ? req.query.q.slice(0, 64) : '';
+    const status = isPaymentStatus(req.query.status) ? req.query.status : undefined;
+    const orders = await searchOrders(deps.db, { text, status });
+    page(res, 200, searchPage({ text, status, orders }));
+  });
+
+  async function showOrder(
+    res: Response,
+    appTransId: string,
+    status: number,
+    messages: { notice?: string | undefined; error?: string | undefined },
+  ) {
+    const record = await readOrderRecord(deps.db, appTransId);
+    if (!record) {
+      page(res, 404, notFoundPage(`No order ${appTransId}`));
+      return;
+    }
+    const summary = summariseRefunds(record.order.amount, record.refunds);
+    const timeline = buildTimeline(record.events, record.fulfilment);
+    page(res, status, orderPage({ record, summary, timeline, ...messages }));
+  }
+
+  router.get('/ops/orders/:appTransId', async (req, res) => {
+    const notice = typeof req.query.notice === 'string' ? NOTICES[req.query.notice] : undefined;
+    await showOrder(res, req.params.appTransId, 200, { notice });
+  });
+
+  router.post('/ops/orders/:appTransId/refunds', form, async (req, res) => {
+    const { appTransId } = req.params;
+    const parsed = refundForm.safeParse(req.body);
+    if (!parsed.success) {
+      const fields = z.flattenError(parsed.error).fieldErrors;
+      const problems = Object.entries(fields).map(
+        ([field, messages]) => `${field} ${messages?.[0] ?? 'is invalid'}`,
+      );
+      await showOrder(res, appTransId, 400, { error: `Refund not sent: ${problems.join('; ')}` });
+      return;
+    }
+    try {
+      const refund = await deps.refunds.requestRefund({ appTransId, ...parsed.data });
+      deps.log.info(
+        { appTransId, mRefundId: refund.mRefundId, amount: refund.amount, state: refund.state },
+        'operator requested a refund',
+      );
+      res.redirect(303, `/ops/orders/${encodeURIComponent(appTransId)}?notice=refund_requested`);
+    } catch (error) {
+      if (!(error instanceof RefundRefusedError)) throw error;
+      const status =
+        error.refusal === 'order_not_found'
+          ? 404
+          : error.refusal === 'invalid_amount' || error.refusal === 'invalid_description'
+            ? 400
+            : 409;
+      await showOrder(res, appTransId, status, { error: `Refund not sent: ${error.message}` });
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,31 @@
+// The probe and scrape endpoints: GET /readyz (200 ready / 503 with the failed checks) and GET /metrics
+// (Prometheus text format). /healthz, "the process is up", stays in server/http/health-routes.ts.
+import { Router } from 'express';
+import type { Registry } from 'prom-client';
+import type { Readiness } from './readiness';
+
+export function readinessRoute(checkReadiness: () => Promise<Readiness>): Router {
+  const router = Router();
+  router.get('/readyz', async (_req, res) => {
+    const { ready, checks } = await checkReadiness();
+    const failed = Object.entries(checks)
+      .filter(([, check]) => !check.ok)
+      .map(([name]) => name);
+    res
+      .status(ready ? 200 : 503)
+      .set('cache-control', 'no-store')
+      .json({ status: ready ? 'ready' : 'not_ready', failed, checks });
+  });
+  return router;
+}
+
+export function metricsRoute(registry: Registry): Router {
+  const router = Router();
+  router.get('/metrics', async (_req, res) => {
+    res
+      .set('content-type', registry.contentType)
+      .set('cache-control', 'no-store')
+      .send(await registry.metrics());
+  });
+  return router;
+}

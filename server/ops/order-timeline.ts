@@ -1,0 +1,151 @@
+// Turns an order's ledger rows, fulfilment row and refunds into the timeline an operator reads: what
+// happened, when, what ZaloPay said, what we answered, and which entries changed the order.
+import { z } from 'zod';
+import type { Fulfilment, PaymentEvent } from '../../db/schema';
+
+export type TimelineTone = 'info' | 'change' | 'alert';
+
+export interface TimelineEntry {
+  at: Date;
+  title: string;
+  detail: string;
+  tone: TimelineTone;
+  /** The ledger row as stored, for the curious (null for entries not from the ledger). */
+  payload: unknown;
+}
+
+const commonFields = z.looseObject({
+  effect: z.string().optional(),
+  source: z.string().optional(),
+  outcome: z.looseObject({ kind: z.string() }).optional(),
+  error: z.string().optional(),
+  message: z.string().optional(),
+  mRefundId: z.string().optional(),
+  amount: z.number().optional(),
+  description: z.string().optional(),
+  finalQuery: z.boolean().optional(),
+  hasQrCode: z.boolean().optional(),
+  checksumValid: z.boolean().optional(),
+  status: z.union([z.string(), z.number()]).nullable().optional(),
+  data: z
+    .looseObject({
+      amount: z.number().optional(),
+      zpTransId: z.string().optional(),
+      channel: z.number().optional(),
+    })
+    .optional(),
+});
+
+const LATE_EFFECTS = new Set(['FAILED->PAID', 'EXPIRED->PAID']);
+
+function toneOf(kind: string, effect: string | undefined): TimelineTone {
+  if (effect === 'amount_mismatch_flagged' || (effect && LATE_EFFECTS.has(effect))) return 'alert';
+  if (kind === 'gateway_rejected') return 'alert';
+  if (effect && effect.includes('->')) return 'change';
+  return 'info';
+}
+
+function describeEvent(kind: string, fields: z.infer<typeof commonFields>): [string, string] {
+  const outcome = fields.outcome?.kind ?? 'unknown';
+  switch (kind) {
+    case 'created':
+      return ['Order created', `${fields.amount ?? '?'} VND, stored PENDING before asking ZaloPay`];
+    case 'gateway_created':
+      return [
+        'ZaloPay created the order',
+        fields.hasQrCode ? 'order_url and QR code ready to show' : 'order_url ready to show',
+      ];
+    case 'gateway_duplicate':
+      return ['ZaloPay already had this order (-68)', 'an earlier attempt got through; queried it'];
+    case 'gateway_rejected':
+      return ['ZaloPay rejected the order', JSON.stringify(fields.outcome ?? {})];
+    case 'gateway_unknown':
+      return ['No usable answer to create', `${fields.error ?? ''} ${fields.message ?? ''}`.trim()];
+    case 'callback':
+      return [
+        'Callback received (MAC verified)',
+        `amount ${fields.data?.amount ?? '?'} VND, zp_trans_id ${fields.data?.zpTransId ?? '?'}, channel ${fields.data?.channel ?? '?'}; we replied {"return_code":1,"return_message":"success"}`,
+      ];
+    case 'query':
+      return [
+        `Query by ${fields.source ?? '?'}${fields.finalQuery ? ' (final)' : ''}`,
+        `ZaloPay answered: ${outcome}`,
+      ];
+    case 'query_unknown':
+      return [
+        `Query by ${fields.source ?? '?'} got no usable answer`,
+        `${fields.error ?? ''} ${fields.message ?? ''}`.trim(),
+      ];
+    case 'redirect_seen':
+      return [
+        'Shopper came back from ZaloPay (redirect)',
+        `checksum ${fields.checksumValid ? 'valid' : 'NOT valid'}, status=${fields.status ?? '?'} (a hint only)`,
+      ];
+    case 'refund_requested':
+      return [
+        'Refund requested',
+        `${fields.amount ?? '?'} VND (${fields.mRefundId ?? '?'}): ${fields.description ?? ''}`,
+      ];
+    case 'refund_sent':
+      return ['Refund sent to ZaloPay', `${fields.mRefundId ?? '?'}: ZaloPay answered ${outcome}`];
+    case 'refund_send_unknown':
+      return [
+        'Refund got no usable answer',
+        `${fields.mRefundId ?? '?'}: ${fields.error ?? ''}; will query_refund`,
+      ];
+    case 'refund_query':
+      return ['Refund status queried', `${fields.mRefundId ?? '?'}: ZaloPay answered ${outcome}`];
+    default:
+      return [kind, ''];
+  }
+}
+
+export function buildTimeline(
+  events: PaymentEvent[],
+  fulfilment: Fulfilment | undefined,
+): TimelineEntry[] {
+  const entries: TimelineEntry[] = events.map((event) => {
+    const parsed = commonFields.safeParse(event.payload);
+    const fields = parsed.success ? parsed.data : {};
+    const [title, detail] = describeEvent(event.kind, fields);
+    const effect = fields.effect && fields.effect !== 'none' ? fields.effect : undefined;
+    return {
+      at: event.createdAt,
+      title: effect ? `${title}: ${effect}` : title,
+      detail,
+      tone: toneOf(event.kind, effect),
+      payload: event.payload,
+    };
+  });
+  if (fulfilment) {
+    entries.push({
+      at: fulfilment.createdAt,
+      title: 'Fulfilment queued',
+      detail: `outbox row keyed ${fulfilment.idempotencyKey}`,
+      tone: 'info',
+      payload: null,
+    });
+    if (fulfilment.doneAt) {
+      entries.push({
+        at: fulfilment.doneAt,
+        title: 'Fulfilment delivered',
+        detail: `after ${fulfilment.attempts} attempt(s)`,
+        tone: 'info',
+        payload: null,
+      });
+    } else if (fulfilment.lastError) {
+      entries.push({
+        at: fulfilment.nextAttemptAt,
+        title: 'Fulfilment failing',
+        detail: `${fulfilment.attempts} attempt(s), last error: ${fulfilment.lastError}; next try at this time`,
+        tone: 'alert',
+        payload: null,
+      });
+    }
+  }
+  // Stable: ledger order (by id) wins for equal times.
+  return entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => a.entry.at.getTime() - b.entry.at.getTime() || a.index - b.index)
+    .map(({ entry }) => entry);
+}
