@@ -1,0 +1,26 @@
+// Test support: the app's real Express routes (createApp) served on 127.0.0.1 in front of a
+// payments-test-harness back end, so tests can hit HTTP and still read the harness's database.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../app';
+import { silentLogger } from '../logger';
+import type { CheckoutHarness } from '../payments/payments-test-harness';
+
+export interface ServedApp {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function serveAppOn(harness: CheckoutHarness): Promise<ServedApp> {
+  const server = createServer(createApp({ payments: harness.service, log: silentLogger() }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

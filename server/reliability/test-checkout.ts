@@ -1,0 +1,77 @@
+// Test support: the whole checkout as a merchant runs it (startCheckout: embedded emulator, HTTP on
+// 127.0.0.1, port 0) on a fresh database of the given driver, and the calls the tests make to it.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import type { DatabaseDriver } from '../../db/create-db';
+import { createTestDatabase, type TestDatabase } from '../../db/test-databases';
+import { startCheckout, type RunningCheckout } from '../checkout-server';
+import { loadEnv } from '../env';
+import { silentLogger, type Logger } from '../logger';
+
+export interface TestCheckout {
+  checkout: RunningCheckout;
+  /** The PostgreSQL test database behind it, if any (a PGlite one lives inside the checkout). */
+  database: TestDatabase | undefined;
+  close(): Promise<void>;
+}
+
+/** Starts a checkout with test settings; `settings` are environment variables that override them. */
+export async function startTestCheckout(
+  driver: DatabaseDriver,
+  settings: Record<string, string> = {},
+  log: Logger = silentLogger(),
+): Promise<TestCheckout> {
+  const database = driver === 'postgres' ? await createTestDatabase('postgres') : undefined;
+  const clientDir = await mkdtemp(path.join(tmpdir(), 'checkout-client-'));
+  await writeFile(path.join(clientDir, 'index.html'), '<!doctype html><title>checkout</title>');
+  const env = loadEnv({
+    PORT: '0',
+    EMULATOR_PORT: '0',
+    PGLITE_DATA_DIR: 'memory://',
+    DATABASE_URL: database?.url ?? '',
+    POLL_TICK_MS: '60000',
+    LOG_LEVEL: 'silent',
+    CREATE_RATE_LIMIT_PER_MINUTE: '0',
+    ...settings,
+  });
+  const checkout = await startCheckout(env, log, { clientDir, shutdownTimeoutMs: 1_000 });
+  return {
+    checkout,
+    database,
+    async close() {
+      await checkout.close();
+      await rm(clientDir, { recursive: true, force: true });
+      await database?.dispose();
+    },
+  };
+}
+
+const createdOrderSchema = z.object({
+  app_trans_id: z.string(),
+  order_url: z.string(),
+  expires_at: z.string(),
+  status: z.string(),
+});
+export type CreatedOrder = z.infer<typeof createdOrderSchema>;
+
+export function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** POST /api/payment/create, expecting 201. */
+export async function createOrder(baseUrl: string, amount = 50_000): Promise<CreatedOrder> {
+  const response = await postJson(`${baseUrl}/api/payment/create`, {
+    amount,
+    order_info: `Reliability test order of ${amount} VND`,
+  });
+  if (response.status !== 201) {
+    throw new Error(`create answered ${response.status}: ${await response.text()}`);
+  }
+  return createdOrderSchema.parse(await response.json());
+}
