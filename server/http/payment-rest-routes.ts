@@ -41,7 +41,10 @@ export function paymentRestRoutes(payments: PaymentsPort): Router {
     const parsed = createBody.safeParse(req.body);
     if (!parsed.success) {
       const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-      const [field, messages] = Object.entries(fieldErrors)[0] ?? ['body', ['must be a JSON object']];
+      const [field, messages] = Object.entries(fieldErrors)[0] ?? [
+        'body',
+        ['must be a JSON object'],
+      ];
       sendError(res, 400, 'invalid_input', `${field} ${messages?.[0] ?? 'is invalid'}`, field);
       return;
     }

@@ -1,0 +1,287 @@
+// `npm run bench [-- --quick]`: measures the checkout on this machine (PostgreSQL when DATABASE_URL is set,
+// PGlite otherwise) against the issue's targets and the least work that could do the same job, then
+// writes docs/benchmarks.json and docs/benchmarks.md. It starts everything it needs and stops it again.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { DatabaseHandle } from '../../db/create-db';
+import { createDb } from '../../db/create-db';
+import { migrate } from '../../db/migrate';
+import { PUBLIC_SANDBOX_APPS } from '../sandbox/public-apps';
+import type { BenchmarkRun, CaseResult } from './benchmark-result';
+import { createBenchDatabase, type BenchDatabase } from './bench-database';
+import {
+  runCallbackIngest,
+  seedCallbackOrders,
+  verifyCallbackEffects,
+  type CallbackIngestPlan,
+} from './callback-ingest-case';
+import { CHANGES_MADE, OPEN_MISSES } from './changes-made';
+import { freePort, startChildService, type ChildService } from './child-service';
+import { buildClient, measureInitialScripts } from './client-bundle';
+import { runCreatePayment, type CreatePaymentPlan } from './create-payment-case';
+import { describeMachine, loadAverage } from './machine-info';
+import { runPollerClaim, type PollerClaimPlan } from './poller-claim-case';
+import { renderMarkdown } from './report-markdown';
+import { runShopper, type ShopperPlan } from './shopper-case';
+import { runStartup, type StartupPlan } from './startup-case';
+import { runStatusReads, seedStatusOrders, type StatusReadPlan } from './status-read-case';
+
+/** The whole run is bounded: past this, children are stopped and the run fails. */
+const RUN_DEADLINE_MS = 25 * 60_000;
+
+interface Plan {
+  callbacks: CallbackIngestPlan;
+  status: StatusReadPlan;
+  create: CreatePaymentPlan;
+  poller: PollerClaimPlan;
+  shopper: ShopperPlan;
+  startup: StartupPlan;
+}
+
+function planFor(quick: boolean, driver: BenchDatabase['driver']): Plan {
+  const window = quick ? 3 : 10;
+  const history = driver === 'postgres' ? (quick ? 100_000 : 1_000_000) : quick ? 20_000 : 100_000;
+  return {
+    callbacks: {
+      rates: [250, 500, 1_000],
+      windowSeconds: window,
+      warmUpSeconds: quick ? 1 : 3,
+      fixedRateConnections: 10,
+      flatOutConnections: 32,
+      ordersPerServer: quick ? 20_000 : 80_000,
+    },
+    status: {
+      rate: 2_000,
+      windowSeconds: window,
+      warmUpSeconds: quick ? 1 : 2,
+      fixedRateConnections: 10,
+      flatOutConnections: 32,
+      orders: 1_000,
+    },
+    create: { warmUp: quick ? 5 : 20, rounds: quick ? 50 : 300 },
+    poller: {
+      dueOrders: quick ? 2_000 : 10_000,
+      historicalOrders: history,
+      ...(history < 1_000_000
+        ? {
+            historyNote: `Scaled down from 1,000,000 (${quick ? '--quick' : 'PGlite: an in-process WASM database, a million-row insert is not what it is for'}).`,
+          }
+        : {}),
+      claimsPerPass: 250,
+      sweepWindowSeconds: quick ? 8 : 30,
+    },
+    shopper: { iterations: quick ? 5 : 20, warmUp: quick ? 1 : 2 },
+    startup: { runs: quick ? 2 : 5 },
+  };
+}
+
+async function attempt(
+  id: string,
+  title: string,
+  measure: () => Promise<CaseResult>,
+): Promise<CaseResult> {
+  const started = performance.now();
+  console.log(`bench: ${title}...`);
+  try {
+    const result = await measure();
+    console.log(`bench: ${title} done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    return result;
+  } catch (error) {
+    console.error(`bench: ${title} failed`, error);
+    return {
+      id,
+      title,
+      figures: [],
+      notes: [`This case failed: ${error instanceof Error ? error.message : String(error)}`],
+    };
+  }
+}
+
+/** The URL without its password, to print in the report. */
+function shownUrl(url: string): string {
+  const shown = new URL(url);
+  shown.password = '';
+  return shown.href;
+}
+
+async function main() {
+  const quick = process.argv.includes('--quick');
+  // The benchmark is a tool, not the app: like db/test-databases.ts it reads DATABASE_URL itself.
+  const serverUrl = process.env.DATABASE_URL || undefined;
+  const command = `${serverUrl ? `DATABASE_URL=${shownUrl(serverUrl)} ` : ''}npm run bench${quick ? ' -- --quick' : ''}`;
+  const loadAtStart = loadAverage();
+  const startedAt = new Date();
+  const started = performance.now();
+  const key2 = PUBLIC_SANDBOX_APPS[0]?.key2 ?? '';
+
+  const database = await createBenchDatabase(serverUrl);
+  const plan = planFor(quick, database.driver);
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'checkout-bench-client-'));
+  const children: ChildService[] = [];
+  const deadline = setTimeout(() => {
+    console.error('bench: the run took too long; stopping');
+    void Promise.all(children.map((child) => child.stop())).finally(() => process.exit(1));
+  }, RUN_DEADLINE_MS);
+  deadline.unref();
+
+  const cases: CaseResult[] = [];
+  try {
+    console.log(`bench: seeding orders (${database.driver})...`);
+    await withHandle(database, 'app', async (db) => {
+      await seedStatusOrders(db, plan.status);
+      await seedCallbackOrders(db, 'checkout', plan.callbacks);
+      if (database.driver === 'postgres') await seedCallbackOrders(db, 'baseline', plan.callbacks);
+    });
+    if (database.driver === 'pglite') {
+      await withHandle(database, 'baseline', (db) =>
+        seedCallbackOrders(db, 'baseline', plan.callbacks),
+      );
+    }
+
+    console.log('bench: building the client...');
+    const clientDir = path.join(scratch, 'client');
+    await buildClient(clientDir);
+    const bundle = await measureInitialScripts(clientDir);
+
+    const port = await freePort();
+    const emulatorPort = await freePort();
+    const checkoutUrl = `http://127.0.0.1:${port}`;
+    const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
+    const checkout = await startChildService({
+      entry: 'server/benchmarks/checkout-process.ts',
+      args: [clientDir],
+      env: {
+        ...database.childEnv('app'),
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        PUBLIC_BASE_URL: checkoutUrl,
+        EMULATOR_PORT: String(emulatorPort),
+        LOG_LEVEL: 'warn',
+        // The benchmark is one client sending far more creates than a shopper could: no rate limit.
+        CREATE_RATE_LIMIT_PER_MINUTE: '0',
+      },
+      readyUrl: `${checkoutUrl}/healthz`,
+    });
+    children.push(checkout);
+    const baselinePort = await freePort();
+    const baseline = await startChildService({
+      entry: 'server/benchmarks/baseline-callback-server.ts',
+      args: [String(baselinePort)],
+      env: database.childEnv('baseline'),
+      readyUrl: `http://127.0.0.1:${baselinePort}/`,
+    });
+    children.push(baseline);
+
+    let acknowledged: { baseline: number; checkout: number } | undefined;
+    cases.push(
+      await attempt('callback-ingest', 'Callback ingest', async () => {
+        const ingest = await runCallbackIngest(
+          { checkoutUrl, baselineUrl: `http://127.0.0.1:${baselinePort}`, key2 },
+          plan.callbacks,
+        );
+        acknowledged = ingest.acknowledged;
+        return ingest.result;
+      }),
+    );
+    cases.push(
+      await attempt('status-reads', 'Status of closed orders', () =>
+        runStatusReads(checkoutUrl, plan.status),
+      ),
+    );
+    cases.push(
+      await attempt('create-payment', 'createPayment against the emulator', () =>
+        runCreatePayment(
+          { checkoutUrl, emulatorUrl, callbackUrl: `${checkoutUrl}/api/zalopay/callback` },
+          plan.create,
+        ),
+      ),
+    );
+    cases.push(
+      await attempt('shopper', 'The shopper', () =>
+        runShopper({ checkoutUrl, emulatorUrl }, bundle, plan.shopper),
+      ),
+    );
+
+    await baseline.stop();
+    await checkout.stop();
+    children.length = 0;
+
+    const ingest = cases.find((c) => c.id === 'callback-ingest');
+    const counts = acknowledged;
+    if (ingest && counts) {
+      for (const server of ['baseline', 'checkout'] as const) {
+        const role = database.driver === 'pglite' && server === 'baseline' ? 'baseline' : 'app';
+        await withHandle(database, role, async (db) => {
+          ingest.figures.push(...(await verifyCallbackEffects(db, server, counts[server])));
+        });
+      }
+    }
+
+    cases.push(
+      await attempt('poller-claim', 'Poller claim and sweep', async () => {
+        if (database.driver === 'postgres') {
+          const handle = await database.open('app');
+          try {
+            return await runPollerClaim(handle, plan.poller);
+          } finally {
+            await handle.close();
+          }
+        }
+        const handle = await createDb({ dataDir: 'memory://' });
+        try {
+          await migrate(handle);
+          return await runPollerClaim(handle, plan.poller);
+        } finally {
+          await handle.close();
+        }
+      }),
+    );
+    cases.push(
+      await attempt('startup', 'Start-up with the embedded database', () =>
+        runStartup(plan.startup),
+      ),
+    );
+
+    const run: BenchmarkRun = {
+      date: startedAt.toISOString(),
+      command,
+      quick,
+      driver: database.driver,
+      durationSeconds: (performance.now() - started) / 1000,
+      machine: describeMachine(await database.version(), loadAtStart),
+      cases,
+      changes: CHANGES_MADE,
+      openMisses: OPEN_MISSES,
+    };
+    await mkdir('docs', { recursive: true });
+    await writeFile('docs/benchmarks.json', `${JSON.stringify(run, null, 2)}\n`);
+    await writeFile('docs/benchmarks.md', renderMarkdown(run));
+    const misses = cases.flatMap((c) => c.figures).filter((f) => f.verdict === 'miss');
+    console.log(
+      `bench: wrote docs/benchmarks.md and docs/benchmarks.json; ${misses.length} target(s) missed`,
+    );
+    for (const miss of misses) console.log(`  miss: ${miss.name} = ${miss.value} ${miss.unit}`);
+  } finally {
+    await Promise.all(children.map((child) => child.stop()));
+    await database.drop();
+    await rm(scratch, { recursive: true, force: true });
+    clearTimeout(deadline);
+  }
+}
+
+async function withHandle<T>(
+  database: BenchDatabase,
+  role: 'app' | 'baseline',
+  work: (db: DatabaseHandle['db']) => Promise<T>,
+): Promise<T> {
+  const handle = await database.open(role);
+  try {
+    return await work(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+await main();
