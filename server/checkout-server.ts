@@ -131,7 +131,12 @@ export async function startCheckout(
   );
 
   const poller = startPoller({ db, zalopay, config, log, onInputApplied });
-  const fulfilment = startFulfilmentWorker({ db, hook: logFulfilmentHook(log), log });
+  const fulfilment = startFulfilmentWorker({
+    db,
+    hook: logFulfilmentHook(log),
+    log,
+    leaseMs: env.fulfilmentLeaseMs,
+  });
 
   let closing: Promise<void> | undefined;
   const close = () =>

@@ -48,6 +48,7 @@ const rawEnvSchema = z.object({
   QUERY_RATE_PER_SECOND: int(20, 1),
   EXPIRY_GRACE_MS: int(30_000),
   POLL_LEASE_MS: int(30_000, 1_000),
+  FULFILMENT_LEASE_MS: int(30_000, 1_000),
   STATUS_CACHE_MS: int(2_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: flag(false),
@@ -96,6 +97,8 @@ export interface Env {
     leaseMs: number;
     statusCacheMs: number;
   };
+  /** How long a claimed outbox row is reserved for one instance before another may deliver it. */
+  fulfilmentLeaseMs: number;
   log: { level: string; pretty: boolean };
   ops: {
     /** Unset: the operator pages under /ops do not exist (404). */
@@ -219,6 +222,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       leaseMs: raw.POLL_LEASE_MS,
       statusCacheMs: raw.STATUS_CACHE_MS,
     },
+    fulfilmentLeaseMs: raw.FULFILMENT_LEASE_MS,
     log: { level: raw.LOG_LEVEL, pretty: raw.LOG_PRETTY },
     ops: { adminToken: raw.ADMIN_TOKEN, refundCheckIntervalMs: raw.REFUND_CHECK_INTERVAL_MS },
     security: {

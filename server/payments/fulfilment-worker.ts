@@ -31,7 +31,7 @@ export interface FulfilmentWorkerDeps {
   intervalMs?: number;
   /** The domain clock, as for the payments service. */
   now?: () => Date;
-  /** How long a claimed row is reserved for this instance, default 60 000 ms. */
+  /** How long a claimed row is reserved for this instance (FULFILMENT_LEASE_MS), default 30 000 ms. */
   leaseMs?: number;
 }
 
@@ -49,44 +49,69 @@ const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
 export function startFulfilmentWorker(deps: FulfilmentWorkerDeps): FulfilmentWorker {
   const db = deps.db.db;
   const now = deps.now ?? (() => new Date());
-  const leaseMs = deps.leaseMs ?? 60_000;
+  const leaseMs = deps.leaseMs ?? 30_000;
   let draining: Promise<number> | null = null;
   let stopped = false;
 
+  /**
+   * Rows this instance claimed but did not finish because the database went away mid-round. They are
+   * handed back at the start of the next round instead of waiting out their lease; a job whose hook had
+   * already run is then delivered again, which the idempotency key makes harmless.
+   */
+  const unfinished = new Set<number>();
+
+  async function releaseUnfinished() {
+    if (unfinished.size === 0) return;
+    await db
+      .update(fulfilments)
+      .set({ leaseUntil: null })
+      .where(and(inArray(fulfilments.id, [...unfinished]), eq(fulfilments.status, 'PENDING')));
+    unfinished.clear();
+  }
+
+  /** True when the hook completed. Hook failures are recorded for a retry; database failures throw. */
   async function deliver(job: FulfilmentJob & { fulfilmentId: number; attempts: number }) {
     const { fulfilmentId, attempts, ...hookJob } = job;
+    let hookFailure: { error: unknown } | null = null;
     try {
       await deps.hook(hookJob);
+    } catch (error) {
+      hookFailure = { error };
+    }
+    if (!hookFailure) {
       await db
         .update(fulfilments)
         .set({ status: 'DONE', doneAt: now(), leaseUntil: null, lastError: null })
         .where(eq(fulfilments.id, fulfilmentId));
       return true;
-    } catch (error) {
-      const retryInMs = Math.min(1000 * 2 ** attempts, MAX_RETRY_DELAY_MS);
-      deps.log.error(
-        { err: error, appTransId: job.appTransId, attempts },
-        'fulfilment hook failed; will retry',
-      );
-      await db
-        .update(fulfilments)
-        .set({
-          lastError: error instanceof Error ? error.message : String(error),
-          nextAttemptAt: new Date(now().getTime() + retryInMs),
-          leaseUntil: null,
-        })
-        .where(eq(fulfilments.id, fulfilmentId));
-      return false;
     }
+    const { error } = hookFailure;
+    const retryInMs = Math.min(1000 * 2 ** attempts, MAX_RETRY_DELAY_MS);
+    deps.log.error(
+      { err: error, appTransId: job.appTransId, attempts },
+      'fulfilment hook failed; will retry',
+    );
+    await db
+      .update(fulfilments)
+      .set({
+        lastError: error instanceof Error ? error.message : String(error),
+        nextAttemptAt: new Date(now().getTime() + retryInMs),
+        leaseUntil: null,
+      })
+      .where(eq(fulfilments.id, fulfilmentId));
+    return false;
   }
 
   async function drainOnce(): Promise<number> {
+    await releaseUnfinished();
     let done = 0;
     for (let batch = 0; batch < MAX_BATCHES_PER_DRAIN && !stopped; batch++) {
       const jobs = await claimDueJobs(db, now(), leaseMs);
       if (jobs.length === 0) break;
+      for (const job of jobs) unfinished.add(job.fulfilmentId);
       for (const job of jobs) {
         if (await deliver(job)) done += 1;
+        unfinished.delete(job.fulfilmentId);
       }
     }
     return done;
