@@ -3,6 +3,7 @@
 import { EnvError, loadEnv } from './env';
 import { createLogger } from './logger';
 import { DEFAULT_CLIENT_DIR, startCheckout } from './checkout-server';
+import { isDatabaseConnectionError } from '../db/connection-errors';
 
 async function main(): Promise<void> {
   let env;
@@ -16,6 +17,16 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger({ level: env.log.level, pretty: env.log.pretty });
+  // A lost database connection must not take the server down: whatever was in flight is retried by
+  // design (ZaloPay resends callbacks, the poller re-queries). Any other unhandled rejection still exits.
+  process.on('unhandledRejection', (reason) => {
+    if (isDatabaseConnectionError(reason)) {
+      log.error({ err: reason, alert: 'database_connection_lost' }, 'database connection lost');
+      return;
+    }
+    log.fatal({ err: reason }, 'unhandled promise rejection');
+    process.exit(1);
+  });
   const checkout = await startCheckout(env, log, { clientDir: DEFAULT_CLIENT_DIR });
   log.info(
     { url: checkout.url, publicBaseUrl: checkout.publicBaseUrl, mode: env.zalopay.mode },

@@ -1,0 +1,117 @@
+// Issue 6: PostgreSQL lost under load. Other developers share this PostgreSQL server, so instead of
+// stopping the cluster we cut every connection to the chaos database (pg_terminate_backend), again and
+// again for a few seconds, while shoppers pay. The server must not crash, and every order must reach
+// the emulator's truth once the database is back; a live status stream opened before must still work.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runConcurrently } from '../payments/run-concurrently';
+import { chaosServerUrl, postgresReachable } from './chaos-database';
+import { chaosSeed, seededRandom } from './chaos-plan';
+import { setUpChaosStage, type ChaosStage } from './chaos-stage';
+import { createOrders } from './shop-orders';
+import { openStatusStream } from './status-stream';
+import { compareWithTruth, describeTruthReport } from './truth-comparison';
+import { waitUntil } from './wait-until';
+
+const ORDERS = 300;
+const POLL_INTERVAL_MS = 5_000;
+const KILL_FOR_MS = 6_000;
+const KILL_EVERY_MS = 200;
+const reachable = await postgresReachable(chaosServerUrl());
+if (!reachable) console.warn(`chaos: no PostgreSQL at ${chaosServerUrl()}; skipping`);
+
+describe.skipIf(!reachable)('database connections cut under load', () => {
+  let stage: ChaosStage;
+  const seed = chaosSeed();
+
+  beforeAll(async () => {
+    stage = await setUpChaosStage({
+      env: {
+        POLL_INTERVAL_MS: String(POLL_INTERVAL_MS),
+        POLL_TICK_MS: '200',
+        POLL_BATCH_SIZE: '100',
+        POLL_CONCURRENCY: '16',
+        QUERY_RATE_PER_SECOND: '200',
+        POLL_LEASE_MS: '2000',
+        FULFILMENT_LEASE_MS: '2000',
+        ZALOPAY_TIMEOUT_MS: '2000',
+      },
+    });
+  });
+  afterAll(async () => {
+    await stage?.close();
+  });
+
+  it('keeps serving, and every order reaches the truth after the database returns', async () => {
+    console.info(`connection-kill scenario: CHAOS_SEED=${seed}`);
+    const random = seededRandom(seed);
+    const checkout = await stage.startInstance();
+    const ids = await createOrders([checkout.url], ORDERS);
+    const [watched, ...others] = ids;
+    if (!watched) throw new Error('no order to watch');
+    const stream = await openStatusStream(checkout.url, watched);
+    const toPay = others.filter(() => random() < 0.6);
+
+    let killing = true;
+    let terminated = 0;
+    let rounds = 0;
+    const killer = (async () => {
+      const until = performance.now() + KILL_FOR_MS;
+      while (performance.now() < until && rounds < KILL_FOR_MS / KILL_EVERY_MS + 5) {
+        terminated += await stage.database.terminateBackends();
+        rounds += 1;
+        await sleep(KILL_EVERY_MS);
+      }
+      killing = false;
+    })();
+    let statusAnswers = 0;
+    let statusFailures = 0;
+    const reader = (async () => {
+      for (let read = 0; killing && read < 10_000; read++) {
+        const id = ids[read % ids.length] ?? watched;
+        const response = await fetch(`${checkout.url}/api/payment/status/${id}`).catch(() => null);
+        if (response?.ok) statusAnswers += 1;
+        else statusFailures += 1;
+        await response?.body?.cancel();
+      }
+    })();
+    await runConcurrently(toPay, 10, async (id) => {
+      await stage.admin.pay(id);
+    });
+    await Promise.all([killer, reader]);
+    console.info(
+      `connection kill: ${terminated} backends terminated in ${rounds} rounds; ${toPay.length} payments; ` +
+        `status reads ${statusAnswers} answered, ${statusFailures} failed while cutting`,
+    );
+    expect(checkout.exitStatus(), checkout.output().join('\n')).toBeNull();
+    expect(terminated).toBeGreaterThan(0);
+
+    expect(await stage.admin.settleCallbacks()).toBe('settled');
+    await stage.admin.pay(watched);
+    const truth = await stage.admin.orders();
+    let report = await compareWithTruth(stage.database.sql, truth);
+    const recoveredInMs = await waitUntil(
+      async () => {
+        report = await compareWithTruth(stage.database.sql, truth);
+        return report.mismatches.length === 0 && report.fulfilmentsDone === report.paid;
+      },
+      { limitMs: 4 * POLL_INTERVAL_MS, everyMs: 250 },
+    );
+    console.info(
+      `connection kill: truth reached ${recoveredInMs === null ? 'never' : `${Math.round(recoveredInMs)} ms`} after the cutting stopped; ${describeTruthReport(report)}`,
+    );
+    expect(report.mismatches, describeTruthReport(report)).toEqual([]);
+    expect(report.fulfilmentsDone).toBe(report.paid);
+    expect(report.wrongFulfilments).toEqual([]);
+
+    const streamed = await waitUntil(async () => stream.statuses().includes('PAID'), {
+      limitMs: 10_000,
+    });
+    stream.close();
+    console.info(`connection kill: the stream opened before saw ${stream.statuses().join(' -> ')}`);
+    expect(streamed).not.toBeNull();
+    const health = await fetch(`${checkout.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(checkout.alive()).toBe(true);
+  });
+});
