@@ -1,82 +1,43 @@
 // The whole server as a merchant runs it (startCheckout: embedded emulator, PGlite, HTTP) driven over
 // real HTTP: the REST contract of the frontend guide, the raw callback route, tRPC and the SPA.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import superjson from 'superjson';
-import { loadEnv } from './env';
-import { silentLogger } from './logger';
-import { startCheckout, type RunningCheckout } from './checkout-server';
+import type { RunningCheckout } from './checkout-server';
 import type { AppRouter } from './trpc/router';
 import { PUBLIC_SANDBOX_APPS } from './sandbox/public-apps';
-import { signCallbackBody, signRedirectQuery } from './zalopay';
+import { signRedirectQuery } from './zalopay';
+import { paymentCallbackBody } from './testing/callback-bodies';
+import {
+  createOrder as createTestOrder,
+  postJson as post,
+  startTestCheckout,
+  type TestCheckout,
+} from './testing/test-checkout';
 
 const app2553 = PUBLIC_SANDBOX_APPS[0]!;
+let testCheckout: TestCheckout;
 let checkout: RunningCheckout;
-let clientDir: string;
 
 beforeAll(async () => {
-  clientDir = await mkdtemp(path.join(tmpdir(), 'checkout-client-'));
-  await writeFile(path.join(clientDir, 'index.html'), '<!doctype html><title>checkout</title>');
-  const env = loadEnv({
-    PORT: '0',
-    EMULATOR_PORT: '0',
-    PGLITE_DATA_DIR: 'memory://',
-    POLL_TICK_MS: '60000',
-    LOG_LEVEL: 'silent',
-  });
-  checkout = await startCheckout(env, silentLogger(), { clientDir });
+  testCheckout = await startTestCheckout('pglite');
+  checkout = testCheckout.checkout;
 });
 
 afterAll(async () => {
-  await checkout?.close();
-  await rm(clientDir, { recursive: true, force: true });
+  await testCheckout?.close();
 });
 
-const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-
-async function createOrder(amount = 50_000, orderInfo = 'Thanh toán đơn hàng #12345') {
-  const response = await post(`${checkout.url}/api/payment/create`, {
-    amount,
-    order_info: orderInfo,
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as { app_trans_id: string; order_url: string; status: string };
-}
+const createOrder = (amount = 50_000, orderInfo = 'Thanh toán đơn hàng #12345') =>
+  createTestOrder(checkout.url, amount, orderInfo);
 
 async function restStatus(appTransId: string) {
   const response = await fetch(`${checkout.url}/api/payment/status/${appTransId}`);
   return { code: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-function callbackFor(appTransId: string, amount: number, zpTransId = 261121000000123) {
-  return signCallbackBody(
-    {
-      app_id: app2553.appId,
-      app_trans_id: appTransId,
-      app_time: Date.now(),
-      app_user: 'zalopay-checkout',
-      amount,
-      embed_data: '{}',
-      item: '[]',
-      zp_trans_id: zpTransId,
-      server_time: Date.now(),
-      channel: 38,
-      merchant_user_id: 'Jfy_NT0tHMtLE07x291chQ',
-      zp_user_id: 'Jfy_NT0tHMtLE07x291chQ',
-      user_fee_amount: 0,
-      discount_amount: 0,
-    },
-    app2553.key2,
-  );
-}
+const callbackFor = (appTransId: string, amount: number, zpTransId = 261121000000123) =>
+  paymentCallbackBody({ appTransId, amount, zpTransId });
 
 describe('REST contract (seeds/payment-flow-and-frontend-guide.txt)', () => {
   it('creates an order and answers its verified status through to PAID', async () => {

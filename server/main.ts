@@ -1,5 +1,6 @@
 // The server's entry point (npm start): read the environment, start the checkout, and on SIGTERM or
 // SIGINT stop accepting, finish what is in flight, release the poller's leases and exit 0.
+// Usage: tsx server/main.ts [client folder, default dist/client]
 import { EnvError, loadEnv } from './env';
 import { createLogger } from './logger';
 import { DEFAULT_CLIENT_DIR, startCheckout } from './checkout-server';
@@ -27,7 +28,8 @@ async function main(): Promise<void> {
     log.fatal({ err: reason }, 'unhandled promise rejection');
     process.exit(1);
   });
-  const checkout = await startCheckout(env, log, { clientDir: DEFAULT_CLIENT_DIR });
+  const clientDir = process.argv[2] ?? DEFAULT_CLIENT_DIR;
+  const checkout = await startCheckout(env, log, { clientDir });
   log.info(
     { url: checkout.url, publicBaseUrl: checkout.publicBaseUrl, mode: env.zalopay.mode },
     `Checkout ready at ${checkout.publicBaseUrl}`,
@@ -46,6 +48,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
+  // Started by another program with an IPC channel (the benchmarks): if it goes away, stop too.
+  process.once('disconnect', () => shutdown('disconnect'));
 }
 
 await main();

@@ -1,8 +1,8 @@
 // Runs a server under test (the checkout, the bare baseline) as its own Node process, so the load
 // generator never shares its event loop; waits until it answers, and stops it by its own pid.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { exited } from '../testing/child-process-lifecycle';
 
 export interface ChildService {
   pid: number;
@@ -20,21 +20,6 @@ export interface ChildServiceOptions {
   /** Polled until it answers 2xx: the service is then ready. */
   readyUrl: string;
   readyTimeoutMs?: number;
-}
-
-/** A port that was free a moment ago on 127.0.0.1 (the child binds it right after). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
 export async function waitUntilReady(

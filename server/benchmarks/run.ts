@@ -17,7 +17,8 @@ import {
   type CallbackIngestPlan,
 } from './callback-ingest-case';
 import { CHANGES_MADE, OPEN_MISSES } from './changes-made';
-import { freePort, startChildService, type ChildService } from './child-service';
+import { startChildService, type ChildService } from './child-service';
+import { freePort } from '../testing/child-process-lifecycle';
 import { buildClient, measureInitialScripts } from './client-bundle';
 import { runCreatePayment, type CreatePaymentPlan } from './create-payment-case';
 import { describeMachine, loadAverage } from './machine-info';
@@ -149,7 +150,7 @@ async function main() {
     const checkoutUrl = `http://127.0.0.1:${port}`;
     const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
     const checkout = await startChildService({
-      entry: 'server/benchmarks/checkout-process.ts',
+      entry: 'server/main.ts',
       args: [clientDir],
       env: {
         ...database.childEnv('app'),

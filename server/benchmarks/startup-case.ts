@@ -7,7 +7,8 @@ import path from 'node:path';
 import { createDb } from '../../db/create-db';
 import { migrate } from '../../db/migrate';
 import { below, figure, type CaseResult } from './benchmark-result';
-import { freePort, startChildService } from './child-service';
+import { startChildService } from './child-service';
+import { freePort } from '../testing/child-process-lifecycle';
 import { summarize } from './percentiles';
 
 export interface StartupPlan {

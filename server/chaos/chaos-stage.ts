@@ -2,7 +2,8 @@
 // recording proxy in front of it, and any number of real checkout processes wired to all three.
 import { startEmulator, type EmulatorSettings, type RunningEmulator } from '../sandbox/emulator';
 import { createChaosDatabase, chaosServerUrl, type ChaosDatabase } from './chaos-database';
-import { freePort, startCheckoutInstance, type CheckoutInstance } from './checkout-instance';
+import { startCheckoutInstance, type CheckoutInstance } from './checkout-instance';
+import { freePort } from '../testing/child-process-lifecycle';
 import { emulatorAdminClient, type EmulatorAdminClient } from './emulator-admin-client';
 import { startGatewayProxy, type GatewayProxy } from './gateway-proxy';
 

@@ -1,12 +1,12 @@
 // One real checkout process (server/main.ts, exactly what `npm start` runs) for the chaos tests: started
 // with its own environment, killed with SIGKILL like a crashed host, or stopped with SIGTERM.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { exited } from '../testing/child-process-lifecycle';
 
 const MAIN_ENTRY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../main.ts');
 
@@ -44,21 +44,6 @@ export interface CheckoutInstanceOptions {
    */
   env: Record<string, string>;
   readyTimeoutMs?: number;
-}
-
-/** A port that was free a moment ago on 127.0.0.1; a restarted instance reuses it, like a real host. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
 export async function startCheckoutInstance(

@@ -6,7 +6,7 @@ import { runConcurrently } from '../payments/run-concurrently';
 import { chaosServerUrl, postgresReachable } from './chaos-database';
 import { chaosSeed, pickWeighted, seededRandom } from './chaos-plan';
 import { setUpChaosStage, type ChaosStage } from './chaos-stage';
-import { freePort } from './checkout-instance';
+import { freePort } from '../testing/child-process-lifecycle';
 import { createOrders } from './shop-orders';
 import { compareWithTruth, describeTruthReport } from './truth-comparison';
 import { waitUntil } from './wait-until';

@@ -10,7 +10,7 @@ import { applyQueryAnswer } from '../payments/query-answer';
 import { runConcurrently } from '../payments/run-concurrently';
 import { silentLogger } from '../logger';
 import type { QueryOrderOutcome } from '../zalopay';
-import { effectsOf, paymentCallbackBody } from './callback-bodies';
+import { effectsOf, paymentCallbackBody } from '../testing/callback-bodies';
 import { seededRandom } from './seeded-random';
 
 const ORDERS = 500;

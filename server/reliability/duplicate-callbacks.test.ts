@@ -5,7 +5,7 @@ import { testDatabaseDrivers } from '../../db/test-databases';
 import { startCheckoutHarness, type CheckoutHarness } from '../payments/payments-test-harness';
 import { runConcurrently } from '../payments/run-concurrently';
 import { serveAppOn, type ServedApp } from './app-on-harness';
-import { effectsOf, paymentCallbackBody } from './callback-bodies';
+import { effectsOf, paymentCallbackBody } from '../testing/callback-bodies';
 
 const DELIVERIES = 1_000;
 const SOCKETS = 100;

@@ -12,7 +12,7 @@ import { startCheckoutHarness, type CheckoutHarness } from '../payments/payments
 import type { PaymentStatus } from '../payments/payment-view';
 import { applyQueryAnswer, isFinalQueryTime } from '../payments/query-answer';
 import { newAppTransId, type QueryOrderOutcome } from '../zalopay';
-import { paymentCallbackBody } from './callback-bodies';
+import { paymentCallbackBody } from '../testing/callback-bodies';
 
 /** design.md §3, row by row. */
 const DESIGN_TRANSITIONS = new Set([

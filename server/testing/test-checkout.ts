@@ -65,10 +65,14 @@ export function postJson(url: string, body: unknown, headers: Record<string, str
 }
 
 /** POST /api/payment/create, expecting 201. */
-export async function createOrder(baseUrl: string, amount = 50_000): Promise<CreatedOrder> {
+export async function createOrder(
+  baseUrl: string,
+  amount = 50_000,
+  orderInfo = `Test order of ${amount} VND`,
+): Promise<CreatedOrder> {
   const response = await postJson(`${baseUrl}/api/payment/create`, {
     amount,
-    order_info: `Reliability test order of ${amount} VND`,
+    order_info: orderInfo,
   });
   if (response.status !== 201) {
     throw new Error(`create answered ${response.status}: ${await response.text()}`);
