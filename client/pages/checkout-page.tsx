@@ -2,7 +2,7 @@
 // while the request runs, and the request carries a fresh idempotency key), then hands over to the
 // Web-to-App step: a QR code on desktop, or straight into the ZaloPay app on phones. That step (and its QR
 // library) is a separate chunk, fetched on the click while the order is being created.
-import { lazy, Suspense, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Announce } from '../a11y/live-announcer';
 import { badRequestDetail } from '../api-error';
@@ -10,6 +10,7 @@ import { cartTotal, DEMO_CART } from '../cart/demo-cart';
 import { measureClockOffset } from '../clock-offset';
 import { CartSummary } from '../components/cart-summary';
 import { Spinner } from '../components/spinner';
+import { loadWebToAppStep, useWebToAppStep } from '../components/use-web-to-app-step';
 import { detectDeviceMode, type DeviceMode } from '../device-mode';
 import { useI18n } from '../i18n/language-context';
 import { useTRPC } from '../trpc';
@@ -21,11 +22,6 @@ interface CheckoutPageProps {
   openUrl?: (url: string) => void;
   pollIntervalMs?: number;
 }
-
-const loadWebToAppStep = () => import('../components/web-to-app-step');
-const WebToAppStep = lazy(() =>
-  loadWebToAppStep().then((module) => ({ default: module.WebToAppStep })),
-);
 
 function openInThisTab(url: string) {
   window.location.assign(url);
@@ -72,6 +68,7 @@ export function CheckoutPage({
   }
 
   const created = createPayment.data;
+  const WebToAppStep = useWebToAppStep(created !== undefined);
   const error = createPayment.error;
   const detail = error && badRequestDetail(error);
   const errorMessage = detail ? messages.checkDetails(detail) : messages.createFailed;
@@ -84,7 +81,8 @@ export function CheckoutPage({
       </section>
       <div className="checkout__payment">
         {created ? (
-          <Suspense fallback={<Spinner />}>
+          WebToAppStep ? (
+            // eslint-disable-next-line react-hooks/static-components -- one stable function once its chunk has loaded
             <WebToAppStep
               key={created.appTransId}
               created={created}
@@ -95,7 +93,9 @@ export function CheckoutPage({
               onNewOrder={startPayment}
               pollIntervalMs={pollIntervalMs}
             />
-          </Suspense>
+          ) : (
+            <Spinner />
+          )
         ) : error ? (
           <div className="error-box">
             <Announce message={errorMessage} />
