@@ -10,7 +10,7 @@ import {
   postJson,
   startTestCheckout,
   type TestCheckout,
-} from '../reliability/test-checkout';
+} from '../testing/test-checkout';
 
 let running: TestCheckout;
 let base: string;

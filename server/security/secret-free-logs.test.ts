@@ -9,7 +9,7 @@ import {
   postJson,
   startTestCheckout,
   type TestCheckout,
-} from '../reliability/test-checkout';
+} from '../testing/test-checkout';
 import { PUBLIC_SANDBOX_APPS } from '../sandbox/public-apps';
 import { signCallbackBody, signRedirectQuery } from '../zalopay';
 
