@@ -11,7 +11,12 @@ import {
 } from '../payments/payments-test-harness';
 import { hmacHex, verifyCallback } from '../zalopay';
 import { serveAppOn, type ServedApp } from './app-on-harness';
-import { callbackData, snapshotOf, type DatabaseSnapshot, type PaidOrder } from '../testing/callback-bodies';
+import {
+  callbackData,
+  snapshotOf,
+  type DatabaseSnapshot,
+  type PaidOrder,
+} from '../testing/callback-bodies';
 
 const IN_PROCESS_RUNS = 10_000;
 const HTTP_RUNS = 300;
