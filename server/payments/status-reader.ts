@@ -2,6 +2,7 @@
 // a PENDING one is first checked with ZaloPay, at most once per statusCacheMs per order in this
 // process, with concurrent callers sharing the one query in flight.
 import type { Database } from '../../db/create-db';
+import type { PaymentOrder } from '../../db/schema';
 import type { Logger } from '../logger';
 import { ZaloPayError, type ZaloPayClient } from '../zalopay';
 import { findOrderByAppTransId } from './order-queries';
@@ -27,7 +28,7 @@ export interface StatusReader {
 const MAX_REMEMBERED_QUERIES = 10_000;
 
 export function createStatusReader(deps: StatusReaderDeps): StatusReader {
-  const queriesInFlight = new Map<string, Promise<void>>();
+  const queriesInFlight = new Map<string, Promise<PaymentOrder>>();
   const lastQueriedAt = new Map<string, number>();
 
   function rememberQuery(appTransId: string, at: number) {
@@ -39,31 +40,32 @@ export function createStatusReader(deps: StatusReaderDeps): StatusReader {
     }
   }
 
-  async function queryAndApply(appTransId: string): Promise<void> {
-    const order = await findOrderByAppTransId(deps.db, appTransId);
-    if (!order || order.status !== 'PENDING') return;
+  /** Asks ZaloPay about an order just read as PENDING and applies the answer: the order after it. */
+  async function queryAndApply(order: PaymentOrder): Promise<PaymentOrder> {
     try {
-      const outcome = await deps.zalopay.queryOrder(appTransId);
-      await applyQueryAnswer(deps, order, outcome, {
+      const outcome = await deps.zalopay.queryOrder(order.appTransId);
+      const result = await applyQueryAnswer(deps, order, outcome, {
         source: 'status',
         finalQuery: isFinalQueryTime(order, deps.now(), deps.config.expiryGraceMs),
       });
+      return result.order;
     } catch (error) {
       // Unknown is not failed: the shopper keeps seeing PENDING and the poller keeps asking.
       if (!(error instanceof ZaloPayError)) throw error;
       deps.log.warn(
-        { err: error, appTransId },
+        { err: error, appTransId: order.appTransId },
         'status query to ZaloPay failed; showing the stored status',
       );
+      return order;
     }
   }
 
-  function refreshOnce(appTransId: string): Promise<void> {
-    const inFlight = queriesInFlight.get(appTransId);
+  function refreshOnce(order: PaymentOrder): Promise<PaymentOrder> {
+    const inFlight = queriesInFlight.get(order.appTransId);
     if (inFlight) return inFlight;
-    rememberQuery(appTransId, deps.now().getTime());
-    const refresh = queryAndApply(appTransId).finally(() => queriesInFlight.delete(appTransId));
-    queriesInFlight.set(appTransId, refresh);
+    rememberQuery(order.appTransId, deps.now().getTime());
+    const refresh = queryAndApply(order).finally(() => queriesInFlight.delete(order.appTransId));
+    queriesInFlight.set(order.appTransId, refresh);
     return refresh;
   }
 
@@ -76,10 +78,9 @@ export function createStatusReader(deps: StatusReaderDeps): StatusReader {
       const queriedAt = lastQueriedAt.get(appTransId);
       const fresh =
         queriedAt !== undefined && deps.now().getTime() - queriedAt < deps.config.statusCacheMs;
-      if (!fresh || queriesInFlight.has(appTransId)) await refreshOnce(appTransId);
-
-      const current = await findOrderByAppTransId(deps.db, appTransId);
-      return toPaymentView(current ?? stored, deps.now());
+      const current =
+        !fresh || queriesInFlight.has(appTransId) ? await refreshOnce(stored) : stored;
+      return toPaymentView(current, deps.now());
     },
   };
 }
