@@ -3,14 +3,14 @@
 // with the token and links in the real response's field order.
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
-import { createOrderMacInput, hmacHex } from '../zalopay/mac';
+import { createOrderMacInput } from '../zalopay/mac';
 import { vietnamYymmdd } from '../zalopay/vietnam-date';
 import type { ApiOutcome } from './api-answers';
 import { failedEnvelope, rejection, successEnvelope } from './api-answers';
 import type { EmulatorContext } from './emulator-context';
 import { cashierOrderUrl, encodeOrderParam, newZpTransToken, orderUrl } from './order-links';
 import type { SandboxOrder } from './sandbox-order';
-import { requestMacValid } from './request-mac';
+import { authenticatedApp } from './request-mac';
 import { buildVietQrPayload } from './vietqr-payload';
 import type { WireParams } from './wire-params';
 import {
@@ -86,16 +86,14 @@ export function createOrder(params: WireParams, ctx: EmulatorContext): ApiOutcom
   ) {
     return rejection(settings, -401, `amount ${request.amount} is outside the accepted range`);
   }
-  const app = ctx.apps.get(request.app_id);
-  if (!app) return rejection(settings, -402, `unknown app_id ${request.app_id}`);
-  const expectedMac = hmacHex(app.key1, createOrderMacInput(request));
-  if (!requestMacValid(settings, expectedMac, request.mac)) {
-    return rejection(
-      settings,
-      -402,
-      'mac is not HMAC(key1, app_id|app_trans_id|app_user|amount|app_time|embed_data|item)',
-    );
-  }
+  const auth = authenticatedApp(ctx, {
+    appId: request.app_id,
+    mac: request.mac,
+    macInput: () => createOrderMacInput(request),
+    formula: 'app_id|app_trans_id|app_user|amount|app_time|embed_data|item',
+  });
+  if ('rejected' in auth) return auth.rejected;
+  const { app } = auth;
 
   const now = ctx.clock.now();
   const today = vietnamYymmdd(now);

@@ -2,13 +2,13 @@
 // the real layout: 1 paid, 3 not paid yet (is_processing while a payment is in flight), 2/-54 expired,
 // 2/-101 unknown.
 import { z } from 'zod';
-import { hmacHex, queryOrderMacInput } from '../zalopay/mac';
+import { queryOrderMacInput } from '../zalopay/mac';
 import type { ApiOutcome } from './api-answers';
 import { envelope, failedEnvelope, rejection, successEnvelope } from './api-answers';
 import type { EmulatorContext } from './emulator-context';
 import { orderStatus } from './sandbox-order';
 import type { SandboxOrder } from './sandbox-order';
-import { requestMacValid } from './request-mac';
+import { authenticatedApp } from './request-mac';
 import type { WireParams } from './wire-params';
 import { describeIssues, requiredText, wireInteger } from './wire-fields';
 
@@ -75,15 +75,14 @@ export function queryOrder(params: WireParams, ctx: EmulatorContext): ApiOutcome
   const parsed = queryRequestSchema.safeParse(params);
   if (!parsed.success) return rejection(settings, -401, describeIssues(parsed.error));
   const request = parsed.data;
-  const app = ctx.apps.get(request.app_id);
-  if (!app) return rejection(settings, -402, `unknown app_id ${request.app_id}`);
-  const expectedMac = hmacHex(
-    app.key1,
-    queryOrderMacInput(app.appId, request.app_trans_id, app.key1),
-  );
-  if (!requestMacValid(settings, expectedMac, request.mac)) {
-    return rejection(settings, -402, 'mac is not HMAC(key1, app_id|app_trans_id|key1)');
-  }
+  const auth = authenticatedApp(ctx, {
+    appId: request.app_id,
+    mac: request.mac,
+    macInput: (app) => queryOrderMacInput(app.appId, request.app_trans_id, app.key1),
+    formula: 'app_id|app_trans_id|key1',
+  });
+  if ('rejected' in auth) return auth.rejected;
+  const { app } = auth;
   const now = ctx.clock.now();
   const order = ctx.orders.find(app.appId, request.app_trans_id);
   if (!order) {

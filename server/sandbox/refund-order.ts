@@ -2,12 +2,12 @@
 // valid refund answers 3 (processing) with a refund_id and turns into a success refundProcessingMs later
 // on the emulator clock; query_refund reports which of the two it is.
 import { z } from 'zod';
-import { hmacHex, queryRefundMacInput, refundMacInput } from '../zalopay/mac';
+import { queryRefundMacInput, refundMacInput } from '../zalopay/mac';
 import { vietnamYymmdd } from '../zalopay/vietnam-date';
 import type { ApiOutcome } from './api-answers';
 import { envelope, failedEnvelope, rejection, successEnvelope } from './api-answers';
 import type { EmulatorContext } from './emulator-context';
-import { requestMacValid } from './request-mac';
+import { authenticatedApp } from './request-mac';
 import type { WireParams } from './wire-params';
 import { describeIssues, optional, requiredText, wireInteger, wireText } from './wire-fields';
 
@@ -51,16 +51,14 @@ export function refundOrder(params: WireParams, ctx: EmulatorContext): ApiOutcom
   const parsed = refundRequestSchema.safeParse(params);
   if (!parsed.success) return rejection(settings, -401, describeIssues(parsed.error));
   const request = parsed.data;
-  const app = ctx.apps.get(request.app_id);
-  if (!app) return rejection(settings, -402, `unknown app_id ${request.app_id}`);
-  const expectedMac = hmacHex(app.key1, refundMacInput(request));
-  if (!requestMacValid(settings, expectedMac, request.mac)) {
-    return rejection(
-      settings,
-      -402,
-      'mac is not HMAC(key1, app_id|zp_trans_id|amount|[refund_fee_amount|]description|timestamp)',
-    );
-  }
+  const auth = authenticatedApp(ctx, {
+    appId: request.app_id,
+    mac: request.mac,
+    macInput: () => refundMacInput(request),
+    formula: 'app_id|zp_trans_id|amount|[refund_fee_amount|]description|timestamp',
+  });
+  if ('rejected' in auth) return auth.rejected;
+  const { app } = auth;
 
   const now = ctx.clock.now();
   if (Math.abs(now - request.timestamp) > settings.refundTimestampToleranceMs) {
@@ -116,15 +114,14 @@ export function queryRefund(params: WireParams, ctx: EmulatorContext): ApiOutcom
   const parsed = queryRefundRequestSchema.safeParse(params);
   if (!parsed.success) return rejection(settings, -401, describeIssues(parsed.error));
   const request = parsed.data;
-  const app = ctx.apps.get(request.app_id);
-  if (!app) return rejection(settings, -402, `unknown app_id ${request.app_id}`);
-  const expectedMac = hmacHex(
-    app.key1,
-    queryRefundMacInput(app.appId, request.m_refund_id, request.timestamp),
-  );
-  if (!requestMacValid(settings, expectedMac, request.mac)) {
-    return rejection(settings, -402, 'mac is not HMAC(key1, app_id|m_refund_id|timestamp)');
-  }
+  const auth = authenticatedApp(ctx, {
+    appId: request.app_id,
+    mac: request.mac,
+    macInput: (app) => queryRefundMacInput(app.appId, request.m_refund_id, request.timestamp),
+    formula: 'app_id|m_refund_id|timestamp',
+  });
+  if ('rejected' in auth) return auth.rejected;
+  const { app } = auth;
   const refund = ctx.orders.findRefund(app.appId, request.m_refund_id);
   if (!refund) return { body: failedEnvelope(settings, -101), note: 'no such m_refund_id' };
   if (ctx.clock.now() >= refund.completesAt)
