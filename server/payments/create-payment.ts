@@ -171,10 +171,18 @@ async function submitToGateway(deps: CreatePaymentDeps, order: PaymentOrder): Pr
     throw new GatewayUnavailableError(order.appTransId, { cause: error });
   }
 
+  return toPaymentView(await applyCreateOutcome(deps, order, outcome), deps.now());
+}
+
+/** Records ZaloPay's answer to the create request; resolves with the order as it now stands. */
+async function applyCreateOutcome(
+  deps: CreatePaymentDeps,
+  order: PaymentOrder,
+  outcome: CreateOrderOutcome,
+): Promise<PaymentOrder> {
   switch (outcome.kind) {
     case 'created':
-      await recordGatewayOrder(deps, order, outcome);
-      break;
+      return recordGatewayOrder(deps, order, outcome);
     case 'duplicate':
       await applyPaymentInput(
         deps,
@@ -182,14 +190,13 @@ async function submitToGateway(deps: CreatePaymentDeps, order: PaymentOrder): Pr
         { kind: 'gateway_duplicate', payload: {} },
         { to: 'NOTHING' },
       );
-      await queryAfterDuplicate(deps, order);
-      break;
-    case 'rejected':
+      return queryAfterDuplicate(deps, order);
+    case 'rejected': {
       deps.log.error(
         { appTransId: order.appTransId, outcome },
         'ZaloPay rejected the create request',
       );
-      await applyPaymentInput(
+      const result = await applyPaymentInput(
         deps,
         order.id,
         { kind: 'gateway_rejected', payload: { outcome } },
@@ -198,20 +205,19 @@ async function submitToGateway(deps: CreatePaymentDeps, order: PaymentOrder): Pr
           reason: `ZaloPay could not accept this payment (${outcome.subReturnCode}). Please start a new payment.`,
         },
       );
-      break;
+      return result.order;
+    }
   }
-  const stored = await findOrderByAppTransId(deps.db, order.appTransId);
-  return toPaymentView(stored ?? order, deps.now());
 }
 
 async function recordGatewayOrder(
   deps: CreatePaymentDeps,
   order: PaymentOrder,
   created: Extract<CreateOrderOutcome, { kind: 'created' }>,
-): Promise<void> {
+): Promise<PaymentOrder> {
   const now = deps.now();
-  await deps.db.transaction(async (tx) => {
-    await tx
+  return deps.db.transaction(async (tx) => {
+    const [updated] = await tx
       .update(paymentOrders)
       .set({
         orderUrl: created.orderUrl,
@@ -219,7 +225,8 @@ async function recordGatewayOrder(
         qrCode: created.qrCode,
         updatedAt: now,
       })
-      .where(eq(paymentOrders.id, order.id));
+      .where(eq(paymentOrders.id, order.id))
+      .returning();
     await tx.insert(paymentEvents).values({
       orderId: order.id,
       kind: 'gateway_created',
@@ -230,20 +237,30 @@ async function recordGatewayOrder(
       },
       createdAt: now,
     });
+    return updated ?? order;
   });
 }
 
 /** -68: ZaloPay already has this app_trans_id (an earlier attempt of ours got through). Ask how it stands. */
-async function queryAfterDuplicate(deps: CreatePaymentDeps, order: PaymentOrder): Promise<void> {
+async function queryAfterDuplicate(
+  deps: CreatePaymentDeps,
+  order: PaymentOrder,
+): Promise<PaymentOrder> {
   try {
     const outcome = await deps.zalopay.queryOrder(order.appTransId);
     // Only a still-payable order is resubmitted (resumeOrder), so this is never the final query.
-    await applyQueryAnswer(deps, order, outcome, { source: 'create', finalQuery: false });
+    const result = await applyQueryAnswer(deps, order, outcome, {
+      source: 'create',
+      finalQuery: false,
+    });
+    return result.order;
   } catch (error) {
     if (!(error instanceof ZaloPayError)) throw error;
     deps.log.warn(
       { err: error, appTransId: order.appTransId },
       'query after -68 failed; the poller will retry',
     );
+    // Another instance may have stored ZaloPay's link meanwhile: show what the database holds.
+    return (await findOrderByAppTransId(deps.db, order.appTransId)) ?? order;
   }
 }
