@@ -28,7 +28,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npx vite build --logLevel warn && npx tsx server/main.ts',
+    // What `npm start` runs: the client and the server built, the server run by plain Node.
+    command: 'npm run build --silent && node dist/server/main.js',
     url: `${E2E_BASE_URL}/healthz`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -5,14 +5,9 @@ import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
 import * as schema from './schema';
-import {
-  needsNewCluster,
-  readFreshClusterSnapshot,
-  saveFreshClusterSnapshot,
-} from './pglite-fresh-cluster';
+import { migrate, migrationsFingerprint } from './migrate';
+import { createMigratedCluster, needsNewCluster } from './pglite-fresh-cluster';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -50,7 +45,12 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DatabaseH
     : openPglite(options.dataDir ?? DEFAULT_PGLITE_DATA_DIR);
 }
 
-function connectPostgres(url: string, maxConnections: number): DatabaseHandle {
+/** postgres.js and its drizzle driver are loaded only when used: PGlite starts do not pay for them. */
+async function connectPostgres(url: string, maxConnections: number): Promise<DatabaseHandle> {
+  const [{ default: postgres }, { drizzle: drizzlePostgres }] = await Promise.all([
+    import('postgres'),
+    import('drizzle-orm/postgres-js'),
+  ]);
   // onnotice: Postgres notices ("relation already exists, skipping" during migrations) are not our logs.
   const client = postgres(url, { max: maxConnections, onnotice: () => {} });
   return {
@@ -64,12 +64,7 @@ function connectPostgres(url: string, maxConnections: number): DatabaseHandle {
   };
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
-  if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
-  const newCluster = needsNewCluster(dataDir);
-  const snapshot = newCluster ? await readFreshClusterSnapshot() : undefined;
-  const client = await PGlite.create(dataDir, snapshot ? { loadDataDir: snapshot } : {});
-  if (newCluster && !snapshot) await saveFreshClusterSnapshot(client);
+function pgliteHandle(client: PGlite): DatabaseHandle {
   return {
     db: drizzlePglite({ client, schema }),
     driver: 'pglite',
@@ -79,4 +74,15 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     },
     close: () => client.close(),
   };
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
+  if (!needsNewCluster(dataDir)) return pgliteHandle(await PGlite.create(dataDir));
+  // A new cluster comes back migrated (from a snapshot), so the caller's migrate() finds nothing to do.
+  const client = await createMigratedCluster(dataDir, {
+    fingerprint: migrationsFingerprint(),
+    apply: (created) => migrate(pgliteHandle(created)),
+  });
+  return pgliteHandle(client);
 }

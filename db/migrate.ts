@@ -1,15 +1,58 @@
 // Applies the generated SQL migrations in db/migrations with drizzle's own migrator for the handle's driver.
-// drizzle records what it applied in its journal table, so running this at every start is safe.
+// drizzle records what it applied in its journal table, so running this at every start is safe; when that
+// table already lists every migration (the usual start), one query says so and the migrator is skipped.
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import { z } from 'zod';
 import type { DatabaseHandle, Schema } from './create-db';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
+/** postgres.js answers execute() with the rows, PGlite with { rows }. */
+function resultRows<Row extends z.ZodType>(row: Row) {
+  const rows = z.array(row);
+  return z.union([rows, z.object({ rows }).transform((result) => result.rows)]);
+}
+const tablePresent = resultRows(z.object({ present: z.boolean() }));
+const appliedMigrations = resultRows(
+  z.object({ hash: z.string(), created_at: z.coerce.number().nullable() }),
+);
+
+function readMigrations(): MigrationMeta[] {
+  return readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
+}
+
+/** Names this set of migrations (drizzle's hash of each file, and its journal time). */
+export function migrationsFingerprint(): string {
+  const hash = createHash('sha256');
+  for (const migration of readMigrations())
+    hash.update(`${migration.folderMillis}:${migration.hash}\n`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Whether drizzle's journal table records every migration, each with its hash and journal time. */
+async function allApplied(handle: DatabaseHandle, migrations: MigrationMeta[]): Promise<boolean> {
+  const [table] = tablePresent.parse(
+    await handle.db.execute(
+      sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
+    ),
+  );
+  if (!table?.present) return false;
+  const applied = appliedMigrations.parse(
+    await handle.db.execute(sql`select hash, created_at from drizzle.__drizzle_migrations`),
+  );
+  const recorded = new Set(applied.map((row) => `${row.created_at}:${row.hash}`));
+  return migrations.every((m) => recorded.has(`${m.folderMillis}:${m.hash}`));
+}
+
 export async function migrate(handle: DatabaseHandle): Promise<void> {
+  if (await allApplied(handle, readMigrations())) return;
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
   // Each migrator wants its driver's own database class; `driver` tells us which one createDb built.
   if (handle.driver === 'pglite') {

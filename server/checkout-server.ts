@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Env } from './env';
 import type { Logger } from './logger';
 import { createApp } from './app';
-import { createDb } from '../db/create-db';
+import { createDb, type DatabaseHandle } from '../db/create-db';
 import { migrate } from '../db/migrate';
 import { createZaloPayClient } from './zalopay';
 import { startEmulator, type RunningEmulator } from './sandbox/emulator';
@@ -17,9 +17,11 @@ import { startPoller } from './payments/poller';
 import { logFulfilmentHook, startFulfilmentWorker } from './payments/fulfilment-worker';
 import { startOperations } from './ops/operations';
 
+/** dist/client. From the sources (tsx, vitest) this module is server/checkout-server.ts; in the server
+ * build (server/build/vite.config.ts) it is part of dist/server/main.js, next to dist/client. */
 export const DEFAULT_CLIENT_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
-  '../dist/client',
+  import.meta.url.endsWith('.ts') ? '../dist/client' : '../client',
 );
 
 export interface RunningCheckout {
@@ -34,6 +36,8 @@ export interface RunningCheckout {
 
 export interface StartOptions {
   clientDir?: string | undefined;
+  /** A database already being opened (main.ts starts it early); without it, one is opened from env. */
+  database?: Promise<DatabaseHandle>;
   /** Graceful-shutdown budget before open connections (SSE streams) are cut. */
   shutdownTimeoutMs?: number;
 }
@@ -81,7 +85,8 @@ export async function startCheckout(
   const gatewayBaseUrl = emulator?.url ?? env.zalopay.gatewayBaseUrl;
   if (!apiBaseUrl || !gatewayBaseUrl) throw new Error('No ZaloPay endpoint configured');
 
-  const db = await createDb({ databaseUrl: env.databaseUrl, dataDir: env.pgliteDataDir });
+  const db = await (options.database ??
+    createDb({ databaseUrl: env.databaseUrl, dataDir: env.pgliteDataDir }));
   await migrate(db);
   log.info({ driver: db.driver }, 'database ready');
 

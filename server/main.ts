@@ -1,9 +1,10 @@
 // The server's entry point (npm start): read the environment, start the checkout, and on SIGTERM or
 // SIGINT stop accepting, finish what is in flight, release the poller's leases and exit 0.
-// Usage: tsx server/main.ts [client folder, default dist/client]
+// Usage: node dist/server/main.js [client folder, default dist/client] once `npm run build` has built
+// it, or tsx server/main.ts [client folder] from the sources (npm run dev).
 import { EnvError, loadEnv } from './env';
 import { createLogger } from './logger';
-import { DEFAULT_CLIENT_DIR, startCheckout } from './checkout-server';
+import { createDb } from '../db/create-db';
 import { isDatabaseConnectionError } from '../db/connection-errors';
 
 async function main(): Promise<void> {
@@ -28,8 +29,13 @@ async function main(): Promise<void> {
     log.fatal({ err: reason }, 'unhandled promise rejection');
     process.exit(1);
   });
+  // Opening the database (PGlite's WebAssembly Postgres boots) is the slowest step of a start: begin it
+  // before loading the rest of the server, which then loads while it opens.
+  const database = createDb({ databaseUrl: env.databaseUrl, dataDir: env.pgliteDataDir });
+  database.catch(() => undefined); // not unhandled meanwhile: startCheckout awaits it and throws
+  const { DEFAULT_CLIENT_DIR, startCheckout } = await import('./checkout-server');
   const clientDir = process.argv[2] ?? DEFAULT_CLIENT_DIR;
-  const checkout = await startCheckout(env, log, { clientDir });
+  const checkout = await startCheckout(env, log, { clientDir, database });
   log.info(
     { url: checkout.url, publicBaseUrl: checkout.publicBaseUrl, mode: env.zalopay.mode },
     `Checkout ready at ${checkout.publicBaseUrl}`,

@@ -11,7 +11,7 @@ export interface ChildService {
 }
 
 export interface ChildServiceOptions {
-  /** A TypeScript entry file, run with `node --import tsx`. */
+  /** A TypeScript entry file, run with `node --import tsx`, or a built .js one, run with plain node. */
   entry: string;
   args?: string[];
   /** Extra Node flags, e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] to profile the service. */
@@ -45,7 +45,12 @@ export async function waitUntilReady(
 export async function startChildService(options: ChildServiceOptions): Promise<ChildService> {
   const child = spawn(
     process.execPath,
-    [...(options.nodeOptions ?? []), '--import', 'tsx', options.entry, ...(options.args ?? [])],
+    [
+      ...(options.nodeOptions ?? []),
+      ...(options.entry.endsWith('.ts') ? ['--import', 'tsx'] : []),
+      options.entry,
+      ...(options.args ?? []),
+    ],
     {
       env: { ...process.env, ...options.env },
       // The IPC channel closes if this process dies, and the child then stops itself (see its entry file).

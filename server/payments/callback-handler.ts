@@ -12,9 +12,12 @@ import {
 import { findOrderByAppTransId } from './order-queries';
 import {
   applyPaymentInput,
+  reportAppliedInput,
+  type PaymentInput,
   type PaymentInputObserver,
   type RequestedChange,
 } from './order-transitions';
+import { payPendingOrder } from './pay-pending-order';
 
 export interface CallbackReply {
   httpStatus: number;
@@ -43,7 +46,27 @@ export async function handleCallback(
   }
   const { data, type } = verification;
 
+  // One ledger row per ZaloPay transaction: a resent callback hits the same key and is a no-op.
+  const dedupeKey = `callback:${data.zpTransId}`;
+  const input: PaymentInput = { kind: 'callback', dedupeKey, payload: { type, data } };
   try {
+    // Nearly every callback is the first one for a PENDING order that matches: one statement does it.
+    const paid = await payPendingOrder(deps.db, {
+      appTransId: data.appTransId,
+      appId: data.appId,
+      amount: data.amount,
+      zpTransId: data.zpTransId,
+      paidAt: new Date(data.serverTime),
+      dedupeKey,
+      payload: input.payload,
+      now: deps.now(),
+    });
+    if (paid) {
+      reportAppliedInput(deps, input, paid);
+      return ACKNOWLEDGED;
+    }
+
+    // Everything else (an unknown order, a wrong amount, a repeat, a late payment) takes the general path.
     const order = await findOrderByAppTransId(deps.db, data.appTransId);
     if (!order) {
       // A genuine ZaloPay signature on an order we never recorded. Every order is stored before
@@ -59,13 +82,7 @@ export async function handleCallback(
     }
 
     const change = changeFromCallback(deps, order, data);
-    const result = await applyPaymentInput(
-      deps,
-      order.id,
-      // One ledger row per ZaloPay transaction: a resent callback hits the same key and is a no-op.
-      { kind: 'callback', dedupeKey: `callback:${data.zpTransId}`, payload: { type, data } },
-      change,
-    );
+    const result = await applyPaymentInput(deps, order.id, input, change);
     if (
       !result.repeatedInput &&
       result.order.status === 'PAID' &&

@@ -1,8 +1,7 @@
 // The create flow of design.md §2.1: record the order PENDING first, then ask ZaloPay for it, so no
 // answer (or lack of one) from ZaloPay can leave money without an order. Same idempotency key, same order.
-import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
-import { paymentEvents, paymentOrders, type PaymentOrder } from '../../db/schema';
+import type { PaymentOrder } from '../../db/schema';
 import type { Logger } from '../logger';
 import {
   newAppTransId,
@@ -16,6 +15,8 @@ import { applyPaymentInput, type PaymentInputObserver } from './order-transition
 import { callbackUrlOf, redirectUrlOf, type PaymentsConfig } from './payments-config';
 import { toPaymentView, type CreatePaymentInput, type PaymentView } from './payment-view';
 import { applyQueryAnswer } from './query-answer';
+import { recordGatewayOrder } from './record-gateway-order';
+import { recordNewOrder } from './record-new-order';
 
 /** ZaloPay's wallet: on desktop its gateway shows a QR for the app, on mobile it opens the app. */
 const WEB_TO_APP_BANK_CODE = 'zalopayapp';
@@ -38,23 +39,19 @@ export async function createPayment(
 ): Promise<PaymentView> {
   const { amount, description } = validatedInput(deps.config, input);
 
-  if (input.idempotencyKey) {
-    const earlier = await findOrderByIdempotencyKey(deps.db, input.idempotencyKey);
-    if (earlier) return resumeOrder(deps, sameRequest(earlier, amount, description));
-  }
-
-  const order = await recordNewOrder(deps, {
+  // Insert first: a new order (the common case) costs one statement, and a repeated or concurrent
+  // request with the same key writes nothing and is answered below with the order that holds the key.
+  const order = await insertOrder(deps, {
     amount,
     description,
     idempotencyKey: input.idempotencyKey,
   });
-  if (!order && input.idempotencyKey) {
-    // A concurrent request with the same key inserted first: answer with that order.
-    const winner = await findOrderByIdempotencyKey(deps.db, input.idempotencyKey);
-    if (winner) return resumeOrder(deps, sameRequest(winner, amount, description));
-  }
-  if (!order) throw new Error('The new payment order was not recorded');
-  return submitToGateway(deps, order);
+  if (order) return submitToGateway(deps, order);
+  const earlier = input.idempotencyKey
+    ? await findOrderByIdempotencyKey(deps.db, input.idempotencyKey)
+    : undefined;
+  if (!earlier) throw new Error('The new payment order was not recorded');
+  return resumeOrder(deps, sameRequest(earlier, amount, description));
 }
 
 function validatedInput(config: PaymentsConfig, input: CreatePaymentInput) {
@@ -89,42 +86,25 @@ function sameRequest(earlier: PaymentOrder, amount: number, description: string)
 }
 
 /** Inserts the order and its 'created' ledger row; undefined when the idempotency key is already taken. */
-async function recordNewOrder(
+function insertOrder(
   deps: CreatePaymentDeps,
   fields: { amount: number; description: string; idempotencyKey: string | undefined },
 ): Promise<PaymentOrder | undefined> {
   const now = deps.now();
   const appTime = now.getTime();
-  const expiresAt = new Date(appTime + deps.config.expireDurationSeconds * 1000);
-  return deps.db.transaction(async (tx) => {
-    const [order] = await tx
-      .insert(paymentOrders)
-      .values({
-        appTransId: newAppTransId(appTime),
-        appId: deps.config.appId,
-        appUser: deps.config.appUser,
-        amount: fields.amount,
-        description: fields.description,
-        // Stored as the exact strings that are signed and sent, so a resubmission signs the same bytes.
-        item: NO_ITEMS,
-        embedData: JSON.stringify({ redirecturl: redirectUrlOf(deps.config) }),
-        appTime,
-        idempotencyKey: fields.idempotencyKey ?? null,
-        expiresAt,
-        nextPollAt: new Date(appTime + deps.config.pollIntervalMs),
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing({ target: paymentOrders.idempotencyKey })
-      .returning();
-    if (!order) return undefined;
-    await tx.insert(paymentEvents).values({
-      orderId: order.id,
-      kind: 'created',
-      payload: { amount: order.amount, appTime, expiresAt: expiresAt.toISOString() },
-      createdAt: now,
-    });
-    return order;
+  return recordNewOrder(deps.db, {
+    appTransId: newAppTransId(appTime),
+    appId: deps.config.appId,
+    appUser: deps.config.appUser,
+    amount: fields.amount,
+    description: fields.description,
+    item: NO_ITEMS,
+    embedData: JSON.stringify({ redirecturl: redirectUrlOf(deps.config) }),
+    appTime,
+    idempotencyKey: fields.idempotencyKey ?? null,
+    expiresAt: new Date(appTime + deps.config.expireDurationSeconds * 1000),
+    nextPollAt: new Date(appTime + deps.config.pollIntervalMs),
+    now,
   });
 }
 
@@ -181,8 +161,16 @@ async function applyCreateOutcome(
   outcome: CreateOrderOutcome,
 ): Promise<PaymentOrder> {
   switch (outcome.kind) {
-    case 'created':
-      return recordGatewayOrder(deps, order, outcome);
+    case 'created': {
+      const stored = await recordGatewayOrder(deps.db, {
+        orderId: order.id,
+        orderUrl: outcome.orderUrl,
+        zpTransToken: outcome.zpTransToken,
+        qrCode: outcome.qrCode,
+        now: deps.now(),
+      });
+      return stored ?? order;
+    }
     case 'duplicate':
       await applyPaymentInput(
         deps,
@@ -208,37 +196,6 @@ async function applyCreateOutcome(
       return result.order;
     }
   }
-}
-
-async function recordGatewayOrder(
-  deps: CreatePaymentDeps,
-  order: PaymentOrder,
-  created: Extract<CreateOrderOutcome, { kind: 'created' }>,
-): Promise<PaymentOrder> {
-  const now = deps.now();
-  return deps.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(paymentOrders)
-      .set({
-        orderUrl: created.orderUrl,
-        zpTransToken: created.zpTransToken,
-        qrCode: created.qrCode,
-        updatedAt: now,
-      })
-      .where(eq(paymentOrders.id, order.id))
-      .returning();
-    await tx.insert(paymentEvents).values({
-      orderId: order.id,
-      kind: 'gateway_created',
-      payload: {
-        orderUrl: created.orderUrl,
-        zpTransToken: created.zpTransToken,
-        hasQrCode: created.qrCode !== null,
-      },
-      createdAt: now,
-    });
-    return updated ?? order;
-  });
 }
 
 /** -68: ZaloPay already has this app_trans_id (an earlier attempt of ours got through). Ask how it stands. */

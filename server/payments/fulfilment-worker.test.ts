@@ -1,15 +1,15 @@
 // The fulfilment outbox worker on a real database: each paid order reaches the hook with its stable
 // idempotency key, a failing hook is retried later, and a done row is never delivered again.
-import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fulfilments, paymentOrders } from '../../db/schema';
+import { fulfilments } from '../../db/schema';
 import {
   createTestDatabase,
   testDatabaseDrivers,
   type TestDatabase,
 } from '../../db/test-databases';
 import { silentLogger } from '../logger';
+import { insertStoredOrder } from '../testing/stored-orders';
 import { startFulfilmentWorker, type FulfilmentJob } from './fulfilment-worker';
 import { applyPaymentInput } from './order-transitions';
 
@@ -23,28 +23,14 @@ describe.each(testDatabaseDrivers())('fulfilment worker on %s', (driver) => {
   afterAll(() => database.dispose());
 
   async function paidOrder(amount: number) {
-    const [order] = await database.db
-      .insert(paymentOrders)
-      .values({
-        appTransId: `260101_${randomUUID()}`,
-        appId: 2553,
-        appUser: 'demo',
-        amount,
-        description: 'test',
-        item: '[]',
-        embedData: '{}',
-        appTime: nowMs,
-        expiresAt: new Date(nowMs + 900_000),
-        nextPollAt: now(),
-      })
-      .returning();
+    const order = await insertStoredOrder(database.db, { amount, at: now() });
     await applyPaymentInput(
       { db: database.db, log: silentLogger(), now },
-      order!.id,
+      order.id,
       { kind: 'callback', payload: {} },
       { to: 'PAID', zpTransId: String(260101000000000 + amount), paidAt: now(), via: 'callback' },
     );
-    return order!;
+    return order;
   }
 
   it('hands each paid order to the hook once, then marks it done', async () => {
@@ -109,6 +95,51 @@ describe.each(testDatabaseDrivers())('fulfilment worker on %s', (driver) => {
       nowMs += 5_000;
       expect(await worker.drain()).toBe(1);
       expect(keys).toEqual([order.appTransId, order.appTransId]);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('marks a batch done together, and records the one failure in it for a retry', async () => {
+    const delivered: string[] = [];
+    const worker = startFulfilmentWorker({
+      db: database,
+      hook: async (job) => {
+        delivered.push(job.appTransId);
+        if (job.amount === 14_002) throw new Error('label printer jammed');
+      },
+      log: silentLogger(),
+      intervalMs: 60_000,
+      now,
+    });
+    try {
+      const orders: Array<{ id: string; amount: number }> = [];
+      for (let i = 0; i < 5; i++) orders.push(await paidOrder(14_000 + i));
+      expect(await worker.drain()).toBe(4);
+      expect(delivered).toHaveLength(5);
+      const rows = await database.db
+        .select({
+          orderId: fulfilments.orderId,
+          status: fulfilments.status,
+          lastError: fulfilments.lastError,
+        })
+        .from(fulfilments)
+        .where(
+          inArray(
+            fulfilments.orderId,
+            orders.map((o) => o.id),
+          ),
+        );
+      const byAmount = new Map(
+        rows.map((row) => [orders.find((o) => o.id === row.orderId)!.amount, row]),
+      );
+      for (const amount of [14_000, 14_001, 14_003, 14_004]) {
+        expect(byAmount.get(amount)).toMatchObject({ status: 'DONE', lastError: null });
+      }
+      expect(byAmount.get(14_002)).toMatchObject({
+        status: 'PENDING',
+        lastError: 'label printer jammed',
+      });
     } finally {
       await worker.stop();
     }

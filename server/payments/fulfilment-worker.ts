@@ -42,7 +42,7 @@ export interface FulfilmentWorker {
   stop(): Promise<void>;
 }
 
-const BATCH_SIZE = 20;
+const BATCH_SIZE = 100;
 const MAX_BATCHES_PER_DRAIN = 50;
 const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
 
@@ -69,37 +69,40 @@ export function startFulfilmentWorker(deps: FulfilmentWorkerDeps): FulfilmentWor
     unfinished.clear();
   }
 
-  /** True when the hook completed. Hook failures are recorded for a retry; database failures throw. */
+  /**
+   * Runs the hook; true when it completed. A failure is recorded at once for a retry with backoff;
+   * completions are marked done together by the caller. Database failures throw.
+   */
   async function deliver(job: FulfilmentJob & { fulfilmentId: number; attempts: number }) {
     const { fulfilmentId, attempts, ...hookJob } = job;
-    let hookFailure: { error: unknown } | null = null;
     try {
       await deps.hook(hookJob);
+      return true;
     } catch (error) {
-      hookFailure = { error };
-    }
-    if (!hookFailure) {
+      const retryInMs = Math.min(1000 * 2 ** attempts, MAX_RETRY_DELAY_MS);
+      deps.log.error(
+        { err: error, appTransId: job.appTransId, attempts },
+        'fulfilment hook failed; will retry',
+      );
       await db
         .update(fulfilments)
-        .set({ status: 'DONE', doneAt: now(), leaseUntil: null, lastError: null })
+        .set({
+          lastError: error instanceof Error ? error.message : String(error),
+          nextAttemptAt: new Date(now().getTime() + retryInMs),
+          leaseUntil: null,
+        })
         .where(eq(fulfilments.id, fulfilmentId));
-      return true;
+      return false;
     }
-    const { error } = hookFailure;
-    const retryInMs = Math.min(1000 * 2 ** attempts, MAX_RETRY_DELAY_MS);
-    deps.log.error(
-      { err: error, appTransId: job.appTransId, attempts },
-      'fulfilment hook failed; will retry',
-    );
+  }
+
+  /** One statement for a whole batch's completions (one per job cost a round trip per paid order). */
+  async function markDone(ids: number[]) {
+    if (ids.length === 0) return;
     await db
       .update(fulfilments)
-      .set({
-        lastError: error instanceof Error ? error.message : String(error),
-        nextAttemptAt: new Date(now().getTime() + retryInMs),
-        leaseUntil: null,
-      })
-      .where(eq(fulfilments.id, fulfilmentId));
-    return false;
+      .set({ status: 'DONE', doneAt: now(), leaseUntil: null, lastError: null })
+      .where(inArray(fulfilments.id, ids));
   }
 
   async function drainOnce(): Promise<number> {
@@ -109,10 +112,14 @@ export function startFulfilmentWorker(deps: FulfilmentWorkerDeps): FulfilmentWor
       const jobs = await claimDueJobs(db, now(), leaseMs);
       if (jobs.length === 0) break;
       for (const job of jobs) unfinished.add(job.fulfilmentId);
+      const completed: number[] = [];
       for (const job of jobs) {
-        if (await deliver(job)) done += 1;
-        unfinished.delete(job.fulfilmentId);
+        if (await deliver(job)) completed.push(job.fulfilmentId);
+        else unfinished.delete(job.fulfilmentId);
       }
+      await markDone(completed);
+      for (const id of completed) unfinished.delete(id);
+      done += completed.length;
     }
     return done;
   }

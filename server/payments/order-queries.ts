@@ -1,16 +1,23 @@
 // Reads of payment_orders by the keys the outside world holds: app_trans_id and the idempotency key.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
+import { preparedPerDatabase } from '../../db/prepared-per-database';
 import { paymentOrders, type PaymentOrder } from '../../db/schema';
+
+/** The busiest read (every status request, every watch): built once per database, not per call. */
+const findByAppTransId = preparedPerDatabase((db) =>
+  db
+    .select()
+    .from(paymentOrders)
+    .where(eq(paymentOrders.appTransId, sql.placeholder('appTransId')))
+    .prepare('find_order_by_app_trans_id'),
+);
 
 export async function findOrderByAppTransId(
   db: Database,
   appTransId: string,
 ): Promise<PaymentOrder | undefined> {
-  const [order] = await db
-    .select()
-    .from(paymentOrders)
-    .where(eq(paymentOrders.appTransId, appTransId));
+  const [order] = await findByAppTransId(db).execute({ appTransId });
   return order;
 }
 

@@ -1,6 +1,5 @@
 // Every transition of the state machine against a real database: the conditional update, the ledger
 // row, the outbox row on the way to PAID, the NOTIFY on commit, and races between inputs.
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fulfilments, paymentEvents, paymentOrders } from '../../db/schema';
@@ -10,9 +9,10 @@ import {
   type TestDatabase,
 } from '../../db/test-databases';
 import { silentLogger } from '../logger';
+import { insertStoredOrder } from '../testing/stored-orders';
 import { applyPaymentInput, type RequestedChange, type TransitionDeps } from './order-transitions';
 import type { PaymentStatus } from './payment-view';
-import { PAYMENT_STATUS_CHANNEL } from './status-notifications';
+import { PAYMENT_STATUS_CHANNEL, announcementsSent } from './status-notifications';
 
 describe.each(testDatabaseDrivers())('order transitions on %s', (driver) => {
   let database: TestDatabase;
@@ -23,26 +23,7 @@ describe.each(testDatabaseDrivers())('order transitions on %s', (driver) => {
   });
   afterAll(() => database.dispose());
 
-  async function orderIn(status: PaymentStatus, amount = 10_000) {
-    const now = new Date();
-    const [order] = await database.db
-      .insert(paymentOrders)
-      .values({
-        appTransId: `260101_${randomUUID()}`,
-        appId: 2553,
-        appUser: 'demo',
-        amount,
-        description: 'test',
-        item: '[]',
-        embedData: '{}',
-        appTime: now.getTime(),
-        status,
-        expiresAt: new Date(now.getTime() + 900_000),
-        nextPollAt: now,
-      })
-      .returning();
-    return order!;
-  }
+  const orderIn = (status: PaymentStatus) => insertStoredOrder(database.db, { status });
 
   const paid = (
     zpTransId = `${Date.now()}${Math.floor(Math.random() * 1e6)}`,
@@ -202,6 +183,7 @@ describe.each(testDatabaseDrivers())('order transitions on %s', (driver) => {
   });
 
   it('announces a status change on the payment_status channel, and only a change', async () => {
+    await announcementsSent(database.db);
     const heard: string[] = [];
     const unlisten = await database.listen(PAYMENT_STATUS_CHANNEL, (payload) =>
       heard.push(payload),
@@ -213,7 +195,8 @@ describe.each(testDatabaseDrivers())('order transitions on %s', (driver) => {
       const deadline = Date.now() + 5_000;
       while (heard.length === 0 && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 20));
-      expect(heard).toEqual([order.appTransId]);
+      await announcementsSent(database.db);
+      expect(heard.flatMap((payload) => payload.split(' '))).toEqual([order.appTransId]);
     } finally {
       await unlisten();
     }

@@ -1,13 +1,13 @@
 // Applies one input (a callback, a query answer, a gateway reply) to one order, in one transaction:
 // lock the row, move it along the state machine if allowed, append the input to the ledger, write the
-// fulfilment outbox row on the way to PAID, and queue the NOTIFY. The loser of a race reads the winner.
+// fulfilment outbox row on the way to PAID; then announce the change. The loser of a race reads the winner.
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
 import { fulfilments, paymentEvents, paymentOrders, type PaymentOrder } from '../../db/schema';
 import type { Logger } from '../logger';
 import { canTransition, isLatePayment } from './payment-state-machine';
 import type { PaymentStatus } from './payment-view';
-import { notifyStatusChange } from './status-notifications';
+import { announceStatusChange } from './status-notifications';
 
 /** What happened to an order, as recorded in payment_events.kind. */
 export type PaymentEventKind =
@@ -124,19 +124,29 @@ export async function applyPaymentInput(
       .returning({ id: paymentEvents.id });
 
     const order = updated ?? current;
-    if (order.status !== current.status) {
-      if (order.status === 'PAID') {
-        await tx
-          .insert(fulfilments)
-          .values({ orderId, idempotencyKey: order.appTransId, nextAttemptAt: now, createdAt: now })
-          .onConflictDoNothing({ target: fulfilments.orderId });
-      }
-      await notifyStatusChange(tx, order.appTransId);
+    if (order.status === 'PAID' && current.status !== 'PAID') {
+      await tx
+        .insert(fulfilments)
+        .values({ orderId, idempotencyKey: order.appTransId, nextAttemptAt: now, createdAt: now })
+        .onConflictDoNothing({ target: fulfilments.orderId });
     }
     return { order, effect, repeatedInput: recorded.length === 0 };
   });
 
+  reportAppliedInput(deps, input, result);
+  return result;
+}
+
+/** After an input's transaction has committed: the observer, the announcement, the log line and the late-payment alert. */
+export function reportAppliedInput(
+  deps: Pick<TransitionDeps, 'db' | 'log' | 'onInputApplied'>,
+  input: PaymentInput,
+  result: TransitionResult,
+): void {
   deps.onInputApplied?.(input, result);
+  if (result.effect !== 'none' && result.effect !== 'amount_mismatch_flagged') {
+    announceStatusChange(deps, result.order.appTransId);
+  }
   if (result.effect !== 'none') {
     deps.log.info(
       { appTransId: result.order.appTransId, input: input.kind, effect: result.effect },
@@ -152,5 +162,4 @@ export async function applyPaymentInput(
       'Payment arrived for an order we had closed: recorded as PAID (late), please review',
     );
   }
-  return result;
 }

@@ -2,6 +2,8 @@
 // the callback ladder, getStatus and watch, on every available database driver.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { paymentOrders } from '../../db/schema';
 import { testDatabaseDrivers } from '../../db/test-databases';
 import { createDb } from '../../db/create-db';
 import { silentLogger } from '../logger';
@@ -204,6 +206,33 @@ describe.each(testDatabaseDrivers())('payments service on %s', (driver) => {
       body: { return_code: 1 },
     });
     expect(await h.service.getStatus('260101_not-ours')).toBeNull();
+  });
+
+  it('answers a PAID order from memory once read, and a closed but not PAID one from the database', async () => {
+    const paid = await create();
+    await h.pay(paid.appTransId);
+    expect(await h.service.getStatus(paid.appTransId)).toMatchObject({ status: 'PAID' });
+    // Changed behind the service's back (nothing in the app does this): the PAID view is not read again.
+    await h.database.db
+      .update(paymentOrders)
+      .set({ description: 'changed in the database' })
+      .where(eq(paymentOrders.appTransId, paid.appTransId));
+    const asked = h.clock.nowMs();
+    const again = await h.service.getStatus(paid.appTransId);
+    expect(again).toMatchObject({ status: 'PAID', description: 'Cà phê sữa đá' });
+    // The view is made now: only the order comes from memory.
+    expect(again!.serverTime.getTime()).toBeGreaterThanOrEqual(asked);
+    expect(again!.serverTime.getTime()).toBeLessThanOrEqual(h.clock.nowMs());
+
+    const failed = await create();
+    await h.database.db
+      .update(paymentOrders)
+      .set({ status: 'FAILED', failureReason: 'declined' })
+      .where(eq(paymentOrders.appTransId, failed.appTransId));
+    expect(await h.service.getStatus(failed.appTransId)).toMatchObject({ status: 'FAILED' });
+    // FAILED is not final: signed proof of payment still turns it PAID, and getStatus says so.
+    await h.service.handleCallback(await signedCallback(failed.appTransId));
+    expect(await h.service.getStatus(failed.appTransId)).toMatchObject({ status: 'PAID' });
   });
 
   it('records a late payment after EXPIRED as PAID, flagged late, with its outbox row', async () => {

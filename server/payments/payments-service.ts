@@ -10,7 +10,7 @@ import { findOrderByAppTransId } from './order-queries';
 import { applyPaymentInput, type PaymentInputObserver } from './order-transitions';
 import type { PaymentsConfig } from './payments-config';
 import type { CreatePaymentInput, PaymentView } from './payment-view';
-import { createStatusChangeFeed } from './status-notifications';
+import { announcementsSent, createStatusChangeFeed } from './status-notifications';
 import { createStatusReader } from './status-reader';
 import { watchStatus } from './status-watch';
 import { readRedirect } from './redirect-report';
@@ -38,7 +38,7 @@ export interface PaymentsService extends PaymentsPort {
    * decides nothing. Unknown ids are ignored.
    */
   recordRedirectSeen(appTransId: string, details: Record<string, unknown>): Promise<void>;
-  /** Stops LISTEN and ends the live streams' subscriptions. */
+  /** Sends the status announcements still queued, stops LISTEN and ends the live streams' subscriptions. */
   close(): Promise<void>;
 }
 
@@ -94,6 +94,9 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
       if (appTransId) await recordRedirectSeen(appTransId, details);
       return { appTransId, claim };
     },
-    close: () => feed.close(),
+    async close() {
+      await announcementsSent(db);
+      await feed.close();
+    },
   };
 }

@@ -1,11 +1,13 @@
-// getStatus: the server's verified answer to "is it paid?". A closed order answers from the database;
-// a PENDING one is first checked with ZaloPay, at most once per statusCacheMs per order in this
-// process, with concurrent callers sharing the one query in flight.
+// getStatus: the server's verified answer to "is it paid?". A closed order answers from the database (a
+// PAID one, final, from this process's memory once read); a PENDING one is first checked with ZaloPay,
+// at most once per statusCacheMs per order in this process, with concurrent callers sharing the query.
 import type { Database } from '../../db/create-db';
 import type { PaymentOrder } from '../../db/schema';
 import type { Logger } from '../logger';
 import { ZaloPayError, type ZaloPayClient } from '../zalopay';
 import { findOrderByAppTransId } from './order-queries';
+import { createPaidOrderCache } from './paid-order-cache';
+import { createRecentEntries } from './recent-entries';
 import type { PaymentsConfig } from './payments-config';
 import { toPaymentView, type PaymentView } from './payment-view';
 import type { PaymentInputObserver } from './order-transitions';
@@ -28,17 +30,9 @@ export interface StatusReader {
 const MAX_REMEMBERED_QUERIES = 10_000;
 
 export function createStatusReader(deps: StatusReaderDeps): StatusReader {
+  const paidOrders = createPaidOrderCache();
   const queriesInFlight = new Map<string, Promise<PaymentOrder>>();
-  const lastQueriedAt = new Map<string, number>();
-
-  function rememberQuery(appTransId: string, at: number) {
-    lastQueriedAt.delete(appTransId);
-    lastQueriedAt.set(appTransId, at);
-    if (lastQueriedAt.size > MAX_REMEMBERED_QUERIES) {
-      const oldest = lastQueriedAt.keys().next().value;
-      if (oldest !== undefined) lastQueriedAt.delete(oldest);
-    }
-  }
+  const lastQueriedAt = createRecentEntries<string, number>(MAX_REMEMBERED_QUERIES);
 
   /** Asks ZaloPay about an order just read as PENDING and applies the answer: the order after it. */
   async function queryAndApply(order: PaymentOrder): Promise<PaymentOrder> {
@@ -63,7 +57,7 @@ export function createStatusReader(deps: StatusReaderDeps): StatusReader {
   function refreshOnce(order: PaymentOrder): Promise<PaymentOrder> {
     const inFlight = queriesInFlight.get(order.appTransId);
     if (inFlight) return inFlight;
-    rememberQuery(order.appTransId, deps.now().getTime());
+    lastQueriedAt.set(order.appTransId, deps.now().getTime());
     const refresh = queryAndApply(order).finally(() => queriesInFlight.delete(order.appTransId));
     queriesInFlight.set(order.appTransId, refresh);
     return refresh;
@@ -71,15 +65,21 @@ export function createStatusReader(deps: StatusReaderDeps): StatusReader {
 
   return {
     async getStatus(appTransId) {
+      const paid = paidOrders.get(appTransId);
+      if (paid) return toPaymentView(paid, deps.now());
       const stored = await findOrderByAppTransId(deps.db, appTransId);
       if (!stored) return null;
-      if (stored.status !== 'PENDING') return toPaymentView(stored, deps.now());
+      if (stored.status !== 'PENDING') {
+        paidOrders.remember(stored);
+        return toPaymentView(stored, deps.now());
+      }
 
       const queriedAt = lastQueriedAt.get(appTransId);
       const fresh =
         queriedAt !== undefined && deps.now().getTime() - queriedAt < deps.config.statusCacheMs;
       const current =
         !fresh || queriesInFlight.has(appTransId) ? await refreshOnce(stored) : stored;
+      paidOrders.remember(current);
       return toPaymentView(current, deps.now());
     },
   };

@@ -49,6 +49,12 @@ function createRequestSchema(reserializeObjectFields: boolean) {
   });
 }
 
+/** Built once per setting, not per request: zod 4 compiles a schema on its first use. */
+const CREATE_REQUEST_SCHEMAS = {
+  reserialized: createRequestSchema(true),
+  verbatim: createRequestSchema(false),
+};
+
 const embedDataSchema = z.object({ redirecturl: z.string().min(1).optional() });
 
 function redirectUrlOf(embedData: string): string | null {
@@ -76,7 +82,10 @@ function vietQrFor(appId: number, amount: number, now: number): string {
 
 export function createOrder(params: WireParams, ctx: EmulatorContext): ApiOutcome {
   const { settings } = ctx;
-  const parsed = createRequestSchema(settings.reserializeObjectFields).safeParse(params);
+  const parsed =
+    CREATE_REQUEST_SCHEMAS[
+      settings.reserializeObjectFields ? 'reserialized' : 'verbatim'
+    ].safeParse(params);
   if (!parsed.success) return rejection(settings, -401, describeIssues(parsed.error));
   const request = parsed.data;
 

@@ -1,0 +1,36 @@
+// PAID is final (design.md §3), and nothing a status view shows changes once an order is PAID: so each
+// process remembers the PAID orders it has read, and answers their status without the database.
+import type { PaymentViewSource } from './payment-view';
+import { createRecentEntries } from './recent-entries';
+
+/** Enough for every order paid in a busy hour; each entry is a few hundred bytes. */
+const DEFAULT_CAPACITY = 10_000;
+
+export interface PaidOrderCache {
+  get(appTransId: string): PaymentViewSource | undefined;
+  /** Remembers the order if it is PAID; any other status is ignored, as it may still change. */
+  remember(order: PaymentViewSource): void;
+}
+
+export function createPaidOrderCache(capacity = DEFAULT_CAPACITY): PaidOrderCache {
+  const orders = createRecentEntries<string, PaymentViewSource>(capacity);
+  return {
+    get: (appTransId) => orders.get(appTransId),
+    remember(order) {
+      if (order.status !== 'PAID') return;
+      const { appTransId, status, amount, description, orderUrl, qrCode, expiresAt, paidAt } =
+        order;
+      orders.set(appTransId, {
+        appTransId,
+        status,
+        amount,
+        description,
+        orderUrl,
+        qrCode,
+        expiresAt,
+        paidAt,
+        failureReason: null,
+      });
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// The common callback, in one statement: the first valid callback for a PENDING order with the right
+// app and amount moves it to PAID with its ledger row and its fulfilment outbox row.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../db/create-db';
+import { preparedPerDatabase } from '../../db/prepared-per-database';
+import { fulfilments, paymentEvents, paymentOrders } from '../../db/schema';
+import type { TransitionResult } from './order-transitions';
+import { canTransition } from './payment-state-machine';
+
+export interface PendingOrderPayment {
+  appTransId: string;
+  appId: number;
+  amount: number;
+  zpTransId: string;
+  paidAt: Date;
+  /** The ledger row's dedupe key: a second delivery of the same payment conflicts on it. */
+  dedupeKey: string;
+  /** The ledger row's payload; `effect` is added here. */
+  payload: Record<string, unknown>;
+  now: Date;
+}
+
+const EFFECT = 'PENDING->PAID' as const;
+if (!canTransition('PENDING', 'PAID'))
+  throw new Error('The state machine no longer allows PENDING->PAID');
+
+/**
+ * The statement is built once per database and reused with new values (a drizzle prepared query).
+ * Its UPDATE matches only `status = 'PENDING'` and the order's own app_id and amount, so it can only
+ * ever make the PENDING->PAID move: anything else (an unknown order, a wrong amount, a repeat, a late
+ * payment, a lost race) updates no row, writes nothing, and is left to the general transition.
+ */
+const statementFor = preparedPerDatabase((db: Database) => {
+  const now = sql`${sql.placeholder('now')}::timestamptz`;
+  const paid = db.$with('paid').as(
+    db
+      .update(paymentOrders)
+      .set({
+        status: 'PAID',
+        zpTransId: sql`${sql.placeholder('zpTransId')}`,
+        paidAt: sql`${sql.placeholder('paidAt')}::timestamptz`,
+        paidVia: 'callback',
+        lateFlag: false,
+        failureReason: null,
+        updatedAt: now,
+      })
+      .where(
+        and(
+          eq(paymentOrders.appTransId, sql.placeholder('appTransId')),
+          eq(paymentOrders.appId, sql.placeholder('appId')),
+          eq(paymentOrders.amount, sql.placeholder('amount')),
+          eq(paymentOrders.status, 'PENDING'),
+        ),
+      )
+      .returning(),
+  );
+  // drizzle's insert-from-select wants every column of the table, defaults included: plain SQL is clearer.
+  const recorded = db.$with('recorded', { id: sql<number>`id` }).as(sql`
+    insert into ${paymentEvents} (order_id, kind, dedupe_key, payload, created_at)
+    select ${paid.id}, 'callback', ${sql.placeholder('dedupeKey')}, ${sql.placeholder('payload')}::jsonb, ${now}
+    from ${paid}
+    on conflict (dedupe_key) do nothing
+    returning id`);
+  const outbox = db.$with('outbox', { id: sql<number>`id` }).as(sql`
+    insert into ${fulfilments} (order_id, idempotency_key, next_attempt_at, created_at)
+    select ${paid.id}, ${paid.appTransId}, ${now}, ${now}
+    from ${paid}
+    on conflict (order_id) do nothing
+    returning id`);
+  return db
+    .with(paid, recorded, outbox)
+    .select({
+      ...paid._.selectedFields,
+      ledgerRows: sql<number>`(select count(*) from ${recorded})`.mapWith(Number),
+    })
+    .from(paid)
+    .prepare('pay_pending_order_from_callback');
+});
+
+/** The transition's result, or undefined when the order was not a PENDING one this payment fits. */
+export async function payPendingOrder(
+  db: Database,
+  payment: PendingOrderPayment,
+): Promise<TransitionResult | undefined> {
+  const [row] = await statementFor(db).execute({
+    appTransId: payment.appTransId,
+    appId: payment.appId,
+    amount: payment.amount,
+    zpTransId: payment.zpTransId,
+    paidAt: payment.paidAt.toISOString(),
+    now: payment.now.toISOString(),
+    dedupeKey: payment.dedupeKey,
+    payload: JSON.stringify({ ...payment.payload, effect: EFFECT }),
+  });
+  if (!row) return undefined;
+  const { ledgerRows, ...order } = row;
+  return { order, effect: EFFECT, repeatedInput: ledgerRows === 0 };
+}
