@@ -3,7 +3,8 @@
 // writes docs/benchmarks.json and docs/benchmarks.md. It starts everything it needs and stops it again.
 // `--only callback-ingest,startup` runs just those cases and prints their figures without writing docs;
 // `--render` measures nothing: it re-renders docs/benchmarks.md from docs/benchmarks.json with the
-// current notes of changes-made.ts (the figures stay those of the last run).
+// current notes of changes-made.ts (the figures stay those of the last run); `--profile DIR` has the
+// checkout write a CPU profile there (node --cpu-prof) when it stops, to open in Chrome's DevTools.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -132,6 +133,15 @@ function selectedCases(argv: readonly string[]): Set<CaseId> | undefined {
   return new Set(names as CaseId[]);
 }
 
+/** The folder named by `--profile DIR`, if given. */
+function profileFolder(argv: readonly string[]): string | undefined {
+  const at = argv.indexOf('--profile');
+  if (at === -1) return undefined;
+  const folder = argv[at + 1];
+  if (!folder || folder.startsWith('--')) throw new Error('--profile takes a folder to write to');
+  return path.resolve(folder);
+}
+
 async function renderAgain() {
   const run = JSON.parse(await readFile('docs/benchmarks.json', 'utf8')) as BenchmarkRun;
   const updated: BenchmarkRun = { ...run, changes: CHANGES_MADE, openMisses: OPEN_MISSES };
@@ -144,6 +154,7 @@ async function main() {
   if (process.argv.includes('--render')) return renderAgain();
   const quick = process.argv.includes('--quick');
   const only = selectedCases(process.argv);
+  const profile = profileFolder(process.argv);
   const wanted = (id: CaseId) => !only || only.has(id);
   const needsCheckout = CASE_IDS.slice(0, 4).some(wanted);
   // The benchmark is a tool, not the app: like db/test-databases.ts it reads DATABASE_URL itself.
@@ -182,7 +193,9 @@ async function main() {
           seedCallbackOrders(db, 'baseline', plan.callbacks),
         );
       }
-      cases.push(...(await runCheckoutCases(database, plan, { scratch, key2, children, wanted })));
+      cases.push(
+        ...(await runCheckoutCases(database, plan, { scratch, key2, children, wanted, profile })),
+      );
     }
 
     if (wanted('poller-claim')) {
@@ -259,13 +272,14 @@ interface CheckoutRunContext {
   /** Started services are added here, so the caller's deadline and `finally` can stop them. */
   children: ChildService[];
   wanted: (id: CaseId) => boolean;
+  profile: string | undefined;
 }
 
 /** The cases that load a running checkout (and the bare baseline), each started as its own process. */
 async function runCheckoutCases(
   database: BenchDatabase,
   plan: Plan,
-  { scratch, key2, children, wanted }: CheckoutRunContext,
+  { scratch, key2, children, wanted, profile }: CheckoutRunContext,
 ): Promise<CaseResult[]> {
   const cases: CaseResult[] = [];
   console.log('bench: building the client...');
@@ -280,6 +294,7 @@ async function runCheckoutCases(
   const checkout = await startChildService({
     entry: 'server/main.ts',
     args: [clientDir],
+    nodeOptions: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
     env: {
       ...database.childEnv('app'),
       NODE_ENV: 'production',
