@@ -1,11 +1,12 @@
-// The Express app factory: the callback route, the REST contract, tRPC at /trpc and the React client.
-// It only wires routes to services; main.ts builds the services and tests pass their own.
-import express, { type Express, type RequestHandler, type Router } from 'express';
+// The app factory: ZaloPay's callback (its own Node listener), then Express for the REST contract, tRPC at
+// /trpc and the React client. It only wires routes to services; main.ts builds them and tests pass their own.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import express, { type RequestHandler, type Router } from 'express';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import type { Logger } from './logger';
 import type { PaymentsService } from './payments/payments-service';
 import { appRouter } from './trpc/router';
-import { callbackRoute } from './http/callback-route';
+import { callbackListener, isCallbackRequest } from './http/callback-listener';
 import { paymentRestRoutes } from './http/payment-rest-routes';
 import { spaRoute } from './http/spa-route';
 import { jsonErrorHandler } from './http/error-handler';
@@ -38,22 +39,25 @@ const NO_PROXY_NO_LIMIT: AppSecurity = {
   createRateLimitPerMinute: 0,
 };
 
+/** A Node `request` listener: pass it to http.createServer. */
+export type CheckoutApp = (req: IncomingMessage, res: ServerResponse) => void;
+
 export function createApp({
   payments,
   log,
   clientDir,
   operations,
   security = NO_PROXY_NO_LIMIT,
-}: AppDeps): Express {
+}: AppDeps): CheckoutApp {
+  // ZaloPay's server-to-server callback is the hot path and has no browser: it is answered before
+  // Express, so without the security headers and the access log. It logs its own outcomes and is
+  // counted in /metrics.
+  const callback = callbackListener(payments, log);
   const app = express();
   app.disable('x-powered-by');
   // API answers carry the server's time, so no two match: hashing each one for an ETag was wasted work.
   app.set('etag', false);
   app.set('trust proxy', security.trustProxy);
-  // ZaloPay's server-to-server callback is the hot path and has no browser: it comes before the security
-  // headers and the access log, which cost it a large share of its throughput (docs/benchmarks.md). It
-  // logs its own outcomes and is counted in /metrics.
-  app.use(callbackRoute(payments));
   app.use(securityHeaders({ https: security.https }));
   const createLimit = createPaymentRateLimit(security.createRateLimitPerMinute);
 
@@ -79,5 +83,5 @@ export function createApp({
     res.status(404).json({ error: { code: 'not_found', message: 'Not found' } });
   });
   app.use(jsonErrorHandler(log));
-  return app;
+  return (req, res) => (isCallbackRequest(req) ? callback(req, res) : app(req, res));
 }

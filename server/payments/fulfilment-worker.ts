@@ -145,7 +145,7 @@ export function startFulfilmentWorker(deps: FulfilmentWorkerDeps): FulfilmentWor
   };
 }
 
-/** Claims due outbox rows (SKIP LOCKED, a lease) and joins the order fields the hook needs. */
+/** Claims due outbox rows (SKIP LOCKED, a lease) and returns them with the order fields the hook needs. */
 async function claimDueJobs(db: Database, at: Date, leaseMs: number) {
   const due = db
     .select({ id: fulfilments.id })
@@ -166,33 +166,19 @@ async function claimDueJobs(db: Database, at: Date, leaseMs: number) {
       leaseUntil: new Date(at.getTime() + leaseMs),
       attempts: sql`${fulfilments.attempts} + 1`,
     })
-    .where(inArray(fulfilments.id, due))
-    .returning();
-  if (claimed.length === 0) return [];
-
-  const orders = await db
-    .select()
     .from(paymentOrders)
-    .where(
-      inArray(
-        paymentOrders.id,
-        claimed.map((row) => row.orderId),
-      ),
-    );
-  const orderById = new Map(orders.map((order) => [order.id, order]));
-  return claimed.flatMap((row) => {
-    const order = orderById.get(row.orderId);
-    if (!order) return [];
-    return [
-      {
-        fulfilmentId: row.id,
-        attempts: row.attempts,
-        idempotencyKey: row.idempotencyKey,
-        appTransId: order.appTransId,
-        amount: order.amount,
-        zpTransId: order.zpTransId,
-        paidAt: order.paidAt ?? row.createdAt,
-      },
-    ];
-  });
+    .where(and(inArray(fulfilments.id, due), eq(paymentOrders.id, fulfilments.orderId)))
+    .returning({
+      fulfilmentId: fulfilments.id,
+      attempts: fulfilments.attempts,
+      idempotencyKey: fulfilments.idempotencyKey,
+      createdAt: fulfilments.createdAt,
+      appTransId: paymentOrders.appTransId,
+      amount: paymentOrders.amount,
+      zpTransId: paymentOrders.zpTransId,
+      paidAt: paymentOrders.paidAt,
+    });
+  return claimed
+    .sort((a, b) => a.fulfilmentId - b.fulfilmentId)
+    .map(({ createdAt, paidAt, ...job }) => ({ ...job, paidAt: paidAt ?? createdAt }));
 }
