@@ -62,9 +62,7 @@ export function createApp({
   const createLimit = createPaymentRateLimit(security.createRateLimitPerMinute);
 
   if (operations) app.use(operations.requestLogging);
-  app.use(healthRoutes());
-  app.post('/api/payment/create', createLimit.restRoute);
-  app.use(paymentRestRoutes(payments));
+  // The busiest routes first: every router a request passes costs it (the shoppers' pages poll tRPC).
   app.use(
     '/trpc',
     createExpressMiddleware({
@@ -76,6 +74,9 @@ export function createApp({
       },
     }),
   );
+  app.post('/api/payment/create', createLimit.restRoute);
+  app.use(paymentRestRoutes(payments));
+  app.use(healthRoutes());
   // After the shoppers' API, which is busier: each router passed costs every request behind it.
   if (operations) app.use(operations.routes);
   if (clientDir) app.use(spaRoute(clientDir));
