@@ -1,17 +1,18 @@
-// The app factory: ZaloPay's callback (its own Node listener), then Express for the REST contract, tRPC at
-// /trpc and the React client. It only wires routes to services; main.ts builds them and tests pass their own.
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import express, { type RequestHandler, type Router } from 'express';
-import { createExpressMiddleware } from '@trpc/server/adapters/express';
+// The app factory: ZaloPay's callback and the tRPC API on their own Node handlers, then Express for the
+// REST contract, the operator routes and the React client. It only wires routes to services; main.ts
+// builds the services and tests pass their own.
+import express, { type Router } from 'express';
 import type { Logger } from './logger';
 import type { PaymentsService } from './payments/payments-service';
-import { appRouter } from './trpc/router';
 import { callbackListener, isCallbackRequest } from './http/callback-listener';
+import type { NodeHandler, NodeMiddleware } from './http/node-middleware';
+import { isTrpcRequest, trpcListener } from './http/trpc-listener';
 import { paymentRestRoutes } from './http/payment-rest-routes';
 import { spaRoute } from './http/spa-route';
 import { jsonErrorHandler } from './http/error-handler';
 import { healthRoutes } from './http/health-routes';
 import { securityHeaders } from './security/security-headers';
+import { clientIpResolver } from './security/client-ip';
 import { createPaymentRateLimit } from './security/create-rate-limit';
 import type { TrustProxySetting } from './security/trust-proxy';
 
@@ -21,7 +22,7 @@ export interface AppDeps {
   /** The built client (dist/client); omit to serve the API only. */
   clientDir?: string;
   /** Request logging, /readyz, /metrics and the /ops pages (server/ops/operations.ts). */
-  operations?: { requestLogging: RequestHandler; routes: Router };
+  operations?: { requestLogging: NodeMiddleware; routes: Router };
   /** Headers, client IPs and the create rate limit (docs/security.md); omitted: plain http, no proxy, no limit. */
   security?: AppSecurity;
 }
@@ -40,7 +41,7 @@ const NO_PROXY_NO_LIMIT: AppSecurity = {
 };
 
 /** A Node `request` listener: pass it to http.createServer. */
-export type CheckoutApp = (req: IncomingMessage, res: ServerResponse) => void;
+export type CheckoutApp = NodeHandler;
 
 export function createApp({
   payments,
@@ -49,31 +50,28 @@ export function createApp({
   operations,
   security = NO_PROXY_NO_LIMIT,
 }: AppDeps): CheckoutApp {
-  // ZaloPay's server-to-server callback is the hot path and has no browser: it is answered before
-  // Express, so without the security headers and the access log. It logs its own outcomes and is
-  // counted in /metrics.
+  const headers = securityHeaders({ https: security.https });
+  // Every browser-facing answer gets the security headers, then the access log line.
+  const inFront = operations ? [headers, operations.requestLogging] : [headers];
+  const createLimit = createPaymentRateLimit(security.createRateLimitPerMinute);
+
+  // ZaloPay's server-to-server callback is the hot path and has no browser: no security headers and no
+  // access line (it logs its own outcomes and is counted in /metrics).
   const callback = callbackListener(payments, log);
+  const trpc = trpcListener({
+    payments,
+    log,
+    createLimit,
+    clientIp: clientIpResolver(security.trustProxy),
+    middlewares: inFront,
+  });
+
   const app = express();
   app.disable('x-powered-by');
   // API answers carry the server's time, so no two match: hashing each one for an ETag was wasted work.
   app.set('etag', false);
   app.set('trust proxy', security.trustProxy);
-  app.use(securityHeaders({ https: security.https }));
-  const createLimit = createPaymentRateLimit(security.createRateLimitPerMinute);
-
-  if (operations) app.use(operations.requestLogging);
-  // The busiest routes first: every router a request passes costs it (the shoppers' pages poll tRPC).
-  app.use(
-    '/trpc',
-    createExpressMiddleware({
-      router: appRouter,
-      createContext: ({ req }) => ({ payments: createLimit.portFor(payments, req) }),
-      maxBodySize: 8 * 1024,
-      onError: ({ error, path }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error, path }, 'tRPC error');
-      },
-    }),
-  );
+  for (const middleware of inFront) app.use(middleware);
   app.post('/api/payment/create', createLimit.restRoute);
   app.use(paymentRestRoutes(payments));
   app.use(healthRoutes());
@@ -84,5 +82,10 @@ export function createApp({
     res.status(404).json({ error: { code: 'not_found', message: 'Not found' } });
   });
   app.use(jsonErrorHandler(log));
-  return (req, res) => (isCallbackRequest(req) ? callback(req, res) : app(req, res));
+
+  return (req, res) => {
+    if (isCallbackRequest(req)) callback(req, res);
+    else if (isTrpcRequest(req)) trpc(req, res);
+    else app(req, res);
+  };
 }

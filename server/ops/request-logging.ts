@@ -4,7 +4,7 @@
 // the CPU of a status read (docs/benchmarks.md).
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { RequestHandler } from 'express';
+import type { NodeMiddleware } from '../http/node-middleware';
 import type { Logger } from '../logger';
 import { runInRequestContext } from './request-context';
 
@@ -27,19 +27,21 @@ function pathOf(url: string | undefined): string {
   return (url ?? '/').split('?')[0] ?? '/';
 }
 
-export function requestLogging(log: Logger): RequestHandler {
+export function requestLogging(log: Logger): NodeMiddleware {
   return (req, res, next) => {
     const requestId = requestIdOf(req);
+    // Express rewrites req.url inside mounted routers; outside Express (tRPC) req.url is the whole URL.
+    const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url;
     res.setHeader(REQUEST_ID_HEADER, requestId);
     // The query string can carry a redirect's checksum and tRPC inputs: log the path only.
-    const path = pathOf(req.originalUrl);
+    const path = pathOf(url);
     if (!QUIET_PATHS.has(path)) {
       const started = performance.now();
       const done = () => {
         res.off('finish', done);
         res.off('close', done);
         const statusCode = res.statusCode;
-        const appTransId = APP_TRANS_ID_IN_URL.exec(req.originalUrl)?.[0];
+        const appTransId = APP_TRANS_ID_IN_URL.exec(url ?? '')?.[0];
         const line = {
           req: { id: requestId, method: req.method, path, remoteAddress: req.socket.remoteAddress },
           res: { statusCode },

@@ -15,17 +15,16 @@ export interface CreateRateLimit {
    * The payments port one tRPC request sees: every createPayment call (each one of a batch too) spends
    * the same budget, and a spent budget is TOO_MANY_REQUESTS (HTTP 429) in tRPC's own error format.
    */
-  portFor(payments: PaymentsPort, req: Request): PaymentsPort;
+  portFor(payments: PaymentsPort, clientIp: string): PaymentsPort;
 }
 
 /**
- * The client's key: req.ip, which is the socket's peer unless TRUST_PROXY names the proxies in front
- * (then Express takes the client's address from X-Forwarded-For, past the trusted hops only). IPv6
- * clients are grouped by /56, the block one subscriber usually holds.
+ * The client's key: its IP, which is the socket's peer unless TRUST_PROXY names the proxies in front
+ * (then the client's address comes from X-Forwarded-For, past the trusted hops only: req.ip in Express,
+ * server/security/client-ip.ts for tRPC). IPv6 clients are grouped by /56, the block one subscriber
+ * usually holds.
  */
-function clientKey(req: Request): string {
-  return ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown');
-}
+const clientKey = (req: Request) => ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown');
 
 export function createPaymentRateLimit(perMinute: number): CreateRateLimit {
   if (perMinute === 0) {
@@ -46,16 +45,16 @@ export function createPaymentRateLimit(perMinute: number): CreateRateLimit {
     },
   });
 
-  async function spend(req: Request): Promise<void> {
-    const { totalHits } = await store.increment(clientKey(req));
+  async function spend(clientIp: string): Promise<void> {
+    const { totalHits } = await store.increment(ipKeyGenerator(clientIp));
     if (totalHits > perMinute) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: MESSAGE });
   }
 
   return {
     restRoute,
-    portFor: (payments, req) => ({
+    portFor: (payments, clientIp) => ({
       create: async (input) => {
-        await spend(req);
+        await spend(clientIp);
         return payments.create(input);
       },
       getStatus: (appTransId) => payments.getStatus(appTransId),
