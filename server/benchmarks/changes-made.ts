@@ -30,21 +30,42 @@ export const CHANGES_MADE: ChangeRecord[] = [
     before: `Last full run of the first session (load 2 to 3): 236 callbacks/s flat out against the baseline's 2,642 (8.9 %); offered 1,000/s, the checkout served 217/s with p99 75 ms. A quick run on a quiet machine at the start of this session: 351 against 5,095 (6.9 %).`,
     cause: `Profiled (node --cpu-prof) at 305 callbacks/s, the checkout's process at 94 % of a core: about 3 ms of CPU per callback, of which socket writes to PostgreSQL 21 % and drizzle 22 %: a callback made 8 round trips (find the order; BEGIN; SELECT ... FOR UPDATE; UPDATE; INSERT ledger; INSERT outbox; pg_notify; COMMIT). pgbench on the statements alone (10 clients, 8 s, random ids with some repeats) then showed PostgreSQL serialising the commits of transactions that NOTIFY: the one-statement callback ran at 2,745/s with pg_notify inside and 6,033/s without (the baseline's UPDATE: 10,902/s). Then, profiled again: helmet and the access log before the callback route, and one UPDATE per job in the fulfilment worker.`,
     change: `server/payments/pay-pending-order.ts: the first valid callback for a PENDING order with the right app and amount is one prepared statement (UPDATE ... RETURNING with the ledger and outbox INSERTs as CTEs); anything else matches no row and takes the general transition, unchanged (docs/decisions/007). server/payments/status-notifications.ts: the NOTIFY is sent after commit, the changes of one moment in one NOTIFY. The fulfilment worker marks a batch done in one statement. The callback route comes before the security headers and the access log (it logs its own outcomes). The order lookup is a prepared statement.`,
-    after: `This run: 1,561 callbacks/s flat out against 3,854 (40.5 %; the full run before it: 1,645 against 4,530, 36.3 %), 4.4 times the quiet quick run's 351/s and 6.6 times the last full run's 236/s; offered 1,000/s, the checkout serves 998/s with p99 16 ms (target met). Ledger and outbox complete for every PAID order.`,
+    after: `Full run at the end of that session: 1,561 callbacks/s flat out against 3,854 (40.5 %; the full run before it: 1,645 against 4,530, 36.3 %), 4.4 times the quiet quick run's 351/s and 6.6 times the last full run's 236/s; offered 1,000/s, the checkout served 998/s with p99 16 ms (target met). Ledger and outbox complete for every PAID order.`,
+  },
+  {
+    figure: "Callback ingest: CPU per callback in the checkout's process",
+    before: `Full run at the end of the previous session: 494 µs per callback (the baseline's process: 162 µs); 1,561 callbacks/s flat out against 3,854 (40.5 %).`,
+    cause: `A probe served the same handler (MAC check, fixed answer) both ways, 5 s flat out each, alternated: through an Express route with express.raw and res.json the server's process spent 204 and 227 µs of CPU per callback, through a bare node:http listener 62 and 72 µs. The callback needs nothing Express adds (no browser, no routing, no cookies). A profile also showed the fulfilment worker reading each claimed batch's orders back with a second query of every column.`,
+    change: `server/http/callback-listener.ts answers POST /api/zalopay/callback ahead of Express (raw-body reads the exact bytes, same 16 KiB limit and 413 answer; server/app.ts dispatches; docs/decisions/008). The fulfilment claim (UPDATE ... FROM payment_orders) returns the fields the hook needs in the same statement.`,
+    after: `This run: 273 µs per callback (the baseline's: 122 µs); 2,383 callbacks/s flat out against 5,543 (43.0 %, still a miss: see below); offered 1,000/s, 1,000/s served with p99 11 ms.`,
   },
   {
     figure: 'Status of closed orders at 2,000/s (REST and tRPC)',
     before: `Last full run of the first session: offered 2,000/s, REST served 814/s (p99 25 ms) and tRPC 507/s (p99 37 ms); the p99 of the requests served hid that neither kept up, so the case now also has a throughput target (95 % of the offered rate).`,
     cause: `Each read built a drizzle query and made a round trip for an order that, once PAID, can never change; Express hashed every answer for an ETag; the operator routes were matched before the shoppers' API. Then, measured with and without it (tRPC getStatus flat out, alternated): pino-http's child logger per request cost 200 to 280 µs of the 720 to 850 µs of CPU a read took.`,
     change: `server/payments/paid-order-cache.ts: each process keeps the PAID orders it has read (PAID is final, and nothing a status view shows changes after it), at most 10,000, least recently used out first; FAILED and EXPIRED are always read again (a late payment can still arrive). The lookup is prepared once per database. No ETag. Payment routes before the operator routes. server/ops/request-logging.ts writes the access line on the root logger when the response ends (same fields); pino-http is gone. On PostgreSQL the run now lets the callback case's work settle first (the full run before this one read 1,558/s for tRPC with the outbox still draining).`,
-    after: `This run: REST serves 1,998/s at p99 6 ms (4,854/s flat out, was 726); tRPC serves 1,899/s at p99 12 ms (1,920/s flat out, was 509): one request a second short of the 1,900 it must serve, see below.`,
+    after: `Full run at the end of that session: REST served 1,998/s at p99 6 ms (4,854/s flat out, was 726); tRPC 1,899/s at p99 12 ms (1,920/s flat out, was 509): one request a second short of the 1,900 it must serve.`,
+  },
+  {
+    figure: 'tRPC getStatus at 2,000/s',
+    before: `1,899/s served of the 1,900 needed (1,920/s flat out) in the last full run of the previous session; this session's first two full runs: 1,624/s and 1,619/s (p99 17 and 51 ms), as the machine's speed varied. Its ceiling sat at the target rate.`,
+    cause: `The same getStatus served with a fixed answer, CPU of the server's process per request, flat out, alternated four times: helmet, the access log and tRPC's Express adapter behind Express took 620 to 709 µs; the same helmet and access log in front of tRPC's own Node handler, 413 to 521 µs. Express's routing was about a third of a read's CPU. (AsyncLocalStorage, which puts the request id on the domain's log lines, measured about 47 µs of it and stays.)`,
+    change: `server/http/trpc-listener.ts answers /trpc/* with tRPC's standalone handler ahead of Express, behind the same security headers and access log (server/http/node-middleware.ts runs them). The create rate limit keys tRPC calls on the client IP worked out as Express does (server/security/client-ip.ts, proxy-addr with the same TRUST_PROXY; a test holds the two to one answer). docs/decisions/008.`,
+    after: `This run: 1,994/s served at p99 9 ms (target met); 2,619/s flat out, was 1,920.`,
   },
   {
     figure: 'createPayment: what the checkout adds to the emulator round trip',
     before: 'Last full run of the first session: 14.3 ms p50.',
     cause: `A create made 8 round trips in two transactions (order and ledger; then the gateway answer and its ledger row), 9 with an idempotency key (a read first). The emulator also rebuilt its request schema on every create.`,
     change: `server/payments/record-new-order.ts and record-gateway-order.ts: one statement each (CTEs, prepared); an idempotency key is read only when the insert finds it taken. The emulator builds its schema once. The access log change above.`,
-    after: `This run: 6.19 ms p50, 11.4 ms p99; 5.41 ms in the full run before, 3.77 ms when the case ran alone after the access-log change (target 5 ms p50: missed in this run, see below).`,
+    after: `Full run at the end of that session: 6.19 ms p50 (5.41 ms in the full run before it, 3.77 ms when the case ran alone). This session, before the tRPC change below: 5.03 to 6.36 ms in three runs with other cases, 4.1 and 4.2 ms alone.`,
+  },
+  {
+    figure: 'createPayment: what the checkout adds (after the tRPC change)',
+    before: `6.19 ms p50 in the last full run of the previous session; 5.28 and 6.36 ms in this session's first full runs.`,
+    cause: `Timed inside the server on a quiet machine, one create at a time (p50): the request reaching the service 0.56 ms (Express, helmet, the access log, tRPC parsing the body), the order's statement 0.88 ms, ZaloPay's round trip 1.5 ms (the emulator's own), the gateway answer's statement 0.78 ms, the answer written 0.43 ms. The two statements must each commit before the next step (the order before ZaloPay hears of it, design.md §2.1).`,
+    change: `The tRPC change above takes Express off the mutation's path too. The statements are unchanged.`,
+    after: `This run: 4.59 ms p50 (target met), 9.36 ms p99. It moves with the machine's speed: the emulator's own round trip in the same runs went from 1.8 to 2.7 ms.`,
   },
   {
     figure: 'Start-up with the embedded database',
@@ -52,7 +73,7 @@ export const CHANGES_MADE: ChangeRecord[] = [
     cause: `tsx transpiled and resolved hundreds of modules at every start (about 550 ms), PGlite's WebAssembly start ran after them instead of beside them, drizzle's migrator ran every time, and a new database replayed the migrations.`,
     change: `npm start runs a server built by Vite (server/build/vite.config.ts, dist/server/main.js, plain Node; dependencies bundled but PGlite, pino and postgres.js). main.ts starts opening the database before loading the rest. Migrations: one query when every one is recorded. A new PGlite database starts from a cached snapshot of a migrated one. e2e runs the built server.`,
     after:
-      'This run: p50 1,327 ms in memory, 1,045 ms with an existing data folder (target 2 s met).',
+      'Full run at the end of that session: p50 1,327 ms in memory, 1,045 ms with an existing data folder (target 2 s met). This run: 1,211 and 833 ms.',
   },
   {
     figure: 'Poller claim p99 with 1,171,342 orders',
@@ -61,24 +82,14 @@ export const CHANGES_MADE: ChangeRecord[] = [
     cause: `The plan executes in about 1.5 ms (index scan of the partial index of due PENDING orders). The claims were timed right after a million-row INSERT, while PostgreSQL wrote it back and autovacuum ran. An asynchronous commit for the lease (soft state) was tried: p99 19.5 ms, p50 6.5 ms against 5.8, within noise: reverted.`,
     change: `The case now times the claims against a settled table (VACUUM ANALYZE and CHECKPOINT after seeding, server/benchmarks/settle-database.ts), as a year of history would leave it; the claim itself is unchanged.`,
     after:
-      'This run: p99 11.7 ms (p99 10.2 ms with 171,342 orders): it does not grow with history.',
+      'Full run at the end of that session: p99 11.7 ms (10.2 ms with 171,342 orders). This run: 13.5 ms (13.1 ms): it does not grow with history.',
   },
 ];
 
 export const OPEN_MISSES: OpenMiss[] = [
   {
-    figure: 'Callback ingest: checkout / baseline throughput (40.5 % against 70 %)',
-    cause: `The per-callback CPU figures above say where the rest is: the checkout's own process spends about 494 µs per callback against the baseline's 162 µs (Express routing, zod validation of the callback, drizzle mapping the returned order, metrics, the fulfilment worker delivering each paid order), and PostgreSQL about 453 µs against 182 µs (a ledger row with its JSON, an outbox row, the worker's lease and done updates, the batched NOTIFY). Everything runs on the same two cores as the load generator. For 70 % the checkout would have to cost in total less than 1.5 times a handler that writes nothing but one UPDATE.`,
-    proposal: `What is left would trade away something the checkout is for: skip the ledger row or the outbox, drop Express for a bare node:http route, or validate less. We keep them. On a machine where the database has its own cores the ratio is worth measuring again.`,
-  },
-  {
-    figure: 'tRPC getStatus at 2,000/s (serves 1,899/s of the 1,900 needed; p99 12 ms)',
-    cause: `Flat out it serves 1,920/s: 2,000/s is at its ceiling on this machine, where the REST route of the same service serves 4,854/s. The difference is tRPC's: profiled, its HTTP adapter (a Fetch Request built from each IncomingMessage, a Response streamed back through web streams, an AbortSignal per request, chunked encoding) is about 40 % of the CPU of a getStatus, about as much as the REST route's whole cost per request.`,
-    proposal: `A second instance (the server is stateless, design.md §6), or tRPC over a lighter adapter if one appears. Pages poll getStatus every 3 to 15 s per open order, far below this rate.`,
-  },
-  {
-    figure: 'createPayment: added p50 6.2 ms (target 5)',
-    cause: `It varies with what ran before it: 3.8 ms when the case ran alone, 5.4 and 6.2 ms in full runs, right after the status case. What is left is two statements that each wait for their commit to reach the disk (the order must be durable before ZaloPay hears of it), and tRPC and Express around the mutation (about 2 ms, timed in the server).`,
-    proposal: `An asynchronous commit for the second statement (the gateway answer) would save about a millisecond, but an answer lost in a crash would then cost a -68 and a query: not worth it for a millisecond. Next: find what the status case leaves behind that slows the create case after it.`,
+    figure: 'Callback ingest: checkout / baseline throughput (43.0 % against 70 %)',
+    cause: `Per callback, this run: the checkout's process 273 µs of CPU against the baseline's 122 µs, PostgreSQL 396 µs against 131 µs. The database's extra is what a callback is for: the baseline runs one UPDATE, the checkout also writes the ledger row (JSON payload, three indexes, a foreign key check) and the outbox row (four indexes, a foreign key check), and the worker later leases and completes that row. Measured with pg_stat_statements (quick run): the one statement 295 µs of execution against the baseline UPDATE's 138 µs, the outbox lease and completion about 66 µs more per callback. With both cores busy, the baseline's 5,543/s means about 361 µs of machine CPU per callback in all, 108 µs of it neither server's (the load generator, the kernel). 70 % would allow the checkout 516 µs in all: 408 µs for its process and PostgreSQL together, and PostgreSQL alone uses 396 µs.`,
+    proposal: `Not reachable while every callback writes its ledger row and outbox row, which design.md requires (the ledger is the audit trail, the outbox is how a paid order is fulfilled at least once). The checkout's own process is now within 151 µs of the bare baseline. The ratio is worth measuring again where PostgreSQL has cores of its own; dropping the foreign keys or the ledger for it would be a product decision, not a fix.`,
   },
 ];
