@@ -2,14 +2,14 @@
 // row, the outbox row on the way to PAID, the NOTIFY on commit, and races between inputs.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fulfilments, paymentEvents, paymentOrders } from '../../db/schema';
+import { paymentOrders } from '../../db/schema';
 import {
   createTestDatabase,
   testDatabaseDrivers,
   type TestDatabase,
 } from '../../db/test-databases';
 import { silentLogger } from '../logger';
-import { insertStoredOrder } from '../testing/stored-orders';
+import { insertStoredOrder, ledgerRowsOf, outboxRowsOf } from '../testing/stored-orders';
 import { applyPaymentInput, type RequestedChange, type TransitionDeps } from './order-transitions';
 import type { PaymentStatus } from './payment-view';
 import { PAYMENT_STATUS_CHANNEL, announcementsSent } from './status-notifications';
@@ -29,11 +29,6 @@ describe.each(testDatabaseDrivers())('order transitions on %s', (driver) => {
     zpTransId = `${Date.now()}${Math.floor(Math.random() * 1e6)}`,
     via: 'callback' | 'query' = 'callback',
   ): RequestedChange => ({ to: 'PAID', zpTransId, paidAt: new Date(), via });
-
-  const outboxRows = (orderId: string) =>
-    database.db.select().from(fulfilments).where(eq(fulfilments.orderId, orderId));
-  const ledger = (orderId: string) =>
-    database.db.select().from(paymentEvents).where(eq(paymentEvents.orderId, orderId));
 
   const cases: Array<{
     from: PaymentStatus;
@@ -93,8 +88,8 @@ describe.each(testDatabaseDrivers())('order transitions on %s', (driver) => {
       .where(eq(paymentOrders.id, order.id));
     expect(stored!.status).toBe(to);
     // Every input is in the ledger, whether or not it changed anything.
-    expect(await ledger(order.id)).toHaveLength(1);
-    const outbox = await outboxRows(order.id);
+    expect(await ledgerRowsOf(database.db, order.id)).toHaveLength(1);
+    const outbox = await outboxRowsOf(database.db, order.id);
     expect(outbox).toHaveLength(from !== 'PAID' && to === 'PAID' ? 1 : 0);
     if (outbox[0]) expect(outbox[0].idempotencyKey).toBe(order.appTransId);
     if (to === 'FAILED' && from === 'PENDING') expect(stored!.failureReason).toBe('declined');
@@ -109,7 +104,7 @@ describe.each(testDatabaseDrivers())('order transitions on %s', (driver) => {
       { to: 'NOTHING' },
     );
     expect(result).toMatchObject({ effect: 'none', repeatedInput: false });
-    expect((await ledger(order.id))[0]).toMatchObject({
+    expect((await ledgerRowsOf(database.db, order.id))[0]).toMatchObject({
       kind: 'redirect_seen',
       payload: { status: 1, effect: 'none' },
     });
@@ -135,8 +130,8 @@ describe.each(testDatabaseDrivers())('order transitions on %s', (driver) => {
     const second = await applyPaymentInput(deps, order.id, input, change);
     expect(first).toMatchObject({ effect: 'PENDING->PAID', repeatedInput: false });
     expect(second).toMatchObject({ effect: 'none', repeatedInput: true });
-    expect(await ledger(order.id)).toHaveLength(1);
-    expect(await outboxRows(order.id)).toHaveLength(1);
+    expect(await ledgerRowsOf(database.db, order.id)).toHaveLength(1);
+    expect(await outboxRowsOf(database.db, order.id)).toHaveLength(1);
   });
 
   it('lets exactly one of many racing PAID inputs win; the losers read the winner', async () => {
@@ -154,8 +149,8 @@ describe.each(testDatabaseDrivers())('order transitions on %s', (driver) => {
     expect(results.filter((r) => r.effect === 'PENDING->PAID')).toHaveLength(1);
     for (const result of results)
       expect(result.order).toMatchObject({ status: 'PAID', zpTransId: '260101000000011' });
-    expect(await ledger(order.id)).toHaveLength(6);
-    expect(await outboxRows(order.id)).toHaveLength(1);
+    expect(await ledgerRowsOf(database.db, order.id)).toHaveLength(6);
+    expect(await outboxRowsOf(database.db, order.id)).toHaveLength(1);
   });
 
   it('ends PAID with one outbox row whichever of FAILED and PAID locks the row first', async () => {
@@ -179,7 +174,7 @@ describe.each(testDatabaseDrivers())('order transitions on %s', (driver) => {
       .from(paymentOrders)
       .where(eq(paymentOrders.id, order.id));
     expect(stored!.status).toBe('PAID');
-    expect(await outboxRows(order.id)).toHaveLength(1);
+    expect(await outboxRowsOf(database.db, order.id)).toHaveLength(1);
   });
 
   it('announces a status change on the payment_status channel, and only a change', async () => {

@@ -1,15 +1,19 @@
 // The one-statement callback path must do exactly what the general transition does for PENDING->PAID,
 // and nothing at all in every other case (which then falls to the general transition).
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fulfilments, paymentEvents, paymentOrders, type PaymentOrder } from '../../db/schema';
+import type { PaymentOrder } from '../../db/schema';
 import {
   createTestDatabase,
   testDatabaseDrivers,
   type TestDatabase,
 } from '../../db/test-databases';
 import { silentLogger } from '../logger';
-import { insertStoredOrder } from '../testing/stored-orders';
+import {
+  insertStoredOrder,
+  ledgerRowsOf,
+  outboxRowsOf,
+  storedOrder,
+} from '../testing/stored-orders';
 import { applyPaymentInput, type TransitionDeps } from './order-transitions';
 import { payPendingOrder, type PendingOrderPayment } from './pay-pending-order';
 import type { PaymentStatus } from './payment-view';
@@ -42,13 +46,6 @@ describe.each(testDatabaseDrivers())('paying a PENDING order in one statement on
     };
   }
 
-  const readOrder = async (id: string) =>
-    (await database.db.select().from(paymentOrders).where(eq(paymentOrders.id, id)))[0]!;
-  const ledger = (orderId: string) =>
-    database.db.select().from(paymentEvents).where(eq(paymentEvents.orderId, orderId));
-  const outbox = (orderId: string) =>
-    database.db.select().from(fulfilments).where(eq(fulfilments.orderId, orderId));
-
   it('writes what the general transition writes, and returns the stored order', async () => {
     const general = await orderIn('PENDING');
     const single = await orderIn('PENDING');
@@ -72,7 +69,7 @@ describe.each(testDatabaseDrivers())('paying a PENDING order in one statement on
     expect(viaSingle!.effect).toBe(viaGeneral.effect);
     expect(viaSingle!.repeatedInput).toBe(false);
     // The returned order is the stored row, with the same types drizzle gives everywhere else.
-    expect(viaSingle!.order).toEqual(await readOrder(single.id));
+    expect(viaSingle!.order).toEqual(await storedOrder(database.db, single.id));
     const differing = ['id', 'appTransId', 'zpTransId'] as const;
     const strip = (order: PaymentOrder) => {
       const copy: Partial<PaymentOrder> = { ...order };
@@ -89,9 +86,9 @@ describe.each(testDatabaseDrivers())('paying a PENDING order in one statement on
       lateFlag: false,
     });
 
-    const [generalEvent] = await ledger(general.id);
-    const [singleEvent] = await ledger(single.id);
-    expect(await ledger(single.id)).toHaveLength(1);
+    const [generalEvent] = await ledgerRowsOf(database.db, general.id);
+    const [singleEvent] = await ledgerRowsOf(database.db, single.id);
+    expect(await ledgerRowsOf(database.db, single.id)).toHaveLength(1);
     expect(singleEvent).toMatchObject({
       kind: generalEvent!.kind,
       dedupeKey: singlePayment.dedupeKey,
@@ -102,9 +99,9 @@ describe.each(testDatabaseDrivers())('paying a PENDING order in one statement on
       Object.keys(generalEvent!.payload as object).sort(),
     );
 
-    const [generalJob] = await outbox(general.id);
-    const [singleJob] = await outbox(single.id);
-    expect(await outbox(single.id)).toHaveLength(1);
+    const [generalJob] = await outboxRowsOf(database.db, general.id);
+    const [singleJob] = await outboxRowsOf(database.db, single.id);
+    expect(await outboxRowsOf(database.db, single.id)).toHaveLength(1);
     expect(singleJob).toMatchObject({
       idempotencyKey: single.appTransId,
       status: generalJob!.status,
@@ -133,12 +130,12 @@ describe.each(testDatabaseDrivers())('paying a PENDING order in one statement on
 
   it.each(untouched)('does nothing for $name', async ({ status, change }) => {
     const order = await orderIn(status);
-    const before = await readOrder(order.id);
+    const before = await storedOrder(database.db, order.id);
     const result = await payPendingOrder(database.db, paymentFor(order, change?.(order)));
     expect(result).toBeUndefined();
-    expect(await readOrder(order.id)).toEqual(before);
-    expect(await ledger(order.id)).toHaveLength(0);
-    expect(await outbox(order.id)).toHaveLength(0);
+    expect(await storedOrder(database.db, order.id)).toEqual(before);
+    expect(await ledgerRowsOf(database.db, order.id)).toHaveLength(0);
+    expect(await outboxRowsOf(database.db, order.id)).toHaveLength(0);
   });
 
   it('still pays the order when its ledger key is already taken, and says it is a repeat', async () => {
@@ -152,8 +149,8 @@ describe.each(testDatabaseDrivers())('paying a PENDING order in one statement on
     });
     // The general transition behaves the same way: the order moves, the ledger keeps its first row.
     expect(result).toMatchObject({ effect: 'PENDING->PAID', repeatedInput: true });
-    expect(await ledger(second.id)).toHaveLength(0);
-    expect(await outbox(second.id)).toHaveLength(1);
+    expect(await ledgerRowsOf(database.db, second.id)).toHaveLength(0);
+    expect(await outboxRowsOf(database.db, second.id)).toHaveLength(1);
   });
 
   it('moves an order once when it races the general transition', async () => {
@@ -170,10 +167,10 @@ describe.each(testDatabaseDrivers())('paying a PENDING order in one statement on
     ]);
     const moves = [single?.effect, general.effect].filter((e) => e === 'PENDING->PAID');
     expect(moves).toHaveLength(1);
-    expect(await readOrder(order.id)).toMatchObject({
+    expect(await storedOrder(database.db, order.id)).toMatchObject({
       status: 'PAID',
       zpTransId: payment.zpTransId,
     });
-    expect(await outbox(order.id)).toHaveLength(1);
+    expect(await outboxRowsOf(database.db, order.id)).toHaveLength(1);
   });
 });

@@ -10,7 +10,7 @@ import {
   testDatabaseDrivers,
   type TestDatabase,
 } from '../../db/test-databases';
-import { insertStoredOrder } from '../testing/stored-orders';
+import { insertStoredOrder, ledgerRowsOf, storedOrder } from '../testing/stored-orders';
 import type { PaymentStatus } from './payment-view';
 import { recordGatewayOrder, type GatewayOrder } from './record-gateway-order';
 
@@ -69,11 +69,6 @@ describe.each(testDatabaseDrivers())(
       };
     }
 
-    const readOrder = async (id: string) =>
-      (await database.db.select().from(paymentOrders).where(eq(paymentOrders.id, id)))[0]!;
-    const ledger = (orderId: string) =>
-      database.db.select().from(paymentEvents).where(eq(paymentEvents.orderId, orderId));
-
     it.each([
       { name: 'without a QR code', qrCode: null },
       { name: 'with a QR code', qrCode: '00020101021226520010vn.zalopay' },
@@ -89,7 +84,7 @@ describe.each(testDatabaseDrivers())(
         const answer = answerFor(order, qrCode);
         const viaStatement = await recordGatewayOrder(database.db, answer);
 
-        expect(viaStatement).toEqual(await readOrder(order.id));
+        expect(viaStatement).toEqual(await storedOrder(database.db, order.id));
         const differing = ['id', 'appTransId', 'orderUrl', 'zpTransToken'] as const;
         const strip = (stored: PaymentOrder) => {
           const copy: Partial<PaymentOrder> = { ...stored };
@@ -105,8 +100,8 @@ describe.each(testDatabaseDrivers())(
           updatedAt: now,
         });
 
-        const [referenceEvent] = await ledger(reference.id);
-        const events = await ledger(order.id);
+        const [referenceEvent] = await ledgerRowsOf(database.db, reference.id);
+        const events = await ledgerRowsOf(database.db, order.id);
         expect(events).toHaveLength(1);
         expect(events[0]).toMatchObject({
           kind: referenceEvent!.kind,
@@ -128,7 +123,7 @@ describe.each(testDatabaseDrivers())(
       const order = await orderIn('PAID');
       const stored = await recordGatewayOrder(database.db, answerFor(order));
       expect(stored).toMatchObject({ status: 'PAID', orderUrl: answerFor(order).orderUrl });
-      expect(await ledger(order.id)).toHaveLength(1);
+      expect(await ledgerRowsOf(database.db, order.id)).toHaveLength(1);
     });
 
     it('writes nothing for an unknown order', async () => {
@@ -138,7 +133,7 @@ describe.each(testDatabaseDrivers())(
         orderId,
       });
       expect(stored).toBeUndefined();
-      expect(await ledger(orderId)).toHaveLength(0);
+      expect(await ledgerRowsOf(database.db, orderId)).toHaveLength(0);
     });
   },
 );

@@ -12,6 +12,7 @@ import {
 } from '../../db/test-databases';
 import { newAppTransId } from '../zalopay';
 import { recordNewOrder, type NewOrder } from './record-new-order';
+import { ledgerRowsOf, storedOrder } from '../testing/stored-orders';
 
 /** The writes as they were made before the single statement: one transaction, two inserts. */
 function recordWithTwoInserts(db: Database, order: NewOrder): Promise<PaymentOrder | undefined> {
@@ -76,10 +77,6 @@ describe.each(testDatabaseDrivers())('recording a new order in one statement on 
     };
   }
 
-  const readOrder = async (id: string) =>
-    (await database.db.select().from(paymentOrders).where(eq(paymentOrders.id, id)))[0]!;
-  const ledger = (orderId: string) =>
-    database.db.select().from(paymentEvents).where(eq(paymentEvents.orderId, orderId));
   const ordersWithKey = (key: string) =>
     database.db.select().from(paymentOrders).where(eq(paymentOrders.idempotencyKey, key));
 
@@ -90,7 +87,7 @@ describe.each(testDatabaseDrivers())('recording a new order in one statement on 
 
     expect(viaStatement).toBeDefined();
     // The returned order is the stored row, with the same types drizzle gives everywhere else.
-    expect(viaStatement).toEqual(await readOrder(viaStatement!.id));
+    expect(viaStatement).toEqual(await storedOrder(database.db, viaStatement!.id));
     const differing = ['id', 'appTransId', 'idempotencyKey'] as const;
     const strip = (order: PaymentOrder) => {
       const copy: Partial<PaymentOrder> = { ...order };
@@ -108,8 +105,8 @@ describe.each(testDatabaseDrivers())('recording a new order in one statement on 
       updatedAt: now,
     });
 
-    const referenceEvents = await ledger(viaInserts!.id);
-    const events = await ledger(viaStatement!.id);
+    const referenceEvents = await ledgerRowsOf(database.db, viaInserts!.id);
+    const events = await ledgerRowsOf(database.db, viaStatement!.id);
     expect(events).toHaveLength(1);
     expect(referenceEvents).toHaveLength(1);
     const { id: _a, orderId: _b, ...event } = events[0]!;
@@ -133,7 +130,7 @@ describe.each(testDatabaseDrivers())('recording a new order in one statement on 
 
     expect(second).toBeUndefined();
     expect(await ordersWithKey(key)).toEqual([first]);
-    expect(await ledger(first!.id)).toHaveLength(1);
+    expect(await ledgerRowsOf(database.db, first!.id)).toHaveLength(1);
   });
 
   it('records every order that has no idempotency key', async () => {
@@ -143,8 +140,8 @@ describe.each(testDatabaseDrivers())('recording a new order in one statement on 
     expect(first).toMatchObject({ idempotencyKey: null });
     expect(second).toMatchObject({ idempotencyKey: null });
     expect(second!.id).not.toBe(first!.id);
-    expect(await ledger(first!.id)).toHaveLength(1);
-    expect(await ledger(second!.id)).toHaveLength(1);
+    expect(await ledgerRowsOf(database.db, first!.id)).toHaveLength(1);
+    expect(await ledgerRowsOf(database.db, second!.id)).toHaveLength(1);
   });
 
   it('records one order when two requests with one key race', async () => {
@@ -157,6 +154,6 @@ describe.each(testDatabaseDrivers())('recording a new order in one statement on 
     const stored = results.filter((order) => order !== undefined);
     expect(stored).toHaveLength(1);
     expect(await ordersWithKey(key)).toEqual(stored);
-    expect(await ledger(stored[0]!.id)).toHaveLength(1);
+    expect(await ledgerRowsOf(database.db, stored[0]!.id)).toHaveLength(1);
   });
 });
