@@ -1,8 +1,9 @@
 // The callback listener over real HTTP: it hands handleCallback the body's exact bytes, answers with the
-// handler's status and JSON, refuses oversized bodies with 413 without calling it, and leaves every
-// other request to the app behind it.
+// handler's status and JSON, refuses oversized (413) and compressed (415) bodies without calling it, and
+// leaves every other request to the app behind it.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../logger';
 import type { CallbackReply } from '../payments/callback-handler';
@@ -79,6 +80,19 @@ describe('the ZaloPay callback listener', () => {
     expect(received).toHaveLength(0);
     const next = await post(CALLBACK_PATH, 'x'.repeat(16 * 1024));
     expect(next.status).toBe(200);
+  });
+
+  it('refuses a compressed body with 415, naming the encoding', async () => {
+    const response = await fetch(`${base}${CALLBACK_PATH}`, {
+      method: 'POST',
+      body: new Uint8Array(gzipSync('{"data":"{}","mac":"00"}')),
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+    });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toEqual({
+      error: { code: 'unsupported_encoding', message: 'Content-Encoding gzip is not accepted' },
+    });
+    expect(received).toHaveLength(0);
   });
 
   it('leaves other methods and paths to the app', async () => {

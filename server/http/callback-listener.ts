@@ -37,6 +37,18 @@ export function callbackListener(
   };
 
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // ZaloPay sends plain JSON. A compressed body would only ever fail the MAC check: say what is wrong.
+    const encoding = req.headers['content-encoding'] ?? 'identity';
+    if (encoding.toLowerCase() !== 'identity') {
+      req.resume();
+      send(res, 415, {
+        error: {
+          code: 'unsupported_encoding',
+          message: `Content-Encoding ${encoding} is not accepted`,
+        },
+      });
+      return;
+    }
     const raw = await getRawBody(req, {
       limit: CALLBACK_BODY_LIMIT,
       length: req.headers['content-length'],
