@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import * as schema from './schema';
 import { migrate, migrationsFingerprint } from './migrate';
 import { createMigratedCluster, needsNewCluster } from './pglite-fresh-cluster';
+import { reconnectDelaySeconds } from './reconnect-delay';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -52,7 +53,11 @@ async function connectPostgres(url: string, maxConnections: number): Promise<Dat
     import('drizzle-orm/postgres-js'),
   ]);
   // onnotice: Postgres notices ("relation already exists, skipping" during migrations) are not our logs.
-  const client = postgres(url, { max: maxConnections, onnotice: () => {} });
+  const client = postgres(url, {
+    max: maxConnections,
+    onnotice: () => {},
+    backoff: reconnectDelaySeconds,
+  });
   return {
     db: drizzlePostgres({ client, schema }),
     driver: 'postgres',
