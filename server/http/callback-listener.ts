@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import type { PaymentsService } from '../payments/payments-service';
 import { CALLBACK_RETRY_LATER } from '../zalopay';
 import { errorReply } from './error-reply';
+import { sendJson } from './node-middleware';
 
 export const CALLBACK_PATH = '/api/zalopay/callback';
 
@@ -32,7 +33,7 @@ export function callbackListener(
       req.resume();
       const { status, body } = errorReply(error);
       if (status >= 500) log.error({ err: error }, 'could not read a ZaloPay callback');
-      send(res, status, status >= 500 ? CALLBACK_RETRY_LATER : body);
+      sendJson(res, status, status >= 500 ? CALLBACK_RETRY_LATER : body);
     });
   };
 
@@ -41,7 +42,7 @@ export function callbackListener(
     const encoding = req.headers['content-encoding'] ?? 'identity';
     if (encoding.toLowerCase() !== 'identity') {
       req.resume();
-      send(res, 415, {
+      sendJson(res, 415, {
         error: {
           code: 'unsupported_encoding',
           message: `Content-Encoding ${encoding} is not accepted`,
@@ -54,16 +55,6 @@ export function callbackListener(
       length: req.headers['content-length'],
     });
     const { httpStatus, body } = await payments.handleCallback(raw);
-    send(res, httpStatus, body);
+    sendJson(res, httpStatus, body);
   }
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  if (res.headersSent) return;
-  const json = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(json),
-  });
-  res.end(json);
 }

@@ -1,5 +1,6 @@
 // Connect-style middleware (helmet, the access log) run in front of a plain Node handler, for the routes
-// answered outside Express. An error a middleware passes on is answered like Express's error handler.
+// answered outside Express, and their JSON answers. An error a middleware passes on is answered like
+// Express's error handler.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger';
 import { errorReply } from './error-reply';
@@ -25,10 +26,7 @@ export function behind(
         // The query string can carry a redirect's checksum: log the path only.
         if (status >= 500)
           log.error({ err: error, path: req.url?.split('?')[0] }, 'request failed');
-        if (!res.headersSent) {
-          res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-          res.end(JSON.stringify(body));
-        }
+        sendJson(res, status, body);
         return;
       }
       const middleware = middlewares[index++];
@@ -37,4 +35,15 @@ export function behind(
     };
     next();
   };
+}
+
+/** A JSON answer, unless one has already begun. */
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return;
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+  });
+  res.end(json);
 }

@@ -29,7 +29,8 @@ export function trpcListener(deps: TrpcListenerDeps): NodeHandler {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: TRPC_BASE_PATH,
-    createContext: ({ req }) => ({ payments: createLimit.portFor(payments, clientIp(req)) }),
+    // The client's IP is worked out only when a create spends the budget, not for every status read.
+    createContext: ({ req }) => ({ payments: createLimit.portFor(payments, () => clientIp(req)) }),
     maxBodySize: 8 * 1024,
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error, path }, 'tRPC error');

@@ -14,8 +14,9 @@ export interface CreateRateLimit {
   /**
    * The payments port one tRPC request sees: every createPayment call (each one of a batch too) spends
    * the same budget, and a spent budget is TOO_MANY_REQUESTS (HTTP 429) in tRPC's own error format.
+   * `clientIp` is asked only when a create spends the budget.
    */
-  portFor(payments: PaymentsPort, clientIp: string): PaymentsPort;
+  portFor(payments: PaymentsPort, clientIp: () => string): PaymentsPort;
 }
 
 /**
@@ -54,7 +55,7 @@ export function createPaymentRateLimit(perMinute: number): CreateRateLimit {
     restRoute,
     portFor: (payments, clientIp) => ({
       create: async (input) => {
-        await spend(clientIp);
+        await spend(clientIp());
         return payments.create(input);
       },
       getStatus: (appTransId) => payments.getStatus(appTransId),
