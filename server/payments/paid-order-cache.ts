@@ -1,7 +1,7 @@
 // PAID is final (design.md §3), and nothing a status view shows changes once an order is PAID: so each
 // process remembers the PAID orders it has read, and answers their status without the database.
 import type { PaymentViewSource } from './payment-view';
-import { createRecentEntries } from './recent-entries';
+import { LRUCache } from 'lru-cache';
 
 /** Enough for every order paid in a busy hour; each entry is a few hundred bytes. */
 const DEFAULT_CAPACITY = 10_000;
@@ -13,7 +13,8 @@ export interface PaidOrderCache {
 }
 
 export function createPaidOrderCache(capacity = DEFAULT_CAPACITY): PaidOrderCache {
-  const orders = createRecentEntries<string, PaymentViewSource>(capacity);
+  // Least recently read out first, past the capacity.
+  const orders = new LRUCache<string, PaymentViewSource>({ max: capacity });
   return {
     get: (appTransId) => orders.get(appTransId),
     remember(order) {

@@ -7,7 +7,7 @@ import type { Logger } from '../logger';
 import { ZaloPayError, type ZaloPayClient } from '../zalopay';
 import { findOrderByAppTransId } from './order-queries';
 import { createPaidOrderCache } from './paid-order-cache';
-import { createRecentEntries } from './recent-entries';
+import { LRUCache } from 'lru-cache';
 import type { PaymentsConfig } from './payments-config';
 import { toPaymentView, type PaymentView } from './payment-view';
 import type { PaymentInputObserver } from './order-transitions';
@@ -32,7 +32,7 @@ const MAX_REMEMBERED_QUERIES = 10_000;
 export function createStatusReader(deps: StatusReaderDeps): StatusReader {
   const paidOrders = createPaidOrderCache();
   const queriesInFlight = new Map<string, Promise<PaymentOrder>>();
-  const lastQueriedAt = createRecentEntries<string, number>(MAX_REMEMBERED_QUERIES);
+  const lastQueriedAt = new LRUCache<string, number>({ max: MAX_REMEMBERED_QUERIES });
 
   /** Asks ZaloPay about an order just read as PENDING and applies the answer: the order after it. */
   async function queryAndApply(order: PaymentOrder): Promise<PaymentOrder> {
