@@ -11,18 +11,9 @@ import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { z } from 'zod';
 import type { DatabaseHandle, Schema } from './create-db';
+import { queryRows } from './query-rows';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
-
-/** postgres.js answers execute() with the rows, PGlite with { rows }. */
-function resultRows<Row extends z.ZodType>(row: Row) {
-  const rows = z.array(row);
-  return z.union([rows, z.object({ rows }).transform((result) => result.rows)]);
-}
-const tablePresent = resultRows(z.object({ present: z.boolean() }));
-const appliedMigrations = resultRows(
-  z.object({ hash: z.string(), created_at: z.coerce.number().nullable() }),
-);
 
 function readMigrations(): MigrationMeta[] {
   return readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
@@ -38,14 +29,16 @@ export function migrationsFingerprint(): string {
 
 /** Whether drizzle's journal table records every migration, each with its hash and journal time. */
 async function allApplied(handle: DatabaseHandle, migrations: MigrationMeta[]): Promise<boolean> {
-  const [table] = tablePresent.parse(
-    await handle.db.execute(
-      sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
-    ),
+  const [table] = await queryRows(
+    handle.db,
+    sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
+    z.object({ present: z.boolean() }),
   );
   if (!table?.present) return false;
-  const applied = appliedMigrations.parse(
-    await handle.db.execute(sql`select hash, created_at from drizzle.__drizzle_migrations`),
+  const applied = await queryRows(
+    handle.db,
+    sql`select hash, created_at from drizzle.__drizzle_migrations`,
+    z.object({ hash: z.string(), created_at: z.coerce.number().nullable() }),
   );
   const recorded = new Set(applied.map((row) => `${row.created_at}:${row.hash}`));
   return migrations.every((m) => recorded.has(`${m.folderMillis}:${m.hash}`));

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { createDb, type DatabaseHandle } from '../../db/create-db';
 import { migrate } from '../../db/migrate';
-import { queryRows } from './sql-rows';
+import { queryRows } from '../../db/query-rows';
 
 export interface BenchDatabase {
   driver: 'postgres' | 'pglite';

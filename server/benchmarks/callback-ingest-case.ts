@@ -7,7 +7,7 @@ import { signedCallbackBodies } from './callback-bodies';
 import { runLoad, sequence, type LoadSummary } from './load-generator';
 import { benchAppTransId, seedOrders } from './seed-orders';
 import { postgresCpuMs, processCpuMs } from './process-cpu';
-import { queryCount } from './sql-rows';
+import { queryCount } from '../../db/query-rows';
 
 const difference = (after: number | undefined, before: number | undefined) =>
   after === undefined || before === undefined ? undefined : after - before;

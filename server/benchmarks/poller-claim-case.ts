@@ -15,7 +15,7 @@ import { below, figure, type CaseResult, type Figure } from './benchmark-result'
 import { summarize } from './percentiles';
 import { benchAppTransId, BENCH_APP_ID, seedHistory, seedOrders } from './seed-orders';
 import { settleDatabase } from './settle-database';
-import { queryCount, queryRows } from './sql-rows';
+import { queryCount, queryRows } from '../../db/query-rows';
 
 export interface PollerClaimPlan {
   dueOrders: number;

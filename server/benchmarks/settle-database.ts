@@ -2,7 +2,7 @@
 // backlog, autovacuum and the write-back of its rows) must not be timed as part of the next case.
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
-import { queryCount } from './sql-rows';
+import { queryCount } from '../../db/query-rows';
 
 /** How long to wait for the checkout's fulfilment worker to deliver what a load left in the outbox. */
 const OUTBOX_DRAIN_TIMEOUT_MS = 60_000;

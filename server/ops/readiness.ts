@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/create-db';
 import { MIGRATIONS_FOLDER } from '../../db/migrate';
+import { queryCount } from '../../db/query-rows';
 
 export type ReadinessCheckName = 'database' | 'migrations' | 'gateway';
 
@@ -29,12 +30,6 @@ export interface ReadinessDeps {
 }
 
 const journalSchema = z.object({ entries: z.array(z.object({ tag: z.string() })) });
-const countRowsSchema = z.array(z.object({ count: z.coerce.number() }));
-/** postgres.js answers execute() with the rows, PGlite with { rows }. */
-const countResultSchema = z.union([
-  countRowsSchema,
-  z.object({ rows: countRowsSchema }).transform((result) => result.rows),
-]);
 
 /** How many migrations the code expects: the entries of drizzle-kit's journal. */
 export async function expectedMigrationCount(): Promise<number> {
@@ -59,10 +54,10 @@ export function createReadinessCheck(deps: ReadinessDeps): () => Promise<Readine
 
   async function migrations(): Promise<CheckResult> {
     // drizzle's migrator records each applied migration in drizzle.__drizzle_migrations.
-    const rows = await deps.db.execute(
+    const applied = await queryCount(
+      deps.db,
       sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
     );
-    const applied = countResultSchema.parse(rows)[0]?.count ?? 0;
     const wanted = await expected;
     return applied >= wanted
       ? { ok: true, detail: `${applied} of ${wanted} applied` }

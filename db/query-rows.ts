@@ -1,8 +1,8 @@
-// Runs a raw SQL query on either driver and parses its rows with zod: postgres.js answers with an array
-// of rows, PGlite with { rows }, and the benchmark reads both the same way.
+// Runs a raw SQL query on either driver and parses its rows with zod: postgres.js answers execute() with
+// an array of rows, PGlite with { rows }, and callers (migrations, readiness, benchmarks) read both alike.
 import type { SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../../db/create-db';
+import type { Database } from './create-db';
 
 const resultSchema = z.union([
   z.array(z.unknown()),
