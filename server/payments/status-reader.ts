@@ -1,13 +1,13 @@
 // getStatus: the server's verified answer to "is it paid?". A closed order answers from the database (a
 // PAID one, final, from this process's memory once read); a PENDING one is first checked with ZaloPay,
 // at most once per statusCacheMs per order in this process, with concurrent callers sharing the query.
+import { LRUCache } from 'lru-cache';
 import type { Database } from '../../db/create-db';
 import type { PaymentOrder } from '../../db/schema';
 import type { Logger } from '../logger';
 import { ZaloPayError, type ZaloPayClient } from '../zalopay';
 import { findOrderByAppTransId } from './order-queries';
 import { createPaidOrderCache } from './paid-order-cache';
-import { LRUCache } from 'lru-cache';
 import type { PaymentsConfig } from './payments-config';
 import { toPaymentView, type PaymentView } from './payment-view';
 import type { PaymentInputObserver } from './order-transitions';
