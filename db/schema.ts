@@ -1,5 +1,6 @@
-// The checkout's tables (design.md §4): orders, the append-only payment ledger, the fulfilment outbox, refunds.
-// Money is integer VND, times are timestamptz, and the signed strings are stored exactly as signed.
+// The checkout's tables (docs/design.md): the catalogue, merchant orders and their payment attempts (ZaloPay
+// orders), the append-only payment ledger, the fulfilment outbox, refunds. Money is integer VND, times are
+// timestamptz, and the signed strings are stored exactly as signed.
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -20,15 +21,75 @@ export const paymentStatus = pgEnum('payment_status', ['PENDING', 'PAID', 'FAILE
 export const paidVia = pgEnum('paid_via', ['callback', 'query']);
 export const fulfilmentStatus = pgEnum('fulfilment_status', ['PENDING', 'DONE']);
 export const refundState = pgEnum('refund_state', ['PENDING', 'PROCESSING', 'SUCCEEDED', 'FAILED']);
+export const refundKind = pgEnum('refund_kind', ['operator', 'double_payment']);
+export const shopOrderStatus = pgEnum('shop_order_status', [
+  'AWAITING_PAYMENT',
+  'PAID',
+  'FULFILLED',
+  'CANCELLED',
+  'PARTIALLY_REFUNDED',
+  'REFUNDED',
+]);
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/** What the shop sells. Prices are whole VND; an inactive product can no longer be ordered. */
+export const products = pgTable('products', {
+  sku: text('sku').primaryKey(),
+  nameVi: text('name_vi').notNull(),
+  nameEn: text('name_en').notNull(),
+  unitPrice: bigint('unit_price', { mode: 'number' }).notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** One line of a merchant order as bought: names and price are copied, so a later change rewrites nothing. */
+export interface ShopOrderLine {
+  sku: string | null;
+  nameVi: string;
+  nameEn: string;
+  unitPrice: number;
+  quantity: number;
+}
+
+/**
+ * Merchant orders: what the shopper bought, priced by the server. `id` is the short public reference
+ * that URLs and app_trans_id carry. Each row of payment_orders is one payment attempt of an order.
+ */
+export const shopOrders = pgTable(
+  'shop_orders',
+  {
+    id: text('id').primaryKey(),
+    lines: jsonb('lines').$type<ShopOrderLine[]>().notNull(),
+    total: bigint('total', { mode: 'number' }).notNull(),
+    /** Sent to ZaloPay as each attempt's description. */
+    description: text('description').notNull(),
+    status: shopOrderStatus('status').notNull().default('AWAITING_PAYMENT'),
+    /** How many attempts were made; the next one is attempts + 1 (taken under the order's row lock). */
+    attempts: integer('attempts').notNull().default(0),
+    /** The attempt whose payment the order was fulfilled from; a later payment is refunded. */
+    paidAttemptId: uuid('paid_attempt_id'),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    fulfilledAt: timestamp('fulfilled_at', { withTimezone: true }),
+    refundedAmount: bigint('refunded_amount', { mode: 'number' }).notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('shop_orders_created_at_idx').on(t.createdAt)],
+);
 
 export const paymentOrders = pgTable(
   'payment_orders',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     appTransId: text('app_trans_id').notNull().unique(),
+    shopOrderId: text('shop_order_id')
+      .notNull()
+      .references(() => shopOrders.id),
+    /** 1, 2, …: app_trans_id is `yymmdd_<shop order id>_<attempt>`. */
+    attempt: integer('attempt').notNull(),
     appId: integer('app_id').notNull(),
     appUser: text('app_user').notNull(),
     amount: bigint('amount', { mode: 'number' }).notNull(),
@@ -50,6 +111,8 @@ export const paymentOrders = pgTable(
     failureReason: text('failure_reason'),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     paidVia: paidVia('paid_via'),
+    /** The callback's `channel` (38 wallet, 36/39/41 cards, 37 bank account); null when paid by query. */
+    paidChannel: integer('paid_channel'),
     lateFlag: boolean('late').notNull().default(false),
     amountMismatchFlag: boolean('amount_mismatch').notNull().default(false),
     createdAt: createdAt(),
@@ -60,6 +123,7 @@ export const paymentOrders = pgTable(
       .on(t.nextPollAt)
       .where(sql`${t.status} = 'PENDING'`),
     index('payment_orders_created_at_idx').on(t.createdAt),
+    uniqueIndex('payment_orders_shop_order_attempt_idx').on(t.shopOrderId, t.attempt),
   ],
 );
 
@@ -85,10 +149,16 @@ export const fulfilments = pgTable(
   'fulfilments',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** The paid attempt the order was fulfilled from. */
     orderId: uuid('order_id')
       .notNull()
       .unique()
       .references(() => paymentOrders.id),
+    /** One fulfilment per merchant order, whatever the number of attempts or callbacks. */
+    shopOrderId: text('shop_order_id')
+      .notNull()
+      .unique()
+      .references(() => shopOrders.id),
     idempotencyKey: text('idempotency_key').notNull().unique(),
     status: fulfilmentStatus('status').notNull().default('PENDING'),
     attempts: integer('attempts').notNull().default(0),
@@ -114,6 +184,8 @@ export const refunds = pgTable(
       .notNull()
       .references(() => paymentOrders.id),
     mRefundId: text('m_refund_id').notNull().unique(),
+    /** An operator's refund, or the automatic refund of a second payment of one merchant order. */
+    kind: refundKind('kind').notNull().default('operator'),
     amount: bigint('amount', { mode: 'number' }).notNull(),
     description: text('description').notNull(),
     state: refundState('state').notNull().default('PENDING'),
@@ -135,6 +207,8 @@ export const refunds = pgTable(
   ],
 );
 
+export type Product = typeof products.$inferSelect;
+export type ShopOrder = typeof shopOrders.$inferSelect;
 export type PaymentOrder = typeof paymentOrders.$inferSelect;
 export type NewPaymentOrder = typeof paymentOrders.$inferInsert;
 export type PaymentEvent = typeof paymentEvents.$inferSelect;

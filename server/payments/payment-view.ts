@@ -4,6 +4,8 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export interface PaymentView {
   appTransId: string;
+  /** The merchant order this is a payment attempt of (its public reference). */
+  orderId: string;
   status: PaymentStatus;
   amount: number;
   description: string;
@@ -17,6 +19,7 @@ export interface PaymentView {
   serverTime: Date;
 }
 
+/** A one-off payment for a client-given amount (the frontend guide's body; ACCEPT_CLIENT_AMOUNTS). */
 export interface CreatePaymentInput {
   amount: number;
   description: string;
@@ -27,6 +30,7 @@ export interface CreatePaymentInput {
 /** The fields of a stored order a view is made from (db/schema.ts PaymentOrder satisfies it). */
 export interface PaymentViewSource {
   appTransId: string;
+  shopOrderId: string;
   status: PaymentStatus;
   amount: number;
   description: string;
@@ -40,6 +44,7 @@ export interface PaymentViewSource {
 export function toPaymentView(order: PaymentViewSource, serverTime: Date): PaymentView {
   return {
     appTransId: order.appTransId,
+    orderId: order.shopOrderId,
     status: order.status,
     amount: order.amount,
     description: order.description,

@@ -1,6 +1,8 @@
-// The app's tRPC API: thin procedures, zod in, one call to the payments port, a PaymentView out.
+// The app's tRPC API: thin procedures, zod in, one call to the payments port, a view out.
+// The browser never sends a price: it names products and quantities, and pays an order by its reference.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { orderIdSchema, orderLinesSchema } from '../payments/order-input';
 import { router } from './init';
 import { paymentProcedure } from './payment-procedure';
 
@@ -8,20 +10,8 @@ const appTransId = z
   .string()
   .trim()
   .min(1, 'appTransId is required')
-  .max(40, 'appTransId is at most 40 characters');
-
-export const createPaymentInput = z.object({
-  amount: z
-    .number()
-    .int('amount must be a whole number of VND')
-    .positive('amount must be positive'),
-  description: z
-    .string()
-    .trim()
-    .min(1, 'description is required')
-    .max(256, 'description is at most 256 characters'),
-  idempotencyKey: z.uuid().optional(),
-});
+  .max(40, 'appTransId is at most 40 characters')
+  .regex(/^[\w-]+$/, 'appTransId has characters an app_trans_id never has');
 
 /** The redirect's query string as the browser received it; bounded so it cannot be used to flood the ledger. */
 const redirectQuery = z
@@ -29,9 +19,25 @@ const redirectQuery = z
   .refine((q) => Object.keys(q).length <= 16, 'at most 16 parameters');
 
 export const appRouter = router({
+  listProducts: paymentProcedure.query(async ({ ctx }) => ({
+    products: await ctx.payments.listProducts(),
+  })),
+
+  createOrder: paymentProcedure
+    .input(z.object({ lines: orderLinesSchema }))
+    .mutation(({ ctx, input }) => ctx.payments.createOrder(input.lines)),
+
+  getOrder: paymentProcedure
+    .input(z.object({ orderId: orderIdSchema }))
+    .query(async ({ ctx, input }) => {
+      const order = await ctx.payments.getOrder(input.orderId);
+      if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such order' });
+      return order;
+    }),
+
   createPayment: paymentProcedure
-    .input(createPaymentInput)
-    .mutation(({ ctx, input }) => ctx.payments.create(input)),
+    .input(z.object({ orderId: orderIdSchema }))
+    .mutation(({ ctx, input }) => ctx.payments.payOrder(input.orderId)),
 
   getStatus: paymentProcedure.input(z.object({ appTransId })).query(async ({ ctx, input }) => {
     const view = await ctx.payments.getStatus(input.appTransId);

@@ -1,0 +1,82 @@
+// What the outside world (tRPC, REST, the browser) may see of a merchant order and of the catalogue:
+// the order's public reference, its lines as bought, its payment attempts and, once paid, its receipt.
+import type { PaymentStatus, PaymentView } from './payment-view';
+
+export const SHOP_ORDER_STATUSES = [
+  'AWAITING_PAYMENT',
+  'PAID',
+  'FULFILLED',
+  'CANCELLED',
+  'PARTIALLY_REFUNDED',
+  'REFUNDED',
+] as const;
+export type ShopOrderStatus = (typeof SHOP_ORDER_STATUSES)[number];
+
+/** A product's name in each language the checkout speaks. */
+export interface LocalisedName {
+  vi: string;
+  en: string;
+}
+
+export interface ProductView {
+  sku: string;
+  name: LocalisedName;
+  /** Whole VND. */
+  unitPrice: number;
+}
+
+/** One line as it was bought: a snapshot, so a later price change does not rewrite history. */
+export interface OrderLine {
+  /** null for a one-off order made from a client amount (ACCEPT_CLIENT_AMOUNTS). */
+  sku: string | null;
+  name: LocalisedName;
+  unitPrice: number;
+  quantity: number;
+}
+
+export interface OrderLineView extends OrderLine {
+  lineTotal: number;
+}
+
+export interface AttemptView {
+  appTransId: string;
+  /** 1 for the first attempt, then 2, 3, … */
+  attempt: number;
+  status: PaymentStatus;
+  expiresAt: Date;
+  paidAt: Date | null;
+}
+
+/** How the shopper paid, from the callback's `channel` (zalopay-api.md: 38 wallet, 36/39/41 cards, 37 bank). */
+export type PaymentMethod = 'wallet' | 'card' | 'bank_account' | 'unknown';
+
+/** What a paid order's receipt shows; zpTransId is the number ZaloPay support asks for. */
+export interface ReceiptView {
+  appTransId: string;
+  zpTransId: string;
+  amount: number;
+  paidAt: Date;
+  method: PaymentMethod;
+}
+
+export interface OrderView {
+  /** The order's public reference, the one app_trans_id carries (`yymmdd_<orderId>_<attempt>`). */
+  orderId: string;
+  status: ShopOrderStatus;
+  total: number;
+  lines: OrderLineView[];
+  createdAt: Date;
+  /** Oldest first. */
+  attempts: AttemptView[];
+  /** The attempt a shopper can pay right now (PENDING and not expired), with its order_url; else null. */
+  livePayment: PaymentView | null;
+  /** Set once the order is paid. */
+  receipt: ReceiptView | null;
+  /** The server's clock when this view was made, so the browser can correct its countdown. */
+  serverTime: Date;
+}
+
+export interface OrderLineRequest {
+  sku: string;
+  quantity: number;
+}
