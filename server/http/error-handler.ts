@@ -1,12 +1,16 @@
-// The last Express middleware: every error becomes a small JSON body with the right status and no stack trace.
+// The last Express middleware: every error becomes a small JSON body with the right status and no stack
+// trace; an unexpected one answers a generic message with the request id, its details go to the log.
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../logger';
-import { errorReply } from './error-reply';
+import { isDatabaseInputError } from '../../db/database-input-error';
+import { errorReply, requestIdOfAnswer } from './error-reply';
 
 export function jsonErrorHandler(log: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const { status, body } = errorReply(error);
+    const { status, body } = errorReply(error, requestIdOfAnswer(res));
     if (status >= 500) log.error({ err: error, path: req.path }, 'request failed');
+    else if (isDatabaseInputError(error))
+      log.warn({ err: error, path: req.path }, 'request refused: the database cannot take a value');
     if (res.headersSent) return;
     res.status(status).json(body);
   };

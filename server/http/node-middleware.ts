@@ -3,7 +3,7 @@
 // Express's error handler.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger';
-import { errorReply } from './error-reply';
+import { errorReply, requestIdOfAnswer } from './error-reply';
 
 export type NodeMiddleware = (
   req: IncomingMessage,
@@ -22,7 +22,7 @@ export function behind(
     let index = 0;
     const next = (error?: unknown) => {
       if (error !== undefined) {
-        const { status, body } = errorReply(error);
+        const { status, body } = errorReply(error, requestIdOfAnswer(res));
         // The query string can carry a redirect's checksum: log the path only.
         if (status >= 500)
           log.error({ err: error, path: req.url?.split('?')[0] }, 'request failed');

@@ -18,3 +18,8 @@ export function requestLogFields(): { reqId?: string } {
   const context = requestContext.getStore();
   return context ? { reqId: context.requestId } : {};
 }
+
+/** The id of the request being handled, for answers that must name it (an unexpected error's). */
+export function currentRequestId(): string | undefined {
+  return requestContext.getStore()?.requestId;
+}

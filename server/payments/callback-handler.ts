@@ -1,6 +1,7 @@
 // ZaloPay's payment callback, the ladder of design.md §2.4: verify the MAC on the raw body, find the
 // order, check it is ours and the amount is right, apply PAID, and answer so ZaloPay stops or retries.
 import type { Database } from '../../db/create-db';
+import { isDatabaseInputError } from '../../db/database-input-error';
 import type { Logger } from '../logger';
 import {
   CALLBACK_ACK,
@@ -8,6 +9,7 @@ import {
   CALLBACK_RETRY_LATER,
   verifyCallback,
   type CallbackData,
+  type CallbackRejectionReason,
 } from '../zalopay';
 import { findOrderByAppTransId } from './order-queries';
 import {
@@ -41,13 +43,18 @@ export async function handleCallback(
 ): Promise<CallbackReply> {
   const verification = verifyCallback(rawBody, deps.key2);
   if (!verification.ok) {
-    deps.log.warn({ reason: verification.error.reason }, 'rejected a ZaloPay callback');
+    const { reason, message, signedData } = verification.error;
+    if (signedData !== undefined && SIGNED_BUT_UNUSABLE.has(reason)) {
+      return unusable(deps, message, signedData);
+    }
+    deps.log.warn({ reason }, 'rejected a ZaloPay callback');
     return { httpStatus: 400, body: { ...CALLBACK_MAC_REJECTED } };
   }
-  const { data, type } = verification;
+  const { data, type, rawData } = verification;
 
-  // One ledger row per ZaloPay transaction: a resent callback hits the same key and is a no-op.
-  const dedupeKey = `callback:${data.zpTransId}`;
+  // One ledger row per input: a resent callback hits the same key and is a no-op, while a different
+  // callback naming the same zp_trans_id (a wrong amount, then the right one) gets its own row.
+  const dedupeKey = callbackDedupeKey(data);
   const input: PaymentInput = { kind: 'callback', dedupeKey, payload: { type, data } };
   try {
     // Nearly every callback is the first one for a PENDING order that matches: one statement does it.
@@ -57,6 +64,7 @@ export async function handleCallback(
       amount: data.amount,
       zpTransId: data.zpTransId,
       paidAt: new Date(data.serverTime),
+      channel: data.channel,
       dedupeKey,
       payload: input.payload,
       now: deps.now(),
@@ -100,12 +108,41 @@ export async function handleCallback(
     }
     return ACKNOWLEDGED;
   } catch (error) {
+    // A value the database refuses would be refused on every retry too: stop ZaloPay and alert.
+    if (isDatabaseInputError(error)) {
+      return unusable(deps, 'the database refuses a value in it', rawData);
+    }
     deps.log.error(
       { err: error, appTransId: data.appTransId },
       'could not record a ZaloPay callback',
     );
     return { httpStatus: 500, body: { ...CALLBACK_RETRY_LATER } };
   }
+}
+
+/** Signed by ZaloPay (the MAC matched) but impossible to apply, however often it is sent again. */
+const SIGNED_BUT_UNUSABLE = new Set<CallbackRejectionReason>(['malformed_data', 'invalid_data']);
+
+/**
+ * Acknowledged so ZaloPay stops resending what can never be applied, and raised as an alert: a real
+ * payment may be behind it, to reconcile by hand from ZaloPay's Merchant Portal.
+ */
+function unusable(deps: CallbackHandlerDeps, problem: string, signedData: string): CallbackReply {
+  deps.log.error(
+    // The signed data names the payment (app_trans_id, zp_trans_id, amount); it holds no secret.
+    { alert: 'unusable_callback', problem, signedData: signedData.slice(0, 4096) },
+    'Verified ZaloPay callback that cannot be applied: acknowledged, reconcile by hand',
+  );
+  return ACKNOWLEDGED;
+}
+
+/**
+ * `callback:<zp_trans_id>:<app_id>:<app_trans_id>:<amount>`: what the ladder decides on. ZaloPay resending
+ * a payment (whatever its server_time) is the same input; the same zp_trans_id with another amount or
+ * another order is not, and must not hide the row of the one that moves the order.
+ */
+export function callbackDedupeKey(data: CallbackData): string {
+  return `callback:${data.zpTransId}:${data.appId}:${data.appTransId}:${data.amount}`;
 }
 
 function changeFromCallback(
@@ -130,5 +167,6 @@ function changeFromCallback(
     zpTransId: data.zpTransId,
     paidAt: new Date(data.serverTime),
     via: 'callback',
+    channel: data.channel,
   };
 }

@@ -1,8 +1,12 @@
-// The one initTRPC of the app: superjson for Dates, and validation errors flattened to
-// { formErrors, fieldErrors } so the client can name the bad field.
-import { initTRPC, StandardSchemaV1Error } from '@trpc/server';
+// The one initTRPC of the app: superjson for Dates, validation errors flattened to
+// { formErrors, fieldErrors } so the client can name the bad field, and unexpected errors answered with
+// a generic message and the request id (the statement, its parameters and the cause go to the log only).
+import { initTRPC, StandardSchemaV1Error, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
+import { DATABASE_INPUT_MESSAGE, isDatabaseInputError } from '../../db/database-input-error';
+import { internalErrorMessage } from '../http/error-reply';
+import { currentRequestId } from '../ops/request-context';
 import type { Context } from './context';
 
 type Issue = StandardSchemaV1Error['issues'][number];
@@ -27,11 +31,15 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
+    const requestId = currentRequestId();
+    const unexpected = error.code === 'INTERNAL_SERVER_ERROR';
+    const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
+      message: unexpected ? internalErrorMessage(requestId) : shape.message,
       data: {
-        ...shape.data,
-        stack: undefined,
+        ...data,
+        requestId,
         zodError:
           cause instanceof ZodError || cause instanceof StandardSchemaV1Error
             ? flattenIssues(cause.issues)
@@ -41,5 +49,18 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
+/** A value the database refuses (a NUL byte, a number out of range) is the caller's mistake: 400, not 500. */
+const databaseInputIsBadRequest = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isDatabaseInputError(result.error)) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: DATABASE_INPUT_MESSAGE,
+      cause: result.error,
+    });
+  }
+  return result;
+});
+
 export const router = t.router;
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(databaseInputIsBadRequest);

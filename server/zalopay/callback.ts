@@ -35,11 +35,14 @@ export type CallbackRejectionReason =
 /** Why a callback was refused; returned, never thrown, so a route can answer 400 without try/catch. */
 export class CallbackVerificationError extends Error {
   readonly reason: CallbackRejectionReason;
+  /** The `data` string, when its MAC matched (malformed_data, invalid_data): ZaloPay did sign it. */
+  readonly signedData: string | undefined;
 
-  constructor(reason: CallbackRejectionReason, detail: string) {
+  constructor(reason: CallbackRejectionReason, detail: string, signedData?: string) {
     super(`Rejected ZaloPay callback (${reason}): ${detail}`);
     this.name = 'CallbackVerificationError';
     this.reason = reason;
+    this.signedData = signedData;
   }
 }
 
@@ -72,20 +75,25 @@ const callbackBodySchema = z.looseObject({
   type: z.int(),
 });
 
+/** Text the ledger can store: PostgreSQL refuses a NUL character in text and in jsonb. */
+const text = z.string().refine((value) => !value.includes('\u0000'), 'contains a NUL character');
+/** Epoch milliseconds a Date can hold (JavaScript's limit is 8.64e15; year 9999 is plenty). */
+const epochMs = z.int().min(0).max(253_402_300_799_999);
+
 /** The fields inside `data` (§5.3), wire names verbatim; unknown fields pass through. */
 export const callbackDataWireSchema = z.looseObject({
   app_id: z.int(),
-  app_trans_id: z.string().min(1),
-  app_time: z.int(),
-  app_user: z.string(),
+  app_trans_id: text.min(1).max(64),
+  app_time: epochMs,
+  app_user: text,
   amount: z.int().nonnegative(),
-  embed_data: z.string(),
-  item: z.string(),
+  embed_data: text,
+  item: text,
   zp_trans_id: int64IdSchema,
-  server_time: z.int(),
+  server_time: epochMs,
   channel: z.int(),
-  merchant_user_id: z.string().optional(),
-  zp_user_id: z.string().optional(),
+  merchant_user_id: text.optional(),
+  zp_user_id: text.optional(),
   user_fee_amount: z.int().default(0),
   discount_amount: z.int().default(0),
 });
@@ -122,11 +130,11 @@ export function verifyCallback(rawBody: string | Buffer, key2: string): Callback
   }
 
   const json = parseJson(rawData);
-  if (json === undefined) return reject('malformed_data', 'data is not JSON');
+  if (json === undefined) return reject('malformed_data', 'data is not JSON', rawData);
   const fields = callbackDataWireSchema.safeParse(json);
   if (!fields.success) {
     const paths = fields.error.issues.map((issue) => issue.path.join('.') || '(data)');
-    return reject('invalid_data', `unexpected fields: ${paths.join(', ')}`);
+    return reject('invalid_data', `unexpected fields: ${paths.join(', ')}`, rawData);
   }
 
   const wire = fields.data;
@@ -153,8 +161,12 @@ export function verifyCallback(rawBody: string | Buffer, key2: string): Callback
   };
 }
 
-function reject(reason: CallbackRejectionReason, detail: string): CallbackVerification {
-  return { ok: false, error: new CallbackVerificationError(reason, detail) };
+function reject(
+  reason: CallbackRejectionReason,
+  detail: string,
+  signedData?: string,
+): CallbackVerification {
+  return { ok: false, error: new CallbackVerificationError(reason, detail, signedData) };
 }
 
 function decodeUtf8(bytes: Buffer): string | null {
