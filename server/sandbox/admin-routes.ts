@@ -3,9 +3,11 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { appConfigSchema, appView, sandboxAppOf } from './app-config';
 import type { EmulatorContext } from './emulator-context';
 import { faultsRequestSchema } from './fault-plan';
 import { orderView } from './order-view';
+import { requestView } from './request-view';
 import type { SandboxOrder } from './sandbox-order';
 import { applySettingsUpdate, settingsUpdateSchema } from './settings';
 import { responseSent } from './gateway-routes';
@@ -80,7 +82,12 @@ export function adminRouter(ctx: EmulatorContext): Router {
     const order = findOrder(req, res);
     if (!order) return;
     const result = await payOrder(ctx, order, method, responseSent(res));
-    const status = result.kind === 'not_payable' ? 409 : result.kind === 'unknown_card' ? 400 : 200;
+    const status =
+      result.kind === 'not_payable' || result.kind === 'invalid_payment_period'
+        ? 409
+        : result.kind === 'unknown_card'
+          ? 400
+          : 200;
     const orderTruth = view(order);
     res.status(status).json({
       result: result.kind,
@@ -149,8 +156,23 @@ export function adminRouter(ctx: EmulatorContext): Router {
     res.json(ctx.settings);
   });
 
-  router.get('/admin/requests', (_req, res) => {
-    res.json({ requests: ctx.requestLog.list() });
+  router.get('/admin/requests', (req, res) => {
+    const filter = typeof req.query.app_trans_id === 'string' ? req.query.app_trans_id.trim() : '';
+    const requests = ctx.requestLog
+      .list()
+      .filter((entry) => filter === '' || (entry.appTransId ?? '').includes(filter))
+      .map(requestView);
+    res.json({ requests });
+  });
+
+  router.get('/admin/apps', (_req, res) => {
+    res.json({ apps: [...ctx.apps.values()].map(appView) });
+  });
+  router.post('/admin/apps', (req, res) => {
+    const app = sandboxAppOf(parseBody(appConfigSchema, req));
+    const replaced = ctx.apps.has(app.appId);
+    ctx.apps.set(app.appId, app);
+    res.status(replaced ? 200 : 201).json(appView(app));
   });
 
   router.post('/admin/reset', (_req, res) => {

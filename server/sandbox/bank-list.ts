@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { bankListMacInput, hmacHex } from '../zalopay/mac';
 import type { ApiOutcome } from './api-answers';
+import type { ApiTrace } from './api-trace';
 import type { EmulatorContext } from './emulator-context';
+import { explainMacMismatch } from './mac-diagnosis';
 import { requestMacValid } from './request-mac';
 import { subCodeMessage } from './settings';
 import type { WireParams } from './wire-params';
@@ -48,15 +50,41 @@ function failure(ctx: EmulatorContext, code: number, note: string): ApiOutcome {
   return { body: { returncode: code, returnmessage: subCodeMessage(ctx.settings, code) }, note };
 }
 
-export function listMerchantBanks(params: WireParams, ctx: EmulatorContext): ApiOutcome {
+export function listMerchantBanks(
+  params: WireParams,
+  ctx: EmulatorContext,
+  trace: ApiTrace,
+): ApiOutcome {
   const withV1Names = { ...params, appid: params.appid ?? params.app_id };
   const parsed = bankListRequestSchema.safeParse(withV1Names);
   if (!parsed.success) return failure(ctx, -401, describeIssues(parsed.error));
   const request = parsed.data;
   const app = ctx.apps.get(request.appid);
   if (!app) return failure(ctx, -402, `unknown appid ${request.appid}`);
-  const expectedMac = hmacHex(app.key1, bankListMacInput(app.appId, request.reqtime));
-  if (!requestMacValid(ctx.settings, expectedMac, request.mac)) {
+  trace.appId = app.appId;
+  const input = bankListMacInput(app.appId, request.reqtime);
+  const expectedMac = hmacHex(app.key1, input);
+  const matches = requestMacValid(ctx.settings, expectedMac, request.mac);
+  trace.mac = {
+    formula: 'appid|reqtime',
+    signedString: input,
+    key: 'key1',
+    expected: expectedMac,
+    received: request.mac,
+    matches,
+  };
+  if (!matches) {
+    trace.hints.push(
+      ...explainMacMismatch({
+        fields: [
+          ['appid', app.appId],
+          ['reqtime', request.reqtime],
+        ],
+        key1: app.key1,
+        key2: app.key2,
+        received: request.mac,
+      }),
+    );
     return failure(ctx, -402, 'mac is not HMAC(key1, appid|reqtime)');
   }
   return { body: { returncode: 1, returnmessage: '', banks: SANDBOX_BANKS }, note: 'bank list' };

@@ -1,12 +1,27 @@
 // The callback ZaloPay POSTs to the merchant (zalopay-api.md §5.1-§5.3), byte for byte: `data` is the
-// compact JSON of the §5.3 fields in their observed order, with raw UTF-8 and unescaped `/` (exactly what
-// JSON.stringify produces), and `mac` is HMAC(key2, data).
+// compact JSON of the §5.3 fields in their observed order, with raw UTF-8 and unescaped `/`, `<`, `>`
+// and `&` written as \u003c, \u003e, \u0026 like real traffic (a Go-style HTML-safe encoder), and
+// `mac` is HMAC(key2, data).
 import { hmacHex } from '../zalopay/mac';
 import type { Payment, SandboxOrder } from './sandbox-order';
 
 export interface CallbackDataOptions {
   payerMerchantUserId: string;
   includeZpUserId: boolean;
+  /** Card payments (channels 36, 39) carry "" as the payer's ids, like the real 2023 card callback. */
+  anonymousCardPayer: boolean;
+  callbackEscapeHtml: boolean;
+}
+
+const CARD_CHANNELS = new Set([36, 39]);
+const HTML_UNSAFE = /[<>&\u2028\u2029]/g;
+
+/** What Go's encoding/json does by default: `<`, `>`, `&`, U+2028, U+2029 as \uXXXX escapes. */
+export function escapeHtmlInJson(json: string): string {
+  return json.replaceAll(
+    HTML_UNSAFE,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 export function callbackData(
@@ -14,7 +29,11 @@ export function callbackData(
   payment: Payment,
   options: CallbackDataOptions,
 ): string {
-  return JSON.stringify({
+  const payer =
+    options.anonymousCardPayer && CARD_CHANNELS.has(payment.channel)
+      ? ''
+      : options.payerMerchantUserId;
+  const json = JSON.stringify({
     app_id: order.appId,
     app_trans_id: order.appTransId,
     app_time: order.appTime,
@@ -25,11 +44,12 @@ export function callbackData(
     zp_trans_id: payment.zpTransId,
     server_time: payment.serverTime,
     channel: payment.channel,
-    merchant_user_id: options.payerMerchantUserId,
-    ...(options.includeZpUserId ? { zp_user_id: options.payerMerchantUserId } : {}),
+    merchant_user_id: payer,
+    ...(options.includeZpUserId ? { zp_user_id: payer } : {}),
     user_fee_amount: 0,
     discount_amount: 0,
   });
+  return options.callbackEscapeHtml ? escapeHtmlInJson(json) : json;
 }
 
 /** A MAC that looks right (64 lowercase hex) but is not: the correct one with its last digit changed. */

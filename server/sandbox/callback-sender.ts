@@ -1,24 +1,16 @@
 // Delivers the callback of a paid order like ZaloPay (zalopay-api.md §5.4, §13.3): a first POST, then
 // at most callbackMaxRetries retries while the merchant does not answer return_code 1, every attempt
-// recorded on the order. Applies the callback faults of the fault plan; close() stops everything pending.
+// recorded on the order and in the request log. Applies the callback faults; close() stops what is pending.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { z } from 'zod';
-import { callbackBody, callbackData } from './callback-message';
+import { hmacHex } from '../zalopay/mac';
+import { callbackBody, callbackData, corruptedMac } from './callback-message';
+import { judgeReply } from './callback-reply';
 import type { FaultPlan } from './fault-plan';
 import type { EmulatorClock } from './emulator-clock';
 import { postJson } from './post-json';
+import type { RequestLog, RequestLogEntry } from './request-log';
 import type { CallbackAttempt, SandboxOrder } from './sandbox-order';
 import type { EmulatorSettings } from './settings';
-
-const merchantReplySchema = z.object({
-  return_code: z.union([
-    z.number(),
-    z
-      .string()
-      .regex(/^-?\d+$/)
-      .transform(Number),
-  ]),
-});
 
 interface Delivery {
   order: SandboxOrder;
@@ -26,6 +18,8 @@ interface Delivery {
   body: string;
   macCorrupted: boolean;
   duplicate: boolean;
+  /** The callback's entry in the request log; attempts and hints are added to it as they happen. */
+  logEntry: RequestLogEntry;
 }
 
 export interface CallbackSenderDeps {
@@ -33,6 +27,7 @@ export interface CallbackSenderDeps {
   clock: EmulatorClock;
   faults: FaultPlan;
   lifetime: AbortSignal;
+  requestLog: RequestLog;
 }
 
 export class CallbackSender {
@@ -49,22 +44,61 @@ export class CallbackSender {
    */
   start(order: SandboxOrder, callbackUrl: string | null, key2: string): Promise<void> {
     if (!order.payment) throw new Error('callback of an unpaid order');
+    const logged = { at: this.deps.clock.now(), kind: 'callback', endpoint: 'callback' } as const;
+    const about = { appId: order.appId, appTransId: order.appTransId };
     if (callbackUrl === null) {
       order.callback.state = 'no_callback_url';
+      this.deps.requestLog.record({
+        ...logged,
+        ...about,
+        params: null,
+        response: null,
+        note: 'no callback: the order has no callback_url and the app no default callback URL',
+        hints: [
+          'Nothing was sent: give the order a callback_url, or give the app a default one (EMULATOR_APPS callback_url), as the Merchant Portal does for a real app.',
+        ],
+      });
       return Promise.resolve();
     }
     const faults = this.deps.faults.takeCallbackFaults();
     if (faults.drop) {
       order.callback.state = 'dropped';
+      this.deps.requestLog.record({
+        ...logged,
+        ...about,
+        params: null,
+        response: null,
+        note: 'fault: callback dropped',
+      });
       return Promise.resolve();
     }
     const data = callbackData(order, order.payment, this.deps.settings);
+    const body = callbackBody(data, key2, faults.corruptMac);
+    const mac = hmacHex(key2, data);
+    const logEntry = this.deps.requestLog.record({
+      ...logged,
+      ...about,
+      raw: { method: 'POST', url: callbackUrl, contentType: 'application/json', body },
+      params: { data, mac: faults.corruptMac ? corruptedMac(mac) : mac, type: 1 },
+      mac: {
+        formula: 'data',
+        signedString: data,
+        key: 'key2',
+        expected: mac,
+        received: faults.corruptMac ? corruptedMac(mac) : mac,
+        matches: !faults.corruptMac,
+      },
+      response: null,
+      note: faults.corruptMac ? 'callback with a corrupted mac (fault)' : 'callback',
+      deliveries: order.callback.attempts,
+    });
     const delivery: Delivery = {
       order,
       url: callbackUrl,
-      body: callbackBody(data, key2, faults.corruptMac),
+      body,
       macCorrupted: faults.corruptMac,
       duplicate: faults.duplicate,
+      logEntry,
     };
     if (faults.reorder) {
       order.callback.state = 'held';
@@ -131,28 +165,24 @@ export class CallbackSender {
       );
       record.httpStatus = reply.status;
       record.reply = reply.body.slice(0, 2000);
-      record.accepted = this.isDone(reply.status, reply.body);
+      const verdict = judgeReply(reply.status, reply.body, settings);
+      record.accepted = verdict.done;
+      this.addHint(delivery, verdict.hint);
+      delivery.logEntry.response = { http_status: reply.status, body: record.reply };
     } catch (error) {
       record.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      this.addHint(
+        delivery,
+        `The callback URL could not be reached (${record.error}). The emulator POSTs from its own process: the URL must be reachable from it.`,
+      );
     }
     record.durationMs = Math.round(performance.now() - started);
     return record.accepted;
   }
 
-  private isDone(status: number, body: string): boolean {
-    const { settings } = this.deps;
-    if (settings.callbackRequire2xx && (status < 200 || status > 299)) return false;
-    let json: unknown;
-    try {
-      json = JSON.parse(body);
-    } catch {
-      return false;
-    }
-    const reply = merchantReplySchema.safeParse(json);
-    if (!reply.success) return false;
-    return (
-      reply.data.return_code === 1 || (settings.treatReply2AsDone && reply.data.return_code === 2)
-    );
+  private addHint(delivery: Delivery, hint: string | null): void {
+    if (hint !== null && !delivery.logEntry.hints.includes(hint))
+      delivery.logEntry.hints.push(hint);
   }
 
   /** Holds reordered callbacks until the group is complete or reorderHoldMs passed, then sends them newest first. */

@@ -284,29 +284,43 @@ describe('POST /v2/create', () => {
     expect(json).toMatchObject({ return_code: 2, sub_return_code: -68 });
   });
 
-  it("rejects an app_trans_id without today's Vietnam date in strict mode, and accepts it when relaxed", async () => {
-    const input =
-      '2553|231231_123456|user123|50000|1704067200000|{"redirecturl":"https://merchant.example/result"}|[]';
-    const body = { ...CREATE_1, app_trans_id: '231231_123456', mac: hmac(KEY1_2553, input) };
-    expect((await postJson('/v2/create', body)).json.sub_return_code).toBe(-401);
+  it("accepts today's date in any time zone as the prefix by default, only Vietnam's with datePrefixCheck 'vietnam'", async () => {
+    // NOW is 2024-01-01 00:01 UTC: 231231 is still today at UTC-12 (and in a UTC-5 shop's local time).
+    const signed = (id: string) => ({
+      ...CREATE_1,
+      app_trans_id: id,
+      mac: hmac(
+        KEY1_2553,
+        `2553|${id}|user123|50000|1704067200000|{"redirecturl":"https://merchant.example/result"}|[]`,
+      ),
+    });
+    expect((await postJson('/v2/create', signed('231231_123456'))).json.return_code).toBe(1);
+    expect((await postJson('/v2/create', signed('231230_123456'))).json.sub_return_code).toBe(-401);
     await fetch(`${emulator.url}/admin/settings`, {
       method: 'PUT',
-      body: JSON.stringify({ strictDatePrefix: false }),
+      body: JSON.stringify({ datePrefixCheck: 'vietnam' }),
     });
-    expect((await postJson('/v2/create', body)).json.return_code).toBe(1);
+    expect((await postJson('/v2/create', signed('231231_123457'))).json.sub_return_code).toBe(-401);
+    await fetch(`${emulator.url}/admin/settings`, {
+      method: 'PUT',
+      body: JSON.stringify({ datePrefixCheck: 'off' }),
+    });
+    expect((await postJson('/v2/create', signed('231230_123457'))).json.return_code).toBe(1);
   });
 
-  it('rejects an app_time more than 15 minutes from the gateway clock unless the check is off', async () => {
+  it("takes an app_time 16 minutes old at create by default, refuses it with appTimeCheck 'at_create'", async () => {
     await fetch(`${emulator.url}/admin/clock`, {
       method: 'POST',
       body: JSON.stringify({ advance_ms: 16 * 60_000 }),
     });
-    expect((await postJson('/v2/create', CREATE_1)).json.sub_return_code).toBe(-401);
+    expect((await postJson('/v2/create', CREATE_1)).json.return_code).toBe(1);
     await fetch(`${emulator.url}/admin/settings`, {
       method: 'PUT',
-      body: JSON.stringify({ appTimeCheck: false }),
+      body: JSON.stringify({ appTimeCheck: 'at_create' }),
     });
-    expect((await postJson('/v2/create', CREATE_1)).json.return_code).toBe(1);
+    const input = `2553|240101_654321|user123|50000|1704067200000|{"redirecturl":"https://merchant.example/result"}|[]`;
+    const second = { ...CREATE_1, app_trans_id: '240101_654321', mac: hmac(KEY1_2553, input) };
+    expect((await postJson('/v2/create', second)).json.sub_return_code).toBe(-401);
   });
 
   it('sets expiry from app_time and expire_duration_seconds', async () => {

@@ -1,12 +1,15 @@
 // POST /v2/create (zalopay-api.md §3, §13.2): validates the request like the gateway, checks the key1
 // MAC over app_id|app_trans_id|app_user|amount|app_time|embed_data|item, stores the order and answers
-// with the token and links in the real response's field order.
+// with the token and links in the real response's field order; leaves hints for the inspector.
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { createOrderMacInput } from '../zalopay/mac';
 import { vietnamYymmdd } from '../zalopay/vietnam-date';
 import type { ApiOutcome } from './api-answers';
 import { failedEnvelope, rejection, successEnvelope } from './api-answers';
+import type { ApiTrace } from './api-trace';
+import { createRequestHints } from './create-request-hints';
+import { checkDatePrefix } from './date-prefix';
 import type { EmulatorContext } from './emulator-context';
 import { cashierOrderUrl, encodeOrderParam, newZpTransToken, orderUrl } from './order-links';
 import type { SandboxOrder } from './sandbox-order';
@@ -43,6 +46,7 @@ function createRequestSchema(reserializeObjectFields: boolean) {
       wireInteger.pipe(z.int().min(MIN_EXPIRE_DURATION_SECONDS).max(MAX_EXPIRE_DURATION_SECONDS)),
     ),
     callback_url: optional(wireText(2048).pipe(httpUrl)),
+    redirect_url: optional(wireText(2048)),
     bank_code: optional(wireText(20)),
     sub_app_id: optional(wireText(50)),
     title: optional(wireText(256)),
@@ -80,8 +84,11 @@ function vietQrFor(appId: number, amount: number, now: number): string {
   });
 }
 
-export function createOrder(params: WireParams, ctx: EmulatorContext): ApiOutcome {
+export function createOrder(params: WireParams, ctx: EmulatorContext, trace: ApiTrace): ApiOutcome {
   const { settings } = ctx;
+  const now = ctx.clock.now();
+  trace.hints.push(...createRequestHints(params, now, trace.bodyFormat));
+  if (typeof params.app_trans_id === 'string') trace.appTransId = params.app_trans_id;
   const parsed =
     CREATE_REQUEST_SCHEMAS[
       settings.reserializeObjectFields ? 'reserialized' : 'verbatim'
@@ -100,20 +107,28 @@ export function createOrder(params: WireParams, ctx: EmulatorContext): ApiOutcom
     mac: request.mac,
     macInput: () => createOrderMacInput(request),
     formula: 'app_id|app_trans_id|app_user|amount|app_time|embed_data|item',
+    fields: () => [
+      ['app_id', request.app_id],
+      ['app_trans_id', request.app_trans_id],
+      ['app_user', request.app_user],
+      ['amount', request.amount],
+      ['app_time', request.app_time],
+      ['embed_data', request.embed_data],
+      ['item', request.item],
+    ],
+    trace,
   });
   if ('rejected' in auth) return auth.rejected;
   const { app } = auth;
 
-  const now = ctx.clock.now();
-  const today = vietnamYymmdd(now);
-  if (settings.strictDatePrefix && !request.app_trans_id.startsWith(today)) {
-    return rejection(
-      settings,
-      settings.datePrefixSubReturnCode,
-      `app_trans_id does not start with today's Vietnam date ${today}`,
-    );
+  const prefix = checkDatePrefix(request.app_trans_id, now, settings.datePrefixCheck);
+  if (!prefix.accepted) {
+    return rejection(settings, settings.datePrefixSubReturnCode, prefix.reason);
   }
-  if (settings.appTimeCheck && Math.abs(now - request.app_time) > settings.appTimeToleranceMs) {
+  if (
+    settings.appTimeCheck === 'at_create' &&
+    Math.abs(now - request.app_time) > settings.appTimeToleranceMs
+  ) {
     return rejection(
       settings,
       settings.appTimeSubReturnCode,
@@ -129,6 +144,13 @@ export function createOrder(params: WireParams, ctx: EmulatorContext): ApiOutcom
   const lifetimeStart = settings.expiryBase === 'app_time' ? request.app_time : now;
   const expireSeconds = request.expire_duration_seconds ?? DEFAULT_EXPIRE_DURATION_SECONDS;
   const issueQr = settings.issueQrCode && (app.issueQrCode ?? false);
+  const topLevelRedirect = settings.honourTopLevelRedirectUrl ? request.redirect_url : undefined;
+  const redirectUrl = redirectUrlOf(request.embed_data) ?? topLevelRedirect ?? null;
+  if (request.redirect_url !== undefined && !settings.honourTopLevelRedirectUrl) {
+    trace.hints.push(
+      'The top-level redirect_url is ignored (honourTopLevelRedirectUrl is off): put it in embed_data as {"redirecturl":"..."}.',
+    );
+  }
   const order: SandboxOrder = {
     appId: app.appId,
     appTransId: request.app_trans_id,
@@ -140,10 +162,10 @@ export function createOrder(params: WireParams, ctx: EmulatorContext): ApiOutcom
     embedData: request.embed_data,
     bankCode: request.bank_code ?? '',
     callbackUrl: request.callback_url ?? null,
-    redirectUrl: redirectUrlOf(request.embed_data),
+    redirectUrl,
     zpTransToken,
     orderUrl: orderUrl(ctx.publicUrl, orderParam),
-    cashierOrderUrl: cashierOrderUrl(ctx.publicUrl, orderParam),
+    cashierOrderUrl: app.cashierOrderUrl ? cashierOrderUrl(ctx.publicUrl, orderParam) : null,
     qrCode: issueQr ? vietQrFor(app.appId, request.amount, now) : null,
     receivedAt: now,
     expiresAt: lifetimeStart + expireSeconds * 1000,
@@ -159,7 +181,7 @@ export function createOrder(params: WireParams, ctx: EmulatorContext): ApiOutcom
       ...successEnvelope(settings),
       zp_trans_token: order.zpTransToken,
       order_url: order.orderUrl,
-      cashier_order_url: order.cashierOrderUrl,
+      ...(order.cashierOrderUrl === null ? {} : { cashier_order_url: order.cashierOrderUrl }),
       order_token: order.zpTransToken,
       ...(order.qrCode === null ? {} : { qr_code: order.qrCode }),
     },

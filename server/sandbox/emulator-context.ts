@@ -12,7 +12,8 @@ import type { RequestLog } from './request-log';
 export interface EmulatorContext {
   settings: EmulatorSettings;
   clock: EmulatorClock;
-  apps: ReadonlyMap<number, SandboxApp>;
+  /** Built-ins, configured apps and those added with POST /admin/apps, by app_id. */
+  apps: Map<number, SandboxApp>;
   orders: OrderBook;
   ids: TransactionIds;
   faults: FaultPlan;

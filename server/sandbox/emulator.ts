@@ -5,21 +5,28 @@ import { listeningPort } from './listening-port';
 import express from 'express';
 import { adminRouter } from './admin-routes';
 import { apiRouter } from './api-routes';
+import { mergeApps } from './app-config';
 import { CallbackSender } from './callback-sender';
 import { createEmulatorClock } from './emulator-clock';
 import type { EmulatorContext } from './emulator-context';
 import { emulatorErrorHandler } from './emulator-errors';
 import { FaultPlan } from './fault-plan';
 import { gatewayRouter } from './gateway-routes';
+import { inspectorRouter } from './inspector-routes';
 import { OrderBook } from './order-book';
 import { PUBLIC_SANDBOX_APPS } from './public-apps';
 import type { SandboxApp } from './public-apps';
 import { RequestLog } from './request-log';
-import { applySettingsUpdate, defaultSettings, settingsUpdateSchema } from './settings';
-import type { EmulatorSettings } from './settings';
+import {
+  applySettingsUpdate,
+  defaultSettings,
+  profileSettings,
+  settingsUpdateSchema,
+} from './settings';
+import type { EmulatorProfile, EmulatorSettings } from './settings';
 import { createTransactionIds } from './transaction-ids';
 
-export type { EmulatorSettings } from './settings';
+export type { EmulatorProfile, EmulatorSettings } from './settings';
 export type { SandboxApp } from './public-apps';
 
 export interface EmulatorOptions {
@@ -31,7 +38,9 @@ export interface EmulatorOptions {
   publicUrl?: string;
   /** Extra apps (or replacements of 2553/2554, matched by appId). */
   apps?: SandboxApp[];
-  /** Every [UNCONFIRMED] behaviour of the gateway, see settings.ts. */
+  /** `sandbox` (default): what the public evidence says the real sandbox does; `strict`: refuse more at create. */
+  profile?: EmulatorProfile;
+  /** Every [UNCONFIRMED] behaviour of the gateway, see settings.ts; applied over the profile. */
   settings?: Partial<EmulatorSettings>;
   /** Base clock; the admin clock offset is added on top. */
   now?: () => number;
@@ -55,13 +64,14 @@ function urlHost(host: string): string {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const settings = defaultSettings();
+  applySettingsUpdate(settings, profileSettings(options.profile ?? 'sandbox'));
   if (options.settings) applySettingsUpdate(settings, settingsUpdateSchema.parse(options.settings));
-  const apps = new Map<number, SandboxApp>();
-  for (const app of [...PUBLIC_SANDBOX_APPS, ...(options.apps ?? [])]) apps.set(app.appId, app);
+  const apps = mergeApps(PUBLIC_SANDBOX_APPS, options.apps ?? []);
 
   const lifetime = new AbortController();
   const clock = createEmulatorClock(options.now);
   const faults = new FaultPlan();
+  const requestLog = new RequestLog();
   const ctx: EmulatorContext = {
     settings,
     clock,
@@ -69,8 +79,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     orders: new OrderBook(),
     ids: createTransactionIds(options.zpTransIdSequenceStart),
     faults,
-    callbacks: new CallbackSender({ settings, clock, faults, lifetime: lifetime.signal }),
-    requestLog: new RequestLog(),
+    callbacks: new CallbackSender({
+      settings,
+      clock,
+      faults,
+      lifetime: lifetime.signal,
+      requestLog,
+    }),
+    requestLog,
     publicUrl: '',
     lifetime: lifetime.signal,
   };
@@ -80,6 +96,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   app.use(express.text({ type: () => true, limit: '1mb' }));
   app.use(apiRouter(ctx));
   app.use(gatewayRouter(ctx));
+  app.use(inspectorRouter());
   app.use(adminRouter(ctx));
   app.use(emulatorErrorHandler(ctx));
 

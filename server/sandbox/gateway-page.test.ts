@@ -181,14 +181,13 @@ describe('the gateway page', () => {
 
     expect(response.status).toBe(302);
     const params = new URL(response.headers.get('location') ?? '').searchParams;
+    // The one real failed-payment redirect (zalopay-api.md §12.3, app 554) reads 38||...|-59.
     expect([params.get('pmcid'), params.get('bankcode'), params.get('status')]).toEqual([
-      '39',
-      'SBI',
+      '38',
+      '',
       '-59',
     ]);
-    expect(params.get('checksum')).toBe(
-      hmac(KEY2_2553, `2553|${APP_TRANS_ID}|39|SBI|125000|0|-59`),
-    );
+    expect(params.get('checksum')).toBe(hmac(KEY2_2553, `2553|${APP_TRANS_ID}|38||125000|0|-59`));
     expect(await truth()).toMatchObject({ status: 'pending', callback: { state: 'not_sent' } });
     expect(merchant.received).toHaveLength(0);
   });

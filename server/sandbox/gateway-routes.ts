@@ -23,8 +23,13 @@ function formFields(req: Request): URLSearchParams {
   return new URLSearchParams(typeof body === 'string' ? body : '');
 }
 
+/** Gateway pages may not be framed (clickjacking of the Pay buttons); the rest of their CSP is left open. */
 function sendPage(res: Response, status: number, page: string): void {
-  res.status(status).type('html').send(page);
+  res
+    .status(status)
+    .set('Content-Security-Policy', "frame-ancestors 'none'")
+    .type('html')
+    .send(page);
 }
 
 export function gatewayRouter(ctx: EmulatorContext): Router {
@@ -130,6 +135,17 @@ export function gatewayRouter(ctx: EmulatorContext): Router {
           : showStatus(res, order, result.status);
       case 'unknown_card':
         return showCheckout(res, order, 400, 'That is not one of the sandbox test cards.');
+      case 'invalid_payment_period':
+        return sendPage(
+          res,
+          409,
+          noticePage(
+            'The payment period is invalid',
+            `This order's app_time is ${result.minutesOld} minutes before the payment: ZaloPay refuses to pay it. The shop must create a new order with the current time.`,
+            'bad',
+            order,
+          ),
+        );
       case 'declined':
         if (result.redirectUrl) return res.redirect(302, result.redirectUrl);
         return showCheckout(

@@ -15,12 +15,15 @@ export interface SandboxApp {
   redirectUrl?: string;
   /** Whether create answers with an EMVCo `qr_code` (VietQR enabled for the app). */
   issueQrCode?: boolean;
+  /** Whether create answers with a `cashier_order_url` (seen for 2553 in 2026, absent for 2554). */
+  cashierOrderUrl?: boolean;
 }
 
 /**
- * App 2553 answers with a `qr_code` in real 2026 sandbox traffic and 2554 does not (§3.6), so the
- * built-ins copy that difference. Neither has a default callback or redirect URL here: the real
- * ones point at someone else's servers, which is why every order should carry its own (§9.1).
+ * App 2553 answers with a `qr_code` and a `cashier_order_url` in real 2026 sandbox traffic and 2554
+ * with neither (zalopay-api.md §3.6), so the built-ins copy that difference. Neither has a default
+ * callback or redirect URL here: the real ones point at someone else's servers. EMULATOR_APPS can
+ * replace either with one that has them (docs/emulator.md).
  */
 export const PUBLIC_SANDBOX_APPS: readonly SandboxApp[] = [
   {
@@ -29,6 +32,7 @@ export const PUBLIC_SANDBOX_APPS: readonly SandboxApp[] = [
     key2: 'kLtgPl8HHhfvMuDHPwKfgfsY4Ydm9eIz',
     name: 'ZaloPay Sandbox Demo 2553',
     issueQrCode: true,
+    cashierOrderUrl: true,
   },
   {
     appId: 2554,
@@ -36,5 +40,6 @@ export const PUBLIC_SANDBOX_APPS: readonly SandboxApp[] = [
     key2: 'trMrHtvjo6myautxDUiAcYsVtaeQ8nhf',
     name: 'ZaloPay Sandbox Demo 2554',
     issueQrCode: false,
+    cashierOrderUrl: false,
   },
 ];

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { queryOrderMacInput } from '../zalopay/mac';
 import type { ApiOutcome } from './api-answers';
 import { envelope, failedEnvelope, rejection, successEnvelope } from './api-answers';
+import type { ApiTrace } from './api-trace';
 import type { EmulatorContext } from './emulator-context';
 import { orderStatus } from './sandbox-order';
 import type { SandboxOrder } from './sandbox-order';
@@ -70,16 +71,23 @@ function answerFor(order: SandboxOrder, ctx: EmulatorContext, now: number): ApiO
   };
 }
 
-export function queryOrder(params: WireParams, ctx: EmulatorContext): ApiOutcome {
+export function queryOrder(params: WireParams, ctx: EmulatorContext, trace: ApiTrace): ApiOutcome {
   const { settings } = ctx;
   const parsed = queryRequestSchema.safeParse(params);
   if (!parsed.success) return rejection(settings, -401, describeIssues(parsed.error));
   const request = parsed.data;
+  trace.appTransId = request.app_trans_id;
   const auth = authenticatedApp(ctx, {
     appId: request.app_id,
     mac: request.mac,
     macInput: (app) => queryOrderMacInput(app.appId, request.app_trans_id, app.key1),
     formula: 'app_id|app_trans_id|key1',
+    fields: (app) => [
+      ['app_id', app.appId],
+      ['app_trans_id', request.app_trans_id],
+      ['key1', app.key1],
+    ],
+    trace,
   });
   if ('rejected' in auth) return auth.rejected;
   const { app } = auth;

@@ -6,6 +6,7 @@ import { queryRefundMacInput, refundMacInput } from '../zalopay/mac';
 import { vietnamYymmdd } from '../zalopay/vietnam-date';
 import type { ApiOutcome } from './api-answers';
 import { envelope, failedEnvelope, rejection, successEnvelope } from './api-answers';
+import type { ApiTrace } from './api-trace';
 import type { EmulatorContext } from './emulator-context';
 import { authenticatedApp } from './request-mac';
 import type { WireParams } from './wire-params';
@@ -46,7 +47,7 @@ function processingAnswer(ctx: EmulatorContext) {
   return envelope(3, processing, REFUND_PROCESSING, processing);
 }
 
-export function refundOrder(params: WireParams, ctx: EmulatorContext): ApiOutcome {
+export function refundOrder(params: WireParams, ctx: EmulatorContext, trace: ApiTrace): ApiOutcome {
   const { settings } = ctx;
   const parsed = refundRequestSchema.safeParse(params);
   if (!parsed.success) return rejection(settings, -401, describeIssues(parsed.error));
@@ -56,6 +57,17 @@ export function refundOrder(params: WireParams, ctx: EmulatorContext): ApiOutcom
     mac: request.mac,
     macInput: () => refundMacInput(request),
     formula: 'app_id|zp_trans_id|amount|[refund_fee_amount|]description|timestamp',
+    fields: () => [
+      ['app_id', request.app_id],
+      ['zp_trans_id', request.zp_trans_id],
+      ['amount', request.amount],
+      ...(request.refund_fee_amount === undefined
+        ? []
+        : [['refund_fee_amount', request.refund_fee_amount] as const]),
+      ['description', request.description],
+      ['timestamp', request.timestamp],
+    ],
+    trace,
   });
   if ('rejected' in auth) return auth.rejected;
   const { app } = auth;
@@ -109,7 +121,7 @@ export function refundOrder(params: WireParams, ctx: EmulatorContext): ApiOutcom
   };
 }
 
-export function queryRefund(params: WireParams, ctx: EmulatorContext): ApiOutcome {
+export function queryRefund(params: WireParams, ctx: EmulatorContext, trace: ApiTrace): ApiOutcome {
   const { settings } = ctx;
   const parsed = queryRefundRequestSchema.safeParse(params);
   if (!parsed.success) return rejection(settings, -401, describeIssues(parsed.error));
@@ -119,6 +131,12 @@ export function queryRefund(params: WireParams, ctx: EmulatorContext): ApiOutcom
     mac: request.mac,
     macInput: (app) => queryRefundMacInput(app.appId, request.m_refund_id, request.timestamp),
     formula: 'app_id|m_refund_id|timestamp',
+    fields: (app) => [
+      ['app_id', app.appId],
+      ['m_refund_id', request.m_refund_id],
+      ['timestamp', request.timestamp],
+    ],
+    trace,
   });
   if ('rejected' in auth) return auth.rejected;
   const { app } = auth;

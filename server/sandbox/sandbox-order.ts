@@ -56,7 +56,8 @@ export interface SandboxOrder {
   redirectUrl: string | null;
   zpTransToken: string;
   orderUrl: string;
-  cashierOrderUrl: string;
+  /** Null for apps whose create answers carry none (2554). */
+  cashierOrderUrl: string | null;
   qrCode: string | null;
   receivedAt: number;
   expiresAt: number;

@@ -1,5 +1,6 @@
 // Every behaviour of the real gateway that zalopay-api.md marks [UNCONFIRMED] is a knob here, with the
-// observed or most likely behaviour as its default, so tests can try the other possibilities.
+// behaviour the public evidence points to as its default (docs/emulator.md names the evidence), and a
+// strict profile for teams that want the emulator to refuse what the real sandbox may let through.
 import { z } from 'zod';
 
 const messagesSchema = z.object({
@@ -20,13 +21,22 @@ export const emulatorSettingsSchema = z.object({
   /** `sub_return_code` sent with `return_code: 3` by query. Not documented. */
   pendingSubReturnCode: z.int(),
 
-  /** Reject `app_trans_id` whose yymmdd prefix is not today's date in Vietnam (§3.5). */
-  strictDatePrefix: z.boolean(),
+  /**
+   * Which `yymmdd` prefixes of `app_trans_id` create accepts (§3.5): only today's date in Vietnam, the
+   * date of this moment in any time zone (UTC-12 to UTC+14: a server that uses its local or UTC date),
+   * or anything.
+   */
+  datePrefixCheck: z.enum(['vietnam', 'any_time_zone', 'off']),
   datePrefixSubReturnCode: z.int(),
-  /** Reject `app_time` further than `appTimeToleranceMs` from the emulator clock (§3.1: 15 minutes). */
-  appTimeCheck: z.boolean(),
+  /**
+   * Where a stale `app_time` (more than `appTimeToleranceMs` from the emulator clock) is refused: at
+   * create (-401), at payment (the gateway says the payment period is invalid), or nowhere.
+   */
+  appTimeCheck: z.enum(['at_create', 'at_payment', 'off']),
   appTimeToleranceMs: z.int().nonnegative(),
   appTimeSubReturnCode: z.int(),
+  /** Use a top-level `redirect_url` of create when `embed_data.redirecturl` is absent (the SDK's field). */
+  honourTopLevelRedirectUrl: z.boolean(),
   /** Accept MACs in uppercase hex too. The gateway's behaviour is unknown; lowercase only by default (§2). */
   macCaseInsensitive: z.boolean(),
   /** When `item` / `embed_data` arrive as JSON arrays/objects, re-serialise them with JSON.stringify (§3.1) instead of -401. */
@@ -51,17 +61,27 @@ export const emulatorSettingsSchema = z.object({
   callbackRequire2xx: z.boolean(),
   /** Whether a merchant reply of `return_code: 2` stops the retries (§5.4: sources conflict). */
   treatReply2AsDone: z.boolean(),
+  /** Whether the v001 reply field `returncode` counts like `return_code` (ZaloPay's C# demo answers it). */
+  acceptLegacyReturncode: z.boolean(),
   /** The first callback delivery finishes before the browser is redirected; false: redirect first. */
   callbackBeforeRedirect: z.boolean(),
   /** Include `zp_user_id` in the callback data, as every 2024-2026 callback does (§5.3). */
   includeZpUserId: z.boolean(),
-  /** `merchant_user_id` (and `zp_user_id`) of the sandbox shopper who pays. */
+  /** `merchant_user_id` (and `zp_user_id`) of the sandbox shopper who pays with the wallet. */
   payerMerchantUserId: z.string(),
+  /** Card payments (channels 36, 39) carry an empty `merchant_user_id` and `zp_user_id`. */
+  anonymousCardPayer: z.boolean(),
+  /** Write `<`, `>` and `&` in the callback's `data` as `\u003c`, `\u003e`, `\u0026`. */
+  callbackEscapeHtml: z.boolean(),
 
   /** Redirect `status` when the shopper cancels (§6: -49 with pmcid 0). */
   cancelRedirectStatus: z.int(),
   /** Redirect `status` after a declined test card; null keeps the shopper on the gateway page instead. */
   cardFailureRedirectStatus: z.int().nullable(),
+  /** Redirect `pmcid` after a declined card; null: the card's channel (36 or 39). */
+  cardFailureRedirectPmcid: z.int().nullable(),
+  /** Redirect `bankcode` after a declined card; null: the card's bank code (CC or SBI). */
+  cardFailureRedirectBankCode: z.string().nullable(),
 
   /** Issue `qr_code` on create for apps that have it enabled (§3.6). */
   issueQrCode: z.boolean(),
@@ -112,11 +132,12 @@ export function defaultSettings(): EmulatorSettings {
     },
     errorReturnCode: 2,
     pendingSubReturnCode: 1,
-    strictDatePrefix: true,
+    datePrefixCheck: 'any_time_zone',
     datePrefixSubReturnCode: -401,
-    appTimeCheck: true,
+    appTimeCheck: 'at_payment',
     appTimeToleranceMs: 15 * 60_000,
     appTimeSubReturnCode: -401,
+    honourTopLevelRedirectUrl: true,
     macCaseInsensitive: false,
     reserializeObjectFields: true,
     minAmount: 1,
@@ -129,11 +150,16 @@ export function defaultSettings(): EmulatorSettings {
     callbackTimeoutMs: 5000,
     callbackRequire2xx: true,
     treatReply2AsDone: false,
+    acceptLegacyReturncode: false,
     callbackBeforeRedirect: true,
     includeZpUserId: true,
     payerMerchantUserId: 'Jfy_NT0tHMtLE07x291chQ-7_jlVJzxoGZ2S1rNbGvA',
+    anonymousCardPayer: true,
+    callbackEscapeHtml: true,
     cancelRedirectStatus: -49,
     cardFailureRedirectStatus: -59,
+    cardFailureRedirectPmcid: 38,
+    cardFailureRedirectBankCode: '',
     issueQrCode: true,
     timeoutFaultMs: 15_000,
     reorderHoldMs: 2000,
@@ -141,6 +167,18 @@ export function defaultSettings(): EmulatorSettings {
     refundTimestampToleranceMs: 15 * 60_000,
     strictRefundIdFormat: true,
   };
+}
+
+export const EMULATOR_PROFILES = ['sandbox', 'strict'] as const;
+export type EmulatorProfile = (typeof EMULATOR_PROFILES)[number];
+
+/**
+ * What a profile changes from the defaults. `sandbox` is the defaults: what the public evidence says
+ * the real sandbox does. `strict` refuses at create what the real sandbox is not known to refuse there.
+ */
+export function profileSettings(profile: EmulatorProfile): EmulatorSettingsUpdate {
+  if (profile === 'sandbox') return {};
+  return { datePrefixCheck: 'vietnam', appTimeCheck: 'at_create' };
 }
 
 /** Applies an update in place, so every part of a running emulator sees the change at once. */

@@ -1,5 +1,7 @@
 // What the shopper can do with an order on the gateway: pay (wallet or test card) or cancel. The
 // gateway page and the admin API both come here, so a click and POST /admin/orders/:id/pay behave alike.
+// Every redirect back to the merchant goes into the request log with its checksum string.
+import { hmacHex, redirectChecksumInput } from '../zalopay/mac';
 import type { EmulatorContext } from './emulator-context';
 import { paymentRedirectUrl } from './payment-redirect';
 import type { SandboxApp } from './public-apps';
@@ -14,6 +16,7 @@ export type PayResult =
   | { kind: 'paid'; redirectUrl: string | null }
   | { kind: 'declined'; outcome: CardOutcome; redirectUrl: string | null }
   | { kind: 'not_payable'; status: OrderStatus }
+  | { kind: 'invalid_payment_period'; minutesOld: number }
   | { kind: 'unknown_card' };
 
 export type CancelResult =
@@ -29,6 +32,7 @@ function appOf(ctx: EmulatorContext, order: SandboxOrder): SandboxApp {
 }
 
 function redirectTo(
+  ctx: EmulatorContext,
   order: SandboxOrder,
   app: SandboxApp,
   pmcid: number,
@@ -36,7 +40,25 @@ function redirectTo(
   status: number,
 ): string | null {
   const base = order.redirectUrl ?? app.redirectUrl ?? null;
-  if (base === null) return null;
+  const logged = {
+    at: ctx.clock.now(),
+    kind: 'redirect',
+    endpoint: 'redirect',
+    appId: order.appId,
+    appTransId: order.appTransId,
+    response: null,
+  } as const;
+  if (base === null) {
+    ctx.requestLog.record({
+      ...logged,
+      params: null,
+      note: `no redirect (status ${status}): no embed_data.redirecturl, redirect_url or app default`,
+      hints: [
+        'The shopper stays on the gateway: put {"redirecturl":"https://..."} in embed_data, or give the app a default redirect URL (EMULATOR_APPS redirect_url).',
+      ],
+    });
+    return null;
+  }
   const params = {
     appid: order.appId,
     apptransid: order.appTransId,
@@ -46,7 +68,24 @@ function redirectTo(
     discountamount: 0,
     status,
   };
-  return paymentRedirectUrl(base, params, app.key2);
+  const url = paymentRedirectUrl(base, params, app.key2);
+  const signedString = redirectChecksumInput(params);
+  const checksum = hmacHex(app.key2, signedString);
+  ctx.requestLog.record({
+    ...logged,
+    raw: { method: 'GET', url, contentType: null, body: '' },
+    params,
+    mac: {
+      formula: 'appid|apptransid|pmcid|bankcode|amount|discountamount|status',
+      signedString,
+      key: 'key2',
+      expected: checksum,
+      received: checksum,
+      matches: true,
+    },
+    note: `302 to the merchant, status ${status}`,
+  });
+  return url;
 }
 
 /** null for the wallet; the named test card, or the channel's success card; undefined for an unknown number. */
@@ -75,11 +114,48 @@ export async function payOrder(
   if (card === undefined) return { kind: 'unknown_card' };
   const app = appOf(ctx, order);
   const { channel, bankCode } = card ?? WALLET;
+  const { settings } = ctx;
+
+  if (settings.appTimeCheck === 'at_payment' && now - order.appTime > settings.appTimeToleranceMs) {
+    const minutesOld = Math.floor((now - order.appTime) / 60_000);
+    order.shopperActions.push({
+      at: now,
+      action: 'pay',
+      channel,
+      cardNumber: card?.number ?? null,
+      outcome: 'declined',
+      detail: 'invalid_payment_period',
+      redirectUrl: null,
+    });
+    ctx.requestLog.record({
+      at: now,
+      kind: 'redirect',
+      endpoint: 'payment',
+      appId: order.appId,
+      appTransId: order.appTransId,
+      params: null,
+      response: null,
+      note: `payment refused: app_time is ${minutesOld} minutes before the payment`,
+      hints: [
+        `The payment period is invalid: app_time is ${minutesOld} minutes before the payment, more than ${Math.round(settings.appTimeToleranceMs / 60_000)} minutes. Set app_time to the current Unix time in milliseconds when you create the order, and check the server clock (ZaloPay FAQ).`,
+      ],
+    });
+    return { kind: 'invalid_payment_period', minutesOld };
+  }
 
   if (card && card.outcome !== 'success') {
-    const failureStatus = ctx.settings.cardFailureRedirectStatus;
+    const failureStatus = settings.cardFailureRedirectStatus;
     const redirectUrl =
-      failureStatus === null ? null : redirectTo(order, app, channel, bankCode, failureStatus);
+      failureStatus === null
+        ? null
+        : redirectTo(
+            ctx,
+            order,
+            app,
+            settings.cardFailureRedirectPmcid ?? channel,
+            settings.cardFailureRedirectBankCode ?? bankCode,
+            failureStatus,
+          );
     order.shopperActions.push({
       at: now,
       action: 'pay',
@@ -94,7 +170,7 @@ export async function payOrder(
 
   order.state = 'paying';
   order.payment = { zpTransId: ctx.ids.nextZpTransId(now), serverTime: now, channel, bankCode };
-  const redirectUrl = redirectTo(order, app, channel, bankCode, 1);
+  const redirectUrl = redirectTo(ctx, order, app, channel, bankCode, 1);
   order.shopperActions.push({
     at: now,
     action: 'pay',
@@ -125,6 +201,7 @@ export function cancelPayment(ctx: EmulatorContext, order: SandboxOrder): Cancel
   const status = orderStatus(order, now);
   if (status !== 'pending') return { kind: 'not_payable', status };
   const redirectUrl = redirectTo(
+    ctx,
     order,
     appOf(ctx, order),
     0,

@@ -14,6 +14,19 @@ function isPlainObject(value: unknown): value is WireParams {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function looksJson(req: Request, body: string): boolean {
+  const contentType = req.get('content-type') ?? '';
+  return contentType.includes('json') || (contentType === '' && body.trimStart().startsWith('{'));
+}
+
+/** Where the parameters come from, for the inspector's hints. */
+export function wireBodyFormat(req: Request): 'json' | 'form' | 'none' {
+  const rawBody: unknown = req.body;
+  const body = typeof rawBody === 'string' ? rawBody : '';
+  if (body.trim() === '') return 'none';
+  return looksJson(req, body) ? 'json' : 'form';
+}
+
 /**
  * The request's merged parameters, or null when the body cannot be parsed (the gateway then answers
  * -401). Expects the raw body as text (express.text for every content type).
@@ -26,10 +39,7 @@ export function readWireParams(req: Request): WireParams | null {
   const body = typeof rawBody === 'string' ? rawBody : '';
   if (body.trim() === '') return query;
 
-  const contentType = req.get('content-type') ?? '';
-  const looksJson =
-    contentType.includes('json') || (contentType === '' && body.trimStart().startsWith('{'));
-  if (looksJson) {
+  if (looksJson(req, body)) {
     try {
       const parsed: unknown = JSON.parse(body);
       return isPlainObject(parsed) ? { ...query, ...parsed } : null;
