@@ -16,6 +16,7 @@ import type { PaymentsConfig } from './payments/payments-config';
 import { startPoller } from './payments/poller';
 import { logFulfilmentHook, startFulfilmentWorker } from './payments/fulfilment-worker';
 import { startOperations } from './ops/operations';
+import { loopbackOnly } from './security/loopback-only';
 
 /** dist/client. From the sources (tsx, vitest) this module is server/checkout-server.ts; in the server
  * build (server/build/vite.config.ts) it is part of dist/server/main.js, next to dist/client. */
@@ -77,8 +78,22 @@ export async function startCheckout(
   options: StartOptions = {},
 ): Promise<RunningCheckout> {
   let emulator: RunningEmulator | undefined;
+  if (env.zalopay.mode === 'emulator' && env.emulator.inProductionOnPurpose) {
+    log.error(
+      { alert: 'emulator_in_production' },
+      'ZALOPAY_MODE=emulator with NODE_ENV=production or an https PUBLIC_BASE_URL: no payment taken here is real',
+    );
+  }
   if (env.emulator.embedded) {
-    emulator = await startEmulator({ port: env.emulator.port, host: env.host });
+    // The gateway pages listen on HOST (a phone may open the QR's link); the admin API, which pays any
+    // order, answers this machine only.
+    emulator = await startEmulator({
+      port: env.emulator.port,
+      host: env.host,
+      adminGuard: loopbackOnly,
+      apps: env.emulator.apps,
+      profile: env.emulator.profile,
+    });
     log.info({ url: emulator.url }, 'ZaloPay emulator started');
   }
   const apiBaseUrl = emulator?.url ?? env.zalopay.apiBaseUrl;
@@ -132,6 +147,7 @@ export async function startCheckout(
       clientDir: options.clientDir,
       operations: operations.http,
       security: { ...env.security, https: publicBaseUrl.startsWith('https://') },
+      acceptClientAmounts: env.orders.acceptClientAmounts,
     }),
   );
 

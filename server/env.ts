@@ -1,7 +1,10 @@
 // The only reader of process.env: every setting validated once at start-up with zod, with a message
 // naming each bad variable. Defaults make `npm start` work on a bare machine (PGlite + embedded emulator).
 import { z } from 'zod';
+import { AppConfigError, parseAppsSetting } from './sandbox/app-config';
 import { PUBLIC_SANDBOX_APPS } from './sandbox/public-apps';
+import type { SandboxApp } from './sandbox/public-apps';
+import { EMULATOR_PROFILES, type EmulatorProfile } from './sandbox/settings';
 import { trustProxySchema, type TrustProxySetting } from './security/trust-proxy';
 
 const GATEWAY_HOSTS = {
@@ -36,11 +39,14 @@ const rawEnvSchema = z.object({
   ZALOPAY_GATEWAY_BASE_URL: optionalText.pipe(z.url().optional()),
   ZALOPAY_TIMEOUT_MS: int(10_000, 100),
   EMULATOR_PORT: int(3001).pipe(z.number().max(65535)),
+  EMULATOR_APPS: optionalText,
+  EMULATOR_PROFILE: z.enum(EMULATOR_PROFILES).default('sandbox'),
   EMULATOR_EMBEDDED: flag(true),
   ORDER_MIN_AMOUNT: int(1_000, 1),
   ORDER_MAX_AMOUNT: int(50_000_000, 1),
   ORDER_EXPIRE_SECONDS: int(900, 300).pipe(z.number().max(2_592_000)),
   ORDER_APP_USER: z.string().trim().min(1).max(50).default('zalopay-checkout'),
+  ACCEPT_CLIENT_AMOUNTS: z.enum(['true', 'false', '1', '0']).optional(),
   POLL_INTERVAL_MS: int(60_000, 100),
   POLL_TICK_MS: int(1_000, 50),
   POLL_BATCH_SIZE: int(50, 1),
@@ -80,12 +86,25 @@ export interface Env {
     gatewayBaseUrl: string | undefined;
     timeoutMs: number;
   };
-  emulator: { embedded: boolean; port: number };
+  emulator: {
+    embedded: boolean;
+    port: number;
+    /**
+     * Emulator mode where a shop runs for real (NODE_ENV=production or an https PUBLIC_BASE_URL), allowed
+     * only because ZALOPAY_MODE=emulator was set explicitly: the server says so loudly at start.
+     */
+    inProductionOnPurpose: boolean;
+  };
   orders: {
     minAmount: number;
     maxAmount: number;
     expireSeconds: number;
     appUser: string;
+    /**
+     * ACCEPT_CLIENT_AMOUNTS: POST /api/payment/create may take the frontend guide's {amount, order_info}
+     * (a one-off order for a client-given amount). Default: on in emulator mode, off otherwise.
+     */
+    acceptClientAmounts: boolean;
   };
   poller: {
     intervalMs: number;
@@ -182,6 +201,25 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       problems.push('PUBLIC_BASE_URL: must be https:// in production mode');
     }
   }
+  // Emulator mode is the default, so that `npm start` works on a bare machine; in production it would
+  // take "payments" nobody paid (its admin API pays any order). It must then be asked for by name.
+  const looksLikeProduction =
+    raw.NODE_ENV === 'production' || raw.PUBLIC_BASE_URL?.startsWith('https://') === true;
+  const modeNamed = (source.ZALOPAY_MODE ?? '').trim() !== '';
+  if (mode === 'emulator' && looksLikeProduction && !modeNamed) {
+    problems.push(
+      'ZALOPAY_MODE: unset, so the ZaloPay emulator would take the payments, but NODE_ENV is production or PUBLIC_BASE_URL is https: set ZALOPAY_MODE=production (or sandbox) with your keys, or ZALOPAY_MODE=emulator for a demo',
+    );
+  }
+  let emulatorApps: SandboxApp[] = [];
+  if (raw.EMULATOR_APPS !== undefined) {
+    try {
+      emulatorApps = parseAppsSetting(raw.EMULATOR_APPS, 'EMULATOR_APPS');
+    } catch (error) {
+      if (!(error instanceof AppConfigError)) throw error;
+      problems.push(error.message);
+    }
+  }
   if (raw.ORDER_MIN_AMOUNT > raw.ORDER_MAX_AMOUNT) {
     problems.push('ORDER_MIN_AMOUNT: must not exceed ORDER_MAX_AMOUNT');
   }
@@ -205,12 +243,20 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       gatewayBaseUrl: raw.ZALOPAY_GATEWAY_BASE_URL ?? raw.ZALOPAY_API_BASE_URL ?? hosts?.gateway,
       timeoutMs: raw.ZALOPAY_TIMEOUT_MS,
     },
-    emulator: { embedded, port: raw.EMULATOR_PORT },
+    emulator: {
+      embedded,
+      port: raw.EMULATOR_PORT,
+      inProductionOnPurpose: mode === 'emulator' && looksLikeProduction,
+    },
     orders: {
       minAmount: raw.ORDER_MIN_AMOUNT,
       maxAmount: raw.ORDER_MAX_AMOUNT,
       expireSeconds: raw.ORDER_EXPIRE_SECONDS,
       appUser: raw.ORDER_APP_USER,
+      acceptClientAmounts:
+        raw.ACCEPT_CLIENT_AMOUNTS === undefined
+          ? mode === 'emulator'
+          : raw.ACCEPT_CLIENT_AMOUNTS === 'true' || raw.ACCEPT_CLIENT_AMOUNTS === '1',
     },
     poller: {
       intervalMs: raw.POLL_INTERVAL_MS,

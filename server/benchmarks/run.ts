@@ -301,6 +301,8 @@ async function runCheckoutCases(
     env: {
       ...database.childEnv('app'),
       NODE_ENV: 'production',
+      // Production settings against the emulator: it must be asked for by name (docs/security.md).
+      ZALOPAY_MODE: 'emulator',
       HOST: '127.0.0.1',
       PORT: String(port),
       PUBLIC_BASE_URL: checkoutUrl,

@@ -54,6 +54,8 @@ export async function startCheckoutInstance(
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      // Production settings against the emulator: it must be asked for by name (docs/security.md).
+      ZALOPAY_MODE: 'emulator',
       HOST: '127.0.0.1',
       PORT: String(options.port),
       PUBLIC_BASE_URL: url,

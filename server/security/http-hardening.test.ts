@@ -57,7 +57,10 @@ describe('security headers', () => {
   });
 
   it('adds HSTS and upgrade-insecure-requests when the public URL is https', async () => {
-    const https = await startTestCheckout('pglite', { PUBLIC_BASE_URL: 'https://shop.example.vn' });
+    const https = await startTestCheckout('pglite', {
+      PUBLIC_BASE_URL: 'https://shop.example.vn',
+      ZALOPAY_MODE: 'emulator',
+    });
     try {
       const response = await fetch(`${https.checkout.url}/healthz`);
       expect(response.headers.get('strict-transport-security')).toBe(
