@@ -44,7 +44,7 @@ export function PaymentOutcome({
         </p>
       )}
       <dl className="outcome__details">
-        <dt>{messages.orderReference}</dt>
+        <dt>{messages.paymentReference}</dt>
         <dd>
           <code>{appTransId}</code>
         </dd>

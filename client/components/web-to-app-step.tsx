@@ -1,7 +1,8 @@
-// The Web-to-App step of one order: a QR code to scan on desktop, or a hand-off to the ZaloPay app on
-// the same device, with a manual switch between the two. It follows the order live until it is final,
+// The Web-to-App step of one payment attempt: a QR code to scan on desktop, or a hand-off to the ZaloPay app
+// on the same device, with a manual switch between the two. It follows the attempt live until it is final,
 // and treats the end of the countdown as "expired" while still listening, in case a payment lands late.
-import { useState } from 'react';
+// Once PAID it hands over to the page, which shows the order's receipt.
+import { useEffect, useEffectEvent, useState } from 'react';
 import type { PaymentView } from '../../server/payments/payment-view';
 import { Announce } from '../a11y/live-announcer';
 import type { DeviceMode } from '../device-mode';
@@ -14,30 +15,52 @@ import { QrPanel } from './qr-panel';
 import { Spinner } from './spinner';
 
 interface WebToAppStepProps {
-  /** The view createPayment returned. */
-  created: PaymentView;
+  /** The attempt to pay: createPayment's answer, or the order's live attempt after a reload. */
+  attempt: PaymentView;
+  /** The shopper has just asked to pay (a phone was sent to ZaloPay); false when the page was reopened. */
+  openedNow: boolean;
   clockOffsetMs: number;
   mode: DeviceMode;
   onModeChange: (mode: DeviceMode) => void;
   openUrl: (url: string) => void;
-  /** Starts a fresh order (a new QR code); the expired or failed one is left alone. */
-  onNewOrder: () => void;
+  /** Asks for the order's next attempt (a new QR code); the expired or failed one is left alone. */
+  onNewAttempt: () => void;
+  /** The attempt is PAID: the page fetches the order's receipt. */
+  onPaid: () => void;
   pollIntervalMs?: number | undefined;
 }
 
 export function WebToAppStep({
-  created,
+  attempt,
+  openedNow,
   clockOffsetMs,
   mode,
   onModeChange,
   openUrl,
-  onNewOrder,
+  onNewAttempt,
+  onPaid,
   pollIntervalMs,
 }: WebToAppStepProps) {
   const { messages } = useI18n();
   const [countdownEnded, setCountdownEnded] = useState(false);
-  const live = useLivePayment(created.appTransId, { watching: true, pollIntervalMs });
-  const view = newestView(created, live.view) ?? created;
+  const live = useLivePayment(attempt.appTransId, { watching: true, pollIntervalMs });
+  const view = newestView(attempt, live.view) ?? attempt;
+  const paid = view.status === 'PAID';
+  const reportPaid = useEffectEvent(onPaid);
+
+  useEffect(() => {
+    if (paid) reportPaid();
+  }, [paid]);
+
+  if (paid) {
+    return (
+      <p className="progress">
+        <Announce message={messages.preparingReceipt} />
+        <Spinner />
+        {messages.preparingReceipt}
+      </p>
+    );
+  }
 
   if (view.status !== 'PENDING' || countdownEnded) {
     const status = view.status === 'PENDING' ? 'EXPIRED' : view.status;
@@ -49,13 +72,9 @@ export function WebToAppStep({
         reason={view.reason}
         headingLevel={2}
       >
-        {status === 'PAID' ? (
-          <a href="/">{messages.backToShop}</a>
-        ) : (
-          <button type="button" onClick={onNewOrder}>
-            {status === 'EXPIRED' ? messages.newQrCode : messages.tryAgain}
-          </button>
-        )}
+        <button type="button" onClick={onNewAttempt}>
+          {status === 'EXPIRED' ? messages.newQrCode : messages.tryAgain}
+        </button>
       </PaymentOutcome>
     );
   }
@@ -66,7 +85,7 @@ export function WebToAppStep({
       <section className="error-box">
         <Announce message={messages.createFailed} />
         <p>{messages.createFailed}</p>
-        <button type="button" onClick={onNewOrder}>
+        <button type="button" onClick={onNewAttempt}>
           {messages.tryAgain}
         </button>
       </section>
@@ -80,6 +99,23 @@ export function WebToAppStep({
       onExpire={() => setCountdownEnded(true)}
     />
   );
+
+  if (mode === 'redirect' && !openedNow) {
+    return (
+      <section className="web-to-app">
+        <Announce message={messages.continueInZaloPayHeading} />
+        <h2>{messages.continueInZaloPayHeading}</h2>
+        <p>{messages.continueInZaloPayBody}</p>
+        <button type="button" className="pay-button" onClick={() => openUrl(orderUrl)}>
+          {messages.openZaloPay}
+        </button>
+        {countdown}
+        <button type="button" className="secondary" onClick={() => onModeChange('qr')}>
+          {messages.showQrInstead}
+        </button>
+      </section>
+    );
+  }
 
   if (mode === 'redirect') {
     return (

@@ -5,14 +5,29 @@ export const en = {
   shopTagline: 'A ZaloPay Web-to-App checkout',
 
   cartHeading: 'Your order',
-  cartItems: {
-    icedMilkCoffee: 'Iced milk coffee (cà phê sữa đá)',
-    banhMi: 'Grilled pork bánh mì',
-    flan: 'Caramel flan (bánh flan)',
-  },
   quantity: (count: number) => `Quantity: ${count}`,
+  unitPriceTimes: (count: number, unitPrice: string) => `${count} × ${unitPrice}`,
+  quantityOf: (name: string) => `Quantity of ${name}`,
+  removeOne: (name: string) => `Remove one ${name}`,
+  addOne: (name: string) => `Add one ${name}`,
+  subtotal: 'Subtotal',
+  subtotalNote: 'The final amount is confirmed by the shop when you pay.',
   total: 'Total',
-  orderDescription: 'Cà Phê Demo order',
+  cartEmpty: 'Your cart is empty. Add at least one item to pay.',
+  loadingMenu: 'Loading the menu…',
+  menuFailed: 'We could not load the menu. Please try again.',
+
+  loadingOrder: 'Loading your order…',
+  orderLoadFailedHeading: 'We could not load your order',
+  orderLoadFailedBody:
+    'Our server did not answer. Your order is safe; please try again in a moment.',
+  orderNotFoundBody:
+    'We have no order with this reference. Please check the link, or start a new order in the shop.',
+  orderCancelledHeading: 'Order cancelled',
+  orderCancelledBody:
+    'This order was cancelled and can no longer be paid. Nothing more will be charged.',
+  continueShopping: 'Continue shopping',
+  goToShop: 'Go to the shop',
 
   payButton: 'Pay with ZaloPay',
   creatingOrder: 'Creating your ZaloPay order…',
@@ -37,6 +52,10 @@ export const en = {
   openingHint:
     'If nothing happens, check that ZaloPay is installed, or show the QR code and scan it with another phone.',
   openLink: 'Open the ZaloPay payment page',
+  continueInZaloPayHeading: 'Your payment is waiting in ZaloPay',
+  continueInZaloPayBody: 'Open ZaloPay to finish paying this order, or show the QR code instead.',
+  openZaloPay: 'Open ZaloPay',
+  preparingReceipt: 'Payment received. Preparing your receipt…',
 
   paidHeading: 'Payment successful',
   paidBody: (amount: string) => `We received ${amount}. Thank you for your order!`,
@@ -66,6 +85,26 @@ export const en = {
   verifyFailedBody:
     'Our server did not answer. Your payment is safe; please try again in a moment.',
   orderReference: 'Order reference',
+  paymentReference: 'Payment reference',
+  amountPaid: 'Amount paid',
+  paidAt: 'Paid at',
+  vietnamTime: (time: string) => `${time} (Vietnam time)`,
+  paymentMethod: 'Payment method',
+  paymentMethods: {
+    wallet: 'ZaloPay wallet',
+    card: 'Card',
+    bank_account: 'Bank account',
+    unknown: 'ZaloPay',
+  },
+  zpTransId: 'ZaloPay transaction ID',
+  zpTransIdHint: 'Give this number to ZaloPay support if you ever need help with this payment.',
+  copy: 'Copy',
+  copyZpTransId: 'Copy the ZaloPay transaction ID',
+  copied: 'Copied',
+  copiedAnnouncement: 'ZaloPay transaction ID copied.',
+  copyFailed: 'Could not copy. Select the number and copy it yourself.',
+  refundedNote: 'This order was refunded in full.',
+  partiallyRefundedNote: 'Part of this order was refunded.',
   backToShop: 'Back to the shop',
 };
 

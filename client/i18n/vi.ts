@@ -7,14 +7,29 @@ export const vi: Messages = {
   shopTagline: 'Thanh toán Web-to-App qua ZaloPay',
 
   cartHeading: 'Đơn hàng của bạn',
-  cartItems: {
-    icedMilkCoffee: 'Cà phê sữa đá',
-    banhMi: 'Bánh mì thịt nướng',
-    flan: 'Bánh flan',
-  },
   quantity: (count: number) => `Số lượng: ${count}`,
+  unitPriceTimes: (count: number, unitPrice: string) => `${count} × ${unitPrice}`,
+  quantityOf: (name: string) => `Số lượng ${name}`,
+  removeOne: (name: string) => `Bớt một ${name}`,
+  addOne: (name: string) => `Thêm một ${name}`,
+  subtotal: 'Tạm tính',
+  subtotalNote: 'Số tiền cuối cùng do cửa hàng xác nhận khi bạn thanh toán.',
   total: 'Tổng cộng',
-  orderDescription: 'Đơn hàng Cà Phê Demo',
+  cartEmpty: 'Giỏ hàng đang trống. Hãy thêm ít nhất một món để thanh toán.',
+  loadingMenu: 'Đang tải thực đơn…',
+  menuFailed: 'Chưa thể tải thực đơn. Vui lòng thử lại.',
+
+  loadingOrder: 'Đang tải đơn hàng…',
+  orderLoadFailedHeading: 'Chưa thể tải đơn hàng',
+  orderLoadFailedBody:
+    'Máy chủ chưa phản hồi. Đơn hàng của bạn vẫn an toàn; vui lòng thử lại sau giây lát.',
+  orderNotFoundBody:
+    'Không có đơn hàng nào với mã này. Vui lòng kiểm tra lại đường dẫn, hoặc tạo đơn hàng mới tại cửa hàng.',
+  orderCancelledHeading: 'Đơn hàng đã bị hủy',
+  orderCancelledBody:
+    'Đơn hàng này đã bị hủy và không thể thanh toán nữa. Bạn sẽ không bị trừ thêm tiền.',
+  continueShopping: 'Tiếp tục mua sắm',
+  goToShop: 'Đến cửa hàng',
 
   payButton: 'Thanh toán bằng ZaloPay',
   creatingOrder: 'Đang tạo đơn hàng ZaloPay…',
@@ -39,6 +54,10 @@ export const vi: Messages = {
   openingHint:
     'Nếu không có gì xảy ra, hãy kiểm tra ZaloPay đã được cài đặt, hoặc hiển thị mã QR và quét bằng điện thoại khác.',
   openLink: 'Mở trang thanh toán ZaloPay',
+  continueInZaloPayHeading: 'Giao dịch đang chờ bạn trên ZaloPay',
+  continueInZaloPayBody: 'Mở ZaloPay để hoàn tất thanh toán đơn hàng này, hoặc hiển thị mã QR.',
+  openZaloPay: 'Mở ZaloPay',
+  preparingReceipt: 'Đã nhận thanh toán. Đang chuẩn bị biên nhận…',
 
   paidHeading: 'Thanh toán thành công',
   paidBody: (amount: string) => `Chúng tôi đã nhận ${amount}. Cảm ơn bạn đã đặt hàng!`,
@@ -68,5 +87,26 @@ export const vi: Messages = {
   verifyFailedBody:
     'Máy chủ chưa phản hồi. Khoản thanh toán của bạn vẫn an toàn; vui lòng thử lại sau giây lát.',
   orderReference: 'Mã đơn hàng',
+  paymentReference: 'Mã giao dịch thanh toán',
+  amountPaid: 'Số tiền đã thanh toán',
+  paidAt: 'Thời gian thanh toán',
+  vietnamTime: (time: string) => `${time} (giờ Việt Nam)`,
+  paymentMethod: 'Phương thức thanh toán',
+  paymentMethods: {
+    wallet: 'Ví ZaloPay',
+    card: 'Thẻ',
+    bank_account: 'Tài khoản ngân hàng',
+    unknown: 'ZaloPay',
+  },
+  zpTransId: 'Mã giao dịch ZaloPay',
+  zpTransIdHint:
+    'Hãy cung cấp mã này cho bộ phận hỗ trợ ZaloPay nếu bạn cần trợ giúp về giao dịch.',
+  copy: 'Sao chép',
+  copyZpTransId: 'Sao chép mã giao dịch ZaloPay',
+  copied: 'Đã sao chép',
+  copiedAnnouncement: 'Đã sao chép mã giao dịch ZaloPay.',
+  copyFailed: 'Không sao chép được. Hãy tự chọn và sao chép mã.',
+  refundedNote: 'Đơn hàng này đã được hoàn tiền toàn bộ.',
+  partiallyRefundedNote: 'Một phần đơn hàng này đã được hoàn tiền.',
   backToShop: 'Quay lại cửa hàng',
 };

@@ -5,6 +5,7 @@ import { newestView } from './newest-view';
 function view(status: PaymentView['status'], serverTime: string): PaymentView {
   return {
     appTransId: '260115_order1',
+    orderId: 'ORDER1',
     status,
     amount: 125_000,
     description: 'Test',

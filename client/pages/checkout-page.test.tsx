@@ -1,57 +1,90 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { TRPCError } from '@trpc/server';
+import { StandardSchemaV1Error, TRPCError } from '@trpc/server';
 import { describe, expect, it, vi } from 'vitest';
-import { createPaymentInput } from '../../server/trpc/router';
+import type { DeviceMode } from '../device-mode';
 import { FakePayments } from '../testing/fake-payments';
 import { renderWithApi } from '../testing/render-with-api';
 import { CheckoutPage } from './checkout-page';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+interface CheckoutOptions {
+  orderId: string;
+  payNow?: boolean;
+  mode?: DeviceMode;
+  pollIntervalMs?: number;
+}
 
-function renderCheckout(payments = new FakePayments(), props: { pollIntervalMs?: number } = {}) {
+function renderCheckout(payments: FakePayments, options: CheckoutOptions) {
   const openUrl = vi.fn();
+  const { mode = 'qr', ...props } = options;
   const rendered = renderWithApi(
-    <CheckoutPage initialMode="qr" openUrl={openUrl} {...props} />,
+    <CheckoutPage initialMode={mode} openUrl={openUrl} {...props} />,
     payments,
   );
   return { ...rendered, openUrl };
 }
 
-async function payAndWaitForQr(view: ReturnType<typeof renderCheckout>) {
-  await view.user.click(screen.getByRole('button', { name: 'Pay with ZaloPay' }));
+/** A fresh order of the demo cart (125,000 VND) whose checkout was opened by pressing Pay in the shop. */
+function renderNewOrderCheckout(
+  payments = new FakePayments(),
+  options: Partial<CheckoutOptions> = {},
+) {
+  const order = payments.seedOrder();
+  return {
+    ...renderCheckout(payments, { orderId: order.orderId, payNow: true, ...options }),
+    order,
+  };
+}
+
+function qrCode() {
   return screen.findByRole('img', { name: 'ZaloPay QR code' });
 }
 
+/** The QR's drawing: the same order_url draws the same modules. */
+async function qrDrawing(): Promise<string> {
+  const svg = (await qrCode()).querySelector('svg');
+  expect(svg).not.toBeNull();
+  return svg?.innerHTML ?? '';
+}
+
 describe('CheckoutPage', () => {
-  it('shows the cart total in VND and a Pay with ZaloPay button', () => {
-    renderCheckout();
-    expect(screen.getByRole('heading', { name: 'Your order' })).toBeInTheDocument();
+  it('shows an unpaid order: its reference, the server-priced lines and total, and a Pay button', async () => {
+    const payments = new FakePayments();
+    const order = payments.seedOrder();
+    renderCheckout(payments, { orderId: order.orderId });
+
+    expect(await screen.findByRole('heading', { name: 'Your order' })).toBeInTheDocument();
+    expect(screen.getByText(order.orderId)).toBeInTheDocument();
+    expect(screen.getByText('Iced milk coffee')).toBeInTheDocument();
+    expect(screen.getByText('2 × ₫35,000')).toBeInTheDocument();
+    expect(screen.getByText('₫70,000')).toBeInTheDocument();
     expect(screen.getByText('₫125,000')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Pay with ZaloPay' })).toBeEnabled();
+    expect(payments.payOrderCalls).toEqual([]);
   });
 
-  it('locks the button while the order is created, so a double click makes ONE order', async () => {
+  it('locks Pay while the payment is created, so a double click asks ONCE, by order id', async () => {
     const payments = new FakePayments();
+    const order = payments.seedOrder();
     let release = () => {};
-    payments.createGate = new Promise<void>((resolve) => (release = resolve));
-    const view = renderCheckout(payments);
+    payments.payOrderGate = new Promise<void>((resolve) => (release = resolve));
+    const view = renderCheckout(payments, { orderId: order.orderId });
 
-    await view.user.dblClick(screen.getByRole('button', { name: 'Pay with ZaloPay' }));
+    await view.user.dblClick(await screen.findByRole('button', { name: 'Pay with ZaloPay' }));
     expect(screen.getByRole('button', { name: 'Pay with ZaloPay' })).toBeDisabled();
     expect(screen.getByRole('status')).toHaveTextContent('Creating your ZaloPay order…');
 
     release();
-    const qr = await screen.findByRole('img', { name: 'ZaloPay QR code' });
-    expect(qr.querySelector('svg')).not.toBeNull();
-    expect(payments.createCalls).toHaveLength(1);
-    expect(payments.createCalls[0]).toMatchObject({ amount: 125_000 });
-    expect(payments.createCalls[0]?.idempotencyKey).toMatch(UUID);
+    expect(await qrCode()).toBeInTheDocument();
+    expect(payments.payOrderCalls).toEqual([order.orderId]);
   });
 
-  it('shows the QR step: amount, scanning steps, countdown and the manual switch', async () => {
-    const view = renderCheckout();
-    const qr = await payAndWaitForQr(view);
+  it('asks for the payment at once after Pay in the shop, and shows the server total on the QR step', async () => {
+    const payments = new FakePayments();
+    const view = renderNewOrderCheckout(payments);
+    const qr = await qrCode();
     expect(Number(qr.querySelector('svg')?.getAttribute('width'))).toBeGreaterThanOrEqual(240);
+    expect(payments.payOrderCalls).toEqual([view.order.orderId]);
+
     const step = screen
       .getByRole('heading', { name: 'Scan to pay with ZaloPay' })
       .closest('section');
@@ -66,80 +99,80 @@ describe('CheckoutPage', () => {
 
     await view.user.click(screen.getByRole('button', { name: 'Open ZaloPay on this device' }));
     expect(view.openUrl).toHaveBeenCalledWith(
-      'https://qcgateway.zalopay.vn/openinapp?order=token1',
+      `https://qcgateway.zalopay.vn/openinapp?order=${view.order.orderId}-1`,
     );
     await view.user.click(screen.getByRole('button', { name: 'Show QR code instead' }));
     expect(screen.getByRole('img', { name: 'ZaloPay QR code' })).toBeInTheDocument();
   });
 
-  it('redirects at once to order_url on a phone, and can still show the QR code', async () => {
-    const payments = new FakePayments();
-    const openUrl = vi.fn();
-    const view = renderWithApi(<CheckoutPage initialMode="redirect" openUrl={openUrl} />, payments);
-    await view.user.click(screen.getByRole('button', { name: 'Pay with ZaloPay' }));
+  it('on a phone, sends the shopper to order_url once after Pay, and can still show the QR code', async () => {
+    const view = renderNewOrderCheckout(new FakePayments(), { mode: 'redirect' });
     await waitFor(() =>
-      expect(openUrl).toHaveBeenCalledWith('https://qcgateway.zalopay.vn/openinapp?order=token1'),
+      expect(view.openUrl).toHaveBeenCalledWith(
+        `https://qcgateway.zalopay.vn/openinapp?order=${view.order.orderId}-1`,
+      ),
     );
-    expect(openUrl).toHaveBeenCalledTimes(1);
-    await view.user.click(await screen.findByRole('button', { name: 'Show QR code instead' }));
+    expect(view.openUrl).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('heading', { name: 'Opening the ZaloPay app…' })).toBeInTheDocument();
+    await view.user.click(screen.getByRole('button', { name: 'Show QR code instead' }));
     expect(screen.getByRole('img', { name: 'ZaloPay QR code' })).toBeInTheDocument();
   });
 
-  it('on a server error, says so kindly and "Try again" creates the order', async () => {
+  it('a reload with a live attempt shows the same QR code and the countdown where it was, without a new attempt', async () => {
     const payments = new FakePayments();
-    payments.createFailures.push(
-      new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'ZaloPay timed out' }),
-    );
-    const view = renderCheckout(payments);
-    await view.user.click(screen.getByRole('button', { name: 'Pay with ZaloPay' }));
-    expect(
-      await screen.findByText(/We could not start the payment/, { selector: '.error-box p' }),
-    ).toBeVisible();
-    expect(screen.queryByText(/ZaloPay timed out/)).not.toBeInTheDocument();
+    payments.orderLifetimeMs = 5 * 60_000;
+    const first = renderNewOrderCheckout(payments);
+    const before = await qrDrawing();
+    first.unmount();
 
-    await view.user.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByRole('img', { name: 'ZaloPay QR code' })).toBeInTheDocument();
-    expect(payments.createCalls).toHaveLength(2);
-    expect(payments.createCalls[1]?.idempotencyKey).not.toBe(
-      payments.createCalls[0]?.idempotencyKey,
-    );
+    renderCheckout(payments, { orderId: first.order.orderId });
+    const after = await qrDrawing();
+    expect(after).toBe(before);
+    expect(screen.getByRole('timer')).toHaveTextContent(/This code expires in [45]:\d\d/);
+    expect(payments.payOrderCalls).toEqual([first.order.orderId]);
+    expect(screen.queryByRole('button', { name: 'Pay with ZaloPay' })).not.toBeInTheDocument();
   });
 
-  it('on BAD_REQUEST, shows the server message about the field', async () => {
+  it('back on a phone with a live attempt, does not bounce to ZaloPay but offers to open it', async () => {
     const payments = new FakePayments();
-    const invalid = createPaymentInput.safeParse({ amount: 12.5, description: 'x' });
-    payments.createFailures.push(new TRPCError({ code: 'BAD_REQUEST', cause: invalid.error }));
-    const view = renderCheckout(payments);
-    await view.user.click(screen.getByRole('button', { name: 'Pay with ZaloPay' }));
+    const order = payments.seedOrder();
+    const attempt = await payments.payOrder(order.orderId);
+    const view = renderCheckout(payments, { orderId: order.orderId, mode: 'redirect' });
+
     expect(
-      await screen.findByText('Please check the order: amount must be a whole number of VND', {
-        selector: '.error-box p',
-      }),
-    ).toBeVisible();
-    expect(screen.getByRole('button', { name: 'Try again' })).toBeEnabled();
+      await screen.findByRole('heading', { name: 'Your payment is waiting in ZaloPay' }),
+    ).toBeInTheDocument();
+    expect(view.openUrl).not.toHaveBeenCalled();
+    await view.user.click(screen.getByRole('button', { name: 'Open ZaloPay' }));
+    expect(view.openUrl).toHaveBeenCalledWith(attempt.orderUrl);
+    expect(payments.payOrderCalls).toHaveLength(1);
   });
 
-  it('shows success without a reload when the subscription pushes PAID', async () => {
+  it('shows the receipt, without a reload, when the subscription pushes PAID', async () => {
     const payments = new FakePayments();
-    const view = renderCheckout(payments);
-    await payAndWaitForQr(view);
-    await waitFor(() => expect(payments.openStreams('260115_test1')).toBe(1));
+    const { order } = renderNewOrderCheckout(payments);
+    await qrCode();
+    const appTransId = `260115_${order.orderId}_1`;
+    await waitFor(() => expect(payments.openStreams(appTransId)).toBe(1));
 
-    payments.transition('260115_test1', 'PAID');
+    payments.transition(appTransId, 'PAID', { method: 'card' });
     const heading = await screen.findByRole('heading', { name: 'Payment successful' });
     expect(heading).toHaveFocus();
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Payment successful'));
+    expect(screen.getByText(order.orderId)).toBeInTheDocument();
+    expect(screen.getByText('Card')).toBeInTheDocument();
     expect(screen.queryByRole('img', { name: 'ZaloPay QR code' })).not.toBeInTheDocument();
-    await waitFor(() => expect(payments.openStreams('260115_test1')).toBe(0));
+    expect(screen.queryByRole('button', { name: 'Pay with ZaloPay' })).not.toBeInTheDocument();
+    await waitFor(() => expect(payments.openStreams(appTransId)).toBe(0));
   });
 
   it('falls back to polling getStatus when the stream delivers nothing, and stops once PAID', async () => {
     const payments = new FakePayments();
     payments.streamSilent = true;
-    const view = renderCheckout(payments, { pollIntervalMs: 40 });
-    await payAndWaitForQr(view);
+    const { order } = renderNewOrderCheckout(payments, { pollIntervalMs: 40 });
+    await qrCode();
 
-    payments.transition('260115_test1', 'PAID', { quietly: true });
+    payments.transition(`260115_${order.orderId}_1`, 'PAID', { quietly: true });
     expect(
       await screen.findByRole('heading', { name: 'Payment successful' }, { timeout: 3000 }),
     ).toBeInTheDocument();
@@ -148,44 +181,140 @@ describe('CheckoutPage', () => {
     expect(payments.getStatusCalls.length).toBe(callsWhenPaid);
   });
 
-  it('when the server says FAILED, shows the reason and "Try again" starts a new order', async () => {
+  it('a paid order shows its receipt and no Pay button, and asks for no payment', async () => {
     const payments = new FakePayments();
-    const view = renderCheckout(payments);
-    await payAndWaitForQr(view);
-    await waitFor(() => expect(payments.openStreams('260115_test1')).toBe(1));
+    const order = payments.seedOrder({
+      status: 'FULFILLED',
+      paidAt: new Date('2026-11-25T07:05:00Z'),
+      method: 'bank_account',
+    });
+    renderCheckout(payments, { orderId: order.orderId, payNow: true });
 
-    payments.transition('260115_test1', 'FAILED', { reason: 'The wallet balance is too low.' });
+    expect(await screen.findByRole('heading', { name: 'Payment successful' })).toHaveFocus();
+    expect(screen.getByText('25/11/2026 14:05 (Vietnam time)')).toBeInTheDocument();
+    expect(screen.getByText('Bank account')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Pay with ZaloPay' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('img', { name: 'ZaloPay QR code' })).not.toBeInTheDocument();
+    expect(payments.payOrderCalls).toEqual([]);
+  });
+
+  it('a refunded order shows its receipt with a refund note', async () => {
+    const payments = new FakePayments();
+    const order = payments.seedOrder({ status: 'REFUNDED' });
+    renderCheckout(payments, { orderId: order.orderId });
+    expect(await screen.findByRole('heading', { name: 'Payment successful' })).toBeInTheDocument();
+    expect(screen.getByText('This order was refunded in full.')).toBeInTheDocument();
+  });
+
+  it('when the order was paid elsewhere meanwhile, Pay shows the receipt instead of an error', async () => {
+    const payments = new FakePayments();
+    const order = payments.seedOrder();
+    const view = renderCheckout(payments, { orderId: order.orderId });
+    const pay = await screen.findByRole('button', { name: 'Pay with ZaloPay' });
+    const attempt = await payments.payOrder(order.orderId);
+    payments.transition(attempt.appTransId, 'PAID', { quietly: true });
+
+    await view.user.click(pay);
+    expect(await screen.findByRole('heading', { name: 'Payment successful' })).toBeInTheDocument();
+    expect(screen.queryByText(/We could not start the payment/)).not.toBeInTheDocument();
+  });
+
+  it('a cancelled order says so, with Continue shopping', async () => {
+    const payments = new FakePayments();
+    const order = payments.seedOrder({ status: 'CANCELLED' });
+    renderCheckout(payments, { orderId: order.orderId, payNow: true });
+    expect(await screen.findByRole('heading', { name: 'Order cancelled' })).toHaveFocus();
+    expect(screen.getByRole('link', { name: 'Continue shopping' })).toHaveAttribute('href', '/');
+    expect(screen.queryByRole('button', { name: 'Pay with ZaloPay' })).not.toBeInTheDocument();
+    expect(payments.payOrderCalls).toEqual([]);
+  });
+
+  it('an unknown order says it is not found, with a link to the shop', async () => {
+    const payments = new FakePayments();
+    renderCheckout(payments, { orderId: 'NOSUCHORDR' });
+    expect(await screen.findByRole('heading', { name: 'Order not found' })).toHaveFocus();
+    expect(screen.getByRole('link', { name: 'Go to the shop' })).toHaveAttribute('href', '/');
+    expect(payments.getOrderCalls).toEqual(['NOSUCHORDR']);
+  });
+
+  it('on a server error, says so kindly and "Try again" asks for the same order again', async () => {
+    const payments = new FakePayments();
+    payments.payOrderFailures.push(
+      new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'ZaloPay timed out' }),
+    );
+    const view = renderNewOrderCheckout(payments);
+    expect(
+      await screen.findByText(/We could not start the payment/, { selector: '.error-box p' }),
+    ).toBeVisible();
+    expect(screen.queryByText(/ZaloPay timed out/)).not.toBeInTheDocument();
+
+    await view.user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await qrCode()).toBeInTheDocument();
+    expect(payments.payOrderCalls).toEqual([view.order.orderId, view.order.orderId]);
+    expect(payments.createOrderCalls).toEqual([]);
+  });
+
+  it('on BAD_REQUEST, shows the server message about the field', async () => {
+    const payments = new FakePayments();
+    payments.payOrderFailures.push(
+      new TRPCError({
+        code: 'BAD_REQUEST',
+        cause: new StandardSchemaV1Error([
+          { message: 'orderId is at most 40 characters', path: ['orderId'] },
+        ]),
+      }),
+    );
+    renderNewOrderCheckout(payments);
+    expect(
+      await screen.findByText('Please check the order: orderId is at most 40 characters', {
+        selector: '.error-box p',
+      }),
+    ).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeEnabled();
+  });
+
+  it('when the server says FAILED, shows the reason and "Try again" makes attempt 2 of the same order', async () => {
+    const payments = new FakePayments();
+    const view = renderNewOrderCheckout(payments);
+    const firstQr = await qrDrawing();
+    const first = `260115_${view.order.orderId}_1`;
+    await waitFor(() => expect(payments.openStreams(first)).toBe(1));
+
+    payments.transition(first, 'FAILED', { reason: 'The wallet balance is too low.' });
     expect(await screen.findByRole('heading', { name: 'Payment failed' })).toHaveFocus();
     expect(screen.getByText(/The wallet balance is too low/)).toBeInTheDocument();
     await view.user.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByRole('img', { name: 'ZaloPay QR code' })).toBeInTheDocument();
-    expect(payments.createCalls).toHaveLength(2);
+    expect(await qrDrawing()).not.toBe(firstQr);
+    expect(payments.payOrderCalls).toEqual([view.order.orderId, view.order.orderId]);
+    await waitFor(() => expect(payments.openStreams(`260115_${view.order.orderId}_2`)).toBe(1));
   });
 
-  it('when the server says EXPIRED, "New QR code" creates a NEW order', async () => {
+  it('when the server says EXPIRED, "New QR code" makes attempt 2 of the same order, never a new cart', async () => {
     const payments = new FakePayments();
-    const view = renderCheckout(payments);
-    await payAndWaitForQr(view);
-    await waitFor(() => expect(payments.openStreams('260115_test1')).toBe(1));
+    const view = renderNewOrderCheckout(payments);
+    await qrCode();
+    const first = `260115_${view.order.orderId}_1`;
+    await waitFor(() => expect(payments.openStreams(first)).toBe(1));
 
-    payments.transition('260115_test1', 'EXPIRED');
+    payments.transition(first, 'EXPIRED');
     await view.user.click(await screen.findByRole('button', { name: 'New QR code' }));
-    expect(await screen.findByRole('img', { name: 'ZaloPay QR code' })).toBeInTheDocument();
-    expect(payments.createCalls).toHaveLength(2);
-    await waitFor(() => expect(payments.openStreams('260115_test2')).toBe(1));
+    expect(await qrCode()).toBeInTheDocument();
+    expect(payments.payOrderCalls).toEqual([view.order.orderId, view.order.orderId]);
+    expect(payments.createOrderCalls).toEqual([]);
+    await waitFor(() => expect(payments.openStreams(`260115_${view.order.orderId}_2`)).toBe(1));
   });
 
-  it('when the countdown runs out, offers a new QR code', async () => {
+  it('when the countdown runs out, offers a new QR code for the same order', async () => {
     const payments = new FakePayments();
     payments.orderLifetimeMs = 1_200;
-    const view = renderCheckout(payments);
-    await payAndWaitForQr(view);
+    const view = renderNewOrderCheckout(payments);
+    await qrCode();
     expect(
       await screen.findByRole('heading', { name: 'Payment expired' }, { timeout: 4000 }),
     ).toHaveFocus();
     payments.orderLifetimeMs = 15 * 60_000;
     await view.user.click(screen.getByRole('button', { name: 'New QR code' }));
-    expect(await screen.findByRole('img', { name: 'ZaloPay QR code' })).toBeInTheDocument();
-    expect(payments.createCalls).toHaveLength(2);
+    expect(await qrCode()).toBeInTheDocument();
+    expect(payments.payOrderCalls).toEqual([view.order.orderId, view.order.orderId]);
   });
 });

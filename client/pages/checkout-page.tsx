@@ -1,21 +1,36 @@
-// The checkout: the cart and a "Pay with ZaloPay" button. One click creates one order (the button locks
-// while the request runs, and the request carries a fresh idempotency key), then hands over to the
-// Web-to-App step: a QR code on desktop, or straight into the ZaloPay app on phones. That step (and its QR
-// library) is a separate chunk, fetched on the click while the order is being created.
-import { useRef, useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Announce } from '../a11y/live-announcer';
-import { badRequestDetail } from '../api-error';
-import { cartTotal, DEMO_CART } from '../cart/demo-cart';
+// The checkout of one merchant order, at /checkout/{orderId}: what the server says about the order decides
+// the page, so a reload, a second tab or Back from ZaloPay lands on the same order. Awaiting payment: the
+// order's lines and its payment (the live attempt, or a Pay button). Paid or later: the receipt, never a
+// Pay button. Cancelled or unknown: says so, with a way back to the shop.
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { ShopOrderStatus } from '../../server/payments/order-view';
+import { isNotFound } from '../api-error';
 import { measureClockOffset } from '../clock-offset';
-import { CartSummary } from '../components/cart-summary';
+import { Notice } from '../components/notice';
+import { OrderLines } from '../components/order-lines';
+import { OrderPayment } from '../components/order-payment';
+import { hasReceipt } from '../components/paid-order-receipt';
+import { Receipt } from '../components/receipt';
 import { Spinner } from '../components/spinner';
-import { loadWebToAppStep, useWebToAppStep } from '../components/use-web-to-app-step';
 import { detectDeviceMode, type DeviceMode } from '../device-mode';
 import { useI18n } from '../i18n/language-context';
 import { useTRPC } from '../trpc';
 
+const RECEIPT_POLL_MS = 1_000;
+
+/** The statuses of an order that has been paid (and perhaps fulfilled or refunded since). */
+const PAID_STATUSES: readonly ShopOrderStatus[] = [
+  'PAID',
+  'FULFILLED',
+  'PARTIALLY_REFUNDED',
+  'REFUNDED',
+];
+
 interface CheckoutPageProps {
+  orderId: string;
+  /** The shopper pressed Pay in the shop: ask for a payment at once (never set after a reload). */
+  payNow?: boolean;
   /** Defaults to what the device looks like; tests pass it explicitly. */
   initialMode?: DeviceMode;
   /** Leaves for the ZaloPay order page; defaults to window.location.assign. */
@@ -28,101 +43,106 @@ function openInThisTab(url: string) {
 }
 
 export function CheckoutPage({
+  orderId,
+  payNow = false,
   initialMode,
   openUrl = openInThisTab,
   pollIntervalMs,
 }: CheckoutPageProps) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const { messages } = useI18n();
   const [mode, setMode] = useState<DeviceMode>(() => initialMode ?? detectDeviceMode());
-  const [clockOffsetMs, setClockOffsetMs] = useState(0);
-  const requestInFlight = useRef(false);
+  const [expectingReceipt, setExpectingReceipt] = useState(false);
+  const orderQuery = useQuery({
+    ...trpc.getOrder.queryOptions({ orderId }),
+    refetchInterval: (query) =>
+      expectingReceipt && query.state.status !== 'error' && !hasReceipt(query.state.data)
+        ? RECEIPT_POLL_MS
+        : false,
+  });
+  const order = orderQuery.data;
 
-  const createPayment = useMutation(
-    trpc.createPayment.mutationOptions({
-      onSuccess: (view) => {
-        setClockOffsetMs(measureClockOffset(view.serverTime));
-        queryClient.setQueryData(trpc.getStatus.queryKey({ appTransId: view.appTransId }), view);
-        if (mode === 'redirect' && view.orderUrl) openUrl(view.orderUrl);
-      },
-    }),
-  );
-
-  function startPayment() {
-    if (requestInFlight.current) return;
-    requestInFlight.current = true;
-    void loadWebToAppStep();
-    createPayment.mutate(
-      {
-        amount: cartTotal(DEMO_CART),
-        description: messages.orderDescription,
-        idempotencyKey: crypto.randomUUID(),
-      },
-      {
-        onSettled: () => {
-          requestInFlight.current = false;
-        },
-      },
+  if (!order) {
+    if (orderQuery.error) {
+      const reference = orderQuery.error;
+      if (isNotFound(reference) || reference.data?.code === 'BAD_REQUEST') {
+        return (
+          <Notice
+            heading={messages.notFoundHeading}
+            body={messages.orderNotFoundBody}
+            shopLinkLabel={messages.goToShop}
+          />
+        );
+      }
+      return (
+        <Notice heading={messages.orderLoadFailedHeading} body={messages.orderLoadFailedBody}>
+          <button type="button" onClick={() => void orderQuery.refetch()}>
+            {messages.tryAgain}
+          </button>
+        </Notice>
+      );
+    }
+    return (
+      <p className="progress">
+        <Spinner />
+        {messages.loadingOrder}
+      </p>
     );
   }
 
-  const created = createPayment.data;
-  const WebToAppStep = useWebToAppStep(created !== undefined);
-  const error = createPayment.error;
-  const detail = error && badRequestDetail(error);
-  const errorMessage = detail ? messages.checkDetails(detail) : messages.createFailed;
+  if (PAID_STATUSES.includes(order.status)) {
+    if (!order.receipt) {
+      return (
+        <p className="progress">
+          <Spinner />
+          {messages.preparingReceipt}
+        </p>
+      );
+    }
+    return <Receipt order={order} receipt={order.receipt} headingLevel={1} />;
+  }
+
+  if (order.status === 'CANCELLED') {
+    return (
+      <Notice
+        heading={messages.orderCancelledHeading}
+        body={messages.orderCancelledBody}
+        shopLinkLabel={messages.continueShopping}
+      />
+    );
+  }
+
+  function readOrderAgain() {
+    setExpectingReceipt(true);
+    void orderQuery.refetch();
+  }
 
   return (
     <div className="checkout">
       <section className="checkout__order" aria-labelledby="checkout-heading">
         <h1 id="checkout-heading">{messages.cartHeading}</h1>
-        <CartSummary lines={DEMO_CART} />
+        <p className="checkout__reference">
+          {messages.orderReference}: <code>{order.orderId}</code>
+        </p>
+        <OrderLines lines={order.lines} total={order.total} />
       </section>
       <div className="checkout__payment">
-        {created ? (
-          WebToAppStep ? (
-            // eslint-disable-next-line react-hooks/static-components -- one stable function once its chunk has loaded
-            <WebToAppStep
-              key={created.appTransId}
-              created={created}
-              clockOffsetMs={clockOffsetMs}
-              mode={mode}
-              onModeChange={setMode}
-              openUrl={openUrl}
-              onNewOrder={startPayment}
-              pollIntervalMs={pollIntervalMs}
-            />
-          ) : (
+        {expectingReceipt ? (
+          <p className="progress">
             <Spinner />
-          )
-        ) : error ? (
-          <div className="error-box">
-            <Announce message={errorMessage} />
-            <p>{errorMessage}</p>
-            <button type="button" onClick={startPayment}>
-              {messages.tryAgain}
-            </button>
-          </div>
+            {messages.preparingReceipt}
+          </p>
         ) : (
-          <>
-            <button
-              type="button"
-              className="pay-button"
-              onClick={startPayment}
-              disabled={createPayment.isPending}
-              aria-describedby={createPayment.isPending ? 'creating-order' : undefined}
-            >
-              {messages.payButton}
-            </button>
-            {createPayment.isPending && (
-              <p className="progress" id="creating-order">
-                <Announce message={messages.creatingOrder} />
-                <Spinner />
-                {messages.creatingOrder}
-              </p>
-            )}
-          </>
+          <OrderPayment
+            order={order}
+            orderClockOffsetMs={measureClockOffset(order.serverTime, orderQuery.dataUpdatedAt)}
+            payNow={payNow}
+            mode={mode}
+            onModeChange={setMode}
+            openUrl={openUrl}
+            onOrderChanged={readOrderAgain}
+            pollIntervalMs={pollIntervalMs}
+          />
         )}
       </div>
     </div>

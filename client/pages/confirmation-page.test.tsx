@@ -64,6 +64,26 @@ describe('ConfirmationPage', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Payment successful'));
   });
 
+  it('shows the same receipt as the checkout for the order a PAID attempt belongs to', async () => {
+    const payments = new FakePayments();
+    const order = payments.seedOrder();
+    const attempt = await payments.payOrder(order.orderId);
+    payments.transition(attempt.appTransId, 'PAID', { method: 'card' });
+    renderWithApi(
+      <ConfirmationPage search={`?apptransid=${attempt.appTransId}&status=1`} />,
+      payments,
+    );
+
+    expect(await screen.findByRole('heading', { name: 'Payment successful' })).toHaveFocus();
+    expect(screen.getByText(order.orderId)).toBeInTheDocument();
+    expect(screen.getByText('Iced milk coffee')).toBeInTheDocument();
+    expect(screen.getByText('Card')).toBeInTheDocument();
+    expect(screen.getByText('260115000000001')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy the ZaloPay transaction ID' })).toBeEnabled();
+    expect(screen.getByRole('link', { name: 'Continue shopping' })).toHaveAttribute('href', '/');
+    expect(payments.getOrderCalls).toEqual([order.orderId]);
+  });
+
   it('shows a failed payment as failed, with the reason the server gave', async () => {
     const payments = new FakePayments();
     payments.seed({

@@ -3,13 +3,13 @@
 // "Verifying…" meanwhile, and keeps watching a PENDING order for a while before saying it is still processing.
 // It also hands the whole query to the server (reportRedirect), which logs it and verifies its checksum.
 // A genuine "cancelled" lets a still-PENDING order read "Payment cancelled"; nothing in the URL can make
-// the page show success.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+// the page show success. A verified PAID shows the merchant order's receipt, as the checkout does.
+import { useEffect, useRef, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { Announce } from '../a11y/live-announcer';
 import { isNotFound } from '../api-error';
+import { Notice } from '../components/notice';
+import { PaidOrderReceipt } from '../components/paid-order-receipt';
 import { PaymentOutcome } from '../components/payment-outcome';
-import { ResultHeading } from '../components/result-heading';
 import { VerifyingNotice } from '../components/verifying-notice';
 import { useI18n } from '../i18n/language-context';
 import { useLivePayment } from '../live-status/use-live-payment';
@@ -116,6 +116,10 @@ function VerifiedResult({ appTransId, search, pollIntervalMs, watchLimitMs }: Ve
     );
   }
 
+  if (view.status === 'PAID') {
+    return <PaidOrderReceipt payment={view} headingLevel={1} />;
+  }
+
   return (
     <PaymentOutcome
       status={view.status}
@@ -126,27 +130,5 @@ function VerifiedResult({ appTransId, search, pollIntervalMs, watchLimitMs }: Ve
     >
       <a href="/">{messages.backToShop}</a>
     </PaymentOutcome>
-  );
-}
-
-interface NoticeProps {
-  heading: string;
-  body: string;
-  children?: ReactNode;
-}
-
-/** A final message that is not a payment result (missing reference, unknown order, no answer). */
-function Notice({ heading, body, children }: NoticeProps) {
-  const { messages } = useI18n();
-  return (
-    <section className="notice">
-      <Announce message={heading} />
-      <ResultHeading level={1}>{heading}</ResultHeading>
-      <p>{body}</p>
-      <div className="actions">
-        {children}
-        <a href="/">{messages.backToShop}</a>
-      </div>
-    </section>
   );
 }

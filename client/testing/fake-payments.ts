@@ -1,7 +1,17 @@
 // An in-memory PaymentsPort for client tests: the real tRPC router runs on top of it, so components meet
 // real procedures, real zod validation, real errors and real superjson Dates, with no server and no network.
+import { TRPCError } from '@trpc/server';
 import type { RedirectHint } from '../../server/payments/redirect-report';
 import type { PaymentsPort } from '../../server/trpc/context';
+import type {
+  OrderLine,
+  OrderLineRequest,
+  OrderView,
+  PaymentMethod,
+  ProductView,
+  ReceiptView,
+  ShopOrderStatus,
+} from '../../server/payments/order-view';
 import type {
   CreatePaymentInput,
   PaymentStatus,
@@ -11,65 +21,123 @@ import type {
 const FIFTEEN_MINUTES_MS = 15 * 60_000;
 const MAX_EVENTS_PER_WATCH = 100;
 
+/** The demo café's catalogue, as the server seeds it. */
+export const DEMO_PRODUCTS: readonly ProductView[] = [
+  {
+    sku: 'ca-phe-sua-da',
+    name: { vi: 'Cà phê sữa đá', en: 'Iced milk coffee' },
+    unitPrice: 35_000,
+  },
+  { sku: 'banh-mi', name: { vi: 'Bánh mì', en: 'Bánh mì' }, unitPrice: 30_000 },
+  { sku: 'banh-flan', name: { vi: 'Bánh flan', en: 'Crème caramel' }, unitPrice: 25_000 },
+];
+
+/** Today's demo cart as the server would have priced it: 2 + 1 + 1 = 125,000 VND. */
+const DEMO_LINES: readonly OrderLineRequest[] = [
+  { sku: 'ca-phe-sua-da', quantity: 2 },
+  { sku: 'banh-mi', quantity: 1 },
+  { sku: 'banh-flan', quantity: 1 },
+];
+
 type Listener = (view: PaymentView) => void;
 
+interface StoredOrder {
+  orderId: string;
+  status: ShopOrderStatus;
+  lines: OrderLine[];
+  createdAt: Date;
+  attempts: string[];
+  receipt: ReceiptView | null;
+}
+
+export interface TransitionOptions {
+  reason?: string | null;
+  quietly?: boolean;
+  /** How a PAID attempt was paid (the callback's channel, in words). */
+  method?: PaymentMethod;
+}
+
 export class FakePayments implements PaymentsPort {
-  readonly createCalls: CreatePaymentInput[] = [];
+  readonly createOrderCalls: OrderLineRequest[][] = [];
+  readonly payOrderCalls: string[] = [];
+  readonly getOrderCalls: string[] = [];
   readonly getStatusCalls: string[] = [];
   readonly reportedRedirects: Record<string, string>[] = [];
   /** What reportRedirect() says the redirect claims (the real one verifies the checksum with key2). */
   redirectClaim: RedirectHint['claim'] = 'unverified';
-  /** The next create() calls throw these, in order. */
-  readonly createFailures: Error[] = [];
-  /** When set, create() waits for this promise before answering (to observe the "initiating" state). */
-  createGate: Promise<void> | null = null;
+  /** The next createOrder() calls throw these, in order. */
+  readonly createOrderFailures: Error[] = [];
+  /** The next payOrder() calls throw these, in order. */
+  readonly payOrderFailures: Error[] = [];
+  /** When set, createOrder() waits for this promise before answering (to observe the "creating" state). */
+  createOrderGate: Promise<void> | null = null;
+  /** When set, payOrder() waits for this promise before answering. */
+  payOrderGate: Promise<void> | null = null;
   /** Simulates a stream that a proxy holds back: watch() connects but delivers nothing. */
   streamSilent = false;
-  /** How long new orders live. */
+  /** How long new attempts live. */
   orderLifetimeMs = FIFTEEN_MINUTES_MS;
   /** Server clock minus real clock, to test the browser's clock correction. */
   serverClockAheadMs = 0;
+  products: readonly ProductView[] = DEMO_PRODUCTS;
 
-  private readonly orders = new Map<string, PaymentView>();
-  private readonly byIdempotencyKey = new Map<string, string>();
+  private readonly shopOrders = new Map<string, StoredOrder>();
+  private readonly attempts = new Map<string, PaymentView>();
   private readonly listeners = new Map<string, Set<Listener>>();
-  private sequence = 0;
+  private orderSequence = 0;
+  private zpSequence = 0;
 
   serverNow(): Date {
     return new Date(Date.now() + this.serverClockAheadMs);
   }
 
-  async create(input: CreatePaymentInput): Promise<PaymentView> {
-    this.createCalls.push(input);
-    if (this.createGate) await this.createGate;
-    const failure = this.createFailures.shift();
-    if (failure) throw failure;
-    const existing = input.idempotencyKey && this.byIdempotencyKey.get(input.idempotencyKey);
-    if (existing) return this.view(existing);
+  async listProducts(): Promise<ProductView[]> {
+    return [...this.products];
+  }
 
-    this.sequence += 1;
-    const appTransId = `260115_test${this.sequence}`;
-    const now = this.serverNow();
-    const view: PaymentView = {
-      appTransId,
-      status: 'PENDING',
-      amount: input.amount,
-      description: input.description,
-      orderUrl: `https://qcgateway.zalopay.vn/openinapp?order=token${this.sequence}`,
-      qrCode: `emv-qr-payload-that-the-page-must-not-encode-${this.sequence}`,
-      expiresAt: new Date(now.getTime() + this.orderLifetimeMs),
-      paidAt: null,
-      reason: null,
-      serverTime: now,
-    };
-    this.orders.set(appTransId, view);
-    if (input.idempotencyKey) this.byIdempotencyKey.set(input.idempotencyKey, appTransId);
-    return view;
+  async createOrder(lines: OrderLineRequest[]): Promise<OrderView> {
+    this.createOrderCalls.push(lines);
+    if (this.createOrderGate) await this.createOrderGate;
+    const failure = this.createOrderFailures.shift();
+    if (failure) throw failure;
+    const order = this.storeOrder(this.priceLines(lines));
+    return this.orderView(order);
+  }
+
+  async getOrder(orderId: string): Promise<OrderView | null> {
+    this.getOrderCalls.push(orderId);
+    const order = this.shopOrders.get(orderId);
+    return order ? this.orderView(order) : null;
+  }
+
+  async payOrder(orderId: string): Promise<PaymentView> {
+    this.payOrderCalls.push(orderId);
+    if (this.payOrderGate) await this.payOrderGate;
+    const failure = this.payOrderFailures.shift();
+    if (failure) throw failure;
+    const order = this.shopOrders.get(orderId);
+    if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such order' });
+    if (order.status !== 'AWAITING_PAYMENT') {
+      throw new TRPCError({ code: 'CONFLICT', message: `The order is ${order.status}` });
+    }
+    return this.liveAttempt(order) ?? this.newAttempt(order);
+  }
+
+  async create(input: CreatePaymentInput): Promise<PaymentView> {
+    const order = this.storeOrder([
+      {
+        sku: null,
+        name: { vi: input.description, en: input.description },
+        unitPrice: input.amount,
+        quantity: 1,
+      },
+    ]);
+    return this.newAttempt(order);
   }
 
   async getStatus(appTransId: string): Promise<PaymentView | null> {
     this.getStatusCalls.push(appTransId);
-    const view = this.orders.get(appTransId);
+    const view = this.attempts.get(appTransId);
     return view ? { ...view, serverTime: this.serverNow() } : null;
   }
 
@@ -90,7 +158,7 @@ export class FakePayments implements PaymentsPort {
     listeners.add(listener);
     signal.addEventListener('abort', stop);
     try {
-      const current = this.orders.get(appTransId);
+      const current = this.attempts.get(appTransId);
       if (current) yield current;
       for (let events = 0; events < MAX_EVENTS_PER_WATCH && !signal.aborted; events += 1) {
         if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
@@ -108,12 +176,40 @@ export class FakePayments implements PaymentsPort {
     return { appTransId: query.apptransid ?? null, claim: this.redirectClaim };
   }
 
-  /** Puts an order in the store directly, as if created earlier (for the confirmation page). */
+  /**
+   * A merchant order of the demo cart, as if created earlier (for reloads of its checkout). A paid (or
+   * later) status comes with a PAID attempt and its receipt.
+   */
+  seedOrder({
+    status = 'AWAITING_PAYMENT',
+    paidAt,
+    method = 'wallet',
+  }: { status?: ShopOrderStatus; paidAt?: Date; method?: PaymentMethod } = {}): OrderView {
+    const order = this.storeOrder(this.priceLines(DEMO_LINES));
+    if (status !== 'AWAITING_PAYMENT' && status !== 'CANCELLED') {
+      const paid: PaymentView = {
+        ...this.newAttempt(order),
+        status: 'PAID',
+        paidAt: paidAt ?? this.serverNow(),
+      };
+      this.attempts.set(paid.appTransId, paid);
+      this.markPaid(order, paid, method);
+    }
+    order.status = status;
+    return this.orderView(order);
+  }
+
+  /** A payment attempt put in the store directly, with a one-off order of its own (for the confirmation page). */
   seed(overrides: Partial<PaymentView> & { appTransId: string }): PaymentView {
     const now = this.serverNow();
+    const amount = overrides.amount ?? 125_000;
+    const order = this.storeOrder([
+      { sku: null, name: { vi: 'Đơn hàng', en: 'Seeded order' }, unitPrice: amount, quantity: 1 },
+    ]);
     const view: PaymentView = {
+      orderId: order.orderId,
       status: 'PENDING',
-      amount: 125_000,
+      amount,
       description: 'Seeded order',
       orderUrl: 'https://qcgateway.zalopay.vn/openinapp?order=seeded',
       qrCode: null,
@@ -123,25 +219,29 @@ export class FakePayments implements PaymentsPort {
       serverTime: now,
       ...overrides,
     };
-    this.orders.set(view.appTransId, view);
+    order.attempts.push(view.appTransId);
+    this.attempts.set(view.appTransId, view);
+    if (view.status === 'PAID') this.markPaid(order, view, 'wallet');
     return view;
   }
 
-  /** Moves an order to a new status and pushes the change to open streams (unless `quietly`). */
+  /** Moves an attempt to a new status and pushes the change to open streams (unless `quietly`). */
   transition(
     appTransId: string,
     status: PaymentStatus,
-    { reason = null, quietly = false }: { reason?: string | null; quietly?: boolean } = {},
+    { reason = null, quietly = false, method = 'wallet' }: TransitionOptions = {},
   ): PaymentView {
     const now = this.serverNow();
     const view: PaymentView = {
-      ...this.view(appTransId),
+      ...this.attempt(appTransId),
       status,
       reason,
       paidAt: status === 'PAID' ? now : null,
       serverTime: now,
     };
-    this.orders.set(appTransId, view);
+    this.attempts.set(appTransId, view);
+    const order = this.shopOrders.get(view.orderId);
+    if (status === 'PAID' && order) this.markPaid(order, view, method);
     if (!quietly) this.listeners.get(appTransId)?.forEach((listener) => listener(view));
     return view;
   }
@@ -150,9 +250,108 @@ export class FakePayments implements PaymentsPort {
     return this.listeners.get(appTransId)?.size ?? 0;
   }
 
-  private view(appTransId: string): PaymentView {
-    const view = this.orders.get(appTransId);
-    if (!view) throw new Error(`FakePayments has no order ${appTransId}`);
+  private priceLines(lines: readonly OrderLineRequest[]): OrderLine[] {
+    return lines.map((line, index) => {
+      const product = this.products.find((candidate) => candidate.sku === line.sku);
+      if (!product) {
+        throw new TRPCError({ code: 'BAD_REQUEST', message: `lines[${index}].sku: unknown sku` });
+      }
+      return {
+        sku: product.sku,
+        name: product.name,
+        unitPrice: product.unitPrice,
+        quantity: line.quantity,
+      };
+    });
+  }
+
+  private storeOrder(lines: OrderLine[]): StoredOrder {
+    this.orderSequence += 1;
+    const order: StoredOrder = {
+      orderId: `TESTORDER${this.orderSequence}`,
+      status: 'AWAITING_PAYMENT',
+      lines,
+      createdAt: this.serverNow(),
+      attempts: [],
+      receipt: null,
+    };
+    this.shopOrders.set(order.orderId, order);
+    return order;
+  }
+
+  private newAttempt(order: StoredOrder): PaymentView {
+    const attempt = order.attempts.length + 1;
+    const appTransId = `260115_${order.orderId}_${attempt}`;
+    const now = this.serverNow();
+    const view: PaymentView = {
+      appTransId,
+      orderId: order.orderId,
+      status: 'PENDING',
+      amount: this.total(order),
+      description: `Cà Phê Demo ${order.orderId}`,
+      orderUrl: `https://qcgateway.zalopay.vn/openinapp?order=${order.orderId}-${attempt}`,
+      qrCode: `emv-qr-payload-that-the-page-must-not-encode-${appTransId}`,
+      expiresAt: new Date(now.getTime() + this.orderLifetimeMs),
+      paidAt: null,
+      reason: null,
+      serverTime: now,
+    };
+    order.attempts.push(appTransId);
+    this.attempts.set(appTransId, view);
+    return view;
+  }
+
+  private liveAttempt(order: StoredOrder): PaymentView | null {
+    const now = this.serverNow().getTime();
+    const live = order.attempts
+      .map((appTransId) => this.attempts.get(appTransId))
+      .find((view) => view?.status === 'PENDING' && view.expiresAt.getTime() > now);
+    return live ? { ...live, serverTime: this.serverNow() } : null;
+  }
+
+  private markPaid(order: StoredOrder, view: PaymentView, method: PaymentMethod) {
+    if (order.receipt) return;
+    this.zpSequence += 1;
+    order.status = 'PAID';
+    order.receipt = {
+      appTransId: view.appTransId,
+      zpTransId: `2601150000${String(this.zpSequence).padStart(5, '0')}`,
+      amount: view.amount,
+      paidAt: view.paidAt ?? this.serverNow(),
+      method,
+    };
+  }
+
+  private orderView(order: StoredOrder): OrderView {
+    return {
+      orderId: order.orderId,
+      status: order.status,
+      total: this.total(order),
+      lines: order.lines.map((line) => ({ ...line, lineTotal: line.unitPrice * line.quantity })),
+      createdAt: order.createdAt,
+      attempts: order.attempts.map((appTransId, index) => {
+        const view = this.attempt(appTransId);
+        return {
+          appTransId,
+          attempt: index + 1,
+          status: view.status,
+          expiresAt: view.expiresAt,
+          paidAt: view.paidAt,
+        };
+      }),
+      livePayment: order.status === 'AWAITING_PAYMENT' ? this.liveAttempt(order) : null,
+      receipt: order.receipt,
+      serverTime: this.serverNow(),
+    };
+  }
+
+  private total(order: StoredOrder): number {
+    return order.lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
+  }
+
+  private attempt(appTransId: string): PaymentView {
+    const view = this.attempts.get(appTransId);
+    if (!view) throw new Error(`FakePayments has no attempt ${appTransId}`);
     return view;
   }
 }

@@ -1,0 +1,48 @@
+// The shop's cart: every product of the server's catalogue, in the shopper's language, with its price, a
+// quantity stepper and the line's cost, then the subtotal at the catalogue's prices (the server prices the order).
+import type { ProductView } from '../../server/payments/order-view';
+import { cartSubtotal, quantityOf, type CartQuantities } from '../cart/cart-quantities';
+import { formatVnd } from '../format/vnd';
+import { useI18n } from '../i18n/language-context';
+import { QuantityStepper } from './quantity-stepper';
+
+interface CartEditorProps {
+  products: readonly ProductView[];
+  quantities: CartQuantities;
+  onQuantityChange: (sku: string, quantity: number) => void;
+}
+
+export function CartEditor({ products, quantities, onQuantityChange }: CartEditorProps) {
+  const { messages, language } = useI18n();
+  return (
+    <div className="cart">
+      <ul className="cart__lines">
+        {products.map((product) => {
+          const name = product.name[language];
+          const quantity = quantityOf(quantities, product.sku);
+          return (
+            <li key={product.sku} className="cart__line cart__line--editable">
+              <span className="cart__item">
+                {name}
+                <span className="cart__quantity">{formatVnd(product.unitPrice, language)}</span>
+              </span>
+              <QuantityStepper
+                productName={name}
+                quantity={quantity}
+                onChange={(next) => onQuantityChange(product.sku, next)}
+              />
+              <span className="cart__price">
+                {formatVnd(product.unitPrice * quantity, language)}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="cart__total">
+        <span>{messages.subtotal}</span>
+        <strong>{formatVnd(cartSubtotal(products, quantities), language)}</strong>
+      </p>
+      <p className="cart__note">{messages.subtotalNote}</p>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// Copies a value the shopper may need to read out or paste (ZaloPay's transaction id) to the clipboard, and
+// says so both on the button and through the live region; if the browser refuses, says how to copy by hand.
+import { useState } from 'react';
+import { Announce } from '../a11y/live-announcer';
+import { useI18n } from '../i18n/language-context';
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+interface CopyButtonProps {
+  value: string;
+  /** The button's accessible name, saying what is copied. */
+  label: string;
+}
+
+export function CopyButton({ value, label }: CopyButtonProps) {
+  const { messages } = useI18n();
+  const [state, setState] = useState<CopyState>('idle');
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(value);
+      setState('copied');
+    } catch {
+      setState('failed');
+    }
+  }
+
+  return (
+    <>
+      <button type="button" className="secondary copy-button" aria-label={label} onClick={copy}>
+        {state === 'copied' ? messages.copied : messages.copy}
+      </button>
+      {state === 'copied' && <Announce message={messages.copiedAnnouncement} />}
+      {state === 'failed' && (
+        <>
+          <Announce message={messages.copyFailed} />
+          <span className="copy-button__failed">{messages.copyFailed}</span>
+        </>
+      )}
+    </>
+  );
+}

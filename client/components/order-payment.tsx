@@ -1,0 +1,140 @@
+// Paying one merchant order that awaits payment: its live attempt if it has one (the same QR, the countdown
+// continuing), else a "Pay with ZaloPay" button that asks the server for one (createPayment by order id; the
+// amount is the order's). "New QR code" asks again for the same order: attempt 2, never a new cart. Only a
+// payment the shopper has just asked for sends a phone to ZaloPay; reopening the page never does.
+import { useEffect, useRef, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { OrderView } from '../../server/payments/order-view';
+import { Announce } from '../a11y/live-announcer';
+import { badRequestDetail } from '../api-error';
+import { measureClockOffset } from '../clock-offset';
+import type { DeviceMode } from '../device-mode';
+import { useI18n } from '../i18n/language-context';
+import { useTRPC } from '../trpc';
+import { Spinner } from './spinner';
+import { loadWebToAppStep, useWebToAppStep } from './use-web-to-app-step';
+
+interface OrderPaymentProps {
+  order: OrderView;
+  /** Server clock minus browser clock when `order` arrived. */
+  orderClockOffsetMs: number;
+  /** Ask for a payment at once (the shopper pressed Pay in the shop a moment ago). */
+  payNow: boolean;
+  mode: DeviceMode;
+  onModeChange: (mode: DeviceMode) => void;
+  openUrl: (url: string) => void;
+  /** The attempt was paid, or the server says the order can no longer be paid: read the order again. */
+  onOrderChanged: () => void;
+  pollIntervalMs: number | undefined;
+}
+
+export function OrderPayment({
+  order,
+  orderClockOffsetMs,
+  payNow,
+  mode,
+  onModeChange,
+  openUrl,
+  onOrderChanged,
+  pollIntervalMs,
+}: OrderPaymentProps) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { messages } = useI18n();
+  const [paymentClockOffsetMs, setPaymentClockOffsetMs] = useState(0);
+  const requestInFlight = useRef(false);
+  const askedOnArrival = useRef(false);
+
+  const createPayment = useMutation(
+    trpc.createPayment.mutationOptions({
+      onSuccess: (view) => {
+        setPaymentClockOffsetMs(measureClockOffset(view.serverTime));
+        queryClient.setQueryData(trpc.getStatus.queryKey({ appTransId: view.appTransId }), view);
+        if (mode === 'redirect' && view.orderUrl) openUrl(view.orderUrl);
+      },
+      onError: (error) => {
+        if (error.data?.code === 'CONFLICT') onOrderChanged();
+      },
+    }),
+  );
+
+  function requestPayment() {
+    if (requestInFlight.current) return;
+    requestInFlight.current = true;
+    void loadWebToAppStep();
+    createPayment.mutate(
+      { orderId: order.orderId },
+      {
+        onSettled: () => {
+          requestInFlight.current = false;
+        },
+      },
+    );
+  }
+
+  const asked = createPayment.data;
+  const attempt = asked ?? order.livePayment;
+  const WebToAppStep = useWebToAppStep(attempt !== null);
+
+  useEffect(() => {
+    if (!payNow || askedOnArrival.current || order.livePayment) return;
+    askedOnArrival.current = true;
+    requestPayment();
+  });
+
+  if (attempt) {
+    if (!WebToAppStep) return <Spinner />;
+    return (
+      // eslint-disable-next-line react-hooks/static-components -- one stable function once its chunk has loaded
+      <WebToAppStep
+        key={attempt.appTransId}
+        attempt={attempt}
+        openedNow={asked !== undefined}
+        clockOffsetMs={asked ? paymentClockOffsetMs : orderClockOffsetMs}
+        mode={mode}
+        onModeChange={onModeChange}
+        openUrl={openUrl}
+        onNewAttempt={requestPayment}
+        onPaid={onOrderChanged}
+        pollIntervalMs={pollIntervalMs}
+      />
+    );
+  }
+
+  const error = createPayment.error;
+  if (error && error.data?.code !== 'CONFLICT') {
+    const detail = badRequestDetail(error);
+    const errorMessage = detail ? messages.checkDetails(detail) : messages.createFailed;
+    return (
+      <div className="error-box">
+        <Announce message={errorMessage} />
+        <p>{errorMessage}</p>
+        <button type="button" onClick={requestPayment}>
+          {messages.tryAgain}
+        </button>
+      </div>
+    );
+  }
+
+  const creating = createPayment.isPending;
+  return (
+    <>
+      <button
+        type="button"
+        className="pay-button"
+        onClick={requestPayment}
+        disabled={creating}
+        aria-describedby={creating ? 'creating-payment' : undefined}
+      >
+        {messages.payButton}
+      </button>
+      {creating && (
+        <p className="progress" id="creating-payment">
+          <Announce message={messages.creatingOrder} />
+          <Spinner />
+          {messages.creatingOrder}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { checkoutPath, routeOf } from './page-path';
+
+describe('routeOf', () => {
+  it('finds the order of a checkout path, with or without a trailing slash', () => {
+    expect(routeOf('/checkout/7K3QMX9P2A')).toEqual({ page: 'checkout', orderId: '7K3QMX9P2A' });
+    expect(routeOf('/checkout/7K3QMX9P2A/')).toEqual({ page: 'checkout', orderId: '7K3QMX9P2A' });
+    expect(routeOf(checkoutPath('260115_a b'))).toEqual({
+      page: 'checkout',
+      orderId: '260115_a b',
+    });
+  });
+
+  it('knows the confirmation page, and sends every other path to the shop', () => {
+    expect(routeOf('/order/confirmation/')).toEqual({ page: 'confirmation' });
+    expect(routeOf('/')).toEqual({ page: 'shop' });
+    expect(routeOf('/checkout')).toEqual({ page: 'shop' });
+    expect(routeOf('/checkout/a/b')).toEqual({ page: 'shop' });
+  });
+});
