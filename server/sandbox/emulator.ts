@@ -2,7 +2,7 @@
 // the gateway (/openinapp pages) and the callback sender, plus an /admin API for tests (docs/emulator.md).
 import { createServer } from 'node:http';
 import { listeningPort } from './listening-port';
-import express from 'express';
+import express, { type RequestHandler } from 'express';
 import { adminRouter } from './admin-routes';
 import { apiRouter } from './api-routes';
 import { mergeApps } from './app-config';
@@ -46,6 +46,8 @@ export interface EmulatorOptions {
   now?: () => number;
   /** First 9-digit sequence number of zp_trans_id / refund_id; random by default. */
   zpTransIdSequenceStart?: number;
+  /** Runs in front of /admin (the checkout's embedded emulator: loopback peers only, whatever the host). */
+  adminGuard?: RequestHandler;
 }
 
 export interface RunningEmulator {
@@ -97,6 +99,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   app.use(apiRouter(ctx));
   app.use(gatewayRouter(ctx));
   app.use(inspectorRouter());
+  if (options.adminGuard) app.use('/admin', options.adminGuard);
   app.use(adminRouter(ctx));
   app.use(emulatorErrorHandler(ctx));
 
