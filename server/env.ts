@@ -94,6 +94,9 @@ export interface Env {
      * only because ZALOPAY_MODE=emulator was set explicitly: the server says so loudly at start.
      */
     inProductionOnPurpose: boolean;
+    /** EMULATOR_APPS: apps added to (or replacing) 2553 and 2554 in the embedded emulator. */
+    apps: SandboxApp[];
+    profile: EmulatorProfile;
   };
   orders: {
     minAmount: number;
@@ -247,6 +250,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       embedded,
       port: raw.EMULATOR_PORT,
       inProductionOnPurpose: mode === 'emulator' && looksLikeProduction,
+      apps: emulatorApps,
+      profile: raw.EMULATOR_PROFILE,
     },
     orders: {
       minAmount: raw.ORDER_MIN_AMOUNT,

@@ -23,10 +23,10 @@ import {
   profileSettings,
   settingsUpdateSchema,
 } from './settings';
-import type { EmulatorProfile, EmulatorSettings } from './settings';
+import type { EmulatorProfile, EmulatorSettings, EmulatorSettingsUpdate } from './settings';
 import { createTransactionIds } from './transaction-ids';
 
-export type { EmulatorProfile, EmulatorSettings } from './settings';
+export type { EmulatorProfile, EmulatorSettings, EmulatorSettingsUpdate } from './settings';
 export type { SandboxApp } from './public-apps';
 
 export interface EmulatorOptions {
@@ -41,7 +41,7 @@ export interface EmulatorOptions {
   /** `sandbox` (default): what the public evidence says the real sandbox does; `strict`: refuse more at create. */
   profile?: EmulatorProfile;
   /** Every [UNCONFIRMED] behaviour of the gateway, see settings.ts; applied over the profile. */
-  settings?: Partial<EmulatorSettings>;
+  settings?: EmulatorSettingsUpdate;
   /** Base clock; the admin clock offset is added on top. */
   now?: () => number;
   /** First 9-digit sequence number of zp_trans_id / refund_id; random by default. */
