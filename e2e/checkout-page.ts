@@ -1,19 +1,54 @@
-// Steps of the checkout page that several specs share: start a payment and read what the server created.
-import type { Page } from '@playwright/test';
+// Steps of the shop and checkout pages that several specs share: pay for the cart, and read what the
+// server created (the merchant order and its payment attempt) and what the receipt shows.
+import type { Page, Route } from '@playwright/test';
 import { expect } from './fixtures';
 
-/** Clicks "Pay with ZaloPay" and returns the app_trans_id from the createPayment response. */
-export async function startPayment(page: Page): Promise<string> {
-  const created = page.waitForResponse(
-    (response) => response.url().includes('/trpc/createPayment') && response.status() === 200,
-  );
+export interface StartedPayment {
+  /** The merchant order's public reference, as /checkout/{orderId} names it. */
+  orderId: string;
+  appTransId: string;
+}
+
+function readField(body: string | undefined, field: string): string | undefined {
+  return body?.match(new RegExp(`"${field}":"([^"]+)"`))?.[1];
+}
+
+/**
+ * In the shop (after page.goto('/')): presses "Pay with ZaloPay" once the catalogue is shown, and returns
+ * the order createOrder made and the attempt createPayment made for it. The answers are read as they pass
+ * through a route, because a phone leaves for ZaloPay before a response body could be read afterwards.
+ */
+export async function startPayment(page: Page): Promise<StartedPayment> {
+  const answers: { order?: string; payment?: string } = {};
+  const capture = (key: keyof typeof answers) => async (route: Route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    answers[key] = body;
+    await route.fulfill({ response, body });
+  };
+  await page.route('**/trpc/createOrder?**', capture('order'));
+  await page.route('**/trpc/createPayment?**', capture('payment'));
+
+  await expect(page.getByLabel(/^Quantity of /).first()).toBeVisible();
   await page.getByRole('button', { name: 'Pay with ZaloPay' }).click();
-  const body = (await (await created).json()) as unknown;
-  const appTransId = JSON.stringify(body).match(/"appTransId":"([^"]+)"/)?.[1];
-  expect(appTransId, 'createPayment answered with an appTransId').toBeTruthy();
-  return appTransId as string;
+  await expect.poll(() => answers.payment !== undefined, { timeout: 20_000 }).toBe(true);
+  await page.unroute('**/trpc/createOrder?**');
+  await page.unroute('**/trpc/createPayment?**');
+
+  const orderId = readField(answers.order, 'orderId');
+  expect(orderId, `createOrder answered with an orderId: ${answers.order}`).toBeTruthy();
+  const appTransId = readField(answers.payment, 'appTransId');
+  expect(appTransId, `createPayment answered with an appTransId: ${answers.payment}`).toBeTruthy();
+  return { orderId: orderId as string, appTransId: appTransId as string };
 }
 
 export function qrCode(page: Page) {
   return page.getByRole('img', { name: 'ZaloPay QR code' });
+}
+
+/** The receipt's value for one of its labels (Order reference, Amount paid, ZaloPay transaction ID…). */
+export function receiptValue(page: Page, label: string) {
+  return page
+    .locator('.receipt__details dt', { hasText: label })
+    .locator('xpath=following-sibling::dd[1]');
 }

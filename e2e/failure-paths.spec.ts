@@ -1,13 +1,15 @@
 // The ways a payment does not happen, each with a clear message and a way forward: the shopper cancels on
-// the gateway, the order expires, ZaloPay fails while the order is being created.
+// the gateway, the attempt expires (a new QR code is attempt 2 of the same order), ZaloPay fails while
+// the attempt is being created.
 import { test, expect } from './fixtures';
+import { decodeQrFromScreenshot } from './qr-decoder';
 import { qrCode, startPayment } from './checkout-page';
 
 test('cancelling on the gateway brings the shopper back with a way to try again', async ({
   phone,
 }) => {
   await phone.goto('/');
-  await phone.getByRole('button', { name: 'Pay with ZaloPay' }).click();
+  await startPayment(phone);
   await phone.waitForURL(/\/openinapp\?order=/);
   await phone.getByRole('button', { name: /cancel/i }).click();
   await phone.waitForURL(/\/order\/confirmation\?/);
@@ -16,21 +18,29 @@ test('cancelling on the gateway brings the shopper back with a way to try again'
   await expect(phone.getByRole('link', { name: 'Back to the shop' })).toBeVisible();
 });
 
-test('an order that expires on ZaloPay shows "Payment expired" and offers a new QR code', async ({
+test('an attempt that expires shows "Payment expired", and "New QR code" is attempt 2 of the same order', async ({
   page,
   emulator,
+  readShopOrder,
 }) => {
   await page.goto('/');
-  await startPayment(page);
+  const { orderId, appTransId } = await startPayment(page);
   await expect(qrCode(page)).toBeVisible();
+  const firstQr = await decodeQrFromScreenshot(qrCode(page));
   await emulator.advanceClock(16 * 60 * 1000);
   await expect(page.getByRole('heading', { name: 'Payment expired' })).toBeVisible({
     timeout: 20_000,
   });
-  // Time only jumps in tests: put ZaloPay's clock back before the new order, whose app_time is real time.
+  // Time only jumps in tests: put ZaloPay's clock back before the new attempt, whose app_time is real time.
   await emulator.resetClock();
   await page.getByRole('button', { name: 'New QR code' }).click();
   await expect(qrCode(page)).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/checkout/${orderId}$`));
+  expect(await decodeQrFromScreenshot(qrCode(page))).not.toBe(firstQr);
+
+  const order = await readShopOrder(orderId);
+  expect(order.attempts.map((attempt) => attempt.attempt)).toEqual([1, 2]);
+  expect(order.attempts[0]?.app_trans_id).toBe(appTransId);
 });
 
 test('ZaloPay failing on create shows a clear message, and trying again works', async ({
@@ -41,8 +51,10 @@ test('ZaloPay failing on create shows a clear message, and trying again works', 
   allowConsoleErrors(/status of 503/);
   await emulator.faults({ api: { fault: '5xx', count: 3, endpoints: ['create'] } });
   await page.goto('/');
+  await expect(page.getByLabel(/^Quantity of /).first()).toBeVisible();
   await page.getByRole('button', { name: 'Pay with ZaloPay' }).click();
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible({ timeout: 20_000 });
+  await expect(page).toHaveURL(/\/checkout\/[^/]+$/);
   await expect(qrCode(page)).toHaveCount(0);
   await emulator.clearFaults();
   await page.getByRole('button', { name: 'Try again' }).click();

@@ -3,15 +3,34 @@
 import { test as base, expect, devices, type BrowserContext, type Page } from '@playwright/test';
 import { emulatorAdmin, type EmulatorAdmin } from './emulator-admin';
 
-export interface CreatedOrder {
+/** POST /api/payment/create's answer: one payment attempt. */
+export interface CreatedPayment {
   app_trans_id: string;
   order_url: string;
+  order_id: string;
+}
+
+/** GET /api/orders/{order_id}'s answer, as far as the tests read it. */
+export interface ShopOrder {
+  order_id: string;
+  status: string;
+  total: number;
+  attempts: { app_trans_id: string; attempt: number; status: string }[];
+  receipt: {
+    app_trans_id: string;
+    zp_trans_id: string;
+    amount: number;
+    paid_at: string;
+    method: string;
+  } | null;
 }
 
 interface Fixtures {
   emulator: EmulatorAdmin;
-  /** Creates an order through the merchant's own REST API, as the frontend guide describes. */
-  createOrder: (amount?: number, orderInfo?: string) => Promise<CreatedOrder>;
+  /** A one-off payment for a client amount through the REST API, as the frontend guide describes. */
+  createOneOffPayment: (amount?: number, orderInfo?: string) => Promise<CreatedPayment>;
+  /** Reads a merchant order through the REST API (GET /api/orders/{order_id}). */
+  readShopOrder: (orderId: string) => Promise<ShopOrder>;
   /** A phone (Pixel 7: touch, coarse pointer, mobile user agent) in its own browser context. */
   phone: Page;
   /** Console errors matching one of these are expected by the test (e.g. a 404 it provokes). */
@@ -56,13 +75,20 @@ export const test = base.extend<Fixtures & { consoleErrors: string[]; allowed: R
     await admin.clearFaults();
     await admin.resetClock();
   },
-  createOrder: async ({ request }, use) => {
+  createOneOffPayment: async ({ request }, use) => {
     await use(async (amount = 50_000, orderInfo = 'E2E order') => {
       const response = await request.post('/api/payment/create', {
         data: { amount, order_info: orderInfo },
       });
       expect(response.status(), await response.text()).toBe(201);
-      return (await response.json()) as CreatedOrder;
+      return (await response.json()) as CreatedPayment;
+    });
+  },
+  readShopOrder: async ({ request }, use) => {
+    await use(async (orderId) => {
+      const response = await request.get(`/api/orders/${encodeURIComponent(orderId)}`);
+      expect(response.status(), await response.text()).toBe(200);
+      return (await response.json()) as ShopOrder;
     });
   },
 });

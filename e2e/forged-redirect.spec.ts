@@ -4,9 +4,9 @@ import { test, expect } from './fixtures';
 
 test('a forged status=1 on the confirmation page of an unpaid order never shows success', async ({
   page,
-  createOrder,
+  createOneOffPayment,
 }) => {
-  const order = await createOrder(60_000, 'Forged redirect check');
+  const order = await createOneOffPayment(60_000, 'Forged redirect check');
   await page.goto(
     `/order/confirmation?apptransid=${order.app_trans_id}&status=1&amount=60000&pmcid=38&bankcode=&discountamount=0&checksum=${'0'.repeat(64)}`,
   );

@@ -1,5 +1,5 @@
 // ZaloPay's callback never arrives: the emulator drops it. The poller's query finds the payment, and the
-// desktop page still turns to success.
+// desktop page still turns to the receipt.
 import { test, expect } from './fixtures';
 import { qrCode, startPayment } from './checkout-page';
 
@@ -8,7 +8,7 @@ test('a dropped callback is recovered by querying ZaloPay and the page shows suc
   emulator,
 }) => {
   await page.goto('/');
-  const appTransId = await startPayment(page);
+  const { appTransId } = await startPayment(page);
   await expect(qrCode(page)).toBeVisible();
 
   await emulator.faults({ callbacks: { drop: 1 } });

@@ -6,10 +6,10 @@ const ADMIN_TOKEN = 'e2e-operator-token-0123456789';
 
 test('an operator signs in, finds a paid order, reads its timeline and refunds part of it', async ({
   page,
-  createOrder,
+  createOneOffPayment,
   emulator,
 }) => {
-  const order = await createOrder(75_000, 'E2E operator order');
+  const order = await createOneOffPayment(75_000, 'E2E operator order');
   await emulator.pay(order.app_trans_id);
   await expect
     .poll(async () => {
