@@ -14,6 +14,7 @@ import { startEmulator, type RunningEmulator } from './sandbox/emulator';
 import { createPaymentsService } from './payments/payments-service';
 import type { PaymentsConfig } from './payments/payments-config';
 import { startPoller } from './payments/poller';
+import { budgetedStatusQueries, createQueryBudget } from './payments/query-budget';
 import { logFulfilmentHook, startFulfilmentWorker } from './payments/fulfilment-worker';
 import { startOperations } from './ops/operations';
 import { loopbackOnly } from './security/loopback-only';
@@ -131,9 +132,12 @@ export async function startCheckout(
   });
   const { zalopay, onInputApplied } = operations;
   const config = paymentsConfig(env, publicBaseUrl);
+  // One budget of ZaloPay queries for the instance: status reads spend it only while the poller's
+  // reserve is left, and show the stored status beyond it (server/payments/query-budget.ts).
+  const queryBudget = createQueryBudget(config.queryRatePerSecond);
   const payments = createPaymentsService({
     db,
-    zalopay,
+    zalopay: budgetedStatusQueries(zalopay, queryBudget),
     key2: env.zalopay.key2,
     config,
     log,
@@ -151,7 +155,7 @@ export async function startCheckout(
     }),
   );
 
-  const poller = startPoller({ db, zalopay, config, log, onInputApplied });
+  const poller = startPoller({ db, zalopay, config, log, onInputApplied, queryBudget });
   const fulfilment = startFulfilmentWorker({
     db,
     hook: logFulfilmentHook(log),

@@ -16,7 +16,7 @@ import type { PaymentsConfig } from './payments-config';
 import { claimDueOrders, releaseLease } from './poll-leases';
 import { applyQueryAnswer, isFinalQueryTime } from './query-answer';
 import { runConcurrently } from './run-concurrently';
-import { createTokenBucket } from './token-bucket';
+import { createQueryBudget, type QueryBudget } from './query-budget';
 
 export interface PollerDeps {
   db: DatabaseHandle;
@@ -29,6 +29,8 @@ export interface PollerDeps {
   instanceId?: string;
   /** Told about every ledger input once committed (the metrics of server/ops). */
   onInputApplied?: PaymentInputObserver;
+  /** The instance's one budget of ZaloPay queries, shared with status reads; its own by default. */
+  queryBudget?: QueryBudget;
 }
 
 export interface TickResult {
@@ -48,7 +50,7 @@ export function startPoller(deps: PollerDeps): Poller {
   const now = deps.now ?? (() => new Date());
   const owner = deps.instanceId ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
   const domain: TransitionDeps = { db: deps.db.db, log, now, onInputApplied: deps.onInputApplied };
-  const rateBudget = createTokenBucket(config.queryRatePerSecond);
+  const queryBudget = deps.queryBudget ?? createQueryBudget(config.queryRatePerSecond);
   const stopping = new AbortController();
   let round: Promise<TickResult> | null = null;
 
@@ -116,7 +118,7 @@ export function startPoller(deps: PollerDeps): Poller {
     });
     let queried = 0;
     await runConcurrently(claimed, config.pollConcurrency, async (order) => {
-      if (stopping.signal.aborted || !(await rateBudget.take(stopping.signal))) {
+      if (stopping.signal.aborted || !(await queryBudget.takeForPoller(stopping.signal))) {
         await giveBack(order, order.nextPollAt);
         return;
       }

@@ -1,6 +1,7 @@
 // getStatus: the server's verified answer to "is it paid?". A closed order answers from the database (a
 // PAID one, final, from this process's memory once read); a PENDING one is first checked with ZaloPay,
-// at most once per statusCacheMs per order in this process, with concurrent callers sharing the query.
+// at most once per statusCacheMs per order in this process, with concurrent callers sharing the query,
+// and only while the instance's query budget allows (else from the record: query-budget.ts).
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../../db/create-db';
 import type { PaymentOrder } from '../../db/schema';
@@ -12,6 +13,7 @@ import type { PaymentsConfig } from './payments-config';
 import { toPaymentView, type PaymentView } from './payment-view';
 import type { PaymentInputObserver } from './order-transitions';
 import { applyQueryAnswer, isFinalQueryTime } from './query-answer';
+import { QueryBudgetSpentError } from './query-budget';
 
 export interface StatusReaderDeps {
   db: Database;
@@ -46,6 +48,8 @@ export function createStatusReader(deps: StatusReaderDeps): StatusReader {
     } catch (error) {
       // Unknown is not failed: the shopper keeps seeing PENDING and the poller keeps asking.
       if (!(error instanceof ZaloPayError)) throw error;
+      // Over the query budget (query-budget.ts) the record is the answer: expected under load, not a fault.
+      if (error instanceof QueryBudgetSpentError) return order;
       deps.log.warn(
         { err: error, appTransId: order.appTransId },
         'status query to ZaloPay failed; showing the stored status',

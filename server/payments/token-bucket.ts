@@ -5,6 +5,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export interface TokenBucket {
   /** Resolves true when the caller may go ahead, false if the signal aborted while waiting. */
   take(signal?: AbortSignal): Promise<boolean>;
+  /**
+   * Now or never: takes a token only if `keep` tokens are still left after it, and never while a
+   * waiting caller of take() is owed one. For callers with a cheaper fallback than waiting.
+   */
+  tryTake(keep?: number): boolean;
 }
 
 export function createTokenBucket(
@@ -16,12 +21,22 @@ export function createTokenBucket(
   let tokens = burst;
   let refilledAt = clock();
 
+  function refill(): void {
+    const now = clock();
+    tokens = Math.min(burst, tokens + ((now - refilledAt) / 1000) * ratePerSecond);
+    refilledAt = now;
+  }
+
   return {
+    tryTake(keep = 0) {
+      refill();
+      if (tokens - 1 < keep) return false;
+      tokens -= 1;
+      return true;
+    },
     async take(signal) {
       if (signal?.aborted) return false;
-      const now = clock();
-      tokens = Math.min(burst, tokens + ((now - refilledAt) / 1000) * ratePerSecond);
-      refilledAt = now;
+      refill();
       tokens -= 1;
       if (tokens >= 0) return true;
       const waitMs = (-tokens / ratePerSecond) * 1000;

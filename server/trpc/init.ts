@@ -39,7 +39,7 @@ const t = initTRPC.context<Context>().create({
       message: unexpected ? internalErrorMessage(requestId) : shape.message,
       data: {
         ...data,
-        requestId,
+        ...(requestId ? { requestId } : {}),
         zodError:
           cause instanceof ZodError || cause instanceof StandardSchemaV1Error
             ? flattenIssues(cause.issues)
