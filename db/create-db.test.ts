@@ -2,7 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from './migrate';
-import { paymentOrders } from './schema';
+import { paymentOrders, shopOrders } from './schema';
 import { createTestDatabase, testDatabaseDrivers, type TestDatabase } from './test-databases';
 
 function waitFor<T>(produce: () => T | undefined, timeoutMs = 5_000): Promise<T> {
@@ -34,10 +34,20 @@ describe.each(testDatabaseDrivers())('createDb on %s', (driver) => {
 
   it('stores and reads an order with integer VND and timestamptz', async () => {
     const expiresAt = new Date('2026-01-01T00:15:00.000Z');
+    await database.db.insert(shopOrders).values({
+      id: 'DBTEST0001',
+      lines: [
+        { sku: null, nameVi: 'Trà sữa', nameEn: 'Milk tea', unitPrice: 50_000_000, quantity: 1 },
+      ],
+      total: 50_000_000,
+      description: 'Trà sữa',
+    });
     const [inserted] = await database.db
       .insert(paymentOrders)
       .values({
         appTransId: '260101_db_test',
+        shopOrderId: 'DBTEST0001',
+        attempt: 1,
         appId: 2553,
         appUser: 'demo',
         amount: 50_000_000,

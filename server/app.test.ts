@@ -128,24 +128,63 @@ describe('tRPC', () => {
       links: [httpBatchLink({ url: `${checkout.url}/trpc`, transformer: superjson })],
     });
 
-  it('creates a payment and reads its status with Dates intact', async () => {
-    const created = await trpc().createPayment.mutate({ amount: 42_000, description: 'Cà phê' });
-    expect(created.status).toBe('PENDING');
+  it('lists the catalogue, prices a cart on the server, pays it and reads its status with Dates intact', async () => {
+    const { products } = await trpc().listProducts.query();
+    expect(products.map((p) => p.sku)).toEqual(['ca-phe-sua-da', 'banh-mi', 'banh-flan']);
+    const order = await trpc().createOrder.mutate({
+      lines: [
+        { sku: 'ca-phe-sua-da', quantity: 2 },
+        { sku: 'banh-flan', quantity: 1 },
+      ],
+    });
+    expect(order).toMatchObject({ status: 'AWAITING_PAYMENT', total: 95_000, attempts: [] });
+    expect(order.createdAt).toBeInstanceOf(Date);
+
+    const created = await trpc().createPayment.mutate({ orderId: order.orderId });
+    expect(created).toMatchObject({ status: 'PENDING', amount: 95_000, orderId: order.orderId });
+    expect(created.appTransId).toMatch(new RegExp(`^\\d{6}_${order.orderId}_1$`));
     expect(created.expiresAt).toBeInstanceOf(Date);
     const status = await trpc().getStatus.query({ appTransId: created.appTransId });
-    expect(status).toMatchObject({ appTransId: created.appTransId, amount: 42_000 });
+    expect(status).toMatchObject({ appTransId: created.appTransId, amount: 95_000 });
+    const again = await trpc().getOrder.query({ orderId: order.orderId });
+    expect(again.livePayment).toMatchObject({
+      appTransId: created.appTransId,
+      orderUrl: created.orderUrl,
+    });
   });
 
-  it('names the bad field, from zod and from the domain alike', async () => {
-    for (const amount of [-1, 999]) {
+  it('names the bad line and field, from zod and from the catalogue alike', async () => {
+    for (const lines of [
+      [{ sku: 'banh-mi', quantity: 0 }],
+      [{ sku: 'banh-mi', quantity: 100 }],
+      [],
+      [
+        { sku: 'banh-mi', quantity: 1 },
+        { sku: 'no-such-thing', quantity: 1 },
+      ],
+    ]) {
       const error = await trpc()
-        .createPayment.mutate({ amount, description: 'x' })
+        .createOrder.mutate({ lines })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TRPCClientError);
       const data = (error as TRPCClientError<AppRouter>).data;
       expect(data?.code).toBe('BAD_REQUEST');
-      expect(data?.zodError?.fieldErrors).toHaveProperty('amount');
+      expect(data?.zodError?.fieldErrors).toHaveProperty('lines');
     }
+    await expect(
+      trpc().createOrder.mutate({
+        lines: [
+          { sku: 'banh-mi', quantity: 1 },
+          { sku: 'no-such-thing', quantity: 1 },
+        ],
+      }),
+    ).rejects.toThrow('lines[1].sku: no-such-thing is not a product of this shop');
+  });
+
+  it('will not take a payment for an order that is not there', async () => {
+    await expect(trpc().createPayment.mutate({ orderId: 'NOSUCHORDER' })).rejects.toMatchObject({
+      data: { code: 'NOT_FOUND' },
+    });
   });
 
   it('answers an unknown order with NOT_FOUND', async () => {

@@ -7,6 +7,7 @@ import type { PaymentsService } from './payments/payments-service';
 import { callbackListener, isCallbackRequest } from './http/callback-listener';
 import type { NodeHandler, NodeMiddleware } from './http/node-middleware';
 import { isTrpcRequest, trpcListener } from './http/trpc-listener';
+import { orderRestRoutes } from './http/order-rest-routes';
 import { paymentRestRoutes } from './http/payment-rest-routes';
 import { spaRoute } from './http/spa-route';
 import { jsonErrorHandler } from './http/error-handler';
@@ -25,6 +26,11 @@ export interface AppDeps {
   operations?: { requestLogging: NodeMiddleware; routes: Router };
   /** Headers, client IPs and the create rate limit (docs/security.md); omitted: plain http, no proxy, no limit. */
   security?: AppSecurity;
+  /**
+   * ACCEPT_CLIENT_AMOUNTS: whether POST /api/payment/create takes the guide's {amount, order_info}
+   * (a one-off order for a client-given amount). Omitted: no, the server prices every order.
+   */
+  acceptClientAmounts?: boolean;
 }
 
 export interface AppSecurity {
@@ -49,6 +55,7 @@ export function createApp({
   clientDir,
   operations,
   security = NO_PROXY_NO_LIMIT,
+  acceptClientAmounts = false,
 }: AppDeps): CheckoutApp {
   const headers = securityHeaders({ https: security.https });
   // Every browser-facing answer gets the security headers, then the access log line.
@@ -72,8 +79,9 @@ export function createApp({
   app.set('etag', false);
   app.set('trust proxy', security.trustProxy);
   for (const middleware of inFront) app.use(middleware);
-  app.post('/api/payment/create', createLimit.restRoute);
-  app.use(paymentRestRoutes(payments));
+  app.post(['/api/payment/create', '/api/orders'], createLimit.restRoute);
+  app.use(paymentRestRoutes(payments, { acceptClientAmounts }));
+  app.use(orderRestRoutes(payments));
   app.use(healthRoutes());
   // After the shoppers' API, which is busier: each router passed costs every request behind it.
   if (operations) app.use(operations.routes);

@@ -126,6 +126,7 @@ export async function startCheckout(
     gatewayUrl: apiBaseUrl,
     appId: env.zalopay.appId,
     adminToken: env.ops.adminToken,
+    metricsToken: env.ops.metricsToken,
     refundCheckIntervalMs: env.ops.refundCheckIntervalMs,
     publicBaseUrl,
     log,

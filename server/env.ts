@@ -61,6 +61,9 @@ const rawEnvSchema = z.object({
   ADMIN_TOKEN: optionalText.pipe(
     z.string().min(16, 'must be at least 16 characters (use a long random value)').optional(),
   ),
+  METRICS_TOKEN: optionalText.pipe(
+    z.string().min(16, 'must be at least 16 characters (use a long random value)').optional(),
+  ),
   REFUND_CHECK_INTERVAL_MS: int(5_000, 50),
   CREATE_RATE_LIMIT_PER_MINUTE: int(60),
   TRUST_PROXY: trustProxySchema,
@@ -127,6 +130,8 @@ export interface Env {
     adminToken: string | undefined;
     /** How often PROCESSING refunds are checked with query_refund (backing off per refund). */
     refundCheckIntervalMs: number;
+    /** Set: GET /metrics requires `Authorization: Bearer <it>`; unset: /metrics is open. */
+    metricsToken: string | undefined;
   };
   security: {
     /** Payment creations per client IP per minute (REST and tRPC together); 0 turns the limit off. */
@@ -275,7 +280,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     },
     fulfilmentLeaseMs: raw.FULFILMENT_LEASE_MS,
     log: { level: raw.LOG_LEVEL, pretty: raw.LOG_PRETTY },
-    ops: { adminToken: raw.ADMIN_TOKEN, refundCheckIntervalMs: raw.REFUND_CHECK_INTERVAL_MS },
+    ops: {
+      adminToken: raw.ADMIN_TOKEN,
+      refundCheckIntervalMs: raw.REFUND_CHECK_INTERVAL_MS,
+      metricsToken: raw.METRICS_TOKEN,
+    },
     security: {
       createRateLimitPerMinute: raw.CREATE_RATE_LIMIT_PER_MINUTE,
       trustProxy: raw.TRUST_PROXY,

@@ -27,10 +27,11 @@ CREATE TABLE "shop_orders" (
 --> statement-breakpoint
 -- The demo café's catalogue, so a fresh clone sells what it always sold. Idempotent; prices are the
 -- merchant's to change afterwards (a later migration never overwrites them).
-INSERT INTO "products" ("sku", "name_vi", "name_en", "unit_price") VALUES
-	('ca-phe-sua-da', 'Cà phê sữa đá', 'Iced milk coffee', 35000),
-	('banh-mi', 'Bánh mì', 'Bánh mì', 30000),
-	('banh-flan', 'Bánh flan', 'Crème caramel', 25000)
+-- The catalogue lists products in the order they were added (created_at): coffee first.
+INSERT INTO "products" ("sku", "name_vi", "name_en", "unit_price", "created_at", "updated_at") VALUES
+	('ca-phe-sua-da', 'Cà phê sữa đá', 'Iced milk coffee', 35000, now(), now()),
+	('banh-mi', 'Bánh mì', 'Bánh mì', 30000, now() + interval '1 millisecond', now()),
+	('banh-flan', 'Bánh flan', 'Crème caramel', 25000, now() + interval '2 milliseconds', now())
 ON CONFLICT ("sku") DO NOTHING;--> statement-breakpoint
 -- Every existing payment becomes attempt 1 of a one-off merchant order of its own amount, whose reference
 -- is the payment's app_trans_id: nothing is lost and every old link keeps working.

@@ -1,28 +1,28 @@
-// The create flow of design.md §2.1: record the order PENDING first, then ask ZaloPay for it, so no
-// answer (or lack of one) from ZaloPay can leave money without an order. Same idempotency key, same order.
+// The create flow of docs/design.md for one payment attempt: the attempt is recorded PENDING first, then
+// ZaloPay is asked for it, so no answer (or lack of one) from ZaloPay can leave money without an order.
+// pay-shop-order.ts and one-off-payment.ts decide which attempt to send; this file sends it.
 import type { Database } from '../../db/create-db';
-import type { PaymentOrder } from '../../db/schema';
+import type { PaymentOrder, ShopOrder } from '../../db/schema';
 import type { Logger } from '../logger';
 import {
-  newAppTransId,
+  appTransIdFor,
   ZaloPayError,
   type CreateOrderOutcome,
   type ZaloPayClient,
 } from '../zalopay';
-import { GatewayUnavailableError, InvalidPaymentInputError } from './errors';
-import { findOrderByAppTransId, findOrderByIdempotencyKey } from './order-queries';
+import { GatewayUnavailableError } from './errors';
+import { findOrderByAppTransId } from './order-queries';
 import { applyPaymentInput, type PaymentInputObserver } from './order-transitions';
 import { callbackUrlOf, redirectUrlOf, type PaymentsConfig } from './payments-config';
-import { toPaymentView, type CreatePaymentInput, type PaymentView } from './payment-view';
+import { toPaymentView, type PaymentView } from './payment-view';
 import { applyQueryAnswer } from './query-answer';
 import { recordGatewayOrder } from './record-gateway-order';
-import { recordNewOrder } from './record-new-order';
+import type { NewAttempt } from './record-new-attempt';
 
 /** ZaloPay's wallet: on desktop its gateway shows a QR for the app, on mobile it opens the app. */
 const WEB_TO_APP_BANK_CODE = 'zalopayapp';
-/** We sell no item list; ZaloPay requires the field and documents '[]' for "none". */
+/** ZaloPay requires the field and documents '[]' for "none"; the lines stay with the merchant order. */
 const NO_ITEMS = '[]';
-const MAX_DESCRIPTION_CHARS = 256;
 
 export interface CreatePaymentDeps {
   db: Database;
@@ -33,94 +33,56 @@ export interface CreatePaymentDeps {
   onInputApplied?: PaymentInputObserver | undefined;
 }
 
-export async function createPayment(
-  deps: CreatePaymentDeps,
-  input: CreatePaymentInput,
-): Promise<PaymentView> {
-  const { amount, description } = validatedInput(deps.config, input);
-
-  // Insert first: a new order (the common case) costs one statement, and a repeated or concurrent
-  // request with the same key writes nothing and is answered below with the order that holds the key.
-  const order = await insertOrder(deps, {
-    amount,
-    description,
-    idempotencyKey: input.idempotencyKey,
-  });
-  if (order) return submitToGateway(deps, order);
-  const earlier = input.idempotencyKey
-    ? await findOrderByIdempotencyKey(deps.db, input.idempotencyKey)
-    : undefined;
-  if (!earlier) throw new Error('The new payment order was not recorded');
-  return resumeOrder(deps, sameRequest(earlier, amount, description));
-}
-
-function validatedInput(config: PaymentsConfig, input: CreatePaymentInput) {
-  if (!Number.isSafeInteger(input.amount)) {
-    throw new InvalidPaymentInputError('amount', 'amount must be a whole number of VND');
-  }
-  if (input.amount < config.minAmount || input.amount > config.maxAmount) {
-    throw new InvalidPaymentInputError(
-      'amount',
-      `amount must be between ${config.minAmount} and ${config.maxAmount} VND`,
-    );
-  }
-  const description = input.description.trim();
-  if (description.length === 0 || description.length > MAX_DESCRIPTION_CHARS) {
-    throw new InvalidPaymentInputError(
-      'description',
-      `description must be 1 to ${MAX_DESCRIPTION_CHARS} characters`,
-    );
-  }
-  return { amount: input.amount, description };
-}
-
-/** A key belongs to one request: reusing it for another amount or description is a client bug. */
-function sameRequest(earlier: PaymentOrder, amount: number, description: string): PaymentOrder {
-  if (earlier.amount !== amount || earlier.description !== description) {
-    throw new InvalidPaymentInputError(
-      'idempotencyKey',
-      'this idempotency key was already used for a different payment',
-    );
-  }
-  return earlier;
-}
-
-/** Inserts the order and its 'created' ledger row; undefined when the idempotency key is already taken. */
-function insertOrder(
-  deps: CreatePaymentDeps,
-  fields: { amount: number; description: string; idempotencyKey: string | undefined },
-): Promise<PaymentOrder | undefined> {
+/** Attempt `attempt` of a merchant order, for its total: `yymmdd_<order id>_<attempt>`, the date in Vietnam. */
+export function newAttemptOf(
+  deps: Pick<CreatePaymentDeps, 'config' | 'now'>,
+  order: Pick<ShopOrder, 'id' | 'total' | 'description'>,
+  attempt: number,
+  idempotencyKey: string | null = null,
+): NewAttempt {
   const now = deps.now();
   const appTime = now.getTime();
-  return recordNewOrder(deps.db, {
-    appTransId: newAppTransId(appTime),
+  return {
+    appTransId: appTransIdFor(`${order.id}_${attempt}`, appTime),
+    shopOrderId: order.id,
+    attempt,
     appId: deps.config.appId,
     appUser: deps.config.appUser,
-    amount: fields.amount,
-    description: fields.description,
+    amount: order.total,
+    description: order.description,
     item: NO_ITEMS,
     embedData: JSON.stringify({ redirecturl: redirectUrlOf(deps.config) }),
     appTime,
-    idempotencyKey: fields.idempotencyKey ?? null,
+    idempotencyKey,
     expiresAt: new Date(appTime + deps.config.expireDurationSeconds * 1000),
     nextPollAt: new Date(appTime + deps.config.pollIntervalMs),
     now,
-  });
+  };
+}
+
+/** A payable attempt is PENDING and not past its expiry: asking to pay its order again returns it. */
+export function isLiveAttempt(attempt: PaymentOrder, now: Date): boolean {
+  return attempt.status === 'PENDING' && now < attempt.expiresAt;
 }
 
 /**
- * A retry of an earlier request. If ZaloPay never gave us its link for the order and the order is
- * still payable, send the same signed request again: ZaloPay answers either "created" or -68.
+ * An attempt asked for again (a reload, a second tab, a retried request). If ZaloPay never gave us its
+ * link and the attempt is still payable, send the same signed request again: ZaloPay answers either
+ * "created" or -68. Otherwise the attempt as it stands, with its order_url.
  */
-async function resumeOrder(deps: CreatePaymentDeps, order: PaymentOrder): Promise<PaymentView> {
+export async function resumeAttempt(
+  deps: CreatePaymentDeps,
+  order: PaymentOrder,
+): Promise<PaymentView> {
   const now = deps.now();
-  if (order.status === 'PENDING' && !order.orderUrl && now < order.expiresAt) {
-    return submitToGateway(deps, order);
-  }
+  if (isLiveAttempt(order, now) && !order.orderUrl) return submitToGateway(deps, order);
   return toPaymentView(order, now);
 }
 
-async function submitToGateway(deps: CreatePaymentDeps, order: PaymentOrder): Promise<PaymentView> {
+export async function submitToGateway(
+  deps: CreatePaymentDeps,
+  order: PaymentOrder,
+): Promise<PaymentView> {
   let outcome: CreateOrderOutcome;
   try {
     outcome = await deps.zalopay.createOrder({

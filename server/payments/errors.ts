@@ -1,5 +1,8 @@
 // The errors the payments domain throws at its callers. The API layer maps them: InvalidPaymentInputError
-// to HTTP 400 / tRPC BAD_REQUEST naming the field, GatewayUnavailableError to 503 "please try again".
+// and InvalidOrderError to HTTP 400 / tRPC BAD_REQUEST naming the field, OrderNotFoundError to 404,
+// OrderNotPayableError to 409, GatewayUnavailableError to 503 "please try again".
+
+import type { ShopOrderStatus } from './order-view';
 
 export class PaymentsError extends Error {
   constructor(message: string, options?: ErrorOptions) {
@@ -29,5 +32,38 @@ export class GatewayUnavailableError extends PaymentsError {
     options?: ErrorOptions,
   ) {
     super('ZaloPay is not answering right now. Please try again in a moment.', options);
+  }
+}
+
+/** A cart the catalogue cannot sell; `field` names the line, e.g. `lines[1].sku`. */
+export class InvalidOrderError extends PaymentsError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** No merchant order has this reference. */
+export class OrderNotFoundError extends PaymentsError {
+  constructor(readonly orderId: string) {
+    super('No such order');
+  }
+}
+
+/** The merchant order cannot take a payment: it is paid already (or later), or cancelled. */
+export class OrderNotPayableError extends PaymentsError {
+  readonly code: 'already_paid' | 'order_cancelled';
+  constructor(
+    readonly orderId: string,
+    readonly status: ShopOrderStatus,
+  ) {
+    super(
+      status === 'CANCELLED'
+        ? 'This order was cancelled and can no longer be paid'
+        : 'This order is already paid',
+    );
+    this.code = status === 'CANCELLED' ? 'order_cancelled' : 'already_paid';
   }
 }

@@ -9,7 +9,7 @@ import {
   type TestDatabase,
 } from '../../db/test-databases';
 import { silentLogger } from '../logger';
-import { insertStoredOrder } from '../testing/stored-orders';
+import { insertStoredOrder, storedShopOrder } from '../testing/stored-orders';
 import { startFulfilmentWorker, type FulfilmentJob } from './fulfilment-worker';
 import { applyPaymentInput } from './order-transitions';
 
@@ -51,9 +51,19 @@ describe.each(testDatabaseDrivers())('fulfilment worker on %s', (driver) => {
       expect(delivered.map((job) => job.appTransId).sort()).toEqual(
         orders.map((o) => o.appTransId).sort(),
       );
-      const job = delivered.find((j) => j.amount === 11_000)!;
-      expect(job).toMatchObject({ idempotencyKey: job.appTransId, zpTransId: '260101000011000' });
+      const job = delivered.find((j) => j.total === 11_000)!;
+      expect(job).toMatchObject({
+        idempotencyKey: orders[0]!.shopOrderId,
+        orderId: orders[0]!.shopOrderId,
+        appTransId: orders[0]!.appTransId,
+        zpTransId: '260101000011000',
+        lines: [{ sku: null, unitPrice: 11_000, quantity: 1 }],
+      });
       expect(job.paidAt).toBeInstanceOf(Date);
+      expect(await storedShopOrder(database.db, orders[0]!.shopOrderId)).toMatchObject({
+        status: 'FULFILLED',
+        fulfilledAt: now(),
+      });
       const [row] = await database.db
         .select()
         .from(fulfilments)
@@ -94,7 +104,7 @@ describe.each(testDatabaseDrivers())('fulfilment worker on %s', (driver) => {
       expect(await worker.drain()).toBe(0);
       nowMs += 5_000;
       expect(await worker.drain()).toBe(1);
-      expect(keys).toEqual([order.appTransId, order.appTransId]);
+      expect(keys).toEqual([order.shopOrderId, order.shopOrderId]);
     } finally {
       await worker.stop();
     }
@@ -106,7 +116,7 @@ describe.each(testDatabaseDrivers())('fulfilment worker on %s', (driver) => {
       db: database,
       hook: async (job) => {
         delivered.push(job.appTransId);
-        if (job.amount === 14_002) throw new Error('label printer jammed');
+        if (job.total === 14_002) throw new Error('label printer jammed');
       },
       log: silentLogger(),
       intervalMs: 60_000,

@@ -1,15 +1,21 @@
-// Delivers the fulfilment outbox (design.md §2.8): each PAID order's row is handed to the merchant's
-// hook at least once, keyed by app_trans_id so the hook can ignore a second delivery. Failures back off.
+// Delivers the fulfilment outbox (docs/design.md): each paid merchant order's one row is handed to the
+// merchant's hook at least once, keyed by the order's reference so the hook can ignore a second delivery;
+// once the hook has taken it, the order is FULFILLED. Failures back off.
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Database, DatabaseHandle } from '../../db/create-db';
-import { fulfilments, paymentOrders } from '../../db/schema';
+import { fulfilments, paymentOrders, shopOrders, type ShopOrderLine } from '../../db/schema';
 import type { Logger } from '../logger';
 
 export interface FulfilmentJob {
-  /** The same for every delivery of this order: make the hook idempotent on it. */
+  /** The same for every delivery of this order (its reference): make the hook idempotent on it. */
   idempotencyKey: string;
+  /** The merchant order's reference. */
+  orderId: string;
+  /** The lines as bought. */
+  lines: ShopOrderLine[];
+  total: number;
+  /** The paid attempt. */
   appTransId: string;
-  amount: number;
   zpTransId: string | null;
   paidAt: Date;
 }
@@ -20,7 +26,10 @@ export type FulfilmentHook = (job: FulfilmentJob) => Promise<void>;
 export const logFulfilmentHook =
   (log: Logger): FulfilmentHook =>
   async (job) => {
-    log.info({ appTransId: job.appTransId, fulfilment: job }, 'order paid: fulfil it');
+    log.info(
+      { orderId: job.orderId, appTransId: job.appTransId, fulfilment: job },
+      'order paid: fulfil it',
+    );
   };
 
 export interface FulfilmentWorkerDeps {
@@ -96,13 +105,32 @@ export function startFulfilmentWorker(deps: FulfilmentWorkerDeps): FulfilmentWor
     }
   }
 
-  /** One statement for a whole batch's completions (one per job cost a round trip per paid order). */
+  /**
+   * One statement for a whole batch's completions (one per job cost a round trip per paid order): the
+   * outbox rows are DONE and their merchant orders FULFILLED (unless a refund has moved them on already).
+   */
   async function markDone(ids: number[]) {
     if (ids.length === 0) return;
+    const at = now();
+    const done = db
+      .$with('done')
+      .as(
+        db
+          .update(fulfilments)
+          .set({ status: 'DONE', doneAt: at, leaseUntil: null, lastError: null })
+          .where(inArray(fulfilments.id, ids))
+          .returning({ shopOrderId: fulfilments.shopOrderId }),
+      );
     await db
-      .update(fulfilments)
-      .set({ status: 'DONE', doneAt: now(), leaseUntil: null, lastError: null })
-      .where(inArray(fulfilments.id, ids));
+      .with(done)
+      .update(shopOrders)
+      .set({ status: 'FULFILLED', fulfilledAt: at, updatedAt: at })
+      .where(
+        and(
+          inArray(shopOrders.id, db.select({ id: done.shopOrderId }).from(done)),
+          eq(shopOrders.status, 'PAID'),
+        ),
+      );
   }
 
   async function drainOnce(): Promise<number> {
@@ -167,14 +195,17 @@ async function claimDueJobs(db: Database, at: Date, leaseMs: number) {
       attempts: sql`${fulfilments.attempts} + 1`,
     })
     .from(paymentOrders)
+    .innerJoin(shopOrders, eq(shopOrders.id, paymentOrders.shopOrderId))
     .where(and(inArray(fulfilments.id, due), eq(paymentOrders.id, fulfilments.orderId)))
     .returning({
       fulfilmentId: fulfilments.id,
       attempts: fulfilments.attempts,
       idempotencyKey: fulfilments.idempotencyKey,
       createdAt: fulfilments.createdAt,
+      orderId: shopOrders.id,
+      lines: shopOrders.lines,
+      total: shopOrders.total,
       appTransId: paymentOrders.appTransId,
-      amount: paymentOrders.amount,
       zpTransId: paymentOrders.zpTransId,
       paidAt: paymentOrders.paidAt,
     });

@@ -91,7 +91,7 @@ describe.each(testDatabaseDrivers())('order transitions on %s', (driver) => {
     expect(await ledgerRowsOf(database.db, order.id)).toHaveLength(1);
     const outbox = await outboxRowsOf(database.db, order.id);
     expect(outbox).toHaveLength(from !== 'PAID' && to === 'PAID' ? 1 : 0);
-    if (outbox[0]) expect(outbox[0].idempotencyKey).toBe(order.appTransId);
+    if (outbox[0]) expect(outbox[0].idempotencyKey).toBe(order.shopOrderId);
     if (to === 'FAILED' && from === 'PENDING') expect(stored!.failureReason).toBe('declined');
   });
 

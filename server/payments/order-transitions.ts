@@ -1,10 +1,13 @@
-// Applies one input (a callback, a query answer, a gateway reply) to one order, in one transaction:
-// lock the row, move it along the state machine if allowed, append the input to the ledger, write the
-// fulfilment outbox row on the way to PAID; then announce the change. The loser of a race reads the winner.
-import { and, eq } from 'drizzle-orm';
-import type { Database } from '../../db/create-db';
-import { fulfilments, paymentEvents, paymentOrders, type PaymentOrder } from '../../db/schema';
+// Applies one input (a callback, a query answer, a gateway reply) to one payment attempt, in one
+// transaction: lock the row, move it along the state machine if allowed, append the input to the ledger,
+// and on the way to PAID settle its merchant order (fulfilment, or the refund of a second payment); then
+// announce the change. The loser of a race reads the winner.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database, Transaction } from '../../db/create-db';
+import { paymentEvents, paymentOrders, type PaymentOrder } from '../../db/schema';
 import type { Logger } from '../logger';
+import { newMRefundId } from '../zalopay';
+import { settlementCtes } from './merchant-order-settlement';
 import { canTransition, isLatePayment } from './payment-state-machine';
 import type { PaymentStatus } from './payment-view';
 import { announceStatusChange } from './status-notifications';
@@ -30,7 +33,14 @@ export interface PaymentInput {
 
 /** The change an input asks for; the state machine decides whether it happens. */
 export type RequestedChange =
-  | { to: 'PAID'; zpTransId: string; paidAt: Date; via: 'callback' | 'query' }
+  | {
+      to: 'PAID';
+      zpTransId: string;
+      paidAt: Date;
+      via: 'callback' | 'query';
+      /** The callback's `channel` (how the shopper paid); a query answer does not say. */
+      channel?: number | undefined;
+    }
   | { to: 'FAILED' | 'EXPIRED'; reason: string }
   | { to: 'FLAG_AMOUNT_MISMATCH' }
   | { to: 'NOTHING' };
@@ -44,6 +54,11 @@ export interface TransitionResult {
   effect: TransitionEffect;
   /** The ledger already held this input's dedupe key: a repeated delivery. */
   repeatedInput: boolean;
+  /**
+   * Set when this input paid an attempt whose merchant order was no longer awaiting payment: the
+   * m_refund_id of the automatic refund recorded with it.
+   */
+  doublePaymentRefund?: string | null;
 }
 
 /** Hears about every input once its transaction has committed (metrics, server/ops); must not throw. */
@@ -83,6 +98,7 @@ export async function applyPaymentInput(
           zpTransId: change.zpTransId,
           paidAt: change.paidAt,
           paidVia: change.via,
+          paidChannel: change.channel ?? null,
           lateFlag: isLatePayment(current.status),
           failureReason: null,
           updatedAt: now,
@@ -124,17 +140,36 @@ export async function applyPaymentInput(
       .returning({ id: paymentEvents.id });
 
     const order = updated ?? current;
-    if (order.status === 'PAID' && current.status !== 'PAID') {
-      await tx
-        .insert(fulfilments)
-        .values({ orderId, idempotencyKey: order.appTransId, nextAttemptAt: now, createdAt: now })
-        .onConflictDoNothing({ target: fulfilments.orderId });
-    }
-    return { order, effect, repeatedInput: recorded.length === 0 };
+    const doublePaymentRefund =
+      order.status === 'PAID' && current.status !== 'PAID'
+        ? await settleMerchantOrder(tx, order, now)
+        : null;
+    return { order, effect, repeatedInput: recorded.length === 0, doublePaymentRefund };
   });
 
   reportAppliedInput(deps, input, result);
   return result;
+}
+
+/** The merchant-order side of a payment (merchant-order-settlement.ts); the automatic refund's id, if any. */
+async function settleMerchantOrder(
+  tx: Transaction,
+  attempt: PaymentOrder,
+  now: Date,
+): Promise<string | null> {
+  const paid = tx
+    .$with('paid')
+    .as(tx.select().from(paymentOrders).where(eq(paymentOrders.id, attempt.id)));
+  const settlement = settlementCtes(tx, paid, {
+    now: sql`${now.toISOString()}::timestamptz`,
+    nowMs: sql`${now.getTime()}::bigint`,
+    mRefundId: sql`${newMRefundId(attempt.appId, now.getTime())}`,
+  });
+  const [row] = await tx
+    .with(paid, ...settlement.ctes)
+    .select({ doubleRefundId: settlement.doubleRefundId })
+    .from(paid);
+  return row?.doubleRefundId ?? null;
 }
 
 /** After an input's transaction has committed: the observer, the announcement, the log line and the late-payment alert. */
@@ -151,6 +186,19 @@ export function reportAppliedInput(
     deps.log.info(
       { appTransId: result.order.appTransId, input: input.kind, effect: result.effect },
       'payment order changed',
+    );
+  }
+  if (result.doublePaymentRefund) {
+    deps.log.error(
+      {
+        alert: 'double_payment',
+        appTransId: result.order.appTransId,
+        shopOrderId: result.order.shopOrderId,
+        zpTransId: result.order.zpTransId,
+        mRefundId: result.doublePaymentRefund,
+        amount: result.order.amount,
+      },
+      'A second payment arrived for a merchant order already paid: it is being refunded automatically',
     );
   }
   if (

@@ -5,6 +5,7 @@ import type { PaymentStatus, PaymentViewSource } from './payment-view';
 
 const order = (appTransId: string, status: PaymentStatus = 'PAID'): PaymentViewSource => ({
   appTransId,
+  shopOrderId: 'ORDER00001',
   status,
   amount: 50_000,
   description: 'Cà phê',

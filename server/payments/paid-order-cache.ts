@@ -19,10 +19,20 @@ export function createPaidOrderCache(capacity = DEFAULT_CAPACITY): PaidOrderCach
     get: (appTransId) => orders.get(appTransId),
     remember(order) {
       if (order.status !== 'PAID') return;
-      const { appTransId, status, amount, description, orderUrl, qrCode, expiresAt, paidAt } =
-        order;
+      const {
+        appTransId,
+        shopOrderId,
+        status,
+        amount,
+        description,
+        orderUrl,
+        qrCode,
+        expiresAt,
+        paidAt,
+      } = order;
       orders.set(appTransId, {
         appTransId,
+        shopOrderId,
         status,
         amount,
         description,

@@ -39,6 +39,7 @@ describe.each(testDatabaseDrivers())('paying a PENDING order in one statement on
       amount: order.amount,
       zpTransId,
       paidAt: new Date('2026-11-21T07:59:58.000Z'),
+      channel: 38,
       dedupeKey: `callback:${zpTransId}`,
       payload: { type: 1, data: { appTransId: order.appTransId, zpTransId } },
       now,
@@ -61,6 +62,7 @@ describe.each(testDatabaseDrivers())('paying a PENDING order in one statement on
         zpTransId: generalPayment.zpTransId,
         paidAt: generalPayment.paidAt,
         via: 'callback',
+        channel: 38,
       },
     );
     const viaSingle = await payPendingOrder(database.db, singlePayment);
@@ -70,7 +72,7 @@ describe.each(testDatabaseDrivers())('paying a PENDING order in one statement on
     expect(viaSingle!.repeatedInput).toBe(false);
     // The returned order is the stored row, with the same types drizzle gives everywhere else.
     expect(viaSingle!.order).toEqual(await storedOrder(database.db, single.id));
-    const differing = ['id', 'appTransId', 'zpTransId'] as const;
+    const differing = ['id', 'appTransId', 'shopOrderId', 'zpTransId'] as const;
     const strip = (order: PaymentOrder) => {
       const copy: Partial<PaymentOrder> = { ...order };
       for (const key of differing) delete copy[key];
@@ -103,7 +105,7 @@ describe.each(testDatabaseDrivers())('paying a PENDING order in one statement on
     const [singleJob] = await outboxRowsOf(database.db, single.id);
     expect(await outboxRowsOf(database.db, single.id)).toHaveLength(1);
     expect(singleJob).toMatchObject({
-      idempotencyKey: single.appTransId,
+      idempotencyKey: single.shopOrderId,
       status: generalJob!.status,
       attempts: generalJob!.attempts,
       nextAttemptAt: generalJob!.nextAttemptAt,

@@ -1,9 +1,12 @@
-// The common callback, in one statement: the first valid callback for a PENDING order with the right
-// app and amount moves it to PAID with its ledger row and its fulfilment outbox row.
+// The common callback, in one statement: the first valid callback for a PENDING attempt with the right
+// app and amount moves it to PAID with its ledger row, and settles its merchant order (the fulfilment
+// outbox row, or the automatic refund of a second payment: merchant-order-settlement.ts).
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
 import { preparedPerDatabase } from '../../db/prepared-per-database';
-import { fulfilments, paymentEvents, paymentOrders } from '../../db/schema';
+import { paymentEvents, paymentOrders } from '../../db/schema';
+import { newMRefundId } from '../zalopay';
+import { settlementCtes } from './merchant-order-settlement';
 import type { TransitionResult } from './order-transitions';
 import { canTransition } from './payment-state-machine';
 
@@ -13,6 +16,8 @@ export interface PendingOrderPayment {
   amount: number;
   zpTransId: string;
   paidAt: Date;
+  /** The callback's `channel`: how the shopper paid. */
+  channel: number;
   /** The ledger row's dedupe key: a second delivery of the same payment conflicts on it. */
   dedupeKey: string;
   /** The ledger row's payload; `effect` is added here. */
@@ -40,6 +45,7 @@ const statementFor = preparedPerDatabase((db: Database) => {
         zpTransId: sql`${sql.placeholder('zpTransId')}`,
         paidAt: sql`${sql.placeholder('paidAt')}::timestamptz`,
         paidVia: 'callback',
+        paidChannel: sql`${sql.placeholder('channel')}::int`,
         lateFlag: false,
         failureReason: null,
         updatedAt: now,
@@ -61,17 +67,17 @@ const statementFor = preparedPerDatabase((db: Database) => {
     from ${paid}
     on conflict (dedupe_key) do nothing
     returning id`);
-  const outbox = db.$with('outbox', { id: sql<number>`id` }).as(sql`
-    insert into ${fulfilments} (order_id, idempotency_key, next_attempt_at, created_at)
-    select ${paid.id}, ${paid.appTransId}, ${now}, ${now}
-    from ${paid}
-    on conflict (order_id) do nothing
-    returning id`);
+  const settlement = settlementCtes(db, paid, {
+    now,
+    nowMs: sql`${sql.placeholder('nowMs')}::bigint`,
+    mRefundId: sql`${sql.placeholder('mRefundId')}`,
+  });
   return db
-    .with(paid, recorded, outbox)
+    .with(paid, recorded, ...settlement.ctes)
     .select({
       ...paid._.selectedFields,
       ledgerRows: sql<number>`(select count(*) from ${recorded})`.mapWith(Number),
+      doubleRefundId: settlement.doubleRefundId,
     })
     .from(paid)
     .prepare('pay_pending_order_from_callback');
@@ -88,11 +94,20 @@ export async function payPendingOrder(
     amount: payment.amount,
     zpTransId: payment.zpTransId,
     paidAt: payment.paidAt.toISOString(),
+    channel: payment.channel,
     now: payment.now.toISOString(),
+    nowMs: payment.now.getTime(),
+    // Used only if this payment has to be refunded (its merchant order was already paid).
+    mRefundId: newMRefundId(payment.appId, payment.now.getTime()),
     dedupeKey: payment.dedupeKey,
     payload: JSON.stringify({ ...payment.payload, effect: EFFECT }),
   });
   if (!row) return undefined;
-  const { ledgerRows, ...order } = row;
-  return { order, effect: EFFECT, repeatedInput: ledgerRows === 0 };
+  const { ledgerRows, doubleRefundId, ...order } = row;
+  return {
+    order,
+    effect: EFFECT,
+    repeatedInput: ledgerRows === 0,
+    doublePaymentRefund: doubleRefundId,
+  };
 }

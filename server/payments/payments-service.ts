@@ -5,8 +5,12 @@ import type { Logger } from '../logger';
 import type { PaymentsPort } from '../trpc/context';
 import type { ZaloPayClient } from '../zalopay';
 import { handleCallback, type CallbackReply } from './callback-handler';
-import { createPayment } from './create-payment';
+import { listProducts } from './catalogue';
+import { createShopOrder } from './create-shop-order';
+import { createOneOffPayment } from './one-off-payment';
 import { findOrderByAppTransId } from './order-queries';
+import { payShopOrder } from './pay-shop-order';
+import { readShopOrder, toOrderView } from './shop-order-view';
 import { applyPaymentInput, type PaymentInputObserver } from './order-transitions';
 import type { PaymentsConfig } from './payments-config';
 import type { CreatePaymentInput, PaymentView } from './payment-view';
@@ -57,15 +61,14 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
   const feed = createStatusChangeFeed(deps.db, deps.log);
   const statusReader = createStatusReader(domain);
 
-  // Concurrent requests with one idempotency key (a double click) share one create in this process;
-  // across instances the unique key and ZaloPay's -68 keep them to one order.
+  // Concurrent asks for the same payment (a double click, two tabs on one instance) share one create in
+  // this process; across instances the order's row lock, the unique key and ZaloPay's -68 keep them to one.
   const createsInFlight = new Map<string, Promise<PaymentView>>();
-  function create(input: CreatePaymentInput): Promise<PaymentView> {
-    const key = input.idempotencyKey;
-    if (!key) return createPayment(domain, input);
+  function once(key: string | undefined, create: () => Promise<PaymentView>): Promise<PaymentView> {
+    if (!key) return create();
     const inFlight = createsInFlight.get(key);
     if (inFlight) return inFlight;
-    const creating = createPayment(domain, input).finally(() => createsInFlight.delete(key));
+    const creating = create().finally(() => createsInFlight.delete(key));
     createsInFlight.set(key, creating);
     return creating;
   }
@@ -82,7 +85,20 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
   }
 
   return {
-    create,
+    listProducts: () => listProducts(db),
+    async createOrder(lines) {
+      const order = await createShopOrder(domain, lines);
+      return toOrderView(order, [], now());
+    },
+    async getOrder(orderId) {
+      const found = await readShopOrder(db, orderId);
+      return found ? toOrderView(found.order, found.attempts, now()) : null;
+    },
+    payOrder: (orderId) => once(`order:${orderId}`, () => payShopOrder(domain, orderId)),
+    create: (input: CreatePaymentInput) =>
+      once(input.idempotencyKey && `key:${input.idempotencyKey}`, () =>
+        createOneOffPayment(domain, input),
+      ),
     getStatus: (appTransId) => statusReader.getStatus(appTransId),
     watch: (appTransId, signal) =>
       watchStatus({ db, feed, getStatus: statusReader.getStatus, now }, appTransId, signal),

@@ -85,7 +85,7 @@ describe.each(testDatabaseDrivers())(
         const viaStatement = await recordGatewayOrder(database.db, answer);
 
         expect(viaStatement).toEqual(await storedOrder(database.db, order.id));
-        const differing = ['id', 'appTransId', 'orderUrl', 'zpTransToken'] as const;
+        const differing = ['id', 'appTransId', 'shopOrderId', 'orderUrl', 'zpTransToken'] as const;
         const strip = (stored: PaymentOrder) => {
           const copy: Partial<PaymentOrder> = { ...stored };
           for (const key of differing) delete copy[key];

@@ -3,10 +3,11 @@
 // the order's ledger (payment_events) as well as a state of its own in `refunds`.
 import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/create-db';
-import { paymentEvents, paymentOrders, refunds, type Refund } from '../../db/schema';
+import { paymentEvents, paymentOrders, refunds, shopOrders, type Refund } from '../../db/schema';
 import type { Logger } from '../logger';
 import {
   newMRefundId,
+  vietnamYymmdd,
   ZaloPayError,
   type QueryRefundOutcome,
   type RefundOutcome,
@@ -26,6 +27,11 @@ export interface RefundRequest {
   amount: number;
   /** Sent to ZaloPay as the reason (1 to 100 characters). */
   description: string;
+  /**
+   * The operator form's one-time token (22 base64url characters), the end of the m_refund_id: the same
+   * form sent twice (a resubmission after a lost answer) returns the first refund instead of a second.
+   */
+  idempotencyToken?: string;
 }
 
 export interface RefundServiceDeps {
@@ -113,6 +119,9 @@ export function createRefundService(deps: RefundServiceDeps): RefundService {
           .where(eq(refunds.id, refund.id))
           .returning();
       }
+      if (updated?.state === 'SUCCEEDED' && refund.state !== 'SUCCEEDED') {
+        await recordRefundOnMerchantOrder(tx, updated);
+      }
       const effect =
         updated && updated.state !== refund.state ? `${refund.state}->${updated.state}` : 'none';
       await recordEvent(tx, refund, kind, { ...payload, effect });
@@ -120,6 +129,34 @@ export function createRefundService(deps: RefundServiceDeps): RefundService {
     });
     if (moved.state !== refund.state) deps.onRefundState?.(moved.state);
     return moved;
+  }
+
+  /**
+   * A settled refund of the attempt that paid a merchant order moves the order to PARTIALLY_REFUNDED or
+   * REFUNDED. The automatic refund of a second payment leaves the order as it is: it was paid once.
+   */
+  async function recordRefundOnMerchantOrder(tx: Transaction, refund: Refund) {
+    if (refund.kind !== 'operator') return;
+    const refunded = sql`${shopOrders.refundedAmount} + ${refund.amount}`;
+    await tx
+      .update(shopOrders)
+      .set({
+        refundedAmount: refunded,
+        status: sql`case when ${refunded} >= ${shopOrders.total} then 'REFUNDED' else 'PARTIALLY_REFUNDED' end::shop_order_status`,
+        updatedAt: now(),
+      })
+      .where(
+        and(
+          eq(
+            shopOrders.id,
+            tx
+              .select({ id: paymentOrders.shopOrderId })
+              .from(paymentOrders)
+              .where(eq(paymentOrders.id, refund.orderId)),
+          ),
+          eq(shopOrders.paidAttemptId, refund.orderId),
+        ),
+      );
   }
 
   function changeFromRefundAnswer(outcome: RefundOutcome): Change {
@@ -280,7 +317,8 @@ export function createRefundService(deps: RefundServiceDeps): RefundService {
         );
       }
       const at = now();
-      const { refund, zpTransId } = await db.transaction(async (tx) => {
+      const token = request.idempotencyToken;
+      const outcome = await db.transaction(async (tx) => {
         // The order's row lock serialises refunds of one order, so two at once cannot both fit the remainder.
         const [order] = await tx
           .select()
@@ -288,6 +326,18 @@ export function createRefundService(deps: RefundServiceDeps): RefundService {
           .where(eq(paymentOrders.appTransId, request.appTransId))
           .for('update');
         if (!order) throw new RefundRefusedError('order_not_found', 'No such order');
+        if (token !== undefined) {
+          const [earlier] = await tx
+            .select()
+            .from(refunds)
+            .where(
+              and(
+                eq(refunds.orderId, order.id),
+                sql`right(${refunds.mRefundId}, ${token.length + 1}) = ${`_${token}`}`,
+              ),
+            );
+          if (earlier) return { replayed: true as const, refund: earlier, zpTransId: null };
+        }
         if (order.status !== 'PAID' || !order.zpTransId) {
           throw new RefundRefusedError(
             'order_not_paid',
@@ -309,7 +359,10 @@ export function createRefundService(deps: RefundServiceDeps): RefundService {
           .insert(refunds)
           .values({
             orderId: order.id,
-            mRefundId: newMRefundId(deps.appId, at.getTime()),
+            mRefundId:
+              token === undefined
+                ? newMRefundId(deps.appId, at.getTime())
+                : `${vietnamYymmdd(at.getTime())}_${deps.appId}_${token}`,
             amount: request.amount,
             description,
             requestedAtMs: at.getTime(),
@@ -320,10 +373,11 @@ export function createRefundService(deps: RefundServiceDeps): RefundService {
           .returning();
         if (!created) throw new Error('The refund was not recorded');
         await recordEvent(tx, created, 'refund_requested', { description, effect: 'none' });
-        return { refund: created, zpTransId: order.zpTransId };
+        return { replayed: false as const, refund: created, zpTransId: order.zpTransId };
       });
+      if (outcome.replayed) return outcome.refund;
       deps.onRefundState?.('PENDING');
-      return send(refund, zpTransId, request.appTransId);
+      return send(outcome.refund, outcome.zpTransId, request.appTransId);
     },
 
     async settleDue() {

@@ -12,7 +12,9 @@ export interface ServedApp {
 }
 
 export async function serveAppOn(harness: CheckoutHarness): Promise<ServedApp> {
-  const server = createServer(createApp({ payments: harness.service, log: silentLogger() }));
+  const server = createServer(
+    createApp({ payments: harness.service, log: silentLogger(), acceptClientAmounts: true }),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -13,6 +13,7 @@ import type { PaymentStatus } from '../payments/payment-view';
 import { applyQueryAnswer, isFinalQueryTime } from '../payments/query-answer';
 import { newAppTransId, type QueryOrderOutcome } from '../zalopay';
 import { paymentCallbackBody } from '../testing/callback-bodies';
+import { insertOneOffShopOrder } from '../testing/stored-orders';
 
 /** design.md §3, row by row. */
 const DESIGN_TRANSITIONS = new Set([
@@ -188,10 +189,17 @@ describe.each(testDatabaseDrivers())('the order state machine on %s', (driver) =
       fc.asyncProperty(fc.commands(commands, { maxCommands: 12 }), async (sequence) => {
         runs += 1;
         const now = harness.clock.now();
+        const shopOrder = await insertOneOffShopOrder(harness.database.db, {
+          total: AMOUNT,
+          at: now,
+          attempts: 1,
+        });
         const [order] = await harness.database.db
           .insert(paymentOrders)
           .values({
             appTransId: newAppTransId(now.getTime()),
+            shopOrderId: shopOrder.id,
+            attempt: 1,
             appId: harness.config.appId,
             appUser: 'model',
             amount: AMOUNT,

@@ -54,6 +54,16 @@ export function createPaymentRateLimit(perMinute: number): CreateRateLimit {
   return {
     restRoute,
     portFor: (payments, clientIp) => ({
+      listProducts: () => payments.listProducts(),
+      createOrder: async (lines) => {
+        await spend(clientIp());
+        return payments.createOrder(lines);
+      },
+      getOrder: (orderId) => payments.getOrder(orderId),
+      payOrder: async (orderId) => {
+        await spend(clientIp());
+        return payments.payOrder(orderId);
+      },
       create: async (input) => {
         await spend(clientIp());
         return payments.create(input);

@@ -1,10 +1,18 @@
-// Test support: a payment order put straight into the database in any status, for the tests of what
-// happens to an order next (transitions, callbacks, fulfilment) without going through a create; and the
-// order, its ledger and its outbox rows read back as stored.
+// Test support: a payment attempt put straight into the database in any status, for the tests of what
+// happens to it next (transitions, callbacks, fulfilment) without going through a create; and the
+// attempt, its merchant order, its ledger and its outbox rows read back as stored.
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/create-db';
-import { eq } from 'drizzle-orm';
-import { fulfilments, paymentEvents, paymentOrders, type PaymentOrder } from '../../db/schema';
+import { eq, sql } from 'drizzle-orm';
+import {
+  fulfilments,
+  paymentEvents,
+  paymentOrders,
+  refunds,
+  shopOrders,
+  type PaymentOrder,
+  type ShopOrder,
+} from '../../db/schema';
 import type { PaymentStatus } from '../payments/payment-view';
 
 export interface StoredOrderOptions {
@@ -12,16 +20,29 @@ export interface StoredOrderOptions {
   amount?: number;
   /** When it was created (and last updated); it expires 15 minutes later and is due for a poll at once. */
   at?: Date;
+  /** Makes it the next attempt of this merchant order; by default a one-off order of its own is made. */
+  shopOrderId?: string;
 }
 
 export async function insertStoredOrder(
   db: Database,
-  { status = 'PENDING', amount = 10_000, at = new Date() }: StoredOrderOptions = {},
+  { status = 'PENDING', amount = 10_000, at = new Date(), shopOrderId }: StoredOrderOptions = {},
 ): Promise<PaymentOrder> {
+  const [shopOrder] = shopOrderId
+    ? await db
+        .update(shopOrders)
+        .set({ attempts: sql`${shopOrders.attempts} + 1` })
+        .where(eq(shopOrders.id, shopOrderId))
+        .returning()
+    : [await insertOneOffShopOrder(db, { total: amount, at, attempts: 1 })];
+  if (!shopOrder) throw new Error(`No merchant order ${shopOrderId}`);
+  const reference = shopOrder.id;
   const [order] = await db
     .insert(paymentOrders)
     .values({
-      appTransId: `261121_${randomUUID()}`,
+      appTransId: `261121_${reference}_${shopOrder.attempts}`,
+      shopOrderId: reference,
+      attempt: shopOrder.attempts,
       appId: 2553,
       appUser: 'demo',
       amount,
@@ -40,6 +61,31 @@ export async function insertStoredOrder(
   return order;
 }
 
+/** A merchant order of one line for `total` VND, awaiting payment, put straight into the database. */
+export async function insertOneOffShopOrder(
+  db: Database,
+  {
+    total = 10_000,
+    at = new Date(),
+    attempts = 0,
+  }: { total?: number; at?: Date; attempts?: number } = {},
+): Promise<ShopOrder> {
+  const [order] = await db
+    .insert(shopOrders)
+    .values({
+      id: `T${randomUUID().replaceAll('-', '').slice(0, 12).toUpperCase()}`,
+      lines: [{ sku: null, nameVi: 'test', nameEn: 'test', unitPrice: total, quantity: 1 }],
+      total,
+      description: 'test',
+      attempts,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
+  if (!order) throw new Error('The test merchant order was not stored');
+  return order;
+}
+
 /** The order as it is stored now. */
 export async function storedOrder(db: Database, id: string): Promise<PaymentOrder> {
   const [order] = await db.select().from(paymentOrders).where(eq(paymentOrders.id, id));
@@ -55,4 +101,21 @@ export function ledgerRowsOf(db: Database, orderId: string) {
 /** The order's fulfilment outbox rows. */
 export function outboxRowsOf(db: Database, orderId: string) {
   return db.select().from(fulfilments).where(eq(fulfilments.orderId, orderId));
+}
+
+/** The merchant order as it is stored now. */
+export async function storedShopOrder(db: Database, id: string): Promise<ShopOrder> {
+  const [order] = await db.select().from(shopOrders).where(eq(shopOrders.id, id));
+  if (!order) throw new Error(`No stored merchant order ${id}`);
+  return order;
+}
+
+/** The merchant order's fulfilment outbox rows. */
+export function shopOrderOutboxRows(db: Database, shopOrderId: string) {
+  return db.select().from(fulfilments).where(eq(fulfilments.shopOrderId, shopOrderId));
+}
+
+/** Refunds recorded against one attempt. */
+export function refundsOf(db: Database, attemptId: string) {
+  return db.select().from(refunds).where(eq(refunds.orderId, attemptId));
 }

@@ -11,6 +11,19 @@ export function newAppTransId(nowMs: number = Date.now()): string {
   return `${vietnamYymmdd(nowMs)}_${randomBytes(16).toString('base64url')}`;
 }
 
+/**
+ * The seed's `yymmdd_<merchant order id>` form, for a merchant that numbers its own orders: `orderPart` is
+ * the merchant's id (and attempt, if it pays one order more than once). Throws if the result would not be
+ * an app_trans_id ZaloPay accepts (only letters, digits, '_' and '-', at most 40 characters).
+ */
+export function appTransIdFor(orderPart: string, nowMs: number = Date.now()): string {
+  const appTransId = `${vietnamYymmdd(nowMs)}_${orderPart}`;
+  if (!APP_TRANS_ID_PATTERN.test(appTransId)) {
+    throw new RangeError(`"${orderPart}" cannot follow the date in an app_trans_id`);
+  }
+  return appTransId;
+}
+
 /** A refund id as ZaloPay documents it: `yymmdd_appid_<id>`, VN date, at most 45 characters (§7.1). */
 export function newMRefundId(appId: number, nowMs: number = Date.now()): string {
   return `${vietnamYymmdd(nowMs)}_${appId}_${randomBytes(16).toString('base64url')}`;

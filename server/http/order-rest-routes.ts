@@ -1,0 +1,94 @@
+// The REST API of the catalogue and merchant orders, for frontends that do not speak tRPC:
+// GET /api/products, POST /api/orders (the server prices the cart), GET /api/orders/{order_id}.
+import express, { Router, type Request } from 'express';
+import { z } from 'zod';
+import type { PaymentsPort } from '../trpc/context';
+import { InvalidOrderError } from '../payments/errors';
+import { orderIdSchema, orderLinesSchema } from '../payments/order-input';
+import type { LocalisedName, OrderView } from '../payments/order-view';
+import { sendError, sendInvalidInput } from './rest-answers';
+
+const createOrderBody = z.object({ lines: orderLinesSchema }, 'the body must be {"lines": [...]}');
+
+/** Vietnamese unless the request's Accept-Language prefers English. */
+function languageOf(req: Request): keyof LocalisedName {
+  return req.acceptsLanguages('vi', 'en') === 'en' ? 'en' : 'vi';
+}
+
+export function orderBody(order: OrderView, language: keyof LocalisedName) {
+  return {
+    order_id: order.orderId,
+    status: order.status,
+    total: order.total,
+    lines: order.lines.map((line) => ({
+      sku: line.sku,
+      name: line.name[language],
+      unit_price: line.unitPrice,
+      quantity: line.quantity,
+      line_total: line.lineTotal,
+    })),
+    created_at: order.createdAt.toISOString(),
+    attempts: order.attempts.map((attempt) => ({
+      app_trans_id: attempt.appTransId,
+      attempt: attempt.attempt,
+      status: attempt.status,
+      expires_at: attempt.expiresAt.toISOString(),
+      paid_at: attempt.paidAt?.toISOString() ?? null,
+    })),
+    payment: order.livePayment && {
+      app_trans_id: order.livePayment.appTransId,
+      order_url: order.livePayment.orderUrl,
+      expires_at: order.livePayment.expiresAt.toISOString(),
+    },
+    receipt: order.receipt && {
+      app_trans_id: order.receipt.appTransId,
+      zp_trans_id: order.receipt.zpTransId,
+      amount: order.receipt.amount,
+      paid_at: order.receipt.paidAt.toISOString(),
+      method: order.receipt.method,
+    },
+  };
+}
+
+export function orderRestRoutes(payments: PaymentsPort): Router {
+  const router = Router();
+
+  router.get('/api/products', async (req, res) => {
+    const language = languageOf(req);
+    const products = await payments.listProducts();
+    res.json({
+      products: products.map((product) => ({
+        sku: product.sku,
+        name: product.name[language],
+        unit_price: product.unitPrice,
+      })),
+    });
+  });
+
+  router.post('/api/orders', express.json({ limit: '16kb' }), async (req, res) => {
+    const parsed = createOrderBody.safeParse(req.body);
+    if (!parsed.success) {
+      sendInvalidInput(res, parsed.error, 'lines');
+      return;
+    }
+    try {
+      const order = await payments.createOrder(parsed.data.lines);
+      res.status(201).json(orderBody(order, languageOf(req)));
+    } catch (error) {
+      if (!(error instanceof InvalidOrderError)) throw error;
+      sendError(res, 400, 'invalid_input', `${error.field}: ${error.message}`, error.field);
+    }
+  });
+
+  router.get('/api/orders/:orderId', async (req, res) => {
+    const orderId = orderIdSchema.safeParse(req.params.orderId);
+    const order = orderId.success ? await payments.getOrder(orderId.data) : null;
+    if (!order) {
+      sendError(res, 404, 'not_found', 'No such order');
+      return;
+    }
+    res.json(orderBody(order, languageOf(req)));
+  });
+
+  return router;
+}

@@ -1,0 +1,42 @@
+// A shopper's cart becomes a merchant order priced by the server: names and prices come from the catalogue
+// and are copied onto the order, so what was bought, and for how much, never changes afterwards.
+import type { Database } from '../../db/create-db';
+import { shopOrders, type ShopOrder } from '../../db/schema';
+import { orderTotal, priceLines } from './catalogue';
+import { InvalidOrderError } from './errors';
+import { newOrderReference } from './order-reference';
+import type { OrderLineRequest } from './order-view';
+import type { PaymentsConfig } from './payments-config';
+
+export interface CreateShopOrderDeps {
+  db: Database;
+  config: Pick<PaymentsConfig, 'minAmount' | 'maxAmount'>;
+  now: () => Date;
+}
+
+/** ZaloPay shows this to the shopper; the reference lets support find the order. */
+export function orderDescription(reference: string): string {
+  return `Đơn hàng ${reference}`;
+}
+
+export async function createShopOrder(
+  deps: CreateShopOrderDeps,
+  request: readonly OrderLineRequest[],
+): Promise<ShopOrder> {
+  const lines = await priceLines(deps.db, request);
+  const total = orderTotal(lines);
+  if (total < deps.config.minAmount || total > deps.config.maxAmount) {
+    throw new InvalidOrderError(
+      'lines',
+      `the order total must be between ${deps.config.minAmount} and ${deps.config.maxAmount} VND (this cart is ${total} VND)`,
+    );
+  }
+  const id = newOrderReference();
+  const now = deps.now();
+  const [order] = await deps.db
+    .insert(shopOrders)
+    .values({ id, lines, total, description: orderDescription(id), createdAt: now, updatedAt: now })
+    .returning();
+  if (!order) throw new Error('The merchant order was not recorded');
+  return order;
+}

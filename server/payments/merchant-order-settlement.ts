@@ -1,0 +1,63 @@
+// What a payment means for its merchant order, written in the same statement that records the payment:
+// the first paid attempt claims the order (AWAITING_PAYMENT -> PAID) and writes its one fulfilment outbox
+// row; a payment of an order that is no longer awaiting payment (a second attempt paid, ZaloPay cannot
+// cancel an issued order_url) is refunded in full, recorded as a PENDING refund with its ledger row, which
+// the refund settler sends to /v2/refund and settles with /v2/query_refund. Because the refund row is
+// written with the payment, a crash between the two cannot lose it, and its m_refund_id (unique) cannot be
+// sent twice as two refunds.
+import { sql, type SQL } from 'drizzle-orm';
+import type { WithSubqueryWithSelection } from 'drizzle-orm/pg-core';
+import type { Database, Transaction } from '../../db/create-db';
+import type { paymentOrders } from '../../db/schema';
+import { fulfilments, paymentEvents, refunds, shopOrders } from '../../db/schema';
+
+/** A CTE named `paid` holding the attempt that was just paid (its payment_orders row). */
+export type PaidAttemptCte = WithSubqueryWithSelection<typeof paymentOrders._.columns, 'paid'>;
+
+export interface SettlementValues {
+  /** timestamptz */
+  now: SQL;
+  /** The signed `timestamp` of the refund if one is needed (ms). */
+  nowMs: SQL;
+  /** A fresh m_refund_id, used only if the payment must be refunded. */
+  mRefundId: SQL;
+}
+
+export function settlementCtes(
+  db: Database | Transaction,
+  paid: PaidAttemptCte,
+  values: SettlementValues,
+) {
+  const claimed = db.$with('claimed', { claimedId: sql<string>`claimed_id` }).as(sql`
+    update ${shopOrders}
+    set status = 'PAID', paid_attempt_id = ${paid.id}, paid_at = ${paid.paidAt}, updated_at = ${values.now}
+    from ${paid}
+    where ${shopOrders.id} = ${paid.shopOrderId} and ${shopOrders.status} = 'AWAITING_PAYMENT'
+    returning ${shopOrders.id} as claimed_id`);
+  const outbox = db.$with('outbox', { id: sql<number>`id` }).as(sql`
+    insert into ${fulfilments} (order_id, shop_order_id, idempotency_key, next_attempt_at, created_at)
+    select ${paid.id}, claimed_id, claimed_id, ${values.now}, ${values.now}
+    from ${paid} join ${claimed} on claimed_id = ${paid.shopOrderId}
+    on conflict do nothing
+    returning id`);
+  const refund = db.$with('double_refund', { mRefundId: sql<string>`m_refund_id` }).as(sql`
+    insert into ${refunds}
+      (order_id, m_refund_id, kind, amount, description, requested_at_ms, next_check_at, created_at, updated_at)
+    select ${paid.id}, ${values.mRefundId}, 'double_payment', ${paid.amount},
+      'Hoàn tiền thanh toán trùng cho đơn hàng ' || ${paid.shopOrderId},
+      ${values.nowMs}, ${values.now}, ${values.now}, ${values.now}
+    from ${paid}
+    where not exists (select 1 from ${claimed})
+    returning order_id, m_refund_id, amount`);
+  const refundEvent = db.$with('double_refund_event', { id: sql<number>`id` }).as(sql`
+    insert into ${paymentEvents} (order_id, kind, payload, created_at)
+    select order_id, 'refund_requested', jsonb_build_object(
+      'mRefundId', m_refund_id, 'amount', amount, 'reason', 'double_payment', 'effect', 'none'), ${values.now}
+    from ${refund}
+    returning id`);
+  return {
+    ctes: [claimed, outbox, refund, refundEvent] as const,
+    /** Selected with the paid row: the m_refund_id of the automatic refund, or null when the order was claimed. */
+    doubleRefundId: sql<string | null>`(select m_refund_id from ${refund})`,
+  };
+}

@@ -1,0 +1,102 @@
+// The frontend guide's `{amount, order_info}`: a one-off merchant order for an amount the client chose,
+// and its first attempt. The API allows it only where ACCEPT_CLIENT_AMOUNTS does (emulator mode by
+// default); everywhere else the server prices the cart (create-shop-order.ts).
+import type { ShopOrder } from '../../db/schema';
+import { shopOrders } from '../../db/schema';
+import {
+  newAttemptOf,
+  resumeAttempt,
+  submitToGateway,
+  type CreatePaymentDeps,
+} from './create-payment';
+import { InvalidPaymentInputError } from './errors';
+import { findOrderByIdempotencyKey } from './order-queries';
+import { newOrderReference } from './order-reference';
+import type { PaymentsConfig } from './payments-config';
+import type { CreatePaymentInput, PaymentView } from './payment-view';
+import { recordNewAttempt } from './record-new-attempt';
+
+const MAX_DESCRIPTION_CHARS = 256;
+
+/** Thrown inside the transaction when the idempotency key is taken, so the new order rolls back too. */
+class KeyTaken extends Error {}
+
+export async function createOneOffPayment(
+  deps: CreatePaymentDeps,
+  input: CreatePaymentInput,
+): Promise<PaymentView> {
+  const { amount, description } = validatedInput(deps.config, input);
+  const key = input.idempotencyKey ?? null;
+  if (key) {
+    const earlier = await findOrderByIdempotencyKey(deps.db, key);
+    if (earlier) return resumeAttempt(deps, sameRequest(earlier, amount, description));
+  }
+  try {
+    const attempt = await deps.db.transaction(async (tx) => {
+      const now = deps.now();
+      const order: ShopOrder = {
+        id: newOrderReference(),
+        lines: [
+          { sku: null, nameVi: description, nameEn: description, unitPrice: amount, quantity: 1 },
+        ],
+        total: amount,
+        description,
+        status: 'AWAITING_PAYMENT',
+        attempts: 1,
+        paidAttemptId: null,
+        paidAt: null,
+        fulfilledAt: null,
+        refundedAmount: 0,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await tx.insert(shopOrders).values(order);
+      const created = await recordNewAttempt(tx, newAttemptOf(deps, order, 1, key));
+      if (!created) throw new KeyTaken();
+      return created;
+    });
+    return await submitToGateway(deps, attempt);
+  } catch (error) {
+    if (!(error instanceof KeyTaken) || !key) throw error;
+    // A concurrent request with the same key won the insert: answer with its attempt.
+    const earlier = await findOrderByIdempotencyKey(deps.db, key);
+    if (!earlier)
+      throw new Error('The payment holding this idempotency key vanished', { cause: error });
+    return resumeAttempt(deps, sameRequest(earlier, amount, description));
+  }
+}
+
+function validatedInput(config: PaymentsConfig, input: CreatePaymentInput) {
+  if (!Number.isSafeInteger(input.amount)) {
+    throw new InvalidPaymentInputError('amount', 'amount must be a whole number of VND');
+  }
+  if (input.amount < config.minAmount || input.amount > config.maxAmount) {
+    throw new InvalidPaymentInputError(
+      'amount',
+      `amount must be between ${config.minAmount} and ${config.maxAmount} VND`,
+    );
+  }
+  const description = input.description.trim();
+  if (description.length === 0 || description.length > MAX_DESCRIPTION_CHARS) {
+    throw new InvalidPaymentInputError(
+      'description',
+      `description must be 1 to ${MAX_DESCRIPTION_CHARS} characters`,
+    );
+  }
+  return { amount: input.amount, description };
+}
+
+/** A key belongs to one request: reusing it for another amount or description is a client bug. */
+function sameRequest<T extends { amount: number; description: string }>(
+  earlier: T,
+  amount: number,
+  description: string,
+): T {
+  if (earlier.amount !== amount || earlier.description !== description) {
+    throw new InvalidPaymentInputError(
+      'idempotencyKey',
+      'this idempotency key was already used for a different payment',
+    );
+  }
+  return earlier;
+}

@@ -1,0 +1,78 @@
+// Reads a merchant order with its attempts and makes the view the outside world sees: lines, attempts,
+// the attempt a shopper can pay right now, and once paid the receipt (with ZaloPay's transaction id).
+import { asc, eq } from 'drizzle-orm';
+import type { Database } from '../../db/create-db';
+import { paymentOrders, shopOrders, type PaymentOrder, type ShopOrder } from '../../db/schema';
+import { isLiveAttempt } from './create-payment';
+import type { OrderView, PaymentMethod } from './order-view';
+import { toPaymentView } from './payment-view';
+
+/** zalopay-api.md, callback `channel` (= pmcid): 38 wallet, 36/39/41 cards, 37 bank account. */
+export function paymentMethodOf(channel: number | null): PaymentMethod {
+  switch (channel) {
+    case 38:
+      return 'wallet';
+    case 36:
+    case 39:
+    case 41:
+      return 'card';
+    case 37:
+      return 'bank_account';
+    default:
+      return 'unknown';
+  }
+}
+
+export async function readShopOrder(
+  db: Database,
+  orderId: string,
+): Promise<{ order: ShopOrder; attempts: PaymentOrder[] } | undefined> {
+  const [order] = await db.select().from(shopOrders).where(eq(shopOrders.id, orderId));
+  if (!order) return undefined;
+  const attempts = await db
+    .select()
+    .from(paymentOrders)
+    .where(eq(paymentOrders.shopOrderId, orderId))
+    .orderBy(asc(paymentOrders.attempt));
+  return { order, attempts };
+}
+
+export function toOrderView(order: ShopOrder, attempts: PaymentOrder[], now: Date): OrderView {
+  const paid = attempts.find((attempt) => attempt.id === order.paidAttemptId);
+  const live =
+    order.status === 'AWAITING_PAYMENT'
+      ? attempts.findLast((attempt) => isLiveAttempt(attempt, now))
+      : undefined;
+  return {
+    orderId: order.id,
+    status: order.status,
+    total: order.total,
+    lines: order.lines.map((line) => ({
+      sku: line.sku,
+      name: { vi: line.nameVi, en: line.nameEn },
+      unitPrice: line.unitPrice,
+      quantity: line.quantity,
+      lineTotal: line.unitPrice * line.quantity,
+    })),
+    createdAt: order.createdAt,
+    attempts: attempts.map((attempt) => ({
+      appTransId: attempt.appTransId,
+      attempt: attempt.attempt,
+      status: attempt.status,
+      expiresAt: attempt.expiresAt,
+      paidAt: attempt.paidAt,
+    })),
+    livePayment: live ? toPaymentView(live, now) : null,
+    receipt:
+      paid?.zpTransId && paid.paidAt
+        ? {
+            appTransId: paid.appTransId,
+            zpTransId: paid.zpTransId,
+            amount: paid.amount,
+            paidAt: paid.paidAt,
+            method: paymentMethodOf(paid.paidChannel),
+          }
+        : null,
+    serverTime: now,
+  };
+}
