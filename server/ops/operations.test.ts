@@ -1,6 +1,7 @@
 // Operations through the real HTTP routes of a whole checkout (startCheckout: embedded emulator, PGlite):
 // request ids, /readyz, /metrics moving with a payment, and the operator pages (sign-in, search,
 // timeline, flags, refunds in full and in part).
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -105,6 +106,9 @@ async function signIn(): Promise<string> {
   const cookie = response.headers.get('set-cookie') ?? '';
   return cookie.split(';')[0]!;
 }
+
+/** What the order page renders into its refund form: a fresh one per form shown. */
+const freshRefundToken = () => randomBytes(16).toString('base64url');
 
 const opsGet = (pathAndQuery: string, cookie: string) =>
   fetch(`${checkout.url}${pathAndQuery}`, { headers: { cookie }, redirect: 'manual' });
@@ -341,6 +345,7 @@ describe('operator pages', () => {
     const appTransId = await paidOrder(50_000, 'Refund me');
 
     const partial = await opsPost(`/ops/orders/${appTransId}/refunds`, cookie, {
+      refund_token: freshRefundToken(),
       amount: '20000',
       description: 'One item returned',
     });
@@ -350,6 +355,7 @@ describe('operator pages', () => {
     );
 
     const tooMuch = await opsPost(`/ops/orders/${appTransId}/refunds`, cookie, {
+      refund_token: freshRefundToken(),
       amount: '30001',
       description: 'Too much',
     });
@@ -357,6 +363,7 @@ describe('operator pages', () => {
     expect(await tooMuch.text()).toContain('Only 30000 VND of this order can still be refunded');
 
     const rest = await opsPost(`/ops/orders/${appTransId}/refunds`, cookie, {
+      refund_token: freshRefundToken(),
       amount: '30000',
       description: 'Everything else',
     });
@@ -373,6 +380,7 @@ describe('operator pages', () => {
     expect(settled).not.toContain('name="amount"');
 
     const nothingLeft = await opsPost(`/ops/orders/${appTransId}/refunds`, cookie, {
+      refund_token: freshRefundToken(),
       amount: '1',
       description: 'Nothing left',
     });
@@ -380,6 +388,7 @@ describe('operator pages', () => {
 
     const pending = await createOrder();
     const unpaid = await opsPost(`/ops/orders/${pending}/refunds`, cookie, {
+      refund_token: freshRefundToken(),
       amount: '1000',
       description: 'Not paid',
     });
@@ -388,6 +397,31 @@ describe('operator pages', () => {
 
     const after = await metrics();
     expect(metricValue(after, 'zalopay_checkout_refunds_total{state="SUCCEEDED"}')).toBe(2);
+  });
+
+  it('refunds once when the same refund form is sent twice (a resubmission after a lost answer)', async () => {
+    const cookie = await signIn();
+    const appTransId = await paidOrder(50_000, 'Refund me once');
+    const form = { refund_token: freshRefundToken(), amount: '10000', description: 'Sent twice' };
+
+    const first = await opsPost(`/ops/orders/${appTransId}/refunds`, cookie, form);
+    const again = await opsPost(`/ops/orders/${appTransId}/refunds`, cookie, form);
+    expect([first.status, again.status]).toEqual([303, 303]);
+
+    const text = await (await opsGet(`/ops/orders/${appTransId}`, cookie)).text();
+    expect(text.match(/<td>10,000 VND<\/td>/g)).toHaveLength(1);
+    expect(text).toContain('max="40000"');
+  });
+
+  it('refuses a refund form without its one-time token', async () => {
+    const cookie = await signIn();
+    const appTransId = await paidOrder(20_000, 'No token');
+    const response = await opsPost(`/ops/orders/${appTransId}/refunds`, cookie, {
+      amount: '1000',
+      description: 'No token',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('refund_token is missing or damaged');
   });
 });
 

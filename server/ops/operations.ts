@@ -28,6 +28,8 @@ export interface OperationsDeps {
   gatewayUrl: string;
   appId: number;
   adminToken: string | undefined;
+  /** Set: /metrics requires it as a bearer token (METRICS_TOKEN). */
+  metricsToken?: string | undefined;
   refundCheckIntervalMs: number;
   /** Where shoppers reach us; an https URL makes the operator cookie Secure. */
   publicBaseUrl: string;
@@ -74,7 +76,7 @@ export function startOperations(deps: OperationsDeps): Operations {
 
   const routes = Router();
   routes.use(readinessRoute(createReadinessCheck({ db, gatewayUrl: deps.gatewayUrl })));
-  routes.use(metricsRoute(metrics.registry));
+  routes.use(metricsRoute(metrics.registry, deps.metricsToken));
   routes.use(
     operatorRoutes({
       adminToken: deps.adminToken,

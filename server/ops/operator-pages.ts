@@ -143,6 +143,8 @@ export interface OrderPageModel {
   timeline: TimelineEntry[];
   notice?: string | undefined;
   error?: string | undefined;
+  /** The refund form's one-time token: the same form sent twice refunds once (refund-service.ts). */
+  refundToken: string;
 }
 
 function refundRows(refunds: Refund[]): SafeHtml[] {
@@ -197,6 +199,7 @@ export function orderPage(model: OrderPageModel): string {
             value="Refund for order ${order.appTransId}"
             size="40"
         /></label>
+        <input type="hidden" name="refund_token" value="${model.refundToken}" />
         <button type="submit">Refund</button>
       </form>`
     : '';
@@ -279,6 +282,15 @@ export function notFoundPage(what: string): string {
     'Not found',
     html`<h1>Not found</h1>
       <p>${what}</p>`,
+    true,
+  );
+}
+
+export function badRequestPage(problem: string): string {
+  return layout(
+    'Bad request',
+    html`<h1>Bad request</h1>
+      <p>${problem}</p>`,
     true,
   );
 }

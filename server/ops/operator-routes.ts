@@ -1,5 +1,6 @@
 // The operator pages under /ops (docs/operations.md): sign in with ADMIN_TOKEN, search orders, read an
 // order's timeline, refund a PAID order. When ADMIN_TOKEN is unset, every /ops path answers 404.
+import { randomBytes } from 'node:crypto';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
@@ -9,7 +10,7 @@ import { RefundRefusedError } from '../refunds/refund-errors';
 import type { RefundService } from '../refunds/refund-service';
 import { summariseRefunds } from '../refunds/refund-summary';
 import { isPaymentStatus, readOrderRecord, searchOrders } from './operator-queries';
-import { notFoundPage, orderPage, searchPage, signInPage } from './operator-pages';
+import { badRequestPage, notFoundPage, orderPage, searchPage, signInPage } from './operator-pages';
 import {
   clearSessionCookie,
   cookieValue,
@@ -32,7 +33,11 @@ export interface OperatorRoutesDeps {
   now?: () => Date;
 }
 
+const REFUND_TOKEN_PROBLEM = 'is missing or damaged: reload the page and try again';
 const refundForm = z.object({
+  refund_token: z
+    .string({ error: REFUND_TOKEN_PROBLEM })
+    .regex(/^[A-Za-z0-9_-]{22}$/, REFUND_TOKEN_PROBLEM),
   amount: z.coerce
     .number<string>()
     .int('must be a whole number of VND')
@@ -58,6 +63,17 @@ function page(res: Response, status: number, body: string) {
     })
     .send(body);
 }
+
+/** A NUL or another control character: no order id or search holds one, and PostgreSQL refuses a NUL. */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+/** Our app_trans_ids are `yymmdd_` and a few dozen characters; anything far longer is not one. */
+const MAX_APP_TRANS_ID = 64;
 
 /** The POST came from our own page: browsers name the page's origin, and it must be this server's. */
 function sameOrigin(req: Request): boolean {
@@ -116,6 +132,19 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
     else res.status(401).json({ error: { code: 'unauthorized', message: 'Sign in first' } });
   });
 
+  // Every /ops/orders/:appTransId route: an id that cannot be one is a 400 naming the field.
+  router.param('appTransId', (_req, res, next, value: string) => {
+    if (hasControlCharacter(value) || value.length > MAX_APP_TRANS_ID) {
+      page(
+        res,
+        400,
+        badRequestPage('appTransId: not an order id (control characters or too long)'),
+      );
+      return;
+    }
+    next();
+  });
+
   router.post('/ops/sign-out', (_req, res) => {
     clearSessionCookie(res);
     res.redirect(303, '/ops/sign-in');
@@ -123,6 +152,10 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
 
   router.get('/ops', async (req, res) => {
     const text = typeof req.query.q === 'string' ? req.query.q.slice(0, 64) : '';
+    if (hasControlCharacter(text)) {
+      page(res, 400, badRequestPage('q: the search may not contain control characters'));
+      return;
+    }
     const status = isPaymentStatus(req.query.status) ? req.query.status : undefined;
     const orders = await searchOrders(deps.db, { text, status });
     page(res, 200, searchPage({ text, status, orders }));
@@ -141,7 +174,8 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
     }
     const summary = summariseRefunds(record.order.amount, record.refunds);
     const timeline = buildTimeline(record.events, record.fulfilment);
-    page(res, status, orderPage({ record, summary, timeline, ...messages }));
+    const refundToken = randomBytes(16).toString('base64url');
+    page(res, status, orderPage({ record, summary, timeline, refundToken, ...messages }));
   }
 
   router.get('/ops/orders/:appTransId', async (req, res) => {
@@ -161,7 +195,8 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
       return;
     }
     try {
-      const refund = await deps.refunds.requestRefund({ appTransId, ...parsed.data });
+      const { refund_token: idempotencyToken, ...form } = parsed.data;
+      const refund = await deps.refunds.requestRefund({ appTransId, idempotencyToken, ...form });
       deps.log.info(
         { appTransId, mRefundId: refund.mRefundId, amount: refund.amount, state: refund.state },
         'operator requested a refund',

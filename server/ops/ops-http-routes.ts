@@ -1,6 +1,7 @@
 // The probe and scrape endpoints: GET /readyz (200 ready / 503 with the failed checks) and GET /metrics
 // (Prometheus text format). /healthz, "the process is up", stays in server/http/health-routes.ts.
 import { Router } from 'express';
+import { bearerTokenMatches } from '../security/bearer-token';
 import type { Registry } from 'prom-client';
 import type { Readiness } from './readiness';
 
@@ -19,9 +20,17 @@ export function readinessRoute(checkReadiness: () => Promise<Readiness>): Router
   return router;
 }
 
-export function metricsRoute(registry: Registry): Router {
+/** With a token (METRICS_TOKEN), /metrics answers only `Authorization: Bearer <token>`; else 401. */
+export function metricsRoute(registry: Registry, token: string | undefined): Router {
   const router = Router();
-  router.get('/metrics', async (_req, res) => {
+  router.get('/metrics', async (req, res) => {
+    if (token !== undefined && !bearerTokenMatches(token, req.headers.authorization)) {
+      res
+        .status(401)
+        .set('www-authenticate', 'Bearer realm="metrics"')
+        .json({ error: { code: 'unauthorized', message: 'A bearer token is required' } });
+      return;
+    }
     res
       .set('content-type', registry.contentType)
       .set('cache-control', 'no-store')
