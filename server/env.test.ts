@@ -86,6 +86,17 @@ describe('loadEnv', () => {
     expect(env.zalopay.apiBaseUrl).toBe('http://127.0.0.1:4001');
   });
 
+  it('accepts client amounts by default only in emulator mode, and as ACCEPT_CLIENT_AMOUNTS says', () => {
+    expect(loadEnv({}).orders.acceptClientAmounts).toBe(true);
+    expect(loadEnv({ ACCEPT_CLIENT_AMOUNTS: 'false' }).orders.acceptClientAmounts).toBe(false);
+    const sandbox = { ...realKeys, ZALOPAY_MODE: 'sandbox' };
+    expect(loadEnv(sandbox).orders.acceptClientAmounts).toBe(false);
+    expect(loadEnv({ ...sandbox, ACCEPT_CLIENT_AMOUNTS: 'true' }).orders.acceptClientAmounts).toBe(
+      true,
+    );
+    expect(problemsOf({ ACCEPT_CLIENT_AMOUNTS: 'yes' })[0]).toMatch(/^ACCEPT_CLIENT_AMOUNTS/);
+  });
+
   it('never puts a key into its error messages', () => {
     const problems = problemsOf({ ...realKeys, ZALOPAY_MODE: 'production', PUBLIC_BASE_URL: '' });
     expect(problems.join('\n')).not.toContain(realKeys.ZALOPAY_KEY1);
