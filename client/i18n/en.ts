@@ -5,7 +5,6 @@ export const en = {
   shopTagline: 'A ZaloPay Web-to-App checkout',
 
   cartHeading: 'Your order',
-  quantity: (count: number) => `Quantity: ${count}`,
   unitPriceTimes: (count: number, unitPrice: string) => `${count} × ${unitPrice}`,
   quantityOf: (name: string) => `Quantity of ${name}`,
   removeOne: (name: string) => `Remove one ${name}`,

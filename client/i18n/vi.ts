@@ -7,7 +7,6 @@ export const vi: Messages = {
   shopTagline: 'Thanh toán Web-to-App qua ZaloPay',
 
   cartHeading: 'Đơn hàng của bạn',
-  quantity: (count: number) => `Số lượng: ${count}`,
   unitPriceTimes: (count: number, unitPrice: string) => `${count} × ${unitPrice}`,
   quantityOf: (name: string) => `Số lượng ${name}`,
   removeOne: (name: string) => `Bớt một ${name}`,
