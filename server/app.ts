@@ -15,6 +15,8 @@ import { healthRoutes } from './http/health-routes';
 import { securityHeaders } from './security/security-headers';
 import { clientIpResolver } from './security/client-ip';
 import { createPaymentRateLimit } from './security/create-rate-limit';
+import { createLiveStreamCap } from './security/live-stream-cap';
+import { createRedirectReportLimit } from './security/redirect-report-limit';
 import type { TrustProxySetting } from './security/trust-proxy';
 
 export interface AppDeps {
@@ -38,6 +40,10 @@ export interface AppSecurity {
   https: boolean;
   trustProxy: TrustProxySetting;
   createRateLimitPerMinute: number;
+  /** Live status streams one client IP may hold at once (0 or absent: no cap). */
+  liveStreamsPerClient?: number;
+  /** Different redirects one client IP may report a minute (0 or absent: no limit). */
+  redirectReportsPerMinute?: number;
 }
 
 const NO_PROXY_NO_LIMIT: AppSecurity = {
@@ -61,6 +67,7 @@ export function createApp({
   // Every browser-facing answer gets the security headers, then the access log line.
   const inFront = operations ? [headers, operations.requestLogging] : [headers];
   const createLimit = createPaymentRateLimit(security.createRateLimitPerMinute);
+  const clientIp = clientIpResolver(security.trustProxy);
 
   // ZaloPay's server-to-server callback is the hot path and has no browser: no security headers and no
   // access line (it logs its own outcomes and is counted in /metrics).
@@ -69,7 +76,9 @@ export function createApp({
     payments,
     log,
     createLimit,
-    clientIp: clientIpResolver(security.trustProxy),
+    redirectLimit: createRedirectReportLimit(security.redirectReportsPerMinute ?? 0),
+    liveStreams: createLiveStreamCap(security.liveStreamsPerClient ?? 0, clientIp),
+    clientIp,
     middlewares: inFront,
   });
 

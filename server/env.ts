@@ -66,6 +66,8 @@ const rawEnvSchema = z.object({
   ),
   REFUND_CHECK_INTERVAL_MS: int(5_000, 50),
   CREATE_RATE_LIMIT_PER_MINUTE: int(60),
+  LIVE_STREAMS_PER_CLIENT: int(20),
+  REDIRECT_REPORTS_PER_MINUTE: int(30),
   TRUST_PROXY: trustProxySchema,
 });
 
@@ -136,6 +138,10 @@ export interface Env {
   security: {
     /** Payment creations per client IP per minute (REST and tRPC together); 0 turns the limit off. */
     createRateLimitPerMinute: number;
+    /** Live status streams (SSE) one client IP may hold at once; 0: no cap. */
+    liveStreamsPerClient: number;
+    /** Different redirects one client IP may report to the ledger a minute; 0: no limit. */
+    redirectReportsPerMinute: number;
     /** Express's 'trust proxy': who may say what the client's IP is (server/security/trust-proxy.ts). */
     trustProxy: TrustProxySetting;
   };
@@ -287,6 +293,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     },
     security: {
       createRateLimitPerMinute: raw.CREATE_RATE_LIMIT_PER_MINUTE,
+      liveStreamsPerClient: raw.LIVE_STREAMS_PER_CLIENT,
+      redirectReportsPerMinute: raw.REDIRECT_REPORTS_PER_MINUTE,
       trustProxy: raw.TRUST_PROXY,
     },
   };
