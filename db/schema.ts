@@ -214,3 +214,24 @@ export type NewPaymentOrder = typeof paymentOrders.$inferInsert;
 export type PaymentEvent = typeof paymentEvents.$inferSelect;
 export type Fulfilment = typeof fulfilments.$inferSelect;
 export type Refund = typeof refunds.$inferSelect;
+
+/**
+ * Operator sign-ins (server/ops/operator-sessions.ts). The browser's cookie is a random secret; only its
+ * HMAC under ADMIN_TOKEN is stored, so a database reader cannot sign in and a new ADMIN_TOKEN ends them
+ * all. Signing out (or revoking from /ops/sessions) sets revoked_at: the cookie stops working at once.
+ */
+export const operatorSessions = pgTable(
+  'operator_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    secretHash: text('secret_hash').notNull().unique(),
+    remoteAddress: text('remote_address'),
+    userAgent: text('user_agent'),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('operator_sessions_expires_at_idx').on(t.expiresAt)],
+);
+
+export type OperatorSession = typeof operatorSessions.$inferSelect;
