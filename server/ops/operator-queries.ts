@@ -1,16 +1,19 @@
-// What the operator pages read: orders found by app_trans_id (or its prefix), zp_trans_id or status, and
-// everything known about one order (its ledger, its fulfilment row, its refunds).
-import { and, asc, desc, eq, like, or, type SQL } from 'drizzle-orm';
+// What the operator pages read: merchant orders found by their reference, an attempt's app_trans_id (or
+// its prefix), a zp_trans_id or an attempt's status, with their attempts; and everything known about one
+// merchant order (its attempts, their ledgers, its fulfilment row, the refunds of every attempt).
+import { and, asc, desc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
 import {
   fulfilments,
   paymentEvents,
   paymentOrders,
   refunds,
+  shopOrders,
   type Fulfilment,
   type PaymentEvent,
   type PaymentOrder,
   type Refund,
+  type ShopOrder,
 } from '../../db/schema';
 import { PAYMENT_STATUSES, type PaymentStatus } from '../payments/payment-view';
 
@@ -31,29 +34,63 @@ function literalPrefix(text: string): string {
   return `${text.replaceAll(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-export async function searchOrders(db: Database, search: OrderSearch): Promise<PaymentOrder[]> {
+export interface ShopOrderRow {
+  order: ShopOrder;
+  /** Oldest first. */
+  attempts: PaymentOrder[];
+}
+
+/** Merchant orders with an attempt matching the search (or whose reference starts with the text), newest first. */
+export async function searchOrders(db: Database, search: OrderSearch): Promise<ShopOrderRow[]> {
   const conditions: SQL[] = [];
   const text = search.text?.trim();
   if (text) {
     const byText = or(
       eq(paymentOrders.zpTransId, text),
       like(paymentOrders.appTransId, literalPrefix(text)),
+      like(paymentOrders.shopOrderId, literalPrefix(text)),
     );
     if (byText) conditions.push(byText);
   }
   if (search.status) conditions.push(eq(paymentOrders.status, search.status));
-  return db
+  const matching = db
+    .selectDistinct({ id: paymentOrders.shopOrderId })
+    .from(paymentOrders)
+    .where(and(...conditions));
+  const orders = await db
+    .select()
+    .from(shopOrders)
+    .where(inArray(shopOrders.id, matching))
+    .orderBy(desc(shopOrders.createdAt))
+    .limit(SEARCH_RESULT_LIMIT);
+  if (orders.length === 0) return [];
+  const attempts = await db
     .select()
     .from(paymentOrders)
-    .where(and(...conditions))
-    .orderBy(desc(paymentOrders.createdAt))
-    .limit(SEARCH_RESULT_LIMIT);
+    .where(
+      inArray(
+        paymentOrders.shopOrderId,
+        orders.map((order) => order.id),
+      ),
+    )
+    .orderBy(asc(paymentOrders.attempt));
+  return orders.map((order) => ({
+    order,
+    attempts: attempts.filter((attempt) => attempt.shopOrderId === order.id),
+  }));
 }
 
 export interface OrderRecord {
+  /** The attempt the page is about. */
   order: PaymentOrder;
+  shopOrder: ShopOrder;
+  /** Every attempt of the merchant order, oldest first (the page's own included). */
+  attempts: PaymentOrder[];
+  /** The ledger rows of every attempt, in ledger order. */
   events: PaymentEvent[];
+  /** The merchant order's one fulfilment row, once paid. */
   fulfilment: Fulfilment | undefined;
+  /** The refunds of every attempt: the operator's and the automatic refunds of second payments. */
   refunds: Refund[];
 }
 
@@ -66,14 +103,43 @@ export async function readOrderRecord(
     .from(paymentOrders)
     .where(eq(paymentOrders.appTransId, appTransId));
   if (!order) return undefined;
+  const [[shopOrder], attempts] = await Promise.all([
+    db.select().from(shopOrders).where(eq(shopOrders.id, order.shopOrderId)),
+    db
+      .select()
+      .from(paymentOrders)
+      .where(eq(paymentOrders.shopOrderId, order.shopOrderId))
+      .orderBy(asc(paymentOrders.attempt)),
+  ]);
+  if (!shopOrder) return undefined;
+  const attemptIds = attempts.map((attempt) => attempt.id);
   const [events, fulfilmentRows, refundRows] = await Promise.all([
     db
       .select()
       .from(paymentEvents)
-      .where(eq(paymentEvents.orderId, order.id))
+      .where(inArray(paymentEvents.orderId, attemptIds))
       .orderBy(asc(paymentEvents.id)),
-    db.select().from(fulfilments).where(eq(fulfilments.orderId, order.id)),
-    db.select().from(refunds).where(eq(refunds.orderId, order.id)).orderBy(asc(refunds.createdAt)),
+    db.select().from(fulfilments).where(eq(fulfilments.shopOrderId, shopOrder.id)),
+    db
+      .select()
+      .from(refunds)
+      .where(inArray(refunds.orderId, attemptIds))
+      .orderBy(asc(refunds.createdAt)),
   ]);
-  return { order, events, fulfilment: fulfilmentRows[0], refunds: refundRows };
+  return { order, shopOrder, attempts, events, fulfilment: fulfilmentRows[0], refunds: refundRows };
+}
+
+/** The attempt an operator most likely wants for a merchant order reference: the paid one, else the latest. */
+export async function attemptForShopOrder(
+  db: Database,
+  shopOrderId: string,
+): Promise<string | undefined> {
+  const [order] = await db.select().from(shopOrders).where(eq(shopOrders.id, shopOrderId));
+  if (!order) return undefined;
+  const attempts = await db
+    .select({ id: paymentOrders.id, appTransId: paymentOrders.appTransId })
+    .from(paymentOrders)
+    .where(eq(paymentOrders.shopOrderId, shopOrderId))
+    .orderBy(desc(paymentOrders.attempt));
+  return (attempts.find((a) => a.id === order.paidAttemptId) ?? attempts[0])?.appTransId;
 }

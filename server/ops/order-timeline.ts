@@ -1,7 +1,8 @@
-// Turns an order's ledger rows, fulfilment row and refunds into the timeline an operator reads: what
-// happened, when, what ZaloPay said, what we answered, and which entries changed the order.
+// Turns a merchant order's ledger rows (of every attempt), fulfilment row and refunds into the timeline an
+// operator reads: what happened to which attempt, when, what ZaloPay said, what we answered, and which
+// entries changed the order.
 import { z } from 'zod';
-import type { Fulfilment, PaymentEvent } from '../../db/schema';
+import type { Fulfilment, PaymentEvent, PaymentOrder } from '../../db/schema';
 
 export type TimelineTone = 'info' | 'change' | 'alert';
 
@@ -23,6 +24,7 @@ const commonFields = z.looseObject({
   mRefundId: z.string().optional(),
   amount: z.number().optional(),
   description: z.string().optional(),
+  reason: z.string().optional(),
   finalQuery: z.boolean().optional(),
   hasQrCode: z.boolean().optional(),
   checksumValid: z.boolean().optional(),
@@ -38,7 +40,12 @@ const commonFields = z.looseObject({
 
 const LATE_EFFECTS = new Set(['FAILED->PAID', 'EXPIRED->PAID']);
 
-function toneOf(kind: string, effect: string | undefined): TimelineTone {
+function toneOf(
+  kind: string,
+  fields: z.infer<typeof commonFields>,
+  effect: string | undefined,
+): TimelineTone {
+  if (kind === 'refund_requested' && fields.reason === 'double_payment') return 'alert';
   if (effect === 'amount_mismatch_flagged' || (effect && LATE_EFFECTS.has(effect))) return 'alert';
   if (kind === 'gateway_rejected') return 'alert';
   if (effect && effect.includes('->')) return 'change';
@@ -49,7 +56,10 @@ function describeEvent(kind: string, fields: z.infer<typeof commonFields>): [str
   const outcome = fields.outcome?.kind ?? 'unknown';
   switch (kind) {
     case 'created':
-      return ['Order created', `${fields.amount ?? '?'} VND, stored PENDING before asking ZaloPay`];
+      return [
+        'Payment attempt created',
+        `${fields.amount ?? '?'} VND, stored PENDING before asking ZaloPay`,
+      ];
     case 'gateway_created':
       return [
         'ZaloPay created the order',
@@ -82,6 +92,12 @@ function describeEvent(kind: string, fields: z.infer<typeof commonFields>): [str
         `checksum ${fields.checksumValid ? 'valid' : 'NOT valid'}, status=${fields.status ?? '?'} (a hint only)`,
       ];
     case 'refund_requested':
+      if (fields.reason === 'double_payment') {
+        return [
+          'Second payment: refunding it automatically',
+          `the order was already paid by another attempt; ${fields.amount ?? '?'} VND (${fields.mRefundId ?? '?'}) goes back to the shopper`,
+        ];
+      }
       return [
         'Refund requested',
         `${fields.amount ?? '?'} VND (${fields.mRefundId ?? '?'}): ${fields.description ?? ''}`,
@@ -100,10 +116,15 @@ function describeEvent(kind: string, fields: z.infer<typeof commonFields>): [str
   }
 }
 
+/** `attempts` (of one merchant order) label each entry with its attempt when there is more than one. */
 export function buildTimeline(
   events: PaymentEvent[],
   fulfilment: Fulfilment | undefined,
+  attempts: PaymentOrder[] = [],
 ): TimelineEntry[] {
+  const attemptOf = new Map(attempts.map((attempt) => [attempt.id, attempt.attempt]));
+  const label = (orderId: string) =>
+    attempts.length > 1 ? `Attempt ${attemptOf.get(orderId) ?? '?'}: ` : '';
   const entries: TimelineEntry[] = events.map((event) => {
     const parsed = commonFields.safeParse(event.payload);
     const fields = parsed.success ? parsed.data : {};
@@ -111,9 +132,9 @@ export function buildTimeline(
     const effect = fields.effect && fields.effect !== 'none' ? fields.effect : undefined;
     return {
       at: event.createdAt,
-      title: effect ? `${title}: ${effect}` : title,
+      title: `${label(event.orderId)}${effect ? `${title}: ${effect}` : title}`,
       detail,
-      tone: toneOf(event.kind, effect),
+      tone: toneOf(event.kind, fields, effect),
       payload: event.payload,
     };
   });
@@ -121,7 +142,11 @@ export function buildTimeline(
     entries.push({
       at: fulfilment.createdAt,
       title: 'Fulfilment queued',
-      detail: `outbox row keyed ${fulfilment.idempotencyKey}`,
+      detail:
+        `one per merchant order, keyed ${fulfilment.idempotencyKey}, from ${label(fulfilment.orderId) || 'the paid attempt'}`.replace(
+          /: $/,
+          '',
+        ),
       tone: 'info',
       payload: null,
     });
