@@ -27,6 +27,8 @@ export interface CheckoutMetrics {
   gatewayErrors: Counter<'endpoint' | 'error'>;
   /** Refund steps: requested, then processing, succeeded or failed. */
   refunds: Counter<'state'>;
+  /** Payments of a merchant order already paid by another attempt, refunded automatically. */
+  doublePayments: Counter<'input'>;
 }
 
 const PREFIX = 'zalopay_checkout_';
@@ -98,6 +100,12 @@ export function createCheckoutMetrics(options: CheckoutMetricsOptions): Checkout
       name: `${PREFIX}refunds_total`,
       help: 'Refund steps by state reached (PENDING when requested, then PROCESSING, SUCCEEDED, FAILED)',
       labelNames: ['state'],
+      registers,
+    }),
+    doublePayments: new Counter({
+      name: `${PREFIX}double_payments_total`,
+      help: 'Second payments of a merchant order already paid (by the input that found them), each refunded automatically',
+      labelNames: ['input'],
       registers,
     }),
   };

@@ -1,5 +1,5 @@
 // Feeds the metrics from the payments domain: the ledger observer (transitions, resent callbacks,
-// orders found paid by a query) and a wrapper round handleCallback (received, rejected).
+// orders found paid by a query, second payments refunded automatically) and a wrapper round handleCallback (received, rejected).
 import type { PaymentInputObserver } from '../payments/order-transitions';
 import type { PaymentsService } from '../payments/payments-service';
 import type { CheckoutMetrics } from './checkout-metrics';
@@ -7,6 +7,7 @@ import type { CheckoutMetrics } from './checkout-metrics';
 export function paymentInputMetrics(metrics: CheckoutMetrics): PaymentInputObserver {
   return (input, result) => {
     if (input.kind === 'callback' && result.repeatedInput) metrics.callbacksDuplicated.inc();
+    if (result.doublePaymentRefund) metrics.doublePayments.inc({ input: input.kind });
     if (result.effect === 'none' || result.effect === 'amount_mismatch_flagged') return;
     metrics.transitions.inc({ transition: result.effect, input: input.kind });
     if (result.effect.endsWith('->PAID') && input.kind === 'query') {
