@@ -1,6 +1,9 @@
 // The shop's cart: every product of the server's catalogue, in the shopper's language, with its price, a
-// quantity stepper and the line's cost, then the subtotal at the catalogue's prices (the server prices the order).
+// quantity stepper and the line's cost, then the subtotal at the catalogue's prices (the server prices the
+// order). Once the shopper changes a quantity, the new subtotal is also announced to screen readers.
+import { useState } from 'react';
 import type { ProductView } from '../../server/payments/order-view';
+import { Announce } from '../a11y/live-announcer';
 import { cartSubtotal, quantityOf, type CartQuantities } from '../cart/cart-quantities';
 import { formatVnd } from '../format/vnd';
 import { useI18n } from '../i18n/language-context';
@@ -14,6 +17,8 @@ interface CartEditorProps {
 
 export function CartEditor({ products, quantities, onQuantityChange }: CartEditorProps) {
   const { messages, language } = useI18n();
+  const [changedByShopper, setChangedByShopper] = useState(false);
+  const subtotal = formatVnd(cartSubtotal(products, quantities), language);
   return (
     <div className="cart">
       <ul className="cart__lines">
@@ -29,7 +34,10 @@ export function CartEditor({ products, quantities, onQuantityChange }: CartEdito
               <QuantityStepper
                 productName={name}
                 quantity={quantity}
-                onChange={(next) => onQuantityChange(product.sku, next)}
+                onChange={(next) => {
+                  setChangedByShopper(true);
+                  onQuantityChange(product.sku, next);
+                }}
               />
               <span className="cart__price">
                 {formatVnd(product.unitPrice * quantity, language)}
@@ -40,8 +48,9 @@ export function CartEditor({ products, quantities, onQuantityChange }: CartEdito
       </ul>
       <p className="cart__total">
         <span>{messages.subtotal}</span>
-        <strong>{formatVnd(cartSubtotal(products, quantities), language)}</strong>
+        <strong>{subtotal}</strong>
       </p>
+      {changedByShopper && <Announce message={`${messages.subtotal}: ${subtotal}`} />}
       <p className="cart__note">{messages.subtotalNote}</p>
     </div>
   );

@@ -28,8 +28,13 @@ describe('ShopPage', () => {
 
   it('changing quantities changes the subtotal and the lines ordered, and no amount is sent', async () => {
     const view = renderShop();
-    await view.user.click(await screen.findByRole('button', { name: 'Add one Iced milk coffee' }));
+    expect(await screen.findByText('Iced milk coffee')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    await view.user.click(screen.getByRole('button', { name: 'Add one Iced milk coffee' }));
     expect(within(subtotal()).getByText('₫160,000')).toBeInTheDocument();
+    await vi.waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('Subtotal: ₫160,000'),
+    );
     await view.user.click(screen.getByRole('button', { name: 'Remove one Bánh mì' }));
     expect(within(subtotal()).getByText('₫130,000')).toBeInTheDocument();
     const flan = screen.getByLabelText('Quantity of Crème caramel');
