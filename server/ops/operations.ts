@@ -84,6 +84,7 @@ export function startOperations(deps: OperationsDeps): Operations {
       refunds,
       log: deps.log,
       secureCookies: deps.publicBaseUrl.startsWith('https://'),
+      publicOrigin: new URL(deps.publicBaseUrl).origin,
     }),
   );
 

@@ -1,10 +1,10 @@
 // The operator pages' HTML, rendered on the server with the escaping `html` template: no client bundle,
 // no script, every value from the database or the request escaped.
-import type { PaymentOrder, Refund } from '../../db/schema';
+import type { OperatorSession, PaymentOrder, Refund } from '../../db/schema';
 import { PAYMENT_STATUSES, type PaymentStatus } from '../payments/payment-view';
 import type { RefundSummary } from '../refunds/refund-summary';
 import { html, type SafeHtml } from '../sandbox/html-template';
-import type { OrderRecord } from './operator-queries';
+import type { OrderRecord, ShopOrderRow } from './operator-queries';
 import type { TimelineEntry } from './order-timeline';
 
 const STYLE = `
@@ -42,7 +42,10 @@ function layout(title: string, body: SafeHtml, signedIn: boolean): string {
       </head>
       <body>
         <header>
-          <a href="/ops">Orders</a><span>ZaloPay checkout operations</span>
+          <a href="/ops">Orders</a
+          >${signedIn ? html`<a href="/ops/sessions">Sessions</a>` : ''}<span
+            >ZaloPay checkout operations</span
+          >
           ${signedIn ? html`<form method="post" action="/ops/sign-out"><button type="submit">Sign out</button></form>` : ''}
         </header>
         <main>${body}</main>
@@ -75,8 +78,11 @@ function flagsOf(order: PaymentOrder): SafeHtml[] {
 export interface SearchPageModel {
   text: string;
   status: PaymentStatus | undefined;
-  orders: PaymentOrder[];
+  orders: ShopOrderRow[];
 }
+
+const attemptLink = (attempt: PaymentOrder) =>
+  html`<a href="/ops/orders/${encodeURIComponent(attempt.appTransId)}">${attempt.appTransId}</a>`;
 
 export function searchPage(model: SearchPageModel): string {
   const statusOptions = PAYMENT_STATUSES.map(
@@ -86,16 +92,24 @@ export function searchPage(model: SearchPageModel): string {
       </option>`,
   );
   const rows = model.orders.map(
-    (order) =>
+    ({ order, attempts }) =>
       html`<tr>
         <td>
-          <a href="/ops/orders/${encodeURIComponent(order.appTransId)}">${order.appTransId}</a>
+          <a href="/ops/shop-orders/${encodeURIComponent(order.id)}"><code>${order.id}</code></a>
         </td>
         <td>${order.status}</td>
-        <td>${vnd(order.amount)}</td>
-        <td>${order.zpTransId ?? ''}</td>
+        <td>${vnd(order.total)}</td>
+        <td>
+          ${attempts.map(
+            (attempt) =>
+              html`<div>
+                ${attemptLink(attempt)} ${attempt.status}
+                ${attempt.zpTransId ? html` <small>zp ${attempt.zpTransId}</small>` : ''}
+                ${flagsOf(attempt)}
+              </div>`,
+          )}
+        </td>
         <td><time>${iso(order.createdAt)}</time></td>
-        <td>${flagsOf(order)}</td>
       </tr>`,
   );
   return layout(
@@ -103,7 +117,8 @@ export function searchPage(model: SearchPageModel): string {
     html`<h1>Orders</h1>
       <form method="get" action="/ops" class="inline" role="search">
         <label
-          >app_trans_id or zp_trans_id <input name="q" value="${model.text}" size="36"
+          >Order reference, app_trans_id or zp_trans_id
+          <input name="q" value="${model.text}" size="36"
         /></label>
         <label
           >Status
@@ -115,18 +130,17 @@ export function searchPage(model: SearchPageModel): string {
         <button type="submit">Search</button>
       </form>
       <p>
-        ${model.orders.length} order(s), newest first (at most 50). A day's orders: search its
-        prefix, e.g. <code>240101_</code>.
+        ${model.orders.length} merchant order(s) with their payment attempts, newest first (at most
+        50). A day's orders: search its prefix, e.g. <code>240101_</code>.
       </p>
       <table>
         <thead>
           <tr>
-            <th>app_trans_id</th>
+            <th>Order</th>
             <th>Status</th>
-            <th>Amount</th>
-            <th>zp_trans_id</th>
+            <th>Total</th>
+            <th>Payment attempts (app_trans_id, status)</th>
             <th>Created</th>
-            <th>Flags</th>
           </tr>
         </thead>
         <tbody>
@@ -152,6 +166,7 @@ function refundRows(refunds: Refund[]): SafeHtml[] {
     (refund) =>
       html`<tr>
         <td><code>${refund.mRefundId}</code></td>
+        <td>${refund.kind === 'double_payment' ? 'automatic: second payment' : 'operator'}</td>
         <td>${vnd(refund.amount)}</td>
         <td>${refund.state}</td>
         <td>${refund.zpRefundId ?? ''}</td>
@@ -160,6 +175,58 @@ function refundRows(refunds: Refund[]): SafeHtml[] {
         <td><time>${iso(refund.createdAt)}</time></td>
       </tr>`,
   );
+}
+
+/** The merchant order the attempt belongs to: what was bought, its status and every attempt. */
+function merchantOrderSection(record: OrderRecord): SafeHtml {
+  const { shopOrder, attempts, order } = record;
+  return html`<h2>Merchant order <code>${shopOrder.id}</code></h2>
+    <dl>
+      <dt>Status</dt>
+      <dd>${shopOrder.status}</dd>
+      <dt>Total</dt>
+      <dd>${vnd(shopOrder.total)}</dd>
+      <dt>Lines</dt>
+      <dd>
+        ${shopOrder.lines.map(
+          (line) =>
+            html`<div>
+              ${line.quantity} × ${line.nameVi} (${line.sku ?? 'one-off'}) at ${vnd(line.unitPrice)}
+            </div>`,
+        )}
+      </dd>
+      <dt>Fulfilled</dt>
+      <dd><time>${iso(shopOrder.fulfilledAt)}</time></dd>
+    </dl>
+    <table>
+      <thead>
+        <tr>
+          <th>Attempt</th>
+          <th>app_trans_id</th>
+          <th>Status</th>
+          <th>zp_trans_id</th>
+          <th>Created</th>
+          <th></th>
+        </tr>
+      </thead>
+      <tbody>
+        ${attempts.map(
+          (attempt) =>
+            html`<tr>
+              <td>${attempt.attempt}</td>
+              <td>
+                ${attempt.id === order.id ? html`<strong>${attempt.appTransId}</strong>` : attemptLink(attempt)}
+              </td>
+              <td>${attempt.status} ${flagsOf(attempt)}</td>
+              <td>${attempt.zpTransId ?? ''}</td>
+              <td><time>${iso(attempt.createdAt)}</time></td>
+              <td>
+                ${attempt.id === shopOrder.paidAttemptId ? 'paid the order' : attempt.status === 'PAID' ? 'second payment (refunded)' : ''}
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
 }
 
 export function orderPage(model: OrderPageModel): string {
@@ -220,9 +287,11 @@ export function orderPage(model: OrderPageModel): string {
   );
   return layout(
     order.appTransId,
-    html`<h1>Order <code>${order.appTransId}</code></h1>
+    html`<h1>Payment attempt <code>${order.appTransId}</code></h1>
       ${alerts} ${model.notice ? html`<p class="notice" role="status">${model.notice}</p>` : ''}
       ${model.error ? html`<p class="error" role="alert">${model.error}</p>` : ''}
+      ${merchantOrderSection(model.record)}
+      <h2>This attempt</h2>
       <dl>
         <dt>Status</dt>
         <dd>${order.status}${order.paidVia ? ` (via ${order.paidVia})` : ''}</dd>
@@ -254,6 +323,7 @@ export function orderPage(model: OrderPageModel): string {
               <thead>
                 <tr>
                   <th>m_refund_id</th>
+                  <th>Kind</th>
                   <th>Amount</th>
                   <th>State</th>
                   <th>ZaloPay refund_id</th>
@@ -291,6 +361,55 @@ export function badRequestPage(problem: string): string {
     'Bad request',
     html`<h1>Bad request</h1>
       <p>${problem}</p>`,
+    true,
+  );
+}
+
+export interface SessionsPageModel {
+  sessions: OperatorSession[];
+  /** The session viewing the page: revoking it signs this browser out. */
+  currentId: string;
+}
+
+/** The live operator sessions, each revocable at once (a lost laptop, a colleague who left). */
+export function sessionsPage(model: SessionsPageModel): string {
+  const rows = model.sessions.map(
+    (session) =>
+      html`<tr>
+        <td>
+          <time>${iso(session.createdAt)}</time
+          >${session.id === model.currentId ? ' (this one)' : ''}
+        </td>
+        <td><time>${iso(session.expiresAt)}</time></td>
+        <td>${session.remoteAddress ?? ''}</td>
+        <td>${session.userAgent ?? ''}</td>
+        <td>
+          <form method="post" action="/ops/sessions/${session.id}/revoke">
+            <button type="submit">Revoke</button>
+          </form>
+        </td>
+      </tr>`,
+  );
+  return layout(
+    'Sessions',
+    html`<h1>Operator sessions</h1>
+      <p>
+        Every signed-in browser. Revoking one signs it out at once; signing out revokes your own.
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th>Signed in</th>
+            <th>Expires</th>
+            <th>Address</th>
+            <th>Browser</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows}
+        </tbody>
+      </table>`,
     true,
   );
 }

@@ -9,17 +9,28 @@ import type { Logger } from '../logger';
 import { RefundRefusedError } from '../refunds/refund-errors';
 import type { RefundService } from '../refunds/refund-service';
 import { summariseRefunds } from '../refunds/refund-summary';
-import { isPaymentStatus, readOrderRecord, searchOrders } from './operator-queries';
-import { badRequestPage, notFoundPage, orderPage, searchPage, signInPage } from './operator-pages';
+import {
+  attemptForShopOrder,
+  isPaymentStatus,
+  readOrderRecord,
+  searchOrders,
+} from './operator-queries';
+import {
+  badRequestPage,
+  notFoundPage,
+  orderPage,
+  searchPage,
+  sessionsPage,
+  signInPage,
+} from './operator-pages';
 import {
   clearSessionCookie,
   cookieValue,
-  newSessionValue,
   SESSION_COOKIE,
-  sessionIsValid,
   setSessionCookie,
   tokenMatches,
 } from './operator-session';
+import { sessionStore } from './operator-sessions';
 import { buildTimeline } from './order-timeline';
 
 export interface OperatorRoutesDeps {
@@ -30,6 +41,8 @@ export interface OperatorRoutesDeps {
   log: Logger;
   /** Mark the session cookie Secure (the public URL is https). */
   secureCookies: boolean;
+  /** PUBLIC_BASE_URL's origin: what a browser names in Origin when it posts our own forms. */
+  publicOrigin: string;
   now?: () => Date;
 }
 
@@ -75,11 +88,21 @@ function hasControlCharacter(text: string): boolean {
 /** Our app_trans_ids are `yymmdd_` and a few dozen characters; anything far longer is not one. */
 const MAX_APP_TRANS_ID = 64;
 
-/** The POST came from our own page: browsers name the page's origin, and it must be this server's. */
-function sameOrigin(req: Request): boolean {
+/**
+ * The POST came from our own page: browsers name the page's origin, and it must be ours, as
+ * PUBLIC_BASE_URL says (behind a TLS proxy without TRUST_PROXY, req.protocol is http while the browser
+ * says https) or as this very request was addressed (http://localhost in development).
+ */
+function sameOrigin(req: Request, publicOrigin: string): boolean {
   const origin = req.get('origin');
-  return origin === undefined || origin === `${req.protocol}://${req.get('host') ?? ''}`;
+  return (
+    origin === undefined ||
+    origin === publicOrigin ||
+    origin === `${req.protocol}://${req.get('host') ?? ''}`
+  );
 }
+
+const sessionIdSchema = z.uuid();
 
 export function operatorRoutes(deps: OperatorRoutesDeps): Router {
   const router = Router();
@@ -90,18 +113,21 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
     });
     return router;
   }
-  const now = () => (deps.now ?? (() => new Date()))().getTime();
+  const sessions = sessionStore(deps.db, adminToken, deps.now ?? (() => new Date()));
   const form = express.urlencoded({ extended: false, limit: '4kb' });
+  // Only refused attempts count (a sign-in answers 303), so operators signing in lock nobody out; the
+  // key is the client's IP, which behind a proxy needs TRUST_PROXY (else every operator shares one).
   const signInAttempts = rateLimit({
     windowMs: 15 * 60_000,
     limit: 20,
+    skipSuccessfulRequests: true,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     handler: (_req, res) => page(res, 429, signInPage('Too many attempts; wait a few minutes.')),
   });
 
   router.use('/ops', (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD' && !sameOrigin(req)) {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !sameOrigin(req, deps.publicOrigin)) {
       res
         .status(403)
         .json({ error: { code: 'forbidden', message: 'Cross-origin request refused' } });
@@ -111,7 +137,7 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
   });
 
   router.get('/ops/sign-in', (_req, res) => page(res, 200, signInPage()));
-  router.post('/ops/sign-in', signInAttempts, form, (req, res) => {
+  router.post('/ops/sign-in', signInAttempts, form, async (req, res) => {
     const body: unknown = req.body;
     const token = z.object({ token: z.string() }).safeParse(body).data?.token;
     if (!tokenMatches(adminToken, token)) {
@@ -119,12 +145,19 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
       page(res, 401, signInPage('That token is not right.'));
       return;
     }
-    setSessionCookie(res, newSessionValue(adminToken, now()), deps.secureCookies);
+    const secret = await sessions.open({
+      remoteAddress: req.ip,
+      userAgent: req.get('user-agent'),
+    });
+    deps.log.info({ remoteAddress: req.ip }, 'operator signed in');
+    setSessionCookie(res, secret, deps.secureCookies);
     res.redirect(303, '/ops');
   });
 
-  router.use('/ops', (req: Request, res: Response, next: NextFunction) => {
-    if (sessionIsValid(adminToken, cookieValue(req, SESSION_COOKIE), now())) {
+  router.use('/ops', async (req: Request, res: Response, next: NextFunction) => {
+    const session = await sessions.find(cookieValue(req, SESSION_COOKIE));
+    if (session) {
+      res.locals.sessionId = session.id;
       next();
       return;
     }
@@ -145,9 +178,31 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
     next();
   });
 
-  router.post('/ops/sign-out', (_req, res) => {
+  router.post('/ops/sign-out', async (_req, res) => {
+    await sessions.revoke(String(res.locals.sessionId));
     clearSessionCookie(res);
     res.redirect(303, '/ops/sign-in');
+  });
+
+  router.get('/ops/sessions', async (_req, res) => {
+    const live = await sessions.listLive();
+    page(res, 200, sessionsPage({ sessions: live, currentId: String(res.locals.sessionId) }));
+  });
+
+  router.post('/ops/sessions/:id/revoke', async (req, res) => {
+    const id = sessionIdSchema.safeParse(req.params.id);
+    if (!id.success) {
+      page(res, 400, badRequestPage('id: not a session id'));
+      return;
+    }
+    await sessions.revoke(id.data);
+    deps.log.info({ sessionId: id.data }, 'operator session revoked');
+    if (id.data === res.locals.sessionId) {
+      clearSessionCookie(res);
+      res.redirect(303, '/ops/sign-in');
+      return;
+    }
+    res.redirect(303, '/ops/sessions');
   });
 
   router.get('/ops', async (req, res) => {
@@ -172,11 +227,22 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
       page(res, 404, notFoundPage(`No order ${appTransId}`));
       return;
     }
-    const summary = summariseRefunds(record.order.amount, record.refunds);
-    const timeline = buildTimeline(record.events, record.fulfilment);
+    const ownRefunds = record.refunds.filter((refund) => refund.orderId === record.order.id);
+    const summary = summariseRefunds(record.order.amount, ownRefunds);
+    const timeline = buildTimeline(record.events, record.fulfilment, record.attempts);
     const refundToken = randomBytes(16).toString('base64url');
     page(res, status, orderPage({ record, summary, timeline, refundToken, ...messages }));
   }
+
+  /** A merchant order's reference opens its paid (else latest) attempt's page. */
+  router.get('/ops/shop-orders/:shopOrderId', async (req, res) => {
+    const appTransId = await attemptForShopOrder(deps.db, req.params.shopOrderId);
+    if (!appTransId) {
+      page(res, 404, notFoundPage(`No merchant order ${req.params.shopOrderId}`));
+      return;
+    }
+    res.redirect(303, `/ops/orders/${encodeURIComponent(appTransId)}`);
+  });
 
   router.get('/ops/orders/:appTransId', async (req, res) => {
     const notice = typeof req.query.notice === 'string' ? NOTICES[req.query.notice] : undefined;

@@ -1,6 +1,8 @@
-// The operator pages and /metrics under attack (issue 14, items 4 and 7): a NUL byte in an order id or a
-// search is a 400 naming the field (it used to reach PostgreSQL and answer 500), and /metrics with
-// METRICS_TOKEN set answers only its bearer.
+// The operator pages and /metrics under attack (issue 14, items 4, 6 and 7): a NUL byte in an order id or
+// a search is a 400 naming the field (it used to reach PostgreSQL and answer 500); sessions live on the
+// server, so signing out or revoking one ends it at once (the old cookie used to work for 8 h); only
+// refused sign-ins count towards the limit; behind an https PUBLIC_BASE_URL without TRUST_PROXY the
+// browser's own forms are accepted; and /metrics with METRICS_TOKEN set answers only its bearer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCheckout, type TestCheckout } from '../testing/test-checkout';
 
@@ -11,16 +13,34 @@ let running: TestCheckout;
 let base: string;
 let cookie: string;
 
+function signInAt(url: string, token: string, headers: Record<string, string> = {}) {
+  return fetch(`${url}/ops/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams({ token }),
+    redirect: 'manual',
+  });
+}
+
+async function newSession(): Promise<string> {
+  const signedIn = await signInAt(base, ADMIN_TOKEN);
+  expect(signedIn.status).toBe(303);
+  return (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+const opsGet = (path: string, session: string) =>
+  fetch(`${base}${path}`, { headers: { cookie: session }, redirect: 'manual' });
+const opsPost = (path: string, session: string) =>
+  fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { cookie: session, origin: base },
+    redirect: 'manual',
+  });
+
 beforeAll(async () => {
   running = await startTestCheckout('pglite', { ADMIN_TOKEN, METRICS_TOKEN });
   base = running.checkout.url;
-  const signedIn = await fetch(`${base}/ops/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ token: ADMIN_TOKEN }),
-    redirect: 'manual',
-  });
-  cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  cookie = await newSession();
 });
 afterAll(() => running?.close());
 
@@ -45,6 +65,74 @@ describe('operator pages and hostile input', () => {
       redirect: 'manual',
     });
     expect(response.status).toBe(400);
+  });
+});
+
+describe('operator sessions', () => {
+  it('signing out ends the session on the server: the old cookie no longer opens /ops', async () => {
+    const session = await newSession();
+    expect((await opsGet('/ops', session)).status).toBe(200);
+    expect((await opsPost('/ops/sign-out', session)).status).toBe(303);
+    const after = await opsGet('/ops', session);
+    expect(after.status).toBe(303);
+    expect(after.headers.get('location')).toBe('/ops/sign-in');
+  });
+
+  it('lists the live sessions, and revoking another one ends it at once', async () => {
+    const mine = await newSession();
+    const theirs = await newSession();
+    const page = await (await opsGet('/ops/sessions', mine)).text();
+    const ids = [...page.matchAll(/\/ops\/sessions\/([0-9a-f-]{36})\/revoke/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    expect(page).toContain('(this one)');
+
+    // Revoke every session but mine (the row marked "this one"): theirs is among them.
+    for (const id of ids) {
+      const row = page.slice(page.lastIndexOf('<tr>', page.indexOf(`/ops/sessions/${id}/revoke`)));
+      if (row.slice(0, row.indexOf('</tr>')).includes('(this one)')) continue;
+      expect((await opsPost(`/ops/sessions/${id}/revoke`, mine)).status).toBe(303);
+    }
+    expect((await opsGet('/ops', theirs)).status).toBe(303);
+    expect((await opsGet('/ops', mine)).status).toBe(200);
+  });
+
+  it('a forged or unknown session cookie opens nothing', async () => {
+    for (const forged of ['ops_session=' + 'A'.repeat(43), 'ops_session=9999999999999.abc']) {
+      expect((await opsGet('/ops', forged)).status).toBe(303);
+    }
+  });
+
+  it('counts only refused sign-ins: 25 good ones lock nobody out, 20 bad ones do', async () => {
+    const own = await startTestCheckout('pglite', { ADMIN_TOKEN });
+    try {
+      for (let i = 0; i < 25; i += 1) {
+        expect((await signInAt(own.checkout.url, ADMIN_TOKEN)).status).toBe(303);
+      }
+      for (let i = 0; i < 20; i += 1) {
+        expect((await signInAt(own.checkout.url, 'wrong-token-0123456789')).status).toBe(401);
+      }
+      expect((await signInAt(own.checkout.url, 'wrong-token-0123456789')).status).toBe(429);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('behind an https PUBLIC_BASE_URL without TRUST_PROXY, the browser can sign in; another origin cannot', async () => {
+    const proxied = await startTestCheckout('pglite', {
+      ADMIN_TOKEN,
+      PUBLIC_BASE_URL: 'https://shop.example.vn',
+      ZALOPAY_MODE: 'emulator',
+    });
+    try {
+      const url = proxied.checkout.url;
+      const ours = await signInAt(url, ADMIN_TOKEN, { origin: 'https://shop.example.vn' });
+      expect(ours.status).toBe(303);
+      expect(ours.headers.get('set-cookie')).toMatch(/Secure/);
+      const evil = await signInAt(url, ADMIN_TOKEN, { origin: 'https://evil.example' });
+      expect(evil.status).toBe(403);
+    } finally {
+      await proxied.close();
+    }
   });
 });
 
