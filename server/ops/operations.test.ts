@@ -292,6 +292,16 @@ describe('operator pages', () => {
     const byStatus = await (await opsGet(`/ops?status=PENDING`, cookie)).text();
     expect(byStatus).toContain(pending);
     expect(byStatus).not.toContain(paid);
+
+    // A merchant order is listed once, by its reference, with its attempts; the reference opens it.
+    const reference = paid.split('_')[1]!;
+    const byReference = await (await opsGet(`/ops?q=${reference}`, cookie)).text();
+    expect(byReference).toContain(`<code>${reference}</code>`);
+    expect(byReference).toContain(paid);
+    expect(byReference).toContain('1 merchant order(s)');
+    const opened = await opsGet(`/ops/shop-orders/${reference}`, cookie);
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toBe(`/ops/orders/${paid}`);
   });
 
   it("shows an order's timeline from the ledger, escaped, with flags standing out", async () => {
@@ -305,8 +315,11 @@ describe('operator pages', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     const page = await response.text();
-    expect(page).toContain('Order created');
+    expect(page).toContain('Payment attempt created');
     expect(page).toContain('ZaloPay created the order');
+    expect(page).toMatch(/<h2>Merchant order <code>[0-9A-Z]{10}<\/code><\/h2>/);
+    expect(page).toContain('FULFILLED');
+    expect(page).toContain('paid the order');
     expect(page).toContain('Callback received (MAC verified): PENDING-&gt;PAID');
     expect(page).toContain('we replied {&quot;return_code&quot;:1');
     expect(page).toContain('Fulfilment queued');
