@@ -22,6 +22,7 @@ export const paidVia = pgEnum('paid_via', ['callback', 'query']);
 export const fulfilmentStatus = pgEnum('fulfilment_status', ['PENDING', 'DONE']);
 export const refundState = pgEnum('refund_state', ['PENDING', 'PROCESSING', 'SUCCEEDED', 'FAILED']);
 export const refundKind = pgEnum('refund_kind', ['operator', 'double_payment']);
+export const webhookEventStatus = pgEnum('webhook_event_status', ['PENDING', 'DELIVERED', 'FAILED']);
 export const shopOrderStatus = pgEnum('shop_order_status', [
   'AWAITING_PAYMENT',
   'PAID',
@@ -235,3 +236,53 @@ export const operatorSessions = pgTable(
 );
 
 export type OperatorSession = typeof operatorSessions.$inferSelect;
+
+/**
+ * The merchant's webhook outbox (server/webhooks): each event is written in the transaction of the change
+ * that caused it, and delivered at least once, in `seq` order per merchant order. `payload` is the exact
+ * JSON body, so every attempt sends the same bytes with the same `id`.
+ */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    id: text('id').primaryKey(),
+    seq: bigserial('seq', { mode: 'number' }).notNull().unique(),
+    shopOrderId: text('shop_order_id')
+      .notNull()
+      .references(() => shopOrders.id),
+    type: text('type').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: webhookEventStatus('status').notNull().default('PENDING'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('webhook_events_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'PENDING'`),
+    index('webhook_events_order_idx').on(t.shopOrderId, t.seq),
+  ],
+);
+
+/** Every delivery attempt of a webhook event: when, the HTTP status (null: no answer), how long, why not. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => webhookEvents.id),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull(),
+    statusCode: integer('status_code'),
+    durationMs: integer('duration_ms').notNull(),
+    error: text('error'),
+  },
+  (t) => [index('webhook_deliveries_event_idx').on(t.eventId, t.id)],
+);
+
+export type WebhookEvent = typeof webhookEvents.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
