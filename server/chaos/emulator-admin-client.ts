@@ -13,6 +13,14 @@ export const emulatorOrderSchema = z.object({
     .nullable()
     .transform((id) => (id === null ? null : String(id))),
   expires_at: z.number(),
+  /** Refunds of this order accepted by the emulator: `processing` until its refund time has passed. */
+  refunds: z.array(
+    z.object({
+      m_refund_id: z.string(),
+      amount: z.number(),
+      status: z.enum(['processing', 'success']),
+    }),
+  ),
 });
 export type EmulatorOrder = z.infer<typeof emulatorOrderSchema>;
 
@@ -35,6 +43,8 @@ export interface EmulatorAdminClient {
   addFaults(faults: FaultsRequest): Promise<void>;
   clearFaults(): Promise<void>;
   advanceClock(ms: number): Promise<void>;
+  /** Sets the emulator clock's offset from real time (negative: the emulator is behind). */
+  setClockOffset(ms: number): Promise<void>;
   updateSettings(settings: Record<string, unknown>): Promise<void>;
   /** Waits (≤ 30 s) for every callback delivery, retry and delayed callback to be over. */
   settleCallbacks(): Promise<'settled' | 'timeout'>;
@@ -76,6 +86,9 @@ export function emulatorAdminClient(emulatorUrl: string): EmulatorAdminClient {
     },
     async advanceClock(ms) {
       await call('POST', '/admin/clock', { advance_ms: ms });
+    },
+    async setClockOffset(ms) {
+      await call('POST', '/admin/clock', { offset_ms: ms });
     },
     async updateSettings(settings) {
       await call('PUT', '/admin/settings', settings);

@@ -7,6 +7,7 @@ import { chaosServerUrl, postgresReachable } from './chaos-database';
 import { chaosSeed, pickWeighted, seededRandom } from './chaos-plan';
 import { setUpChaosStage, type ChaosStage } from './chaos-stage';
 import { freePort } from '../testing/child-process-lifecycle';
+import { paidMerchantOrderIds } from './paid-merchant-orders';
 import { createOrders } from './shop-orders';
 import { compareWithTruth, describeTruthReport } from './truth-comparison';
 import { waitUntil } from './wait-until';
@@ -104,9 +105,7 @@ describe.skipIf(!reachable)('kill -9 with 500 payments in flight', () => {
     expect(report.wrongFulfilments).toEqual([]);
     expect(afterRestart.alive()).toBe(true);
 
-    const paidKeys = new Set(
-      truth.filter((order) => order.status === 'paid').map((order) => order.app_trans_id),
-    );
+    const paidKeys = await paidMerchantOrderIds(stage.database.sql, truth);
     const firstLife = beforeKill.fulfilmentDeliveries();
     const delivered = [...firstLife, ...afterRestart.fulfilmentDeliveries()];
     expect(new Set(delivered)).toEqual(paidKeys);

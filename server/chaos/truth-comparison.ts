@@ -1,16 +1,54 @@
-// "Final states equal the emulator's truth": compares every order the checkout stored with what the
-// emulator (playing ZaloPay) says happened, and the fulfilment outbox with the set of paid orders.
+// "Final states equal the emulator's truth", per merchant order: every payment attempt the checkout
+// stored against what the emulator (playing ZaloPay) says happened, one fulfilment per paid merchant
+// order, and for each second payment of an order exactly one automatic refund, at the emulator too.
 import type postgres from 'postgres';
 import { z } from 'zod';
 import type { EmulatorOrder } from './emulator-admin-client';
 
-const appOrderSchema = z.object({
+const attemptRowSchema = z.object({
+  id: z.string(),
   app_trans_id: z.string(),
+  shop_order_id: z.string(),
   status: z.enum(['PENDING', 'PAID', 'FAILED', 'EXPIRED']),
   zp_trans_id: z.string().nullable(),
-  fulfilments: z.coerce.number(),
-  fulfilments_done: z.coerce.number(),
+  amount: z.coerce.number(),
 });
+const shopOrderRowSchema = z.object({
+  id: z.string(),
+  status: z.enum([
+    'AWAITING_PAYMENT',
+    'PAID',
+    'FULFILLED',
+    'CANCELLED',
+    'PARTIALLY_REFUNDED',
+    'REFUNDED',
+  ]),
+  paid_attempt_id: z.string().nullable(),
+});
+const fulfilmentRowSchema = z.object({
+  shop_order_id: z.string(),
+  order_id: z.string(),
+  status: z.enum(['PENDING', 'DONE']),
+});
+const refundRowSchema = z.object({
+  order_id: z.string(),
+  kind: z.enum(['operator', 'double_payment']),
+  amount: z.coerce.number(),
+  state: z.enum(['PENDING', 'PROCESSING', 'SUCCEEDED', 'FAILED']),
+});
+
+type AttemptRow = z.infer<typeof attemptRowSchema>;
+type ShopOrderRow = z.infer<typeof shopOrderRowSchema>;
+type FulfilmentRow = z.infer<typeof fulfilmentRowSchema>;
+type RefundRow = z.infer<typeof refundRowSchema>;
+
+/** Merchant-order statuses that mean "paid once": fulfilled or not, refunded by an operator or not. */
+const PAID_ORDER_STATUSES: ReadonlySet<ShopOrderRow['status']> = new Set([
+  'PAID',
+  'FULFILLED',
+  'PARTIALLY_REFUNDED',
+  'REFUNDED',
+]);
 
 export interface Mismatch {
   appTransId: string;
@@ -19,15 +57,31 @@ export interface Mismatch {
 }
 
 export interface TruthReport {
+  /** Payment attempts (payment_orders rows). */
   orders: number;
+  /** Attempts stored as PAID (a merchant order paid twice counts twice). */
   paid: number;
-  /** Orders whose stored status (or zp_trans_id) differs from the emulator's. */
+  /** Attempts whose stored status (or zp_trans_id) differs from the emulator's. */
   mismatches: Mismatch[];
-  /** Outbox rows; exactly one per PAID order is right. */
+  merchantOrders: number;
+  /** Merchant orders the checkout holds as paid (PAID, FULFILLED or refunded by an operator). */
+  paidMerchantOrders: number;
+  /** Outbox rows; exactly one per paid merchant order is right. */
   fulfilments: number;
   fulfilmentsDone: number;
-  /** Orders with more than one outbox row, or a row without being PAID. */
+  /** Merchant orders with a wrong outbox (count, attempt, or DONE while the order is not FULFILLED). */
   wrongFulfilments: string[];
+  /** Merchant orders whose status disagrees with their attempts (paid attempt, unpaid order...). */
+  wrongMerchantOrders: string[];
+  /** PAID attempts that are not their order's paid attempt: each must be refunded once, in full. */
+  doublePayments: number;
+  refunds: number;
+  /** Automatic refunds SUCCEEDED in our table. */
+  refundsSucceeded: number;
+  /** Second payments with exactly one successful emulator refund of their full amount. */
+  emulatorRefundsSucceeded: number;
+  /** Refunds that are wrong for good: missing kind, wrong amount, more than one, FAILED, or unasked for. */
+  wrongRefunds: string[];
 }
 
 /** What the checkout should show for an order ZaloPay reports in this state. */
@@ -43,42 +97,161 @@ export function expectedAppStatus(order: EmulatorOrder): string {
   }
 }
 
+/** Every promise kept and nothing left in flight: the state a chaos scenario waits for. */
+export function truthReached(report: TruthReport): boolean {
+  return (
+    report.mismatches.length === 0 &&
+    report.wrongFulfilments.length === 0 &&
+    report.wrongMerchantOrders.length === 0 &&
+    report.wrongRefunds.length === 0 &&
+    report.fulfilmentsDone === report.paidMerchantOrders &&
+    report.refundsSucceeded === report.doublePayments &&
+    report.emulatorRefundsSucceeded === report.doublePayments
+  );
+}
+
 export async function compareWithTruth(
   sql: postgres.Sql,
   emulatorOrders: readonly EmulatorOrder[],
 ): Promise<TruthReport> {
-  const rows = z.array(appOrderSchema).parse(
-    await sql`
-      select o.app_trans_id, o.status, o.zp_trans_id,
-             count(f.id) as fulfilments,
-             count(f.id) filter (where f.status = 'DONE') as fulfilments_done
-      from payment_orders o left join fulfilments f on f.order_id = o.id
-      group by o.id`,
-  );
+  const [attemptRows, shopOrderRows, fulfilmentRows, refundRows] = await Promise.all([
+    sql`select id::text, app_trans_id, shop_order_id, status, zp_trans_id, amount from payment_orders`,
+    sql`select id, status, paid_attempt_id::text from shop_orders`,
+    sql`select shop_order_id, order_id::text, status from fulfilments`,
+    sql`select order_id::text, kind, amount, state from refunds`,
+  ]);
+  const attempts = z.array(attemptRowSchema).parse(attemptRows);
+  const shopOrders = z.array(shopOrderRowSchema).parse(shopOrderRows);
+  const outbox = z.array(fulfilmentRowSchema).parse(fulfilmentRows);
+  const refundList = z.array(refundRowSchema).parse(refundRows);
   const truth = new Map(emulatorOrders.map((order) => [order.app_trans_id, order]));
-  const mismatches: Mismatch[] = [];
-  const wrongFulfilments: string[] = [];
-  let paid = 0;
-  let fulfilments = 0;
-  let fulfilmentsDone = 0;
+
+  const mismatches = attempts.flatMap((row) => attemptMismatch(row, truth.get(row.app_trans_id)));
+  const merchant = checkMerchantOrders(shopOrders, attempts, outbox);
+  const refundCheck = checkRefunds(shopOrders, attempts, refundList, truth);
+  return {
+    orders: attempts.length,
+    paid: attempts.filter((row) => row.status === 'PAID').length,
+    mismatches,
+    merchantOrders: shopOrders.length,
+    paidMerchantOrders: shopOrders.filter((order) => PAID_ORDER_STATUSES.has(order.status)).length,
+    fulfilments: outbox.length,
+    fulfilmentsDone: outbox.filter((row) => row.status === 'DONE').length,
+    ...merchant,
+    refunds: refundList.length,
+    ...refundCheck,
+  };
+}
+
+function attemptMismatch(row: AttemptRow, emulator: EmulatorOrder | undefined): Mismatch[] {
+  const expected = emulator ? expectedAppStatus(emulator) : 'missing at the emulator';
+  const zpTransIdRight = emulator?.status !== 'paid' || row.zp_trans_id === emulator.zp_trans_id;
+  if (row.status === expected && zpTransIdRight) return [];
+  return [
+    {
+      appTransId: row.app_trans_id,
+      emulator: `${emulator?.status ?? 'missing'} ${emulator?.zp_trans_id ?? ''}`.trim(),
+      app: `${row.status} ${row.zp_trans_id ?? ''}`.trim(),
+    },
+  ];
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
   for (const row of rows) {
-    const emulator = truth.get(row.app_trans_id);
-    const expected = emulator ? expectedAppStatus(emulator) : 'missing at the emulator';
-    const zpTransIdRight = emulator?.status !== 'paid' || row.zp_trans_id === emulator.zp_trans_id;
-    if (row.status !== expected || !zpTransIdRight) {
-      mismatches.push({
-        appTransId: row.app_trans_id,
-        emulator: `${emulator?.status ?? 'missing'} ${emulator?.zp_trans_id ?? ''}`.trim(),
-        app: `${row.status} ${row.zp_trans_id ?? ''}`.trim(),
-      });
-    }
-    if (row.status === 'PAID') paid += 1;
-    fulfilments += row.fulfilments;
-    fulfilmentsDone += row.fulfilments_done;
-    const rightCount = row.status === 'PAID' ? 1 : 0;
-    if (row.fulfilments !== rightCount) wrongFulfilments.push(row.app_trans_id);
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
   }
-  return { orders: rows.length, paid, mismatches, fulfilments, fulfilmentsDone, wrongFulfilments };
+  return groups;
+}
+
+function checkMerchantOrders(
+  shopOrders: readonly ShopOrderRow[],
+  attempts: readonly AttemptRow[],
+  outbox: readonly FulfilmentRow[],
+): { wrongFulfilments: string[]; wrongMerchantOrders: string[] } {
+  const attemptsByOrder = groupBy(attempts, (row) => row.shop_order_id);
+  const outboxByOrder = groupBy(outbox, (row) => row.shop_order_id);
+  const wrongFulfilments: string[] = [];
+  const wrongMerchantOrders: string[] = [];
+  for (const order of shopOrders) {
+    const paidAttempts = (attemptsByOrder.get(order.id) ?? []).filter((a) => a.status === 'PAID');
+    const rows = outboxByOrder.get(order.id) ?? [];
+    const paid = PAID_ORDER_STATUSES.has(order.status);
+    if (paid !== paidAttempts.length > 0) {
+      wrongMerchantOrders.push(
+        `${order.id}: ${order.status} with ${paidAttempts.length} paid attempts`,
+      );
+    }
+    if (paid && !paidAttempts.some((attempt) => attempt.id === order.paid_attempt_id)) {
+      wrongMerchantOrders.push(`${order.id}: paid_attempt_id is not one of its PAID attempts`);
+    }
+    if (rows.length !== (paid ? 1 : 0)) {
+      wrongFulfilments.push(`${order.id}: ${rows.length} fulfilments, order ${order.status}`);
+      continue;
+    }
+    const [row] = rows;
+    if (row && row.order_id !== order.paid_attempt_id) {
+      wrongFulfilments.push(`${order.id}: fulfilment of another attempt than the paid one`);
+    }
+    if (row?.status === 'DONE' && order.status === 'PAID') {
+      wrongFulfilments.push(`${order.id}: fulfilment DONE but the order is still PAID`);
+    }
+  }
+  return { wrongFulfilments, wrongMerchantOrders };
+}
+
+function checkRefunds(
+  shopOrders: readonly ShopOrderRow[],
+  attempts: readonly AttemptRow[],
+  refundList: readonly RefundRow[],
+  truth: ReadonlyMap<string, EmulatorOrder>,
+): {
+  doublePayments: number;
+  refundsSucceeded: number;
+  emulatorRefundsSucceeded: number;
+  wrongRefunds: string[];
+} {
+  const paidAttemptIds = new Set(shopOrders.map((order) => order.paid_attempt_id));
+  const refundsByAttempt = groupBy(refundList, (row) => row.order_id);
+  const wrongRefunds: string[] = [];
+  let doublePayments = 0;
+  let refundsSucceeded = 0;
+  let emulatorRefundsSucceeded = 0;
+  for (const attempt of attempts) {
+    const rows = refundsByAttempt.get(attempt.id) ?? [];
+    const atEmulator = truth.get(attempt.app_trans_id)?.refunds ?? [];
+    const label = attempt.app_trans_id;
+    if (attempt.status !== 'PAID' || paidAttemptIds.has(attempt.id)) {
+      if (rows.length > 0)
+        wrongRefunds.push(`${label}: ${rows.length} refunds, not a second payment`);
+      if (atEmulator.length > 0) wrongRefunds.push(`${label}: refunded at the emulator`);
+      continue;
+    }
+    doublePayments += 1;
+    const [row] = rows;
+    if (rows.length !== 1 || !row) {
+      wrongRefunds.push(`${label}: second payment with ${rows.length} refund rows`);
+    } else if (row.kind !== 'double_payment' || row.amount !== attempt.amount) {
+      wrongRefunds.push(`${label}: refund ${row.kind} ${row.amount} of ${attempt.amount}`);
+    } else if (row.state === 'FAILED') {
+      wrongRefunds.push(`${label}: automatic refund FAILED`);
+    } else if (row.state === 'SUCCEEDED') {
+      refundsSucceeded += 1;
+    }
+    if (atEmulator.length > 1) {
+      wrongRefunds.push(`${label}: ${atEmulator.length} refunds at the emulator`);
+    }
+    const [sent] = atEmulator;
+    if (sent && sent.amount !== attempt.amount) {
+      wrongRefunds.push(`${label}: emulator refunded ${sent.amount} of ${attempt.amount}`);
+    }
+    if (atEmulator.length === 1 && sent?.amount === attempt.amount && sent.status === 'success') {
+      emulatorRefundsSucceeded += 1;
+    }
+  }
+  return { doublePayments, refundsSucceeded, emulatorRefundsSucceeded, wrongRefunds };
 }
 
 /** A short, readable account of a report for assertion messages and the test log. */
@@ -87,9 +260,18 @@ export function describeTruthReport(report: TruthReport): string {
     .slice(0, 5)
     .map((m) => `${m.appTransId}: emulator ${m.emulator}, app ${m.app}`)
     .join('; ');
+  const problems = [
+    ...report.wrongMerchantOrders,
+    ...report.wrongFulfilments,
+    ...report.wrongRefunds,
+  ];
   return (
-    `${report.orders} orders, ${report.paid} paid, ${report.mismatches.length} differ from the emulator` +
-    `${sample ? ` (${sample})` : ''}, ${report.fulfilments} fulfilments (${report.fulfilmentsDone} done), ` +
-    `${report.wrongFulfilments.length} orders with a wrong number of fulfilments`
+    `${report.orders} attempts of ${report.merchantOrders} merchant orders, ${report.paid} paid ` +
+    `attempts, ${report.paidMerchantOrders} paid merchant orders, ` +
+    `${report.mismatches.length} attempts differ from the emulator${sample ? ` (${sample})` : ''}, ` +
+    `${report.fulfilments} fulfilments (${report.fulfilmentsDone} done), ` +
+    `${report.doublePayments} second payments, ${report.refunds} refunds ` +
+    `(${report.refundsSucceeded} succeeded, ${report.emulatorRefundsSucceeded} at the emulator), ` +
+    `${problems.length} problems${problems.length > 0 ? ` (${problems.slice(0, 5).join('; ')})` : ''}`
   );
 }
