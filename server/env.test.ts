@@ -28,7 +28,11 @@ describe('loadEnv', () => {
     expect(env.zalopay.key1).toBe(PUBLIC_SANDBOX_APPS[0]?.key1);
     expect(env.databaseUrl).toBeUndefined();
     expect(env.port).toBe(3000);
-    expect(env.emulator).toEqual({ embedded: true, port: 3001, inProductionOnPurpose: false });
+    expect(env.emulator).toMatchObject({
+      embedded: true,
+      port: 3001,
+      inProductionOnPurpose: false,
+    });
     expect(env.publicBaseUrl).toBeUndefined();
     expect(env.poller.intervalMs).toBe(60_000);
     expect(env.orders.expireSeconds).toBe(900);

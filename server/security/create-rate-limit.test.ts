@@ -11,8 +11,27 @@ function restCreate(base: string, headers: Record<string, string> = {}) {
   return postJson(`${base}/api/payment/create`, order, headers);
 }
 
-function trpcCreate(base: string, path = 'createPayment', headers: Record<string, string> = {}) {
-  const input = { json: { amount: 50_000, description: 'Rate limit probe' } };
+const productsSchema = z.object({
+  result: z.object({
+    data: z.object({ json: z.object({ products: z.array(z.object({ sku: z.string() })) }) }),
+  }),
+});
+
+/** A SKU the catalogue sells (the browser names products, never an amount). */
+async function someSku(base: string): Promise<string> {
+  const response = await fetch(`${base}/trpc/listProducts`);
+  const [product] = productsSchema.parse(await response.json()).result.data.json.products;
+  if (!product) throw new Error('the catalogue is empty');
+  return product.sku;
+}
+
+/** tRPC's createOrder (a merchant order priced by the server), which spends the create budget. */
+async function trpcCreate(
+  base: string,
+  path = 'createOrder',
+  headers: Record<string, string> = {},
+) {
+  const input = { json: { lines: [{ sku: await someSku(base), quantity: 1 }] } };
   const batched = path.includes(',');
   const body = batched ? { 0: input, 1: { json: { query: {} } } } : input;
   return postJson(`${base}/trpc/${path}${batched ? '?batch=1' : ''}`, body, headers);
@@ -42,7 +61,7 @@ describe('with TRUST_PROXY off (the default)', () => {
   it('counts REST and tRPC creates together, whatever X-Forwarded-For says, and answers 429 JSON', async () => {
     expect((await restCreate(base, { 'x-forwarded-for': '203.0.113.1' })).status).toBe(201);
     expect(
-      (await trpcCreate(base, 'createPayment', { 'x-forwarded-for': '203.0.113.2' })).status,
+      (await trpcCreate(base, 'createOrder', { 'x-forwarded-for': '203.0.113.2' })).status,
     ).toBe(200);
     expect((await restCreate(base, { 'x-forwarded-for': '203.0.113.3' })).status).toBe(201);
 
@@ -53,7 +72,7 @@ describe('with TRUST_PROXY off (the default)', () => {
       error: { code: 'rate_limited', message: expect.stringContaining('wait a minute') },
     });
 
-    const refusedTrpc = await trpcCreate(base, 'createPayment', {
+    const refusedTrpc = await trpcCreate(base, 'createOrder', {
       'x-forwarded-for': '198.51.100.8',
     });
     expect(refusedTrpc.status).toBe(429);
@@ -69,7 +88,7 @@ describe('with TRUST_PROXY off (the default)', () => {
   });
 
   it('refuses only the create of a batch: the call beside it still answers', async () => {
-    const response = await trpcCreate(base, 'createPayment,reportRedirect');
+    const response = await trpcCreate(base, 'createOrder,reportRedirect');
     const results = z.array(z.unknown()).parse(await response.json());
     expect(JSON.stringify(results[0])).toContain('TOO_MANY_REQUESTS');
     expect(results[1]).toMatchObject({ result: { data: { json: { claim: expect.anything() } } } });
@@ -101,7 +120,7 @@ describe('behind a trusted proxy', () => {
           }
           expect((await restCreate(base, via('10.9.9.99', '203.0.113.10'))).status).toBe(429);
           expect(
-            (await trpcCreate(base, 'createPayment', via('1.1.1.1', '203.0.113.10'))).status,
+            (await trpcCreate(base, 'createOrder', via('1.1.1.1', '203.0.113.10'))).status,
           ).toBe(429);
           expect((await restCreate(base, via('10.9.9.0', '203.0.113.11'))).status).toBe(201);
         },

@@ -125,10 +125,11 @@ describe('body limits and malformed bodies', () => {
 });
 
 describe('order ids', () => {
-  it('are unguessable (128 random bits), and guessed ones answer 404', async () => {
+  it('are unguessable (a 50-bit order reference), and guessed ones answer 404', async () => {
     const created = await Promise.all([1, 2, 3, 4, 5].map(() => createOrder(base)));
     const ids = created.map((order) => order.app_trans_id);
-    for (const id of ids) expect(id).toMatch(/^\d{6}_[A-Za-z0-9_-]{22}$/);
+    // yymmdd_<10 characters of Crockford base32>_<attempt>
+    for (const id of ids) expect(id).toMatch(/^\d{6}_[0-9A-HJKMNP-TV-Z]{10}_\d+$/);
     expect(new Set(ids).size).toBe(ids.length);
 
     const [first = ''] = ids;
@@ -186,14 +187,27 @@ describe('redirect targets', () => {
     expect(rest.status).toBe(201);
     const restId = z.object({ app_trans_id: z.string() }).parse(await rest.json()).app_trans_id;
 
-    const trpc = await postJson(`${base}/trpc/createPayment`, {
-      json: {
-        amount: 60_000,
-        description: 'Redirect probe',
-        redirectUrl: hostile,
-        embed_data: { redirecturl: hostile },
-      },
+    const products = await (await fetch(`${base}/trpc/listProducts`)).json();
+    const sku = z
+      .object({
+        result: z.object({
+          data: z.object({ json: z.object({ products: z.array(z.object({ sku: z.string() })) }) }),
+        }),
+      })
+      .parse(products).result.data.json.products[0]?.sku;
+    const merchantOrder = await postJson(`${base}/trpc/createOrder`, {
+      json: { lines: [{ sku, quantity: 1 }], redirectUrl: hostile },
     });
+    const orderId = z
+      .object({
+        result: z.object({ data: z.object({ json: z.object({ orderId: z.string() }) }) }),
+      })
+      .parse(await merchantOrder.json()).result.data.json.orderId;
+    const trpc = await postJson(
+      `${base}/trpc/createPayment`,
+      { json: { orderId, redirectUrl: hostile, embed_data: { redirecturl: hostile } } },
+      { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' },
+    );
     expect(trpc.status).toBe(200);
     const trpcId = z
       .object({
