@@ -160,7 +160,10 @@ function changeFromCallback(
       },
       'Verified ZaloPay callback does not match the order: flagged for review, not applied',
     );
-    return { to: 'FLAG_AMOUNT_MISMATCH' };
+    return {
+      to: 'FLAG_AMOUNT_MISMATCH',
+      received: { appId: data.appId, amount: data.amount, zpTransId: data.zpTransId },
+    };
   }
   return {
     to: 'PAID',

@@ -1,15 +1,16 @@
-// What a payment means for its merchant order, written in the same statement that records the payment:
-// the first paid attempt claims the order (AWAITING_PAYMENT -> PAID) and writes its one fulfilment outbox
-// row; a payment of an order that is no longer awaiting payment (a second attempt paid, ZaloPay cannot
-// cancel an issued order_url) is refunded in full, recorded as a PENDING refund with its ledger row, which
-// the refund settler sends to /v2/refund and settles with /v2/query_refund. Because the refund row is
-// written with the payment, a crash between the two cannot lose it, and its m_refund_id (unique) cannot be
-// sent twice as two refunds.
+// What a payment means for its merchant order, written in the same statement that records the payment.
+// The first paid attempt claims the order (AWAITING_PAYMENT -> PAID) and writes its one fulfilment
+// outbox row and its order.paid webhook event. A payment of an order no longer awaiting payment (an
+// older attempt paid after a newer one: ZaloPay cannot cancel an issued order_url) is refunded in full:
+// a PENDING refund with its ledger row, which the refund settler sends to /v2/refund and settles with
+// /v2/query_refund, and an order.payment_flagged webhook event. Written with the payment, the refund
+// cannot be lost to a crash, and its m_refund_id (unique) cannot be sent as two refunds.
 import { sql, type SQL } from 'drizzle-orm';
 import type { WithSubqueryWithSelection } from 'drizzle-orm/pg-core';
 import type { Database, Transaction } from '../../db/create-db';
 import type { paymentOrders } from '../../db/schema';
-import { fulfilments, paymentEvents, refunds, shopOrders } from '../../db/schema';
+import { fulfilments, paymentEvents, refunds, shopOrders, webhookEvents } from '../../db/schema';
+import { eventPayloadSql, isoTimeSql, wireLinesSql } from './webhook-events';
 
 /** A CTE named `paid` holding the attempt that was just paid (its payment_orders row). */
 export type PaidAttemptCte = WithSubqueryWithSelection<typeof paymentOrders._.columns, 'paid'>;
@@ -21,6 +22,9 @@ export interface SettlementValues {
   nowMs: SQL;
   /** A fresh m_refund_id, used only if the payment must be refunded. */
   mRefundId: SQL;
+  /** Fresh webhook event ids: order.paid if the order is claimed, order.payment_flagged if refunded. */
+  paidEventId: SQL;
+  flaggedEventId: SQL;
 }
 
 export function settlementCtes(
@@ -33,7 +37,8 @@ export function settlementCtes(
     set status = 'PAID', paid_attempt_id = ${paid.id}, paid_at = ${paid.paidAt}, updated_at = ${values.now}
     from ${paid}
     where ${shopOrders.id} = ${paid.shopOrderId} and ${shopOrders.status} = 'AWAITING_PAYMENT'
-    returning ${shopOrders.id} as claimed_id`);
+    returning ${shopOrders.id} as claimed_id, ${shopOrders.total} as claimed_total,
+      ${shopOrders.lines} as claimed_lines`);
   const outbox = db.$with('outbox', { id: sql<number>`id` }).as(sql`
     insert into ${fulfilments} (order_id, shop_order_id, idempotency_key, next_attempt_at, created_at)
     select ${paid.id}, claimed_id, claimed_id, ${values.now}, ${values.now}
@@ -55,8 +60,36 @@ export function settlementCtes(
       'mRefundId', m_refund_id, 'amount', amount, 'reason', 'double_payment', 'effect', 'none'), ${values.now}
     from ${refund}
     returning id`);
+  const paidWebhook = db.$with('paid_webhook', { id: sql<string>`id` }).as(sql`
+    insert into ${webhookEvents} (id, shop_order_id, type, payload, next_attempt_at, created_at)
+    select ${values.paidEventId}, claimed_id, 'order.paid',
+      ${eventPayloadSql(
+        values.paidEventId,
+        'order.paid',
+        values.now,
+        sql`jsonb_build_object('order_id', claimed_id, 'total', claimed_total, 'status', 'PAID',
+          'lines', ${wireLinesSql(sql`claimed_lines`)}, 'app_trans_id', ${paid.appTransId},
+          'zp_trans_id', ${paid.zpTransId}, 'paid_at', ${isoTimeSql(sql`${paid.paidAt}`)})`,
+      )},
+      ${values.now}, ${values.now}
+    from ${paid} join ${claimed} on claimed_id = ${paid.shopOrderId}
+    returning id`);
+  const flaggedWebhook = db.$with('flagged_webhook', { id: sql<string>`id` }).as(sql`
+    insert into ${webhookEvents} (id, shop_order_id, type, payload, next_attempt_at, created_at)
+    select ${values.flaggedEventId}, ${paid.shopOrderId}, 'order.payment_flagged',
+      ${eventPayloadSql(
+        values.flaggedEventId,
+        'order.payment_flagged',
+        values.now,
+        sql`jsonb_build_object('order_id', ${paid.shopOrderId}, 'reason', 'double_payment',
+          'app_trans_id', ${paid.appTransId}, 'zp_trans_id', ${paid.zpTransId}, 'amount', ${paid.amount},
+          'refund', jsonb_build_object('m_refund_id', m_refund_id, 'amount', ${refund}.amount, 'status', 'PENDING'))`,
+      )},
+      ${values.now}, ${values.now}
+    from ${paid} join ${refund} on ${refund}.order_id = ${paid.id}
+    returning id`);
   return {
-    ctes: [claimed, outbox, refund, refundEvent] as const,
+    ctes: [claimed, outbox, refund, refundEvent, paidWebhook, flaggedWebhook] as const,
     /** Selected with the paid row: the m_refund_id of the automatic refund, or null when the order was claimed. */
     doubleRefundId: sql<string | null>`(select m_refund_id from ${refund})`,
   };

@@ -51,15 +51,13 @@ describe.each(testDatabaseDrivers())('merchant orders on %s', (driver) => {
       field: 'lines[1].sku',
       message: expect.stringContaining('bun-bo-hue'),
     });
-    await harness.database.db
-      .insert(products)
-      .values({
-        sku: `retired-${driver}`,
-        nameVi: 'Cũ',
-        nameEn: 'Old',
-        unitPrice: 9_000,
-        active: false,
-      });
+    await harness.database.db.insert(products).values({
+      sku: `retired-${driver}`,
+      nameVi: 'Cũ',
+      nameEn: 'Old',
+      unitPrice: 9_000,
+      active: false,
+    });
     const retired = await harness.service
       .createOrder([{ sku: `retired-${driver}`, quantity: 1 }])
       .catch((error: unknown) => error);

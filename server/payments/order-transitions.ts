@@ -8,6 +8,7 @@ import { paymentEvents, paymentOrders, type PaymentOrder } from '../../db/schema
 import type { Logger } from '../logger';
 import { newMRefundId } from '../zalopay';
 import { settlementCtes } from './merchant-order-settlement';
+import { newWebhookEventId, recordWebhookEvent, type NewWebhookEvent } from './webhook-events';
 import { canTransition, isLatePayment } from './payment-state-machine';
 import type { PaymentStatus } from './payment-view';
 import { announceStatusChange } from './status-notifications';
@@ -42,7 +43,11 @@ export type RequestedChange =
       channel?: number | undefined;
     }
   | { to: 'FAILED' | 'EXPIRED'; reason: string }
-  | { to: 'FLAG_AMOUNT_MISMATCH' }
+  | {
+      to: 'FLAG_AMOUNT_MISMATCH';
+      /** What ZaloPay reported, for the order.payment_flagged webhook. */
+      received?: { appId: number; amount: number; zpTransId?: string | undefined } | undefined;
+    }
   | { to: 'NOTHING' };
 
 export type TransitionEffect =
@@ -140,15 +145,55 @@ export async function applyPaymentInput(
       .returning({ id: paymentEvents.id });
 
     const order = updated ?? current;
+    const repeatedInput = recorded.length === 0;
     const doublePaymentRefund =
       order.status === 'PAID' && current.status !== 'PAID'
         ? await settleMerchantOrder(tx, order, now)
         : null;
-    return { order, effect, repeatedInput: recorded.length === 0, doublePaymentRefund };
+    const flag = repeatedInput ? undefined : flagOf(effect, order, change);
+    if (flag) await recordWebhookEvent(tx, { ...flag, shopOrderId: order.shopOrderId, now });
+    return { order, effect, repeatedInput, doublePaymentRefund };
   });
 
   reportAppliedInput(deps, input, result);
   return result;
+}
+
+const LATE_EFFECTS: ReadonlySet<TransitionEffect> = new Set(['FAILED->PAID', 'EXPIRED->PAID']);
+
+/** The order.payment_flagged webhook an input calls for (the double payment's is written by the settlement). */
+function flagOf(
+  effect: TransitionEffect,
+  order: PaymentOrder,
+  change: RequestedChange,
+): Omit<NewWebhookEvent, 'shopOrderId' | 'now'> | undefined {
+  const about = { order_id: order.shopOrderId, app_trans_id: order.appTransId };
+  if (effect === 'amount_mismatch_flagged' && change.to === 'FLAG_AMOUNT_MISMATCH') {
+    return {
+      type: 'order.payment_flagged',
+      data: {
+        ...about,
+        reason: 'amount_mismatch',
+        expected_amount: order.amount,
+        received_amount: change.received?.amount ?? null,
+        received_app_id: change.received?.appId ?? null,
+        zp_trans_id: change.received?.zpTransId ?? null,
+      },
+    };
+  }
+  if (LATE_EFFECTS.has(effect)) {
+    return {
+      type: 'order.payment_flagged',
+      data: {
+        ...about,
+        reason: 'late_payment',
+        amount: order.amount,
+        zp_trans_id: order.zpTransId,
+        paid_at: order.paidAt?.toISOString() ?? null,
+      },
+    };
+  }
+  return undefined;
 }
 
 /** The merchant-order side of a payment (merchant-order-settlement.ts); the automatic refund's id, if any. */
@@ -164,6 +209,8 @@ async function settleMerchantOrder(
     now: sql`${now.toISOString()}::timestamptz`,
     nowMs: sql`${now.getTime()}::bigint`,
     mRefundId: sql`${newMRefundId(attempt.appId, now.getTime())}`,
+    paidEventId: sql`${newWebhookEventId()}::text`,
+    flaggedEventId: sql`${newWebhookEventId()}::text`,
   });
   const [row] = await tx
     .with(paid, ...settlement.ctes)

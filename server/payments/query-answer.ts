@@ -53,7 +53,12 @@ function changeFromQueryAnswer(
 ): RequestedChange {
   switch (outcome.kind) {
     case 'paid':
-      if (outcome.amount !== order.amount) return { to: 'FLAG_AMOUNT_MISMATCH' };
+      if (outcome.amount !== order.amount) {
+        return {
+          to: 'FLAG_AMOUNT_MISMATCH',
+          received: { appId: order.appId, amount: outcome.amount, zpTransId: outcome.zpTransId },
+        };
+      }
       return {
         to: 'PAID',
         zpTransId: outcome.zpTransId,

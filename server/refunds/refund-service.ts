@@ -13,6 +13,7 @@ import {
   type RefundOutcome,
   type ZaloPayClient,
 } from '../zalopay';
+import { recordWebhookEvent } from '../payments/webhook-events';
 import { RefundRefusedError } from './refund-errors';
 
 export type RefundState = Refund['state'];
@@ -133,12 +134,13 @@ export function createRefundService(deps: RefundServiceDeps): RefundService {
 
   /**
    * A settled refund of the attempt that paid a merchant order moves the order to PARTIALLY_REFUNDED or
-   * REFUNDED. The automatic refund of a second payment leaves the order as it is: it was paid once.
+   * REFUNDED and writes its order.refunded webhook event. The automatic refund of a second payment
+   * leaves the order as it is: it was paid once.
    */
   async function recordRefundOnMerchantOrder(tx: Transaction, refund: Refund) {
     if (refund.kind !== 'operator') return;
     const refunded = sql`${shopOrders.refundedAmount} + ${refund.amount}`;
-    await tx
+    const [order] = await tx
       .update(shopOrders)
       .set({
         refundedAmount: refunded,
@@ -156,7 +158,22 @@ export function createRefundService(deps: RefundServiceDeps): RefundService {
           ),
           eq(shopOrders.paidAttemptId, refund.orderId),
         ),
-      );
+      )
+      .returning();
+    if (!order) return;
+    await recordWebhookEvent(tx, {
+      shopOrderId: order.id,
+      type: 'order.refunded',
+      data: {
+        order_id: order.id,
+        status: order.status,
+        total: order.total,
+        amount: refund.amount,
+        total_refunded: order.refundedAmount,
+        refund: { m_refund_id: refund.mRefundId, zp_refund_id: refund.zpRefundId },
+      },
+      now: now(),
+    });
   }
 
   function changeFromRefundAnswer(outcome: RefundOutcome): Change {
