@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Env } from './env';
+import { EnvError, type Env } from './env';
 import type { Logger } from './logger';
 import { createApp } from './app';
 import { createDb, type DatabaseHandle } from '../db/create-db';
@@ -17,6 +17,8 @@ import { startPoller } from './payments/poller';
 import { budgetedStatusQueries, createQueryBudget } from './payments/query-budget';
 import { logFulfilmentHook, startFulfilmentWorker } from './payments/fulfilment-worker';
 import { startOperations } from './ops/operations';
+import { productionDestinationProblem, publicAddressesOnly } from './webhooks/webhook-destination';
+import { startWebhookWorker } from './webhooks/webhook-worker';
 import { loopbackOnly } from './security/loopback-only';
 
 /** dist/client. From the sources (tsx, vitest) this module is server/checkout-server.ts; in the server
@@ -78,6 +80,11 @@ export async function startCheckout(
   log: Logger,
   options: StartOptions = {},
 ): Promise<RunningCheckout> {
+  // The webhook destination's DNS check is the one setting check that needs the network: before anything starts.
+  if (env.webhooks?.guarded) {
+    const problem = await productionDestinationProblem(env.webhooks.url);
+    if (problem) throw new EnvError([problem]);
+  }
   let emulator: RunningEmulator | undefined;
   if (env.zalopay.mode === 'emulator' && env.emulator.inProductionOnPurpose) {
     log.error(
@@ -138,7 +145,9 @@ export async function startCheckout(
   const queryBudget = createQueryBudget(config.queryRatePerSecond);
   const payments = createPaymentsService({
     db,
-    zalopay: budgetedStatusQueries(zalopay, queryBudget),
+    zalopay: budgetedStatusQueries(zalopay, queryBudget, () =>
+      operations.metrics.statusReadsOverBudget.inc(),
+    ),
     key2: env.zalopay.key2,
     config,
     log,
@@ -163,6 +172,16 @@ export async function startCheckout(
     log,
     leaseMs: env.fulfilmentLeaseMs,
   });
+  const webhooks =
+    env.webhooks &&
+    startWebhookWorker({
+      db,
+      url: env.webhooks.url,
+      secrets: env.webhooks.secrets,
+      lookup: env.webhooks.guarded ? publicAddressesOnly : undefined,
+      log,
+      onAttempt: (outcome) => operations.metrics.webhookDeliveries.inc({ outcome }),
+    });
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -170,6 +189,7 @@ export async function startCheckout(
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await poller.stop();
       await fulfilment.stop();
+      await webhooks?.stop();
       await operations.stop();
       await payments.close();
       server.closeIdleConnections();

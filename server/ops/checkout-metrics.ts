@@ -5,6 +5,8 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 export interface CheckoutMetricsOptions {
   /** Counted at scrape time: PENDING orders whose expires_at has passed (one cheap query). */
   countPendingPastExpiry: () => Promise<number>;
+  /** Counted at scrape time: seconds since the oldest undelivered webhook event was written (0: none). */
+  oldestUndeliveredWebhookSeconds: () => Promise<number>;
   /** Also export Node's process metrics (CPU, memory, event loop lag); default true. */
   processMetrics?: boolean;
 }
@@ -29,6 +31,10 @@ export interface CheckoutMetrics {
   refunds: Counter<'state'>;
   /** Payments of a merchant order already paid by another attempt, refunded automatically. */
   doublePayments: Counter<'input'>;
+  /** Status reads of a PENDING order answered from the record: the query budget was spent. */
+  statusReadsOverBudget: Counter;
+  /** Webhook delivery attempts by outcome: delivered, retrying, gave_up. */
+  webhookDeliveries: Counter<'outcome'>;
 }
 
 const PREFIX = 'zalopay_checkout_';
@@ -44,6 +50,15 @@ export function createCheckoutMetrics(options: CheckoutMetricsOptions): Checkout
     registers,
     async collect() {
       this.set(await options.countPendingPastExpiry());
+    },
+  });
+
+  new Gauge({
+    name: `${PREFIX}webhook_oldest_undelivered_seconds`,
+    help: 'Age of the oldest webhook event not yet delivered to the merchant (0 when none is waiting)',
+    registers,
+    async collect() {
+      this.set(await options.oldestUndeliveredWebhookSeconds());
     },
   });
 
@@ -100,6 +115,17 @@ export function createCheckoutMetrics(options: CheckoutMetricsOptions): Checkout
       name: `${PREFIX}refunds_total`,
       help: 'Refund steps by state reached (PENDING when requested, then PROCESSING, SUCCEEDED, FAILED)',
       labelNames: ['state'],
+      registers,
+    }),
+    statusReadsOverBudget: new Counter({
+      name: `${PREFIX}status_reads_over_budget_total`,
+      help: 'Status reads of a PENDING order answered from the stored order because the ZaloPay query budget was spent',
+      registers,
+    }),
+    webhookDeliveries: new Counter({
+      name: `${PREFIX}webhook_deliveries_total`,
+      help: 'Webhook delivery attempts to the merchant by outcome (delivered, retrying, gave_up)',
+      labelNames: ['outcome'],
       registers,
     }),
     doublePayments: new Counter({

@@ -34,12 +34,22 @@ export class QueryBudgetSpentError extends ZaloPayError {
   }
 }
 
-/** The ZaloPay client status reads use: each queryOrder spends the shared budget or is refused. */
-export function budgetedStatusQueries(client: ZaloPayClient, budget: QueryBudget): ZaloPayClient {
+/**
+ * The ZaloPay client status reads use: each queryOrder spends the shared budget or is refused
+ * (`onRefused` hears of each refusal: the metrics count them).
+ */
+export function budgetedStatusQueries(
+  client: ZaloPayClient,
+  budget: QueryBudget,
+  onRefused: () => void = () => undefined,
+): ZaloPayClient {
   return {
     ...client,
     queryOrder(appTransId): Promise<QueryOrderOutcome> {
-      if (!budget.tryTakeForStatusRead()) return Promise.reject(new QueryBudgetSpentError());
+      if (!budget.tryTakeForStatusRead()) {
+        onRefused();
+        return Promise.reject(new QueryBudgetSpentError());
+      }
       return client.queryOrder(appTransId);
     },
   };

@@ -42,7 +42,7 @@ describe('status reads against the query budget', () => {
   let poller: Poller;
   let server: Server;
   let base: string;
-  const sent = { status: 0, poller: 0 };
+  const sent = { status: 0, poller: 0, fromRecord: 0 };
 
   beforeAll(async () => {
     harness = await startCheckoutHarness('pglite');
@@ -54,6 +54,7 @@ describe('status reads against the query budget', () => {
       zalopay: budgetedStatusQueries(
         counted(harness.zalopay, () => (sent.status += 1)),
         budget,
+        () => (sent.fromRecord += 1),
       ),
       key2: SANDBOX_APP.key2,
       config,
@@ -124,14 +125,17 @@ describe('status reads against the query budget', () => {
     const elapsedS = (performance.now() - started) / 1000;
 
     console.info(
-      `[query budget] ${statuses.length} answers in ${elapsedS.toFixed(1)} s: ${sent.status} status queries, ${sent.poller} poller queries (round: ${round.queried}/${round.claimed} in ${Math.round(round.ms)} ms)`,
+      `[query budget] ${statuses.length} answers in ${elapsedS.toFixed(1)} s: ${sent.status} status queries, ${sent.poller} poller queries, ${sent.fromRecord} reads from the record (round: ${round.queried}/${round.claimed} in ${Math.round(round.ms)} ms)`,
     );
     expect(statuses.every((status) => status === 200)).toBe(true);
+    // The reads beyond the budget were answered from the record, and counted (a metric in production).
+    expect(sent.fromRecord).toBeGreaterThan(0);
     // One full bucket, then the rate: whoever asked.
     expect(sent.status + sent.poller).toBeLessThanOrEqual(RATE + RATE * elapsedS + 2);
     // The poller got its share: every claimed order queried, the reserve at once, the rest at the rate.
     expect(round.queried).toBe(round.claimed);
     expect(round.claimed).toBeGreaterThan(0);
-    expect(round.ms).toBeLessThan(((round.claimed - RATE / 2) / RATE) * 1000 + 1_000);
+    // (generous for a busy 2-core machine: each query is a real HTTP round trip and a ledger write)
+    expect(round.ms).toBeLessThan(((round.claimed - RATE / 2) / RATE) * 1000 + 2_000);
   });
 });
