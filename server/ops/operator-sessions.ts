@@ -2,11 +2,13 @@
 // ADMIN_TOKEN. A session is valid while it is neither expired nor revoked: signing out revokes it at
 // once, /ops/sessions lists and revokes the others, and a new ADMIN_TOKEN matches none of them.
 import { createHmac, randomBytes } from 'node:crypto';
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
 import { operatorSessions, type OperatorSession } from '../../db/schema';
 
 export const SESSION_MS = 8 * 60 * 60_000;
+/** Ended sessions are kept in the table this long (for an investigation), then a sign-in deletes them. */
+const KEPT_AFTER_EXPIRY_MS = 7 * 24 * 60 * 60_000;
 /** 32 random bytes, base64url: what the cookie carries. */
 const SECRET_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
@@ -33,6 +35,9 @@ export function sessionStore(db: Database, adminToken: string, now: () => Date):
     async open({ remoteAddress, userAgent }) {
       const secret = randomBytes(32).toString('base64url');
       const at = now();
+      await db
+        .delete(operatorSessions)
+        .where(lt(operatorSessions.expiresAt, new Date(at.getTime() - KEPT_AFTER_EXPIRY_MS)));
       await db.insert(operatorSessions).values({
         secretHash: hashOf(secret),
         remoteAddress: remoteAddress ?? null,
