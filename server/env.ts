@@ -6,6 +6,7 @@ import { PUBLIC_SANDBOX_APPS } from './sandbox/public-apps';
 import type { SandboxApp } from './sandbox/public-apps';
 import { EMULATOR_PROFILES, type EmulatorProfile } from './sandbox/settings';
 import { trustProxySchema, type TrustProxySetting } from './security/trust-proxy';
+import { webhookSettings, type WebhookSettings } from './webhooks/webhook-settings';
 
 const GATEWAY_HOSTS = {
   sandbox: { api: 'https://sb-openapi.zalopay.vn', gateway: 'https://sbgateway.zalopay.vn' },
@@ -66,6 +67,9 @@ const rawEnvSchema = z.object({
   ),
   REFUND_CHECK_INTERVAL_MS: int(5_000, 50),
   CREATE_RATE_LIMIT_PER_MINUTE: int(60),
+  MERCHANT_WEBHOOK_URL: optionalText,
+  MERCHANT_WEBHOOK_SECRET: optionalText,
+  MERCHANT_WEBHOOK_ALLOW_PRIVATE: flag(false),
   LIVE_STREAMS_PER_CLIENT: int(20),
   REDIRECT_REPORTS_PER_MINUTE: int(30),
   TRUST_PROXY: trustProxySchema,
@@ -135,6 +139,8 @@ export interface Env {
     /** Set: GET /metrics requires `Authorization: Bearer <it>`; unset: /metrics is open. */
     metricsToken: string | undefined;
   };
+  /** Signed order webhooks to the merchant's systems; undefined when MERCHANT_WEBHOOK_URL is unset. */
+  webhooks: WebhookSettings | undefined;
   security: {
     /** Payment creations per client IP per minute (REST and tRPC together); 0 turns the limit off. */
     createRateLimitPerMinute: number;
@@ -237,6 +243,15 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (raw.ORDER_MIN_AMOUNT > raw.ORDER_MAX_AMOUNT) {
     problems.push('ORDER_MIN_AMOUNT: must not exceed ORDER_MAX_AMOUNT');
   }
+  const webhooks = webhookSettings(
+    {
+      url: raw.MERCHANT_WEBHOOK_URL,
+      secret: raw.MERCHANT_WEBHOOK_SECRET,
+      allowPrivate: raw.MERCHANT_WEBHOOK_ALLOW_PRIVATE,
+      production: mode === 'production' || raw.NODE_ENV === 'production',
+    },
+    problems,
+  );
   if (problems.length > 0 || appId === undefined || !key1 || !key2) throw new EnvError(problems);
 
   const embedded = mode === 'emulator' && raw.EMULATOR_EMBEDDED && !raw.ZALOPAY_API_BASE_URL;
@@ -291,6 +306,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       refundCheckIntervalMs: raw.REFUND_CHECK_INTERVAL_MS,
       metricsToken: raw.METRICS_TOKEN,
     },
+    webhooks,
     security: {
       createRateLimitPerMinute: raw.CREATE_RATE_LIMIT_PER_MINUTE,
       liveStreamsPerClient: raw.LIVE_STREAMS_PER_CLIENT,

@@ -35,7 +35,14 @@ async function main(): Promise<void> {
   database.catch(() => undefined); // not unhandled meanwhile: startCheckout awaits it and throws
   const { DEFAULT_CLIENT_DIR, startCheckout } = await import('./checkout-server');
   const clientDir = process.argv[2] ?? DEFAULT_CLIENT_DIR;
-  const checkout = await startCheckout(env, log, { clientDir, database });
+  const checkout = await startCheckout(env, log, { clientDir, database }).catch(
+    (error: unknown) => {
+      // A setting only the network can check (the webhook destination's addresses) is still a setting.
+      if (!(error instanceof EnvError)) throw error;
+      console.error(error.message);
+      process.exit(1);
+    },
+  );
   log.info(
     { url: checkout.url, publicBaseUrl: checkout.publicBaseUrl, mode: env.zalopay.mode },
     `Checkout ready at ${checkout.publicBaseUrl}`,

@@ -12,6 +12,7 @@ import type { PaymentsService } from '../payments/payments-service';
 import { createRefundService, type RefundService } from '../refunds/refund-service';
 import { startRefundSettler } from '../refunds/refund-settler';
 import type { ZaloPayClient } from '../zalopay';
+import { oldestUndeliveredAgeSeconds } from '../webhooks/webhook-worker';
 import { createCheckoutMetrics, type CheckoutMetrics } from './checkout-metrics';
 import { meteredZaloPayClient } from './metered-zalopay-client';
 import { metricsRoute, readinessRoute } from './ops-http-routes';
@@ -58,6 +59,7 @@ export function startOperations(deps: OperationsDeps): Operations {
         paymentOrders,
         and(eq(paymentOrders.status, 'PENDING'), lt(paymentOrders.expiresAt, new Date())),
       ),
+    oldestUndeliveredWebhookSeconds: () => oldestUndeliveredAgeSeconds(db, new Date()),
   });
   const zalopay = meteredZaloPayClient(deps.zalopay, metrics);
   const refunds = createRefundService({
