@@ -24,7 +24,6 @@ for (const [network, prefix] of [
 }
 for (const [network, prefix] of [
   ['::', 127],
-  ['::ffff:0:0', 96],
   ['64:ff9b:1::', 48],
   ['fc00::', 7],
   ['fe80::', 10],
@@ -33,7 +32,11 @@ for (const [network, prefix] of [
   NOT_PUBLIC.addSubnet(network, prefix, 'ipv6');
 }
 
-/** Whether an IP address is loopback, link-local, private or otherwise not on the public internet. */
+/**
+ * Whether an IP address is loopback, link-local, private or otherwise not on the public internet. An
+ * IPv4-mapped IPv6 address is judged by its IPv4 address (BlockList would match every IPv4 address
+ * against a ::ffff:0:0/96 rule, so there is none).
+ */
 export function isNonPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return true;
