@@ -1,9 +1,9 @@
 // Merchant orders against the emulator on every driver: the server prices the cart, one live attempt
 // per order, attempt n+1 only after expiry, and a second payment of one order fulfilled once and refunded
 // automatically, once, even when the process restarts between the payment and its refund.
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { products } from '../../db/schema';
+import { products, webhookEvents } from '../../db/schema';
 import { testDatabaseDrivers } from '../../db/test-databases';
 import { silentLogger } from '../logger';
 import { createRefundService } from '../refunds/refund-service';
@@ -151,6 +151,23 @@ describe.each(testDatabaseDrivers())('merchant orders on %s', (driver) => {
       expect((await harness.eventsOf(first.appTransId)).map((e) => e.kind)).toContain(
         'refund_requested',
       );
+      // The merchant hears of the sale once, and of the second payment as a flag with its refund.
+      const webhooks = await harness.database.db
+        .select()
+        .from(webhookEvents)
+        .where(eq(webhookEvents.shopOrderId, order.orderId))
+        .orderBy(asc(webhookEvents.seq));
+      expect(webhooks.map((event) => event.type)).toEqual(['order.paid', 'order.payment_flagged']);
+      expect(webhooks[0]!.payload).toMatchObject({
+        data: { order_id: order.orderId, total: 125_000, app_trans_id: second.appTransId },
+      });
+      expect(webhooks[1]!.payload).toMatchObject({
+        data: {
+          reason: 'double_payment',
+          app_trans_id: first.appTransId,
+          refund: { m_refund_id: refund!.mRefundId, amount: 125_000 },
+        },
+      });
 
       // Two processes' settlers (the one that crashed before sending, and its replacement) and a
       // repeat of the late callback: one refund reaches ZaloPay, for the second payment's amount.
