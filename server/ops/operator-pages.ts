@@ -5,7 +5,7 @@ import { PAYMENT_STATUSES, type PaymentStatus } from '../payments/payment-view';
 import type { RefundSummary } from '../refunds/refund-summary';
 import { html, type SafeHtml } from '../sandbox/html-template';
 import type { OrderRecord, ShopOrderRow } from './operator-queries';
-import type { TimelineEntry } from './order-timeline';
+import type { TimelineEntry, WebhookHistory } from './order-timeline';
 
 const STYLE = `
 body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1b1f24;background:#f6f7f9}
@@ -229,6 +229,48 @@ function merchantOrderSection(record: OrderRecord): SafeHtml {
     </table>`;
 }
 
+/** The merchant's webhooks for this order, each with its delivery state and a Resend button. */
+function webhookSection(appTransId: string, webhooks: readonly WebhookHistory[]): SafeHtml {
+  if (webhooks.length === 0)
+    return html`<h2>Webhooks</h2>
+      <p>No webhook events.</p>`;
+  return html`<h2>Webhooks</h2>
+    <table>
+      <thead>
+        <tr>
+          <th>Event</th>
+          <th>Type</th>
+          <th>State</th>
+          <th>Attempts</th>
+          <th>Last error</th>
+          <th></th>
+        </tr>
+      </thead>
+      <tbody>
+        ${webhooks.map(
+          ({ event, deliveries }) =>
+            html`<tr>
+              <td><code>${event.id}</code></td>
+              <td>${event.type}</td>
+              <td>
+                ${event.status}${event.deliveredAt ? html` <time>${iso(event.deliveredAt)}</time>` : ''}
+              </td>
+              <td>${deliveries.length}</td>
+              <td>${event.lastError ?? ''}</td>
+              <td>
+                <form
+                  method="post"
+                  action="/ops/orders/${encodeURIComponent(appTransId)}/webhooks/${encodeURIComponent(event.id)}/resend"
+                >
+                  <button type="submit">Resend</button>
+                </form>
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+}
+
 export function orderPage(model: OrderPageModel): string {
   const { order, refunds } = model.record;
   const flags = flagsOf(order);
@@ -338,7 +380,7 @@ export function orderPage(model: OrderPageModel): string {
             </table>`
           : html`<p>No refunds.</p>`
       }
-      ${refundForm}
+      ${refundForm} ${webhookSection(order.appTransId, model.record.webhooks)}
       <h2>Timeline</h2>
       <ol class="timeline">
         ${timeline}

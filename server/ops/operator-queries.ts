@@ -1,6 +1,7 @@
 // What the operator pages read: merchant orders found by their reference, an attempt's app_trans_id (or
 // its prefix), a zp_trans_id or an attempt's status, with their attempts; and everything known about one
-// merchant order (its attempts, their ledgers, its fulfilment row, the refunds of every attempt).
+// merchant order (its attempts, their ledgers, its fulfilment row, the refunds of every attempt, its
+// webhook events and their delivery attempts).
 import { and, asc, desc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
 import {
@@ -9,11 +10,15 @@ import {
   paymentOrders,
   refunds,
   shopOrders,
+  webhookDeliveries,
+  webhookEvents,
   type Fulfilment,
   type PaymentEvent,
   type PaymentOrder,
   type Refund,
   type ShopOrder,
+  type WebhookDelivery,
+  type WebhookEvent,
 } from '../../db/schema';
 import { PAYMENT_STATUSES, type PaymentStatus } from '../payments/payment-view';
 
@@ -92,6 +97,8 @@ export interface OrderRecord {
   fulfilment: Fulfilment | undefined;
   /** The refunds of every attempt: the operator's and the automatic refunds of second payments. */
   refunds: Refund[];
+  /** The merchant order's webhook events, oldest first, each with its delivery attempts. */
+  webhooks: Array<{ event: WebhookEvent; deliveries: WebhookDelivery[] }>;
 }
 
 export async function readOrderRecord(
@@ -113,7 +120,7 @@ export async function readOrderRecord(
   ]);
   if (!shopOrder) return undefined;
   const attemptIds = attempts.map((attempt) => attempt.id);
-  const [events, fulfilmentRows, refundRows] = await Promise.all([
+  const [events, fulfilmentRows, refundRows, webhookRows, deliveryRows] = await Promise.all([
     db
       .select()
       .from(paymentEvents)
@@ -125,8 +132,31 @@ export async function readOrderRecord(
       .from(refunds)
       .where(inArray(refunds.orderId, attemptIds))
       .orderBy(asc(refunds.createdAt)),
+    db
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.shopOrderId, shopOrder.id))
+      .orderBy(asc(webhookEvents.seq)),
+    db
+      .select({ delivery: webhookDeliveries })
+      .from(webhookDeliveries)
+      .innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId))
+      .where(eq(webhookEvents.shopOrderId, shopOrder.id))
+      .orderBy(asc(webhookDeliveries.id)),
   ]);
-  return { order, shopOrder, attempts, events, fulfilment: fulfilmentRows[0], refunds: refundRows };
+  const webhooks = webhookRows.map((event) => ({
+    event,
+    deliveries: deliveryRows.map((row) => row.delivery).filter((d) => d.eventId === event.id),
+  }));
+  return {
+    order,
+    shopOrder,
+    attempts,
+    events,
+    fulfilment: fulfilmentRows[0],
+    refunds: refundRows,
+    webhooks,
+  };
 }
 
 /** The attempt an operator most likely wants for a merchant order reference: the paid one, else the latest. */

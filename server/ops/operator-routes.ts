@@ -31,6 +31,7 @@ import {
   tokenMatches,
 } from './operator-session';
 import { sessionStore } from './operator-sessions';
+import { resendWebhookEvent } from '../webhooks/webhook-worker';
 import { buildTimeline } from './order-timeline';
 
 export interface OperatorRoutesDeps {
@@ -61,6 +62,8 @@ const refundForm = z.object({
 const NOTICES: Record<string, string> = {
   refund_requested:
     'Refund requested. Its state below updates as ZaloPay settles it (reload the page).',
+  webhook_resent:
+    'Webhook queued again: the same event (same id and body) goes out within seconds.',
 };
 
 function page(res: Response, status: number, body: string) {
@@ -229,7 +232,12 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
     }
     const ownRefunds = record.refunds.filter((refund) => refund.orderId === record.order.id);
     const summary = summariseRefunds(record.order.amount, ownRefunds);
-    const timeline = buildTimeline(record.events, record.fulfilment, record.attempts);
+    const timeline = buildTimeline(
+      record.events,
+      record.fulfilment,
+      record.attempts,
+      record.webhooks,
+    );
     const refundToken = randomBytes(16).toString('base64url');
     page(res, status, orderPage({ record, summary, timeline, refundToken, ...messages }));
   }
@@ -247,6 +255,20 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
   router.get('/ops/orders/:appTransId', async (req, res) => {
     const notice = typeof req.query.notice === 'string' ? NOTICES[req.query.notice] : undefined;
     await showOrder(res, req.params.appTransId, 200, { notice });
+  });
+
+  /** "Resend": the same webhook event goes out again (its receiver may have lost it, or was down). */
+  router.post('/ops/orders/:appTransId/webhooks/:eventId/resend', async (req, res) => {
+    const { appTransId, eventId } = req.params;
+    const record = await readOrderRecord(deps.db, appTransId);
+    const belongs = record?.webhooks.some((webhook) => webhook.event.id === eventId);
+    if (!record || !belongs) {
+      page(res, 404, notFoundPage(`No webhook event ${eventId} on order ${appTransId}`));
+      return;
+    }
+    await resendWebhookEvent(deps.db, eventId, (deps.now ?? (() => new Date()))());
+    deps.log.info({ appTransId, eventId }, 'operator resent a webhook');
+    res.redirect(303, `/ops/orders/${encodeURIComponent(appTransId)}?notice=webhook_resent`);
   });
 
   router.post('/ops/orders/:appTransId/refunds', form, async (req, res) => {

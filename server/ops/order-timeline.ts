@@ -2,7 +2,13 @@
 // operator reads: what happened to which attempt, when, what ZaloPay said, what we answered, and which
 // entries changed the order.
 import { z } from 'zod';
-import type { Fulfilment, PaymentEvent, PaymentOrder } from '../../db/schema';
+import type {
+  Fulfilment,
+  PaymentEvent,
+  PaymentOrder,
+  WebhookDelivery,
+  WebhookEvent,
+} from '../../db/schema';
 
 export type TimelineTone = 'info' | 'change' | 'alert';
 
@@ -116,11 +122,41 @@ function describeEvent(kind: string, fields: z.infer<typeof commonFields>): [str
   }
 }
 
+export interface WebhookHistory {
+  event: WebhookEvent;
+  deliveries: WebhookDelivery[];
+}
+
+/** The merchant's webhooks: each event as written, and each attempt to deliver it. */
+function webhookEntries(webhooks: readonly WebhookHistory[]): TimelineEntry[] {
+  return webhooks.flatMap(({ event, deliveries }) => [
+    {
+      at: event.createdAt,
+      title: `Webhook ${event.type} queued`,
+      detail: `event ${event.id}`,
+      tone: 'info' as const,
+      payload: event.payload,
+    },
+    ...deliveries.map((delivery) => {
+      const delivered =
+        delivery.statusCode !== null && delivery.statusCode >= 200 && delivery.statusCode < 300;
+      return {
+        at: delivery.attemptedAt,
+        title: `Webhook ${event.type} ${delivered ? 'delivered' : 'not delivered'}`,
+        detail: `HTTP ${delivery.statusCode ?? 'none'} in ${delivery.durationMs} ms${delivery.error ? `: ${delivery.error}` : ''}`,
+        tone: delivered ? ('info' as const) : ('alert' as const),
+        payload: null,
+      };
+    }),
+  ]);
+}
+
 /** `attempts` (of one merchant order) label each entry with its attempt when there is more than one. */
 export function buildTimeline(
   events: PaymentEvent[],
   fulfilment: Fulfilment | undefined,
   attempts: PaymentOrder[] = [],
+  webhooks: readonly WebhookHistory[] = [],
 ): TimelineEntry[] {
   const attemptOf = new Map(attempts.map((attempt) => [attempt.id, attempt.attempt]));
   const label = (orderId: string) =>
@@ -168,6 +204,7 @@ export function buildTimeline(
       });
     }
   }
+  entries.push(...webhookEntries(webhooks));
   // Stable: ledger order (by id) wins for equal times.
   return entries
     .map((entry, index) => ({ entry, index }))

@@ -56,6 +56,16 @@ async function paidOrder(): Promise<{ orderId: string; appTransId: string }> {
   return { orderId: order.order_id, appTransId: created.app_trans_id };
 }
 
+async function signIn(): Promise<string> {
+  const response = await fetch(`${url}/ops/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ token: ADMIN_TOKEN }).toString(),
+    redirect: 'manual',
+  });
+  return (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
 describe('webhooks from the running checkout', () => {
   it('sends one signed order.paid per paid merchant order', async () => {
     const { orderId, appTransId } = await paidOrder();
@@ -88,13 +98,7 @@ describe('webhooks from the running checkout', () => {
 
   it('sends order.refunded with the amount and the total refunded so far', async () => {
     const { orderId, appTransId } = await paidOrder();
-    const signIn = await fetch(`${url}/ops/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token: ADMIN_TOKEN }).toString(),
-      redirect: 'manual',
-    });
-    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const cookie = await signIn();
     await eventually(webhookOf(orderId, 'order.paid'));
     const refund = await fetch(`${url}/ops/orders/${appTransId}/refunds`, {
       method: 'POST',
@@ -117,6 +121,40 @@ describe('webhooks from the running checkout', () => {
         status: 'PARTIALLY_REFUNDED',
       },
     });
+  });
+
+  it("shows each delivery on the order's operator page, and Resend sends the same event again", async () => {
+    const { orderId, appTransId } = await paidOrder();
+    const first = await eventually(webhookOf(orderId, 'order.paid'));
+    const cookie = await signIn();
+    const page = await (
+      await fetch(`${url}/ops/orders/${appTransId}`, { headers: { cookie } })
+    ).text();
+    expect(page).toContain('Webhook order.paid delivered');
+    expect(page).toContain(`/webhooks/${first.id}/resend`);
+
+    const resend = await fetch(`${url}/ops/orders/${appTransId}/webhooks/${first.id}/resend`, {
+      method: 'POST',
+      headers: { cookie },
+      redirect: 'manual',
+    });
+    expect(resend.status).toBe(303);
+    await eventually(() => {
+      const copies = receiver.received.filter((r) => r.id === first.id);
+      return copies.length === 2 ? copies : undefined;
+    });
+    const copies = receiver.received.filter((r) => r.id === first.id);
+    expect(copies[1]!.rawBody).toBe(first.rawBody);
+
+    const stranger = await fetch(
+      `${url}/ops/orders/${appTransId}/webhooks/evt_not_this_orders/resend`,
+      {
+        method: 'POST',
+        headers: { cookie },
+        redirect: 'manual',
+      },
+    );
+    expect(stranger.status).toBe(404);
   });
 
   it('flags a signed callback with the wrong amount', async () => {
