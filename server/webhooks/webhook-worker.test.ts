@@ -169,6 +169,45 @@ describe.each(testDatabaseDrivers())('webhook delivery on %s', (driver) => {
     }
   });
 
+  it('gives up after three days: a failing receiver, and an event no instance ever sent', async () => {
+    const failing = await paidOrder(33_000);
+    receiver.answer = () => 503;
+    const outcomes: string[] = [];
+    const delivery = worker({ onAttempt: (outcome) => outcomes.push(outcome) });
+    try {
+      await delivery.drain();
+      clockMs += 3 * 24 * 3_600_000;
+      const unsent = await paidOrder(34_000);
+      clockMs += 1_000;
+      await delivery.drain();
+      // The three-day-old event is given up without another attempt; the fresh one is tried (and fails).
+      expect(outcomes).toEqual(['retrying', 'gave_up', 'retrying']);
+      const failed = await database.db
+        .select()
+        .from(webhookEvents)
+        .where(eq(webhookEvents.shopOrderId, failing.shopOrderId));
+      expect(failed[0]).toMatchObject({ status: 'FAILED', attempts: 1 });
+      expect(receiver.received.filter((r) => r.orderId === failing.shopOrderId)).toHaveLength(1);
+      expect(receiver.received.filter((r) => r.orderId === unsent.shopOrderId)).toHaveLength(1);
+    } finally {
+      await delivery.stop();
+    }
+    const stale = await paidOrder(35_000);
+    clockMs += 3 * 24 * 3_600_000 + 1;
+    const later = worker();
+    try {
+      await later.drain();
+    } finally {
+      await later.stop();
+    }
+    const [given] = await database.db
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.shopOrderId, stale.shopOrderId));
+    expect(given).toMatchObject({ status: 'FAILED', attempts: 0 });
+    expect(receiver.received.filter((r) => r.orderId === stale.shopOrderId)).toEqual([]);
+  });
+
   it('retries first within 10 s, then backs off with jitter', () => {
     expect(retryDelayMs(1, () => 1)).toBeLessThanOrEqual(10_000);
     expect(retryDelayMs(1, () => 0)).toBeGreaterThan(0);

@@ -158,7 +158,34 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): WebhookWorker {
     return record(event, attemptedAt, outcome);
   }
 
+  /**
+   * Events that waited three days without an attempt (written while webhooks were off, or while every
+   * instance was down) are given up unsent: a receiver switched on today does not get last month's sales.
+   */
+  async function giveUpStale() {
+    const at = now();
+    const given = await db
+      .update(webhookEvents)
+      .set({ status: 'FAILED', lastError: 'not delivered within three days of the event' })
+      .where(
+        and(
+          eq(webhookEvents.status, 'PENDING'),
+          lt(webhookEvents.createdAt, new Date(at.getTime() - GIVE_UP_AFTER_MS)),
+          or(isNull(webhookEvents.leaseUntil), lt(webhookEvents.leaseUntil, at)),
+        ),
+      )
+      .returning({ id: webhookEvents.id, orderId: webhookEvents.shopOrderId });
+    for (const event of given) deps.onAttempt?.('gave_up');
+    if (given.length > 0) {
+      deps.log.error(
+        { alert: 'webhook_gave_up', events: given.slice(0, 20) },
+        `Gave up ${given.length} webhook event(s) undelivered after three days: resend them from the operator pages if the merchant still needs them`,
+      );
+    }
+  }
+
   async function drainOnce(): Promise<number> {
+    await giveUpStale();
     let delivered = 0;
     // Events claimed in one round are of different orders: the next event of an order waits for the round after.
     for (let round = 0; round < 20 && !stopped; round += 1) {
