@@ -355,7 +355,7 @@ async function runCheckoutCases(
   }
   if (wanted('create-payment')) {
     cases.push(
-      await attempt('create-payment', 'createPayment against the emulator', () =>
+      await attempt('create-payment', 'Merchant order + attempt 1 against the emulator', () =>
         runCreatePayment(
           { checkoutUrl, emulatorUrl, callbackUrl: `${checkoutUrl}/api/zalopay/callback` },
           plan.create,

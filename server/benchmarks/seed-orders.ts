@@ -1,5 +1,6 @@
-// Puts the benchmark's orders straight into payment_orders with one INSERT ... SELECT generate_series
-// per batch: far faster than the API, and the measured window then holds only the work being measured.
+// Puts the benchmark's orders (each attempt 1 of its own merchant order) straight into shop_orders and
+// payment_orders with one INSERT ... SELECT generate_series per batch: far faster than the API, and the
+// measured window then holds only the work being measured.
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
 import { vietnamYymmdd } from '../zalopay';
@@ -29,10 +30,25 @@ export interface OrderBatch {
 export async function seedOrders(db: Database, batch: OrderBatch): Promise<void> {
   const prefix = `${RUN_DAY}_${batch.tag}`;
   const paid = batch.status === 'PAID';
+  // Each payment is attempt 1 of a one-off merchant order whose reference is its app_trans_id (as
+  // migration 0002 made of older payments); a PAID one has claimed its order, like a real payment.
   await db.execute(sql`
-    insert into payment_orders (app_trans_id, app_id, app_user, amount, description, item, embed_data,
-      app_time, status, zp_trans_id, paid_at, paid_via, expires_at, next_poll_at, created_at, updated_at)
-    select ${prefix}::text || n::text, ${BENCH_APP_ID}::int, ${BENCH_APP_USER}::text, ${BENCH_AMOUNT}::bigint,
+    with seeds as (
+      select n, ${prefix}::text || n::text as ref, gen_random_uuid() as attempt_id
+      from generate_series(1, ${batch.count}::int) as n
+    ), merchant as (
+      insert into shop_orders (id, lines, total, description, status, attempts, paid_attempt_id,
+        paid_at, created_at, updated_at)
+      select ref, '[]'::jsonb, ${BENCH_AMOUNT}::bigint, 'Benchmark order ' || n::text,
+        case when ${paid}::boolean then 'PAID' else 'AWAITING_PAYMENT' end::shop_order_status, 1,
+        case when ${paid}::boolean then attempt_id end, case when ${paid}::boolean then now() end,
+        now(), now()
+      from seeds
+    )
+    insert into payment_orders (id, app_trans_id, shop_order_id, attempt, app_id, app_user, amount,
+      description, item, embed_data, app_time, status, zp_trans_id, paid_at, paid_via, expires_at,
+      next_poll_at, created_at, updated_at)
+    select attempt_id, ref, ref, 1, ${BENCH_APP_ID}::int, ${BENCH_APP_USER}::text, ${BENCH_AMOUNT}::bigint,
       'Benchmark order ' || n::text, '[]', ${BENCH_EMBED_DATA}::text,
       (extract(epoch from now()) * 1000)::bigint, ${batch.status}::payment_status,
       case when ${paid}::boolean then ${prefix}::text || 'zp' || n::text end,
@@ -40,7 +56,7 @@ export async function seedOrders(db: Database, batch: OrderBatch): Promise<void>
       case when ${paid}::boolean then 'callback'::paid_via end,
       now() + interval '15 minutes', now() + make_interval(secs => ${batch.nextPollInSeconds}::float8),
       now(), now()
-    from generate_series(1, ${batch.count}::int) as n`);
+    from seeds`);
 }
 
 /**
@@ -49,17 +65,29 @@ export async function seedOrders(db: Database, batch: OrderBatch): Promise<void>
  */
 export async function seedHistory(db: Database, count: number): Promise<void> {
   await db.execute(sql`
-    insert into payment_orders (app_trans_id, app_id, app_user, amount, description, item, embed_data,
-      app_time, status, zp_trans_id, paid_at, paid_via, expires_at, next_poll_at, poll_attempts,
-      created_at, updated_at)
-    select 'hist_' || n::text, ${BENCH_APP_ID}::int, ${BENCH_APP_USER}::text, ${BENCH_AMOUNT}::bigint,
+    with seeds as (
+      select n, 'hist_' || n::text as ref, gen_random_uuid() as attempt_id,
+        (array['PAID', 'FAILED', 'EXPIRED'])[1 + n % 3] as status,
+        now() - interval '365 days' + make_interval(secs => n * (31536000.0 / ${count}::int)) as t
+      from generate_series(1, ${count}::int) as n
+    ), merchant as (
+      insert into shop_orders (id, lines, total, description, status, attempts, paid_attempt_id,
+        paid_at, created_at, updated_at)
+      select ref, '[]'::jsonb, ${BENCH_AMOUNT}::bigint, 'Historical order ' || n::text,
+        case when status = 'PAID' then 'PAID' else 'AWAITING_PAYMENT' end::shop_order_status, 1,
+        case when status = 'PAID' then attempt_id end,
+        case when status = 'PAID' then t + interval '1 minute' end, t, t
+      from seeds
+    )
+    insert into payment_orders (id, app_trans_id, shop_order_id, attempt, app_id, app_user, amount,
+      description, item, embed_data, app_time, status, zp_trans_id, paid_at, paid_via, expires_at,
+      next_poll_at, poll_attempts, created_at, updated_at)
+    select attempt_id, ref, ref, 1, ${BENCH_APP_ID}::int, ${BENCH_APP_USER}::text, ${BENCH_AMOUNT}::bigint,
       'Historical order ' || n::text, '[]', ${BENCH_EMBED_DATA}::text,
-      (extract(epoch from t) * 1000)::bigint,
-      (array['PAID', 'FAILED', 'EXPIRED'])[1 + n % 3]::payment_status,
-      case when n % 3 = 0 then 'hist_zp_' || n::text end,
-      case when n % 3 = 0 then t + interval '1 minute' end,
-      case when n % 3 = 0 then 'callback'::paid_via end,
+      (extract(epoch from t) * 1000)::bigint, status::payment_status,
+      case when status = 'PAID' then 'hist_zp_' || n::text end,
+      case when status = 'PAID' then t + interval '1 minute' end,
+      case when status = 'PAID' then 'callback'::paid_via end,
       t + interval '15 minutes', t + interval '16 minutes', 1 + n % 15, t, t
-    from generate_series(1, ${count}::int) as n,
-      lateral (select now() - interval '365 days' + make_interval(secs => n * (31536000.0 / ${count}::int))) as past(t)`);
+    from seeds`);
 }
