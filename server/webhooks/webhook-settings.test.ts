@@ -69,10 +69,10 @@ describe('webhook settings', () => {
     expect(problems.join('\n')).not.toContain(SECRET);
   });
 
-  it('allow a private destination in production only when told to', () => {
+  it('allow a private destination (http too) in production only when told to', () => {
     const env = loadEnv({
       ...production,
-      MERCHANT_WEBHOOK_URL: 'https://10.1.2.3/hooks',
+      MERCHANT_WEBHOOK_URL: 'http://10.1.2.3/hooks',
       MERCHANT_WEBHOOK_SECRET: SECRET,
       MERCHANT_WEBHOOK_ALLOW_PRIVATE: 'true',
     });

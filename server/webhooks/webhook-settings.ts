@@ -54,9 +54,13 @@ export function webhookSettings(
       `MERCHANT_WEBHOOK_SECRET: each secret must be at least ${MIN_SECRET_LENGTH} characters with no spaces (use a long random value)`,
     );
   }
+  // MERCHANT_WEBHOOK_ALLOW_PRIVATE names a receiver on the merchant's own network, where plain http is
+  // the merchant's call; on the internet, production webhooks are https only.
   const guarded = raw.production && !raw.allowPrivate;
-  if (raw.production && url.protocol !== 'https:') {
-    problems.push('MERCHANT_WEBHOOK_URL: must be https:// in production');
+  if (guarded && url.protocol !== 'https:') {
+    problems.push(
+      'MERCHANT_WEBHOOK_URL: must be https:// in production (MERCHANT_WEBHOOK_ALLOW_PRIVATE=true allows http to a receiver on your own network)',
+    );
   }
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (guarded && (host === 'localhost' || (isIP(host) !== 0 && isNonPublicAddress(host)))) {
