@@ -4,6 +4,7 @@ import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import superjson from 'superjson';
 import type { AppRouter } from '../server/trpc/router';
+import { TRPC_MAX_BATCH_SIZE } from '../server/http/trpc-batch-limit';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -13,7 +14,8 @@ export function createBrowserTrpcClient(url = '/trpc') {
       splitLink({
         condition: (operation) => operation.type === 'subscription',
         true: httpSubscriptionLink({ url, transformer: superjson }),
-        false: httpBatchLink({ url, transformer: superjson }),
+        // The server refuses larger batches (issue 14): split them here instead.
+        false: httpBatchLink({ url, transformer: superjson, maxItems: TRPC_MAX_BATCH_SIZE }),
       }),
     ],
   });

@@ -1,15 +1,27 @@
-// The operator's day: a shopper says "I paid"; the operator signs in, finds the order, reads its timeline
-// and refunds part of it, watching the refund settle. The token matches playwright.config.ts's ADMIN_TOKEN.
+// The operator's day: a shopper says "I paid" and reads out the order reference on the receipt; the
+// operator signs in, finds the merchant order, reads its timeline and refunds part of it, watching the
+// refund settle and the order become partly refunded. The token matches playwright.config.ts's ADMIN_TOKEN.
 import { test, expect } from './fixtures';
 
 const ADMIN_TOKEN = 'e2e-operator-token-0123456789';
 
 test('an operator signs in, finds a paid order, reads its timeline and refunds part of it', async ({
   page,
-  createOneOffPayment,
   emulator,
 }) => {
-  const order = await createOneOffPayment(75_000, 'E2E operator order');
+  const created = await page.request.post('/api/orders', {
+    data: {
+      lines: [
+        { sku: 'ca-phe-sua-da', quantity: 1 },
+        { sku: 'banh-mi', quantity: 1 },
+        { sku: 'banh-flan', quantity: 1 },
+      ],
+    },
+  });
+  const { order_id: reference } = (await created.json()) as { order_id: string };
+  const paying = await page.request.post('/api/payment/create', { data: { order_id: reference } });
+  const order = (await paying.json()) as { app_trans_id: string };
+  expect(order.app_trans_id).toContain(`_${reference}_1`);
   await emulator.pay(order.app_trans_id);
   await expect
     .poll(async () => {
@@ -24,12 +36,16 @@ test('an operator signs in, finds a paid order, reads its timeline and refunds p
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Orders' })).toBeVisible();
 
-  await page.getByLabel('app_trans_id or zp_trans_id').fill(order.app_trans_id);
+  await page.getByLabel('Order reference, app_trans_id or zp_trans_id').fill(reference);
   await page.getByRole('button', { name: 'Search' }).click();
-  await page.getByRole('link', { name: order.app_trans_id }).click();
+  await expect(page.getByRole('cell', { name: order.app_trans_id })).toBeVisible();
+  await page.getByRole('link', { name: reference, exact: true }).click();
 
-  await expect(page.getByRole('heading', { name: `Order ${order.app_trans_id}` })).toBeVisible();
-  const timeline = page.getByRole('list').filter({ hasText: 'Order created' });
+  await expect(
+    page.getByRole('heading', { name: `Payment attempt ${order.app_trans_id}` }),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { name: `Merchant order ${reference}` })).toBeVisible();
+  const timeline = page.getByRole('list').filter({ hasText: 'Payment attempt created' });
   await expect(timeline).toContainText('ZaloPay created the order');
   await expect(timeline).toContainText('Callback received (MAC verified): PENDING->PAID');
 
@@ -48,8 +64,9 @@ test('an operator signs in, finds a paid order, reads its timeline and refunds p
     )
     .toBe(1);
   await expect(page.getByText('25,000 VND', { exact: true }).first()).toBeVisible();
-  await expect(page.getByRole('list').filter({ hasText: 'Order created' })).toContainText(
+  await expect(page.getByRole('list').filter({ hasText: 'Payment attempt created' })).toContainText(
     'Refund status queried: PROCESSING->SUCCEEDED',
   );
-  await expect(page.getByLabel('Amount to refund (VND)')).toHaveValue('50000');
+  await expect(page.getByLabel('Amount to refund (VND)')).toHaveValue('65000');
+  await expect(page.getByText('PARTIALLY_REFUNDED', { exact: true }).first()).toBeVisible();
 });

@@ -11,14 +11,9 @@ import { isDatabaseInputError } from '../../db/database-input-error';
 import type { LiveStreamCap } from '../security/live-stream-cap';
 import type { RedirectReportLimit } from '../security/redirect-report-limit';
 import { behind, sendJson, type NodeHandler, type NodeMiddleware } from './node-middleware';
+import { TRPC_MAX_BATCH_SIZE } from './trpc-batch-limit';
 
 export const TRPC_BASE_PATH = '/trpc/';
-
-/**
- * Calls one batched request may carry. The shopper's pages batch two or three; forty status reads in one
- * request were one of the ways a client multiplied ZaloPay queries (issue 14). More: 400 for the batch.
- */
-export const TRPC_MAX_BATCH_SIZE = 10;
 
 export function isTrpcRequest(req: IncomingMessage): boolean {
   return req.url?.startsWith(TRPC_BASE_PATH) ?? false;
