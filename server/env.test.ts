@@ -1,24 +1,10 @@
 // The configuration contract: defaults that start on a bare machine, and refusals that name each bad variable.
 import { describe, expect, it } from 'vitest';
-import { EnvError, loadEnv } from './env';
+import { loadEnv } from './env';
+import { MERCHANT_KEYS, problemsOf } from './testing/env-refusals';
 import { PUBLIC_SANDBOX_APPS } from './sandbox/public-apps';
 
-const realKeys = {
-  ZALOPAY_APP_ID: '99999',
-  ZALOPAY_KEY1: 'merchant-key-one-000000000000000',
-  ZALOPAY_KEY2: 'merchant-key-two-000000000000000',
-  PUBLIC_BASE_URL: 'https://shop.example.vn',
-};
-
-function problemsOf(source: Record<string, string>): string[] {
-  try {
-    loadEnv(source);
-  } catch (error) {
-    if (error instanceof EnvError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected loadEnv to refuse this configuration');
-}
+const realKeys = MERCHANT_KEYS;
 
 describe('loadEnv', () => {
   it('starts with no variables at all: emulator mode, app 2553, PGlite, port 3000', () => {

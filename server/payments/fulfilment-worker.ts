@@ -5,6 +5,7 @@ import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Database, DatabaseHandle } from '../../db/create-db';
 import { fulfilments, paymentOrders, shopOrders, type ShopOrderLine } from '../../db/schema';
 import type { Logger } from '../logger';
+import { startPeriodicRounds } from './periodic-rounds';
 
 export interface FulfilmentJob {
   /** The same for every delivery of this order (its reference): make the hook idempotent on it. */
@@ -59,8 +60,6 @@ export function startFulfilmentWorker(deps: FulfilmentWorkerDeps): FulfilmentWor
   const db = deps.db.db;
   const now = deps.now ?? (() => new Date());
   const leaseMs = deps.leaseMs ?? 30_000;
-  let draining: Promise<number> | null = null;
-  let stopped = false;
 
   /**
    * Rows this instance claimed but did not finish because the database went away mid-round. They are
@@ -136,7 +135,7 @@ export function startFulfilmentWorker(deps: FulfilmentWorkerDeps): FulfilmentWor
   async function drainOnce(): Promise<number> {
     await releaseUnfinished();
     let done = 0;
-    for (let batch = 0; batch < MAX_BATCHES_PER_DRAIN && !stopped; batch++) {
+    for (let batch = 0; batch < MAX_BATCHES_PER_DRAIN && !rounds.stopped; batch++) {
       const jobs = await claimDueJobs(db, now(), leaseMs);
       if (jobs.length === 0) break;
       for (const job of jobs) unfinished.add(job.fulfilmentId);
@@ -152,25 +151,13 @@ export function startFulfilmentWorker(deps: FulfilmentWorkerDeps): FulfilmentWor
     return done;
   }
 
-  function drain(): Promise<number> {
-    draining ??= drainOnce().finally(() => {
-      draining = null;
-    });
-    return draining;
-  }
-
-  const timer = setInterval(() => {
-    drain().catch((error: unknown) => deps.log.error({ err: error }, 'fulfilment round failed'));
-  }, deps.intervalMs ?? 1_000);
-
-  return {
-    drain,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await draining?.catch(() => undefined);
-    },
-  };
+  const rounds = startPeriodicRounds({
+    round: drainOnce,
+    intervalMs: deps.intervalMs ?? 1_000,
+    log: deps.log,
+    name: 'fulfilment',
+  });
+  return { drain: rounds.run, stop: rounds.stop };
 }
 
 /** Claims due outbox rows (SKIP LOCKED, a lease) and returns them with the order fields the hook needs. */

@@ -1,6 +1,7 @@
 // The background worker that settles refunds: every interval, ask query_refund about the refunds that
 // are due (each one backs off on its own), like the poller does for orders. One round at a time.
 import type { Logger } from '../logger';
+import { startPeriodicRounds } from '../payments/periodic-rounds';
 import type { RefundService } from './refund-service';
 
 export interface RefundSettler {
@@ -14,27 +15,11 @@ export function startRefundSettler(deps: {
   intervalMs: number;
   log: Logger;
 }): RefundSettler {
-  let round: Promise<number> | null = null;
-  let stopped = false;
-
-  function settle(): Promise<number> {
-    if (stopped) return Promise.resolve(0);
-    round ??= deps.refunds.settleDue().finally(() => {
-      round = null;
-    });
-    return round;
-  }
-
-  const timer = setInterval(() => {
-    settle().catch((error: unknown) => deps.log.error({ err: error }, 'refund round failed'));
-  }, deps.intervalMs);
-
-  return {
-    settle,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await round?.catch(() => undefined);
-    },
-  };
+  const rounds = startPeriodicRounds({
+    round: () => deps.refunds.settleDue(),
+    intervalMs: deps.intervalMs,
+    log: deps.log,
+    name: 'refund',
+  });
+  return { settle: rounds.run, stop: rounds.stop };
 }

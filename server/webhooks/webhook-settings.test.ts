@@ -2,7 +2,8 @@
 // a private destination in production (by its literal address, by what its name resolves to at start,
 // and at every connection), unless MERCHANT_WEBHOOK_ALLOW_PRIVATE says otherwise.
 import { describe, expect, it } from 'vitest';
-import { EnvError, loadEnv } from '../env';
+import { loadEnv } from '../env';
+import { MERCHANT_KEYS, problemsOf } from '../testing/env-refusals';
 import {
   productionDestinationProblem,
   publicAddressesOnly,
@@ -11,23 +12,10 @@ import {
 
 const SECRET = 'whsec-0123456789abcdefghijklmnopqrstuv';
 const production = {
+  ...MERCHANT_KEYS,
   ZALOPAY_MODE: 'production',
-  ZALOPAY_APP_ID: '99999',
-  ZALOPAY_KEY1: 'merchant-key-one-000000000000000',
-  ZALOPAY_KEY2: 'merchant-key-two-000000000000000',
-  PUBLIC_BASE_URL: 'https://shop.example.vn',
   DATABASE_URL: 'postgres://db.example.vn/shop',
 };
-
-function problemsOf(source: Record<string, string>): string[] {
-  try {
-    loadEnv(source);
-  } catch (error) {
-    if (error instanceof EnvError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('webhook settings', () => {
   it('are off without a URL, and take a comma-separated list of secrets', () => {

@@ -7,6 +7,7 @@ import type { LookupFunction } from 'node:net';
 import type { Database, DatabaseHandle } from '../../db/create-db';
 import { webhookDeliveries, webhookEvents, type WebhookEvent } from '../../db/schema';
 import type { Logger } from '../logger';
+import { startPeriodicRounds } from '../payments/periodic-rounds';
 import { runConcurrently } from '../payments/run-concurrently';
 import { postWebhook, type PostOutcome } from './post-webhook';
 import { signWebhook } from './webhook-signature';
@@ -88,8 +89,6 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): WebhookWorker {
   const now = deps.now ?? (() => new Date());
   const leaseMs = deps.leaseMs ?? 30_000;
   const timeoutMs = deps.timeoutMs ?? 10_000;
-  let draining: Promise<number> | null = null;
-  let stopped = false;
 
   async function record(event: WebhookEvent, attemptedAt: Date, outcome: PostOutcome) {
     const delivered =
@@ -175,7 +174,7 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): WebhookWorker {
         ),
       )
       .returning({ id: webhookEvents.id, orderId: webhookEvents.shopOrderId });
-    for (const event of given) deps.onAttempt?.('gave_up');
+    for (const _event of given) deps.onAttempt?.('gave_up');
     if (given.length > 0) {
       deps.log.error(
         { alert: 'webhook_gave_up', events: given.slice(0, 20) },
@@ -188,7 +187,7 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): WebhookWorker {
     await giveUpStale();
     let delivered = 0;
     // Events claimed in one round are of different orders: the next event of an order waits for the round after.
-    for (let round = 0; round < 20 && !stopped; round += 1) {
+    for (let round = 0; round < 20 && !rounds.stopped; round += 1) {
       const events = await claimDue(db, now(), leaseMs);
       if (events.length === 0) break;
       await runConcurrently(events, CONCURRENCY, async (event) => {
@@ -198,25 +197,13 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): WebhookWorker {
     return delivered;
   }
 
-  function drain(): Promise<number> {
-    draining ??= drainOnce().finally(() => {
-      draining = null;
-    });
-    return draining;
-  }
-
-  const timer = setInterval(() => {
-    drain().catch((error: unknown) => deps.log.error({ err: error }, 'webhook round failed'));
-  }, deps.intervalMs ?? 1_000);
-
-  return {
-    drain,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await draining?.catch(() => undefined);
-    },
-  };
+  const rounds = startPeriodicRounds({
+    round: drainOnce,
+    intervalMs: deps.intervalMs ?? 1_000,
+    log: deps.log,
+    name: 'webhook',
+  });
+  return { drain: rounds.run, stop: rounds.stop };
 }
 
 /** An operator's "Resend": the same event (same id and body) goes out again, whatever became of it. */
