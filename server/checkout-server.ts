@@ -136,6 +136,7 @@ export async function startCheckout(
     metricsToken: env.ops.metricsToken,
     refundCheckIntervalMs: env.ops.refundCheckIntervalMs,
     publicBaseUrl,
+    webhooksEnabled: env.webhooks !== undefined,
     log,
   });
   const { zalopay, onInputApplied } = operations;
