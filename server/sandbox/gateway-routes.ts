@@ -1,5 +1,6 @@
 // The gateway role: GET /openinapp?order=... (and /pay-order, the cashier_order_url) shows the order;
 // its forms POST back here to pay or cancel, and the browser is then 302-redirected to the merchant.
+import { inlineContentPolicy } from './inline-content-policy';
 import { Router } from 'express';
 import type { Request, Response } from 'express';
 import type { EmulatorContext } from './emulator-context';
@@ -23,11 +24,11 @@ function formFields(req: Request): URLSearchParams {
   return new URLSearchParams(typeof body === 'string' ? body : '');
 }
 
-/** Gateway pages may not be framed (clickjacking of the Pay buttons); the rest of their CSP is left open. */
+/** Gateway pages run only their own inline blocks and may not be framed (clickjacking of Pay). */
 function sendPage(res: Response, status: number, page: string): void {
   res
     .status(status)
-    .set('Content-Security-Policy', "frame-ancestors 'none'")
+    .set('Content-Security-Policy', inlineContentPolicy(page))
     .type('html')
     .send(page);
 }

@@ -236,8 +236,12 @@ describe('GET /inspector', () => {
     expect(page).not.toContain('"><script>x');
   });
 
-  it('gateway pages may not be framed either', async () => {
+  it('gateway pages may not be framed either, and run only their own inline blocks', async () => {
     const response = await fetch(`${emulator.url}/openinapp?order=nothing`);
-    expect(response.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/]+=*'/);
+    expect(csp).not.toContain('unsafe-inline');
   });
 });
