@@ -1,24 +1,36 @@
 // The ways a payment does not happen, each with a clear message and a way forward: the shopper cancels on
-// the gateway, the attempt expires (a new QR code is attempt 2 of the same order), ZaloPay fails while
+// the gateway, the attempt expires ("Pay again" is attempt 2 of the same order), ZaloPay fails while
 // the attempt is being created.
 import { test, expect } from './fixtures';
+import { expectNoAxeViolations } from './axe';
 import { decodeQrFromScreenshot } from './qr-decoder';
 import { qrCode, startPayment } from './checkout-page';
 
-test('cancelling on the gateway brings the shopper back with a way to try again', async ({
+test('cancelling on the gateway brings the shopper back with the reference, ZaloPay again or the order', async ({
   phone,
 }) => {
   await phone.goto('/');
-  await startPayment(phone);
+  const { orderId } = await startPayment(phone);
   await phone.waitForURL(/\/openinapp\?order=/);
+  const gatewayUrl = phone.url();
   await phone.getByRole('button', { name: /cancel/i }).click();
   await phone.waitForURL(/\/order\/confirmation\?/);
   await expect(phone.getByRole('heading', { name: 'Payment successful' })).toHaveCount(0);
   await expect(phone.getByRole('heading', { name: 'Payment cancelled' })).toBeVisible();
-  await expect(phone.getByRole('link', { name: 'Back to the shop' })).toBeVisible();
+  await expect(phone.locator('.outcome__details dd')).toHaveText(orderId);
+  await expect(phone.getByRole('link', { name: 'Open ZaloPay again' })).toHaveAttribute(
+    'href',
+    gatewayUrl,
+  );
+  await expectNoAxeViolations(phone, 'payment cancelled');
+  await phone.getByRole('link', { name: 'Return to your order' }).click();
+  await expect(phone).toHaveURL(new RegExp(`/checkout/${orderId}$`));
+  await expect(
+    phone.getByRole('heading', { name: 'Your payment is waiting in ZaloPay' }),
+  ).toBeVisible();
 });
 
-test('an attempt that expires shows "Payment expired", and "New QR code" is attempt 2 of the same order', async ({
+test('an attempt that expires shows "This payment expired", and "Pay again" is attempt 2 of the same order', async ({
   page,
   emulator,
   readShopOrder,
@@ -28,12 +40,12 @@ test('an attempt that expires shows "Payment expired", and "New QR code" is atte
   await expect(qrCode(page)).toBeVisible();
   const firstQr = await decodeQrFromScreenshot(qrCode(page));
   await emulator.advanceClock(16 * 60 * 1000);
-  await expect(page.getByRole('heading', { name: 'Payment expired' })).toBeVisible({
+  await expect(page.getByRole('heading', { name: 'This payment expired' })).toBeVisible({
     timeout: 20_000,
   });
   // Time only jumps in tests: put ZaloPay's clock back before the new attempt, whose app_time is real time.
   await emulator.resetClock();
-  await page.getByRole('button', { name: 'New QR code' }).click();
+  await page.getByRole('button', { name: 'Pay again' }).click();
   await expect(qrCode(page)).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/checkout/${orderId}$`));
   expect(await decodeQrFromScreenshot(qrCode(page))).not.toBe(firstQr);

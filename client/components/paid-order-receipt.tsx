@@ -40,6 +40,7 @@ export function PaidOrderReceipt({ payment, headingLevel }: PaidOrderReceiptProp
       <PaymentOutcome
         status="PAID"
         amount={payment.amount}
+        orderId={payment.orderId}
         appTransId={payment.appTransId}
         headingLevel={headingLevel}
       >

@@ -1,10 +1,12 @@
-// What the shopper sees once an order is final: paid, failed or expired, with the server's reason when it
-// gave one. The actions (new order, back to the shop) are the caller's, passed as children.
+// What the shopper sees once a payment attempt is final: paid, not completed or expired, in the shopper's
+// language (the server's own reason text is English and never shown), with the order's reference. The
+// actions (pay again, back to the shop) are the caller's, passed as children.
 import type { ReactNode } from 'react';
 import type { PaymentStatus } from '../../server/payments/payment-view';
 import { Announce } from '../a11y/live-announcer';
 import { formatVnd } from '../format/vnd';
 import { useI18n } from '../i18n/language-context';
+import { useRecoveryMessages } from '../i18n/use-recovery-messages';
 import { ResultHeading } from './result-heading';
 
 export type FinalStatus = Exclude<PaymentStatus, 'PENDING'>;
@@ -12,8 +14,9 @@ export type FinalStatus = Exclude<PaymentStatus, 'PENDING'>;
 interface PaymentOutcomeProps {
   status: FinalStatus;
   amount: number;
+  /** The merchant order's reference (what the shopper quotes), shown above the attempt's. */
+  orderId: string;
   appTransId: string;
-  reason?: string | null;
   headingLevel: 1 | 2;
   children?: ReactNode;
 }
@@ -21,16 +24,17 @@ interface PaymentOutcomeProps {
 export function PaymentOutcome({
   status,
   amount,
+  orderId,
   appTransId,
-  reason,
   headingLevel,
   children,
 }: PaymentOutcomeProps) {
   const { messages, language } = useI18n();
+  const recovery = useRecoveryMessages();
   const { heading, body } = {
     PAID: { heading: messages.paidHeading, body: messages.paidBody(formatVnd(amount, language)) },
-    FAILED: { heading: messages.failedHeading, body: messages.failedBody },
-    EXPIRED: { heading: messages.expiredHeading, body: messages.expiredBody },
+    FAILED: { heading: recovery.failedHeading, body: recovery.failedBody },
+    EXPIRED: { heading: recovery.expiredHeading, body: recovery.expiredBody },
   }[status];
 
   return (
@@ -38,12 +42,11 @@ export function PaymentOutcome({
       <Announce message={heading} />
       <ResultHeading level={headingLevel}>{heading}</ResultHeading>
       <p>{body}</p>
-      {reason && status !== 'PAID' && (
-        <p>
-          {messages.reasonLabel}: {reason}
-        </p>
-      )}
       <dl className="outcome__details">
+        <dt>{messages.orderReference}</dt>
+        <dd>
+          <code>{orderId}</code>
+        </dd>
         <dt>{messages.paymentReference}</dt>
         <dd>
           <code>{appTransId}</code>

@@ -7,6 +7,7 @@ import type { PaymentView } from '../../server/payments/payment-view';
 import { Announce } from '../a11y/live-announcer';
 import type { DeviceMode } from '../device-mode';
 import { useI18n } from '../i18n/language-context';
+import { useRecoveryMessages } from '../i18n/use-recovery-messages';
 import { newestView } from '../live-status/newest-view';
 import { useLivePayment } from '../live-status/use-live-payment';
 import { Countdown } from './countdown';
@@ -42,6 +43,7 @@ export function WebToAppStep({
   pollIntervalMs,
 }: WebToAppStepProps) {
   const { messages } = useI18n();
+  const recovery = useRecoveryMessages();
   const [countdownEnded, setCountdownEnded] = useState(false);
   const live = useLivePayment(attempt.appTransId, { watching: true, pollIntervalMs });
   const view = newestView(attempt, live.view) ?? attempt;
@@ -68,12 +70,12 @@ export function WebToAppStep({
       <PaymentOutcome
         status={status}
         amount={view.amount}
+        orderId={view.orderId}
         appTransId={view.appTransId}
-        reason={view.reason}
         headingLevel={2}
       >
-        <button type="button" onClick={onNewAttempt}>
-          {status === 'EXPIRED' ? messages.newQrCode : messages.tryAgain}
+        <button type="button" className="pay-button" onClick={onNewAttempt}>
+          {status === 'EXPIRED' ? recovery.payAgain : messages.tryAgain}
         </button>
       </PaymentOutcome>
     );

@@ -43,7 +43,8 @@ export const en = {
   ],
   amountToPay: 'Amount to pay',
   expiresIn: (time: string) => `This code expires in ${time}`,
-  expiringSoon: 'Less than a minute left: scan now, or ask for a new QR code.',
+  expiringSoon:
+    'Less than a minute left: scan now. If time runs out, you can pay again for the same order.',
   waitingForPayment: 'Waiting for your payment in ZaloPay…',
   openOnDevice: 'Open ZaloPay on this device',
   showQrInstead: 'Show QR code instead',
@@ -58,21 +59,11 @@ export const en = {
 
   paidHeading: 'Payment successful',
   paidBody: (amount: string) => `We received ${amount}. Thank you for your order!`,
-  failedHeading: 'Payment failed',
-  failedBody: 'No money was taken. You can try again with a new order.',
-  expiredHeading: 'Payment expired',
-  expiredBody: 'This QR code can no longer be paid. Create a new one to continue.',
-  newQrCode: 'New QR code',
-  reasonLabel: 'Reason',
-
   verifyingHeading: 'Verifying your payment…',
   verifyingBody: 'We are confirming the result with ZaloPay. This usually takes a few seconds.',
   stillProcessingHeading: 'Still processing',
   stillProcessingBody:
     'ZaloPay has not confirmed this payment yet. If money left your account, the order will be updated automatically; you can check again in a few minutes.',
-  cancelledHeading: 'Payment cancelled',
-  cancelledBody:
-    'You cancelled the payment on ZaloPay, so nothing was charged. You can go back to the shop and try again. If you did pay in the ZaloPay app, this page will update by itself.',
   checkAgain: 'Check again',
   notFoundHeading: 'Order not found',
   notFoundBody:

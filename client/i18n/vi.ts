@@ -45,7 +45,8 @@ export const vi: Messages = {
   ],
   amountToPay: 'Số tiền thanh toán',
   expiresIn: (time: string) => `Mã hết hạn sau ${time}`,
-  expiringSoon: 'Còn chưa đến một phút: hãy quét ngay, hoặc tạo mã QR mới.',
+  expiringSoon:
+    'Còn chưa đến một phút: hãy quét ngay. Nếu hết giờ, bạn có thể thanh toán lại cho cùng đơn hàng.',
   waitingForPayment: 'Đang chờ bạn thanh toán trên ZaloPay…',
   openOnDevice: 'Mở ZaloPay trên thiết bị này',
   showQrInstead: 'Hiển thị mã QR',
@@ -60,21 +61,11 @@ export const vi: Messages = {
 
   paidHeading: 'Thanh toán thành công',
   paidBody: (amount: string) => `Chúng tôi đã nhận ${amount}. Cảm ơn bạn đã đặt hàng!`,
-  failedHeading: 'Thanh toán thất bại',
-  failedBody: 'Bạn chưa bị trừ tiền. Bạn có thể thử lại với một đơn hàng mới.',
-  expiredHeading: 'Giao dịch đã hết hạn',
-  expiredBody: 'Mã QR này không còn dùng để thanh toán được. Hãy tạo mã mới để tiếp tục.',
-  newQrCode: 'Tạo mã QR mới',
-  reasonLabel: 'Lý do',
-
   verifyingHeading: 'Đang xác minh thanh toán…',
   verifyingBody: 'Chúng tôi đang xác nhận kết quả với ZaloPay. Việc này thường chỉ mất vài giây.',
   stillProcessingHeading: 'Giao dịch đang được xử lý',
   stillProcessingBody:
     'ZaloPay chưa xác nhận giao dịch này. Nếu tài khoản của bạn đã bị trừ tiền, đơn hàng sẽ được cập nhật tự động; bạn có thể kiểm tra lại sau vài phút.',
-  cancelledHeading: 'Đã hủy thanh toán',
-  cancelledBody:
-    'Bạn đã hủy thanh toán trên ZaloPay nên chưa bị trừ tiền. Bạn có thể quay lại cửa hàng và thử lại. Nếu bạn đã thanh toán trong ứng dụng ZaloPay, trang này sẽ tự cập nhật.',
   checkAgain: 'Kiểm tra lại',
   notFoundHeading: 'Không tìm thấy đơn hàng',
   notFoundBody:

@@ -273,7 +273,7 @@ describe('CheckoutPage', () => {
     expect(screen.getByRole('button', { name: 'Try again' })).toBeEnabled();
   });
 
-  it('when the server says FAILED, shows the reason and "Try again" makes attempt 2 of the same order', async () => {
+  it('when the server says FAILED, says "Payment not completed" in its own words (never the server\'s) and "Try again" makes attempt 2 of the same order', async () => {
     const payments = new FakePayments();
     const view = renderNewOrderCheckout(payments);
     const firstQr = await qrDrawing();
@@ -281,15 +281,15 @@ describe('CheckoutPage', () => {
     await waitFor(() => expect(payments.openStreams(first)).toBe(1));
 
     payments.transition(first, 'FAILED', { reason: 'The wallet balance is too low.' });
-    expect(await screen.findByRole('heading', { name: 'Payment failed' })).toHaveFocus();
-    expect(screen.getByText(/The wallet balance is too low/)).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Payment not completed' })).toHaveFocus();
+    expect(screen.queryByText(/The wallet balance is too low/)).not.toBeInTheDocument();
     await view.user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await qrDrawing()).not.toBe(firstQr);
     expect(payments.payOrderCalls).toEqual([view.order.orderId, view.order.orderId]);
     await waitFor(() => expect(payments.openStreams(`260115_${view.order.orderId}_2`)).toBe(1));
   });
 
-  it('when the server says EXPIRED, "New QR code" makes attempt 2 of the same order, never a new cart', async () => {
+  it('when the server says EXPIRED, "Pay again" makes attempt 2 of the same order, never a new cart', async () => {
     const payments = new FakePayments();
     const view = renderNewOrderCheckout(payments);
     await qrCode();
@@ -297,23 +297,24 @@ describe('CheckoutPage', () => {
     await waitFor(() => expect(payments.openStreams(first)).toBe(1));
 
     payments.transition(first, 'EXPIRED');
-    await view.user.click(await screen.findByRole('button', { name: 'New QR code' }));
+    expect(await screen.findByRole('heading', { name: 'This payment expired' })).toHaveFocus();
+    await view.user.click(screen.getByRole('button', { name: 'Pay again' }));
     expect(await qrCode()).toBeInTheDocument();
     expect(payments.payOrderCalls).toEqual([view.order.orderId, view.order.orderId]);
     expect(payments.createOrderCalls).toEqual([]);
     await waitFor(() => expect(payments.openStreams(`260115_${view.order.orderId}_2`)).toBe(1));
   });
 
-  it('when the countdown runs out, offers a new QR code for the same order', async () => {
+  it('when the countdown runs out, offers to pay again for the same order', async () => {
     const payments = new FakePayments();
     payments.orderLifetimeMs = 1_200;
     const view = renderNewOrderCheckout(payments);
     await qrCode();
     expect(
-      await screen.findByRole('heading', { name: 'Payment expired' }, { timeout: 4000 }),
+      await screen.findByRole('heading', { name: 'This payment expired' }, { timeout: 4000 }),
     ).toHaveFocus();
     payments.orderLifetimeMs = 15 * 60_000;
-    await view.user.click(screen.getByRole('button', { name: 'New QR code' }));
+    await view.user.click(screen.getByRole('button', { name: 'Pay again' }));
     expect(await qrCode()).toBeInTheDocument();
     expect(payments.payOrderCalls).toEqual([view.order.orderId, view.order.orderId]);
   });

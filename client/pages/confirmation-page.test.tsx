@@ -4,6 +4,11 @@ import { FakePayments } from '../testing/fake-payments';
 import { renderWithApi } from '../testing/render-with-api';
 import { ConfirmationPage } from './confirmation-page';
 
+const CANCELLED_REDIRECT =
+  '?appid=2553&apptransid=260115_abc&pmcid=0&bankcode=&amount=125000&discountamount=0&status=-49&checksum=verified';
+const DECLINED_REDIRECT =
+  '?appid=2553&apptransid=260115_abc&pmcid=38&bankcode=&amount=125000&discountamount=0&status=-59&checksum=verified';
+
 const FORGED_REDIRECT =
   '?appid=2553&apptransid=260115_abc&pmcid=38&bankcode=&amount=125000&discountamount=0&status=1&checksum=forged';
 
@@ -30,14 +35,24 @@ describe('ConfirmationPage', () => {
     ]);
   });
 
-  it('says "Payment cancelled" for a verified cancel while the order is PENDING, and still shows a later payment', async () => {
+  it('says "Payment cancelled" for a verified cancel while the order is PENDING, with the reference and ways back, and still shows a later payment', async () => {
     const payments = new FakePayments();
-    payments.seed({ appTransId: '260115_abc', status: 'PENDING' });
+    const { orderId } = payments.seed({ appTransId: '260115_abc', status: 'PENDING' });
     payments.redirectClaim = 'cancelled';
-    renderWithApi(<ConfirmationPage search={FORGED_REDIRECT} />, payments);
+    renderWithApi(<ConfirmationPage search={CANCELLED_REDIRECT} />, payments);
     expect(await screen.findByRole('heading', { name: 'Payment cancelled' })).toHaveFocus();
-    expect(screen.getByRole('link', { name: 'Back to the shop' })).toHaveAttribute('href', '/');
-    expect(screen.queryByRole('heading', { name: 'Payment failed' })).not.toBeInTheDocument();
+    expect(
+      screen.getByText('You cancelled the payment in ZaloPay, so nothing was charged.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(orderId)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Open ZaloPay again' })).toHaveAttribute(
+      'href',
+      expect.stringContaining('/openinapp?order='),
+    );
+    expect(screen.getByRole('link', { name: 'Return to your order' })).toHaveAttribute(
+      'href',
+      `/checkout/${orderId}`,
+    );
 
     await waitFor(() => expect(payments.openStreams('260115_abc')).toBe(1));
     payments.transition('260115_abc', 'PAID');
@@ -84,7 +99,34 @@ describe('ConfirmationPage', () => {
     expect(payments.getOrderCalls).toEqual([order.orderId]);
   });
 
-  it('shows a failed payment as failed, with the reason the server gave', async () => {
+  it('says "Payment not completed" within moments of a verified decline, with the time left, and keeps listening', async () => {
+    const payments = new FakePayments();
+    payments.seed({ appTransId: '260115_abc', status: 'PENDING' });
+    payments.redirectClaim = 'not_completed';
+    renderWithApi(<ConfirmationPage search={DECLINED_REDIRECT} />, payments);
+    expect(await screen.findByRole('heading', { name: 'Payment not completed' })).toHaveFocus();
+    expect(screen.getByText(/Your payment was declined/)).toBeInTheDocument();
+    expect(screen.getByRole('timer')).toHaveTextContent(/This code expires in 1[0-5]:\d\d/);
+    expect(screen.getByRole('link', { name: 'Try again in ZaloPay' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Choose another way to pay' })).toBeInTheDocument();
+
+    await waitFor(() => expect(payments.openStreams('260115_abc')).toBe(1));
+    payments.transition('260115_abc', 'PAID');
+    expect(await screen.findByRole('heading', { name: 'Payment successful' })).toHaveFocus();
+  });
+
+  it('does not read an unverified status=-59: it verifies instead', async () => {
+    const payments = new FakePayments();
+    payments.seed({ appTransId: '260115_abc', status: 'PENDING' });
+    renderWithApi(<ConfirmationPage search={DECLINED_REDIRECT} />, payments);
+    await waitFor(() => expect(payments.reportedRedirects).toHaveLength(1));
+    expect(screen.getByRole('heading', { name: 'Verifying your payment…' })).toBeInTheDocument();
+    expect(
+      screen.queryByRole('heading', { name: 'Payment not completed' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows a failed payment in its own words, never the server\'s English reason, with "Pay again"', async () => {
     const payments = new FakePayments();
     payments.seed({
       appTransId: '260115_failed',
@@ -92,8 +134,9 @@ describe('ConfirmationPage', () => {
       reason: 'The payment was cancelled in ZaloPay.',
     });
     renderWithApi(<ConfirmationPage search="?apptransid=260115_failed&status=1" />, payments);
-    expect(await screen.findByRole('heading', { name: 'Payment failed' })).toHaveFocus();
-    expect(screen.getByText(/cancelled in ZaloPay/)).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Payment not completed' })).toHaveFocus();
+    expect(screen.queryByText(/cancelled in ZaloPay/)).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Pay again' })).toBeEnabled();
   });
 
   it('says the order reference is missing when there is no apptransid, without calling the server', async () => {

@@ -1,22 +1,27 @@
 // Where ZaloPay sends the shopper back (/order/confirmation?apptransid=…&status=…). The query string can be
-// forged, so this page reads only the order reference, never `status`: it asks our server, shows
+// forged, so this page reads only the order reference, never `status` by itself: it asks our server, shows
 // "Verifying…" meanwhile, and keeps watching a PENDING order for a while before saying it is still processing.
 // It also hands the whole query to the server (reportRedirect), which logs it and verifies its checksum.
-// A genuine "cancelled" lets a still-PENDING order read "Payment cancelled"; nothing in the URL can make
-// the page show success. A verified PAID shows the merchant order's receipt, as the checkout does.
+// A verified non-success (declined, cancelled…) lets a still-PENDING order read "Payment not completed" at
+// once, with ways to pay on, while the page keeps listening; nothing in the URL can make the page show
+// success. A verified PAID shows the merchant order's receipt, as the checkout does, and always wins.
 import { useEffect, useRef, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { isNotFound } from '../api-error';
 import { Notice } from '../components/notice';
 import { PaidOrderReceipt } from '../components/paid-order-receipt';
+import { PayAgainButton } from '../components/pay-again-button';
+import { PaymentNotCompleted } from '../components/payment-not-completed';
 import { PaymentOutcome } from '../components/payment-outcome';
 import { VerifyingNotice } from '../components/verifying-notice';
 import { useI18n } from '../i18n/language-context';
 import { useLivePayment } from '../live-status/use-live-payment';
-import { redirectQuery } from '../redirect-query';
+import { redirectQuery } from '../redirect/redirect-query';
+import { redirectReason } from '../redirect/verified-redirect-status';
 import { useTRPC } from '../trpc';
 
-const DEFAULT_WATCH_LIMIT_MS = 2 * 60_000;
+/** ZaloPay's callback normally lands within seconds of the redirect; after this the page says so. */
+const DEFAULT_WATCH_LIMIT_MS = 30_000;
 
 interface ConfirmationPageProps {
   /** window.location.search */
@@ -67,10 +72,13 @@ function VerifiedResult({ appTransId, search, pollIntervalMs, watchLimitMs }: Ve
     reported.current = true;
     report({ query: redirectQuery(search) });
   }, [report, search]);
-  const cancelledOnZaloPay = redirectHint?.claim === 'cancelled';
+  const notCompleted = redirectReason(redirectHint?.claim, search);
 
   const [gaveUpWatching, setGaveUpWatching] = useState(false);
-  const live = useLivePayment(appTransId, { watching: !gaveUpWatching, pollIntervalMs });
+  const live = useLivePayment(appTransId, {
+    watching: !gaveUpWatching || notCompleted !== null,
+    pollIntervalMs,
+  });
   const view = live.view;
   const pending = view?.status === 'PENDING';
 
@@ -98,8 +106,8 @@ function VerifiedResult({ appTransId, search, pollIntervalMs, watchLimitMs }: Ve
     );
   }
 
-  if (pending && cancelledOnZaloPay) {
-    return <Notice heading={messages.cancelledHeading} body={messages.cancelledBody} />;
+  if (view && pending && notCompleted) {
+    return <PaymentNotCompleted view={view} reason={notCompleted} />;
   }
 
   if (!view || (pending && !gaveUpWatching)) {
@@ -124,10 +132,11 @@ function VerifiedResult({ appTransId, search, pollIntervalMs, watchLimitMs }: Ve
     <PaymentOutcome
       status={view.status}
       amount={view.amount}
+      orderId={view.orderId}
       appTransId={view.appTransId}
-      reason={view.reason}
       headingLevel={1}
     >
+      <PayAgainButton orderId={view.orderId} />
       <a href="/">{messages.backToShop}</a>
     </PaymentOutcome>
   );

@@ -1,0 +1,64 @@
+// An attempt that expires, in Vietnamese: the checkout and the confirmation page both say "This payment
+// expired" in the shopper's language (no English server text), and "Pay again" is a new attempt of the
+// same order: a new QR code on desktop, straight to ZaloPay on a phone.
+import { test, expect } from './fixtures';
+import { expectNoAxeViolations } from './axe';
+
+const FIFTEEN_MINUTES_AND_MORE_MS = 16 * 60 * 1000;
+const ENGLISH_SERVER_TEXT = /expired|Please start|ZaloPay could not/i;
+
+test.use({ locale: 'vi-VN' });
+
+test('desktop: the QR code expires, the page says so in Vietnamese, and "Thanh toán lại" is attempt 2 of the same order', async ({
+  page,
+  emulator,
+  readShopOrder,
+}) => {
+  await page.goto('/');
+  await expect(page.getByLabel(/^Số lượng /).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Thanh toán bằng ZaloPay' }).click();
+  await expect(page.getByRole('img', { name: 'Mã QR ZaloPay' })).toBeVisible();
+  const orderId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+
+  await emulator.advanceClock(FIFTEEN_MINUTES_AND_MORE_MS);
+  await expect(page.getByRole('heading', { name: 'Giao dịch này đã hết hạn' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.locator('.checkout__payment')).not.toContainText(ENGLISH_SERVER_TEXT);
+  await expectNoAxeViolations(page, 'expired on the checkout, Vietnamese');
+
+  await emulator.resetClock();
+  await page.getByRole('button', { name: 'Thanh toán lại' }).click();
+  await expect(page.getByRole('img', { name: 'Mã QR ZaloPay' })).toBeVisible();
+  const order = await readShopOrder(orderId);
+  expect(order.attempts.map((attempt) => attempt.attempt)).toEqual([1, 2]);
+});
+
+test('phone: after a cancel the confirmation page counts down, then says the payment expired, and "Thanh toán lại" opens ZaloPay for attempt 2', async ({
+  phone,
+  emulator,
+  readShopOrder,
+}) => {
+  await phone.goto('/');
+  await expect(phone.getByLabel(/^Số lượng /).first()).toBeVisible();
+  await phone.getByRole('button', { name: 'Thanh toán bằng ZaloPay' }).click();
+  await phone.waitForURL(/\/openinapp\?order=/);
+  await phone.getByRole('button', { name: /cancel/i }).click();
+  await phone.waitForURL(/\/order\/confirmation\?/);
+  await expect(phone.getByRole('heading', { name: 'Đã hủy thanh toán' })).toBeVisible();
+  await expectNoAxeViolations(phone, 'cancelled, Vietnamese');
+  const orderId = (await phone.locator('.outcome__details dd').first().textContent()) ?? '';
+
+  await emulator.advanceClock(FIFTEEN_MINUTES_AND_MORE_MS);
+  await expect(phone.getByRole('heading', { name: 'Giao dịch này đã hết hạn' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(phone.locator('main')).not.toContainText(ENGLISH_SERVER_TEXT);
+  await expectNoAxeViolations(phone, 'expired on the confirmation page, Vietnamese');
+
+  await emulator.resetClock();
+  await phone.getByRole('button', { name: 'Thanh toán lại' }).click();
+  await phone.waitForURL(/\/openinapp\?order=/);
+  const order = await readShopOrder(orderId);
+  expect(order.attempts.map((attempt) => attempt.attempt)).toEqual([1, 2]);
+});
