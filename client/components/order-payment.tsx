@@ -1,7 +1,8 @@
 // Paying one merchant order that awaits payment: its live attempt if it has one (the same QR, the countdown
 // continuing), else a "Pay with ZaloPay" button that asks the server for one (createPayment by order id; the
 // amount is the order's). "New QR code" asks again for the same order: attempt 2, never a new cart. Only a
-// payment the shopper has just asked for sends a phone to ZaloPay; reopening the page never does.
+// payment the shopper has just asked for sends a phone to ZaloPay; reopening the page never does. A slow
+// answer says "still working" after 3 s and gives up with a retry message after 8 s (use-request-patience).
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { OrderView } from '../../server/payments/order-view';
@@ -10,8 +11,10 @@ import { badRequestDetail } from '../api-error';
 import { measureClockOffset } from '../clock-offset';
 import type { DeviceMode } from '../device-mode';
 import { useI18n } from '../i18n/language-context';
+import { useRecoveryMessages } from '../i18n/use-recovery-messages';
 import { useTRPC } from '../trpc';
 import { Spinner } from './spinner';
+import { useRequestPatience } from './use-request-patience';
 import { loadWebToAppStep, useWebToAppStep } from './use-web-to-app-step';
 
 interface OrderPaymentProps {
@@ -41,6 +44,7 @@ export function OrderPayment({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { messages } = useI18n();
+  const recovery = useRecoveryMessages();
   const [paymentClockOffsetMs, setPaymentClockOffsetMs] = useState(0);
   const requestInFlight = useRef(false);
   const askedOnArrival = useRef(false);
@@ -72,6 +76,7 @@ export function OrderPayment({
     );
   }
 
+  const patience = useRequestPatience(createPayment.isPending ? createPayment.submittedAt : null);
   const asked = createPayment.data;
   const attempt = asked ?? order.livePayment;
   const WebToAppStep = useWebToAppStep(attempt !== null);
@@ -98,6 +103,24 @@ export function OrderPayment({
         onPaid={onOrderChanged}
         pollIntervalMs={pollIntervalMs}
       />
+    );
+  }
+
+  if (patience === 'gave_up') {
+    return (
+      <div className="error-box">
+        <Announce message={recovery.createTimedOut} />
+        <p>{recovery.createTimedOut}</p>
+        <button
+          type="button"
+          onClick={() => {
+            requestInFlight.current = false;
+            requestPayment();
+          }}
+        >
+          {messages.tryAgain}
+        </button>
+      </div>
     );
   }
 
@@ -130,9 +153,11 @@ export function OrderPayment({
       </button>
       {creating && (
         <p className="progress" id="creating-payment">
-          <Announce message={messages.creatingOrder} />
+          <Announce
+            message={patience === 'still_working' ? recovery.stillWorking : messages.creatingOrder}
+          />
           <Spinner />
-          {messages.creatingOrder}
+          {patience === 'still_working' ? recovery.stillWorking : messages.creatingOrder}
         </p>
       )}
     </>
