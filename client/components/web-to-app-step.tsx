@@ -13,6 +13,7 @@ import { useLivePayment } from '../live-status/use-live-payment';
 import { Countdown } from './countdown';
 import { PaymentOutcome } from './payment-outcome';
 import { QrPanel } from './qr-panel';
+import { ResultHeading } from './result-heading';
 import { Spinner } from './spinner';
 
 interface WebToAppStepProps {
@@ -45,6 +46,7 @@ export function WebToAppStep({
   const { messages } = useI18n();
   const recovery = useRecoveryMessages();
   const [countdownEnded, setCountdownEnded] = useState(false);
+  const [focusQr, setFocusQr] = useState(openedNow);
   const live = useLivePayment(attempt.appTransId, { watching: true, pollIntervalMs });
   const view = newestView(attempt, live.view) ?? attempt;
   const paid = view.status === 'PAID';
@@ -112,7 +114,14 @@ export function WebToAppStep({
           {messages.openZaloPay}
         </button>
         {countdown}
-        <button type="button" className="secondary" onClick={() => onModeChange('qr')}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            setFocusQr(true);
+            onModeChange('qr');
+          }}
+        >
           {messages.showQrInstead}
         </button>
       </section>
@@ -129,7 +138,14 @@ export function WebToAppStep({
           <a href={orderUrl}>{messages.openLink}</a>
         </p>
         {countdown}
-        <button type="button" className="secondary" onClick={() => onModeChange('qr')}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            setFocusQr(true);
+            onModeChange('qr');
+          }}
+        >
           {messages.showQrInstead}
         </button>
       </section>
@@ -139,7 +155,9 @@ export function WebToAppStep({
   return (
     <section className="web-to-app">
       <Announce message={messages.waitingForPayment} />
-      <h2>{messages.qrHeading}</h2>
+      <ResultHeading level={2} takeFocus={focusQr}>
+        {messages.qrHeading}
+      </ResultHeading>
       <QrPanel orderUrl={orderUrl} amount={view.amount} />
       {countdown}
       <p className="waiting">

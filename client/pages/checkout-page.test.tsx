@@ -85,6 +85,7 @@ describe('CheckoutPage', () => {
     expect(Number(qr.querySelector('svg')?.getAttribute('width'))).toBeGreaterThanOrEqual(240);
     expect(payments.payOrderCalls).toEqual([view.order.orderId]);
 
+    expect(screen.getByRole('heading', { name: 'Scan to pay with ZaloPay' })).toHaveFocus();
     const step = screen
       .getByRole('heading', { name: 'Scan to pay with ZaloPay' })
       .closest('section');
@@ -116,6 +117,7 @@ describe('CheckoutPage', () => {
     expect(screen.getByRole('heading', { name: 'Opening the ZaloPay app…' })).toBeInTheDocument();
     await view.user.click(screen.getByRole('button', { name: 'Show QR code instead' }));
     expect(screen.getByRole('img', { name: 'ZaloPay QR code' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Scan to pay with ZaloPay' })).toHaveFocus();
   });
 
   it('a reload with a live attempt shows the same QR code and the countdown where it was, without a new attempt', async () => {
@@ -131,6 +133,7 @@ describe('CheckoutPage', () => {
     expect(screen.getByRole('timer')).toHaveTextContent(/This code expires in [45]:\d\d/);
     expect(payments.payOrderCalls).toEqual([first.order.orderId]);
     expect(screen.queryByRole('button', { name: 'Pay with ZaloPay' })).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Scan to pay with ZaloPay' })).not.toHaveFocus();
   });
 
   it('back on a phone with a live attempt, does not bounce to ZaloPay but offers to open it', async () => {
