@@ -10,9 +10,11 @@ const QUIET_ZONE_MODULES = 4;
 interface QrPanelProps {
   orderUrl: string;
   amount: number;
+  /** The attempt's app_trans_id, shown for support and for the emulator's admin API (README). */
+  appTransId: string;
 }
 
-export function QrPanel({ orderUrl, amount }: QrPanelProps) {
+export function QrPanel({ orderUrl, amount, appTransId }: QrPanelProps) {
   const { messages, language } = useI18n();
   return (
     <div className="qr-panel">
@@ -36,6 +38,9 @@ export function QrPanel({ orderUrl, amount }: QrPanelProps) {
             <li key={step}>{step}</li>
           ))}
         </ol>
+        <p className="qr-panel__reference">
+          {messages.paymentReference}: <code>{appTransId}</code>
+        </p>
       </div>
     </div>
   );

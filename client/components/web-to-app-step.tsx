@@ -158,7 +158,7 @@ export function WebToAppStep({
       <ResultHeading level={2} takeFocus={focusQr}>
         {messages.qrHeading}
       </ResultHeading>
-      <QrPanel orderUrl={orderUrl} amount={view.amount} />
+      <QrPanel orderUrl={orderUrl} amount={view.amount} appTransId={view.appTransId} />
       {countdown}
       <p className="waiting">
         <Spinner />

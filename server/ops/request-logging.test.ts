@@ -9,7 +9,7 @@ import { requestLogging } from './request-logging';
 
 const lines: Array<Record<string, unknown>> = [];
 const log = createLogger({
-  level: 'info',
+  level: 'debug',
   destination: new Writable({
     write(chunk: Buffer, _encoding, done) {
       lines.push(JSON.parse(chunk.toString('utf8')) as Record<string, unknown>);
@@ -26,6 +26,14 @@ app.get('/api/payment/status/:id', (_req, res) => {
   res.json({ status: 'PAID' });
 });
 app.get('/broken', (_req, res) => void res.status(503).json({ error: 'down' }));
+app.get('/trpc/onStatusChange', (_req, res) => {
+  res.writeHead(200, { 'content-type': 'text/event-stream' });
+  res.write(': connected\n\n');
+});
+app.get('/slow', (_req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.write('{');
+});
 
 let baseUrl = '';
 let server: ReturnType<typeof app.listen>;
@@ -81,5 +89,24 @@ describe('request logging', () => {
     const probe = await linesAfter('/healthz');
     expect(probe.response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(probe.lines).toEqual([]);
+  });
+
+  it('logs the page closing its live status stream at debug, and any other abort as a warning', async () => {
+    async function closedEarly(path: string) {
+      lines.length = 0;
+      const controller = new AbortController();
+      const response = await fetch(`${baseUrl}${path}`, { signal: controller.signal });
+      await response.body?.getReader().read();
+      controller.abort();
+      for (let i = 0; i < 50 && lines.length === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      return lines.find((line) => line.req !== undefined);
+    }
+    expect(await closedEarly('/trpc/onStatusChange')).toMatchObject({
+      level: 20,
+      msg: 'stream closed',
+    });
+    expect(await closedEarly('/slow')).toMatchObject({ level: 40, msg: 'request aborted' });
   });
 });

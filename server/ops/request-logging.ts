@@ -3,7 +3,7 @@
 // the root logger when the response ends: pino-http's child logger per request cost about a quarter of
 // the CPU of a status read (docs/benchmarks.md).
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NodeMiddleware } from '../http/node-middleware';
 import type { Logger } from '../logger';
 import { runInRequestContext } from './request-context';
@@ -27,6 +27,11 @@ function pathOf(url: string | undefined): string {
   return (url ?? '/').split('?')[0] ?? '/';
 }
 
+/** A live status stream (tRPC's SSE subscription) ends when the page closes it: normal, not a warning. */
+function isEventStream(res: ServerResponse): boolean {
+  return String(res.getHeader('content-type') ?? '').startsWith('text/event-stream');
+}
+
 export function requestLogging(log: Logger): NodeMiddleware {
   return (req, res, next) => {
     const requestId = requestIdOf(req);
@@ -48,7 +53,8 @@ export function requestLogging(log: Logger): NodeMiddleware {
           responseTime: Math.round(performance.now() - started),
           ...(appTransId ? { appTransId } : {}),
         };
-        if (!res.writableFinished) log.warn(line, 'request aborted');
+        if (!res.writableFinished && isEventStream(res)) log.debug(line, 'stream closed');
+        else if (!res.writableFinished) log.warn(line, 'request aborted');
         else if (statusCode >= 500) log.error(line, 'request completed');
         else if (statusCode >= 400) log.warn(line, 'request completed');
         else log.info(line, 'request completed');
