@@ -1,4 +1,4 @@
-// Copies a value the shopper may need to read out or paste (ZaloPay's transaction id) to the clipboard, and
+// Copies a value the shopper may need to read out or paste (ZaloPay's transaction id, the payment link) to the clipboard, and
 // says so both on the button and through the live region; if the browser refuses, says how to copy by hand.
 import { useState } from 'react';
 import { Announce } from '../a11y/live-announcer';
@@ -10,9 +10,11 @@ interface CopyButtonProps {
   value: string;
   /** The button's accessible name, saying what is copied. */
   label: string;
+  /** What the live region says once copied; the ZaloPay transaction id's words unless given. */
+  copiedMessage?: string;
 }
 
-export function CopyButton({ value, label }: CopyButtonProps) {
+export function CopyButton({ value, label, copiedMessage }: CopyButtonProps) {
   const { messages } = useI18n();
   const [state, setState] = useState<CopyState>('idle');
 
@@ -30,7 +32,7 @@ export function CopyButton({ value, label }: CopyButtonProps) {
       <button type="button" className="secondary copy-button" aria-label={label} onClick={copy}>
         {state === 'copied' ? messages.copied : messages.copy}
       </button>
-      {state === 'copied' && <Announce message={messages.copiedAnnouncement} />}
+      {state === 'copied' && <Announce message={copiedMessage ?? messages.copiedAnnouncement} />}
       {state === 'failed' && (
         <>
           <Announce message={messages.copyFailed} />

@@ -1,5 +1,7 @@
 // The Web-to-App QR code: it encodes order_url (not ZaloPay's qr_code string), so the ZaloPay app's scanner
 // opens the very order this page created. Black on white with a 4-module quiet zone, as scanners expect.
+// The merchant's name and the amount come first and large, so the shopper checks who and how much before
+// scanning.
 import { QRCodeSVG } from 'qrcode.react';
 import { formatVnd } from '../format/vnd';
 import { useI18n } from '../i18n/language-context';
@@ -18,6 +20,13 @@ export function QrPanel({ orderUrl, amount, appTransId }: QrPanelProps) {
   const { messages, language } = useI18n();
   return (
     <div className="qr-panel">
+      <p className="qr-panel__payee">
+        <span className="qr-panel__merchant">{messages.shopName}</span>
+        <span className="qr-panel__amount">
+          <span className="visually-hidden">{messages.amountToPay}: </span>
+          <strong>{formatVnd(amount, language)}</strong>
+        </span>
+      </p>
       <div className="qr-panel__code" role="img" aria-label={messages.qrLabel}>
         <QRCodeSVG
           value={orderUrl}
@@ -30,9 +39,6 @@ export function QrPanel({ orderUrl, amount, appTransId }: QrPanelProps) {
         />
       </div>
       <div className="qr-panel__instructions">
-        <p className="qr-panel__amount">
-          {messages.amountToPay}: <strong>{formatVnd(amount, language)}</strong>
-        </p>
         <ol>
           {messages.qrSteps.map((step) => (
             <li key={step}>{step}</li>

@@ -14,6 +14,7 @@ import { Countdown } from './countdown';
 import { PaymentOutcome } from './payment-outcome';
 import { QrPanel } from './qr-panel';
 import { ResultHeading } from './result-heading';
+import { ZaloPayAppHelp } from './zalopay-app-help';
 import { Spinner } from './spinner';
 
 interface WebToAppStepProps {
@@ -114,6 +115,7 @@ export function WebToAppStep({
           {messages.openZaloPay}
         </button>
         {countdown}
+        <ZaloPayAppHelp orderUrl={orderUrl} />
         <button
           type="button"
           className="secondary"
@@ -138,6 +140,7 @@ export function WebToAppStep({
           <a href={orderUrl}>{messages.openLink}</a>
         </p>
         {countdown}
+        <ZaloPayAppHelp orderUrl={orderUrl} />
         <button
           type="button"
           className="secondary"

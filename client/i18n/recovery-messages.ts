@@ -1,9 +1,17 @@
-// The words of a payment that did not go straight through (declined, cancelled, expired, slow), in both
+// The words of a payment that did not go straight through (declined, cancelled, expired, slow, the app
+// not opening), in both
 // languages. Only the checkout's and the confirmation page's chunks need them, so they stay out of the
 // shop's first download (client/bundle.test.ts).
 import type { Language } from './language';
 
 const en = {
+  copyPaymentLink: 'Copy payment link',
+  paymentLinkCopied: 'Payment link copied.',
+  appHelpHeading: 'ZaloPay did not open?',
+  appHelpBody:
+    'Install the ZaloPay app and come back to this page, or copy the payment link and open it on a phone that has ZaloPay.',
+  appStore: 'ZaloPay on the App Store',
+  googlePlay: 'ZaloPay on Google Play',
   failedHeading: 'Payment not completed',
   failedBody:
     'ZaloPay could not complete this payment, so no money was taken. Your order is kept: you can try again.',
@@ -33,6 +41,13 @@ const en = {
 export type RecoveryMessages = typeof en;
 
 const vi: RecoveryMessages = {
+  copyPaymentLink: 'Sao chép liên kết thanh toán',
+  paymentLinkCopied: 'Đã sao chép liên kết thanh toán.',
+  appHelpHeading: 'ZaloPay không mở?',
+  appHelpBody:
+    'Hãy cài ứng dụng ZaloPay rồi quay lại trang này, hoặc sao chép liên kết thanh toán và mở nó trên điện thoại có ZaloPay.',
+  appStore: 'ZaloPay trên App Store',
+  googlePlay: 'ZaloPay trên Google Play',
   failedHeading: 'Thanh toán chưa hoàn tất',
   failedBody:
     'ZaloPay chưa thể hoàn tất giao dịch này nên bạn chưa bị trừ tiền. Đơn hàng vẫn được giữ: bạn có thể thử lại.',

@@ -115,6 +115,12 @@ describe('CheckoutPage', () => {
     );
     expect(view.openUrl).toHaveBeenCalledTimes(1);
     expect(screen.getByRole('heading', { name: 'Opening the ZaloPay app…' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy payment link' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'ZaloPay on Google Play' })).toHaveAttribute(
+      'href',
+      'https://play.google.com/store/apps/details?id=vn.com.vng.zalopay',
+    );
+    expect(screen.getByRole('link', { name: 'ZaloPay on the App Store' })).toBeInTheDocument();
     await view.user.click(screen.getByRole('button', { name: 'Show QR code instead' }));
     expect(screen.getByRole('img', { name: 'ZaloPay QR code' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Scan to pay with ZaloPay' })).toHaveFocus();
