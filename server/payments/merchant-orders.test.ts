@@ -9,7 +9,8 @@ import { silentLogger } from '../logger';
 import { createRefundService } from '../refunds/refund-service';
 import { refundsOf, shopOrderOutboxRows, storedShopOrder } from '../testing/stored-orders';
 import { InvalidOrderError, OrderNotFoundError, OrderNotPayableError } from './errors';
-import { startCheckoutHarness, type CheckoutHarness } from './payments-test-harness';
+import { createPaymentsService } from './payments-service';
+import { SANDBOX_APP, startCheckoutHarness, type CheckoutHarness } from './payments-test-harness';
 
 describe.each(testDatabaseDrivers())('merchant orders on %s', (driver) => {
   let harness: CheckoutHarness;
@@ -97,6 +98,24 @@ describe.each(testDatabaseDrivers())('merchant orders on %s', (driver) => {
       appTransId: first.appTransId,
       orderUrl: first.orderUrl,
     });
+  });
+
+  it('makes one attempt when several instances are asked at once', async () => {
+    const instance = () =>
+      createPaymentsService({
+        db: harness.database,
+        zalopay: harness.zalopay,
+        key2: SANDBOX_APP.key2,
+        config: harness.config,
+        log: silentLogger(),
+        now: harness.clock.now,
+      });
+    const instances = [harness.service, instance(), instance(), instance()];
+    const order = await harness.service.createOrder(cart);
+    const views = await Promise.all(instances.map((service) => service.payOrder(order.orderId)));
+    expect(new Set(views.map((view) => view.appTransId)).size).toBe(1);
+    expect((await harness.service.getOrder(order.orderId))?.attempts).toHaveLength(1);
+    await Promise.all(instances.slice(1).map((service) => service.close()));
   });
 
   it('makes attempt 2 of the same order only after attempt 1 expired', async () => {
