@@ -1,7 +1,8 @@
 // The operator's day: a shopper says "I paid" and reads out the order reference on the receipt; the
-// operator signs in, finds the merchant order, reads its timeline and refunds part of it, watching the
-// refund settle and the order become partly refunded. The token matches playwright.config.ts's ADMIN_TOKEN.
+// operator signs in, finds the merchant order, reads its timeline (in Vietnam time) and refunds part of
+// it after a confirmation step, watching the refund settle and the order become partially refunded. The token matches playwright.config.ts's ADMIN_TOKEN.
 import { test, expect } from './fixtures';
+import { expectNoAxeViolations } from './axe';
 
 const ADMIN_TOKEN = 'e2e-operator-token-0123456789';
 
@@ -49,9 +50,14 @@ test('an operator signs in, finds a paid order, reads its timeline and refunds p
   await expect(timeline).toContainText('ZaloPay created the order');
   await expect(timeline).toContainText('Callback received (MAC verified): PENDING->PAID');
 
+  await expect(page.locator('time').first()).toHaveText(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+  await expect(page.getByLabel('Amount to refund (VND)')).toHaveValue('');
   await page.getByLabel('Amount to refund (VND)').fill('25000');
   await page.getByLabel('Reason').fill('One item out of stock');
-  await page.getByRole('button', { name: 'Refund' }).click();
+  await page.getByRole('button', { name: 'Review refund' }).click();
+  await expect(page.getByRole('heading', { name: 'Refund 25,000 VND?' })).toBeVisible();
+  await expectNoAxeViolations(page, 'refund confirmation');
+  await page.getByRole('button', { name: 'Confirm refund of 25,000 VND' }).click();
   await expect(page.getByRole('status')).toContainText('Refund requested');
 
   await expect
@@ -67,6 +73,7 @@ test('an operator signs in, finds a paid order, reads its timeline and refunds p
   await expect(page.getByRole('list').filter({ hasText: 'Payment attempt created' })).toContainText(
     'Refund status queried: PROCESSING->SUCCEEDED',
   );
-  await expect(page.getByLabel('Amount to refund (VND)')).toHaveValue('65000');
-  await expect(page.getByText('PARTIALLY_REFUNDED', { exact: true }).first()).toBeVisible();
+  await expect(page.getByLabel('Amount to refund (VND), at most 65,000 VND')).toHaveValue('');
+  await expect(page.getByText('PARTIALLY REFUNDED', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText(/^\s*PAID \(via \w+\), partially refunded\s*$/)).toBeVisible();
 });

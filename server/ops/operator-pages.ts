@@ -3,6 +3,7 @@
 import type { OperatorSession, PaymentOrder, Refund } from '../../db/schema';
 import { PAYMENT_STATUSES, type PaymentStatus } from '../payments/payment-view';
 import type { RefundSummary } from '../refunds/refund-summary';
+import { formatVietnamTime } from '../../client/format/vietnam-time';
 import { html, type SafeHtml } from '../sandbox/html-template';
 import type { OrderRecord, ShopOrderRow } from './operator-queries';
 import type { TimelineEntry, WebhookHistory } from './order-timeline';
@@ -25,7 +26,12 @@ form.inline{display:flex;gap:.6rem;align-items:end;flex-wrap:wrap}label{display:
 input,select,button{font:inherit;padding:.3rem .5rem}button{cursor:pointer}`;
 
 const vnd = (amount: number) => `${amount.toLocaleString('en-US')} VND`;
-const iso = (at: Date | null) => (at ? at.toISOString() : '');
+/** Vietnam time, dd/MM/yyyy HH:mm (the receipt's formatter), with the exact instant in `datetime`. */
+const when = (at: Date | null) =>
+  at ? html`<time datetime="${at.toISOString()}">${formatVietnamTime(at)}</time>` : '';
+
+/** Statuses as words: PARTIALLY_REFUNDED reads PARTIALLY REFUNDED. */
+const statusWords = (status: string) => status.replaceAll('_', ' ');
 
 function layout(title: string, body: SafeHtml, signedIn: boolean): string {
   return html`<!doctype html>
@@ -45,7 +51,7 @@ function layout(title: string, body: SafeHtml, signedIn: boolean): string {
           <a href="/ops">Orders</a
           >${signedIn ? html`<a href="/ops/sessions">Sessions</a>` : ''}<span
             >ZaloPay checkout operations</span
-          >
+          ><small>Times in Vietnam time (UTC+7)</small>
           ${signedIn ? html`<form method="post" action="/ops/sign-out"><button type="submit">Sign out</button></form>` : ''}
         </header>
         <main>${body}</main>
@@ -97,7 +103,7 @@ export function searchPage(model: SearchPageModel): string {
         <td>
           <a href="/ops/shop-orders/${encodeURIComponent(order.id)}"><code>${order.id}</code></a>
         </td>
-        <td>${order.status}</td>
+        <td>${statusWords(order.status)}</td>
         <td>${vnd(order.total)}</td>
         <td>
           ${attempts.map(
@@ -109,7 +115,7 @@ export function searchPage(model: SearchPageModel): string {
               </div>`,
           )}
         </td>
-        <td><time>${iso(order.createdAt)}</time></td>
+        <td>${when(order.createdAt)}</td>
       </tr>`,
   );
   return layout(
@@ -172,7 +178,7 @@ function refundRows(refunds: Refund[]): SafeHtml[] {
         <td>${refund.zpRefundId ?? ''}</td>
         <td>${refund.description}</td>
         <td>${refund.failureReason ?? ''}</td>
-        <td><time>${iso(refund.createdAt)}</time></td>
+        <td>${when(refund.createdAt)}</td>
       </tr>`,
   );
 }
@@ -183,7 +189,7 @@ function merchantOrderSection(record: OrderRecord): SafeHtml {
   return html`<h2>Merchant order <code>${shopOrder.id}</code></h2>
     <dl>
       <dt>Status</dt>
-      <dd>${shopOrder.status}</dd>
+      <dd>${statusWords(shopOrder.status)}</dd>
       <dt>Total</dt>
       <dd>${vnd(shopOrder.total)}</dd>
       <dt>Lines</dt>
@@ -196,7 +202,7 @@ function merchantOrderSection(record: OrderRecord): SafeHtml {
         )}
       </dd>
       <dt>Fulfilled</dt>
-      <dd><time>${iso(shopOrder.fulfilledAt)}</time></dd>
+      <dd>${when(shopOrder.fulfilledAt)}</dd>
     </dl>
     <table>
       <thead>
@@ -219,7 +225,7 @@ function merchantOrderSection(record: OrderRecord): SafeHtml {
               </td>
               <td>${attempt.status} ${flagsOf(attempt)}</td>
               <td>${attempt.zpTransId ?? ''}</td>
-              <td><time>${iso(attempt.createdAt)}</time></td>
+              <td>${when(attempt.createdAt)}</td>
               <td>
                 ${attempt.id === shopOrder.paidAttemptId ? 'paid the order' : attempt.status === 'PAID' ? 'second payment (refunded)' : ''}
               </td>
@@ -252,9 +258,7 @@ function webhookSection(appTransId: string, webhooks: readonly WebhookHistory[])
             html`<tr>
               <td><code>${event.id}</code></td>
               <td>${event.type}</td>
-              <td>
-                ${event.status}${event.deliveredAt ? html` <time>${iso(event.deliveredAt)}</time>` : ''}
-              </td>
+              <td>${event.status}${event.deliveredAt ? html` ${when(event.deliveredAt)}` : ''}</td>
               <td>${deliveries.length}</td>
               <td>${event.lastError ?? ''}</td>
               <td>
@@ -269,6 +273,12 @@ function webhookSection(appTransId: string, webhooks: readonly WebhookHistory[])
         )}
       </tbody>
     </table>`;
+}
+
+/** ", partially refunded" / ", refunded" after a paid attempt's status, counting settled refunds. */
+function refundedWords(amount: number, summary: RefundSummary): string {
+  if (summary.refunded <= 0) return '';
+  return summary.refunded >= amount ? ', refunded' : ', partially refunded';
 }
 
 export function orderPage(model: OrderPageModel): string {
@@ -286,18 +296,12 @@ export function orderPage(model: OrderPageModel): string {
   const refundForm = canRefund
     ? html`<form
         method="post"
-        action="/ops/orders/${encodeURIComponent(order.appTransId)}/refunds"
+        action="/ops/orders/${encodeURIComponent(order.appTransId)}/refunds/confirm"
         class="inline"
       >
         <label
-          >Amount to refund (VND)
-          <input
-            type="number"
-            name="amount"
-            min="1"
-            max="${model.summary.refundable}"
-            value="${model.summary.refundable}"
-            required
+          >Amount to refund (VND), at most ${vnd(model.summary.refundable)}
+          <input type="number" name="amount" min="1" max="${model.summary.refundable}" required
         /></label>
         <label
           >Reason
@@ -309,13 +313,13 @@ export function orderPage(model: OrderPageModel): string {
             size="40"
         /></label>
         <input type="hidden" name="refund_token" value="${model.refundToken}" />
-        <button type="submit">Refund</button>
+        <button type="submit">Review refund</button>
       </form>`
     : '';
   const timeline = model.timeline.map(
     (entry) =>
       html`<li class="${entry.tone}">
-        <time>${iso(entry.at)}</time> <strong>${entry.title}</strong>
+        ${when(entry.at)} <strong>${entry.title}</strong>
         <div>${entry.detail}</div>
         ${
           entry.payload === null
@@ -336,7 +340,9 @@ export function orderPage(model: OrderPageModel): string {
       <h2>This attempt</h2>
       <dl>
         <dt>Status</dt>
-        <dd>${order.status}${order.paidVia ? ` (via ${order.paidVia})` : ''}</dd>
+        <dd>
+          ${order.status}${order.paidVia ? ` (via ${order.paidVia})` : ''}${refundedWords(order.amount, model.summary)}
+        </dd>
         <dt>Amount</dt>
         <dd>${vnd(order.amount)}</dd>
         <dt>Refunded</dt>
@@ -348,11 +354,11 @@ export function orderPage(model: OrderPageModel): string {
         <dt>zp_trans_id</dt>
         <dd>${order.zpTransId ?? ''}</dd>
         <dt>Created</dt>
-        <dd><time>${iso(order.createdAt)}</time></dd>
+        <dd>${when(order.createdAt)}</dd>
         <dt>Expires</dt>
-        <dd><time>${iso(order.expiresAt)}</time></dd>
+        <dd>${when(order.expiresAt)}</dd>
         <dt>Paid at</dt>
-        <dd><time>${iso(order.paidAt)}</time></dd>
+        <dd>${when(order.paidAt)}</dd>
         <dt>Reason</dt>
         <dd>${order.failureReason ?? ''}</dd>
         <dt>Polls</dt>
@@ -389,6 +395,58 @@ export function orderPage(model: OrderPageModel): string {
   );
 }
 
+export interface RefundConfirmationModel {
+  appTransId: string;
+  amount: number;
+  description: string;
+  refundToken: string;
+  summary: RefundSummary;
+}
+
+/** The step between the refund form and ZaloPay: what will be refunded, to confirm or cancel. */
+export function refundConfirmationPage(model: RefundConfirmationModel): string {
+  const orderPath = `/ops/orders/${encodeURIComponent(model.appTransId)}`;
+  const left = model.summary.refundable - model.amount;
+  return layout(
+    'Confirm refund',
+    html`<h1>Refund ${vnd(model.amount)}?</h1>
+      <dl>
+        <dt>Payment attempt</dt>
+        <dd><code>${model.appTransId}</code></dd>
+        <dt>Amount</dt>
+        <dd>${vnd(model.amount)}</dd>
+        <dt>Reason</dt>
+        <dd>${model.description}</dd>
+        <dt>Left to refund after this</dt>
+        <dd>${vnd(Math.max(0, left))}</dd>
+      </dl>
+      <p>ZaloPay sends the money back to the shopper; a refund cannot be undone.</p>
+      <form method="post" action="${orderPath}/refunds" class="inline">
+        <input type="hidden" name="amount" value="${String(model.amount)}" />
+        <input type="hidden" name="description" value="${model.description}" />
+        <input type="hidden" name="refund_token" value="${model.refundToken}" />
+        <button type="submit">Confirm refund of ${vnd(model.amount)}</button>
+        <a href="${orderPath}">Cancel</a>
+      </form>`,
+    true,
+  );
+}
+
+/** /ops when ADMIN_TOKEN is unset: how to turn the pages on, instead of a bare 404. */
+export function operatorPagesOffPage(): string {
+  return layout(
+    'Operator pages are off',
+    html`<h1>Operator pages are off</h1>
+      <p>
+        The operator pages need an admin token. Set <code>ADMIN_TOKEN</code> in the server's
+        environment (at least 16 characters; a long random value, e.g.
+        <code>openssl rand -hex 32</code>), restart the server, and sign in here with that token.
+      </p>
+      <p>See docs/operations.md, "Operator pages".</p>`,
+    false,
+  );
+}
+
 export function notFoundPage(what: string): string {
   return layout(
     'Not found',
@@ -418,11 +476,8 @@ export function sessionsPage(model: SessionsPageModel): string {
   const rows = model.sessions.map(
     (session) =>
       html`<tr>
-        <td>
-          <time>${iso(session.createdAt)}</time
-          >${session.id === model.currentId ? ' (this one)' : ''}
-        </td>
-        <td><time>${iso(session.expiresAt)}</time></td>
+        <td>${when(session.createdAt)}${session.id === model.currentId ? ' (this one)' : ''}</td>
+        <td>${when(session.expiresAt)}</td>
         <td>${session.remoteAddress ?? ''}</td>
         <td>${session.userAgent ?? ''}</td>
         <td>

@@ -1,5 +1,6 @@
 // The operator pages under /ops (docs/operations.md): sign in with ADMIN_TOKEN, search orders, read an
-// order's timeline, refund a PAID order. When ADMIN_TOKEN is unset, every /ops path answers 404.
+// order's timeline, refund a PAID order (after a confirmation step). When ADMIN_TOKEN is unset, every /ops
+// path answers 404 with a page that says how to turn them on.
 import { randomBytes } from 'node:crypto';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -18,7 +19,9 @@ import {
 import {
   badRequestPage,
   notFoundPage,
+  operatorPagesOffPage,
   orderPage,
+  refundConfirmationPage,
   searchPage,
   sessionsPage,
   signInPage,
@@ -66,6 +69,14 @@ const NOTICES: Record<string, string> = {
     'Webhook queued again: the same event (same id and body) goes out within seconds.',
 };
 
+/** A refund form's zod problems as one sentence: "amount must be above 0; description is required". */
+function formProblems(error: z.ZodError): string {
+  const fields = z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
+  return Object.entries(fields)
+    .map(([field, messages]) => `${field} ${messages?.[0] ?? 'is invalid'}`)
+    .join('; ');
+}
+
 function page(res: Response, status: number, body: string) {
   res
     .status(status)
@@ -111,9 +122,7 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
   const router = Router();
   const { adminToken } = deps;
   if (!adminToken) {
-    router.use('/ops', (_req, res) => {
-      res.status(404).json({ error: { code: 'not_found', message: 'Not found' } });
-    });
+    router.use('/ops', (_req, res) => page(res, 404, operatorPagesOffPage()));
     return router;
   }
   const sessions = sessionStore(deps.db, adminToken, deps.now ?? (() => new Date()));
@@ -269,6 +278,42 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
     await resendWebhookEvent(deps.db, eventId, (deps.now ?? (() => new Date()))());
     deps.log.info({ appTransId, eventId }, 'operator resent a webhook');
     res.redirect(303, `/ops/orders/${encodeURIComponent(appTransId)}?notice=webhook_resent`);
+  });
+
+  /** The refund form's first step: the same checks, then a page that asks to confirm (nothing sent yet). */
+  router.post('/ops/orders/:appTransId/refunds/confirm', form, async (req, res) => {
+    const { appTransId } = req.params;
+    const parsed = refundForm.safeParse(req.body);
+    if (!parsed.success) {
+      await showOrder(res, appTransId, 400, {
+        error: `Refund not sent: ${formProblems(parsed.error)}`,
+      });
+      return;
+    }
+    const record = await readOrderRecord(deps.db, appTransId);
+    if (!record) {
+      page(res, 404, notFoundPage(`No order ${appTransId}`));
+      return;
+    }
+    const ownRefunds = record.refunds.filter((refund) => refund.orderId === record.order.id);
+    const summary = summariseRefunds(record.order.amount, ownRefunds);
+    if (parsed.data.amount > summary.refundable) {
+      await showOrder(res, appTransId, 400, {
+        error: `Refund not sent: amount is more than the ${summary.refundable} VND left to refund`,
+      });
+      return;
+    }
+    page(
+      res,
+      200,
+      refundConfirmationPage({
+        appTransId,
+        amount: parsed.data.amount,
+        description: parsed.data.description,
+        refundToken: parsed.data.refund_token,
+        summary,
+      }),
+    );
   });
 
   router.post('/ops/orders/:appTransId/refunds', form, async (req, res) => {
