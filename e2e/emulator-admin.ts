@@ -6,6 +6,8 @@ import { E2E_EMULATOR_URL } from './ports';
 export interface EmulatorAdmin {
   pay(appTransId: string, channel?: number): Promise<unknown>;
   cancel(appTransId: string): Promise<unknown>;
+  /** A banking app pays a scanned VietQR payload (POST /admin/vietqr/pay): HTTP status and answer. */
+  payVietQr(payload: string): Promise<{ status: number; body: Record<string, unknown> }>;
   order(appTransId: string): Promise<Record<string, unknown>>;
   faults(spec: Record<string, unknown>): Promise<void>;
   clearFaults(): Promise<void>;
@@ -30,6 +32,15 @@ export function emulatorAdmin(request: APIRequestContext): EmulatorAdmin {
           data: { channel },
         }),
       ),
+    payVietQr: async (payload) => {
+      const response = await request.post(url('/admin/vietqr/pay'), {
+        data: { payload, bank_code: 'VCB' },
+      });
+      return {
+        status: response.status(),
+        body: (await response.json()) as Record<string, unknown>,
+      };
+    },
     cancel: async (id) =>
       ok(await request.post(url(`/admin/orders/${encodeURIComponent(id)}/cancel`))),
     order: async (id) => ok(await request.get(url(`/admin/orders/${encodeURIComponent(id)}`))),

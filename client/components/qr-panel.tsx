@@ -1,7 +1,6 @@
-// The Web-to-App QR code: it encodes order_url (not ZaloPay's qr_code string), so the ZaloPay app's scanner
-// opens the very order this page created. Black on white with a 4-module quiet zone, as scanners expect.
-// The merchant's name and the amount come first and large, so the shopper checks who and how much before
-// scanning.
+// One QR code to scan, with who is paid and how much first and large (checked before scanning), the steps
+// and the payment reference. Black on white with a 4-module quiet zone, as scanners expect. What it
+// encodes is the caller's: order_url for the ZaloPay app, or ZaloPay's VietQR qr_code for banking apps.
 import { QRCodeSVG } from 'qrcode.react';
 import { formatVnd } from '../format/vnd';
 import { useI18n } from '../i18n/language-context';
@@ -10,13 +9,19 @@ const QR_SIZE_PX = 256;
 const QUIET_ZONE_MODULES = 4;
 
 interface QrPanelProps {
-  orderUrl: string;
+  /** The text the code encodes. */
+  value: string;
+  /** The code's accessible name. */
+  label: string;
+  steps: readonly string[];
   amount: number;
   /** The attempt's app_trans_id, shown for support and for the emulator's admin API (README). */
   appTransId: string;
+  /** Scheme marks shown as text beside the code (NAPAS 247, VietQR). */
+  marks?: string;
 }
 
-export function QrPanel({ orderUrl, amount, appTransId }: QrPanelProps) {
+export function QrPanel({ value, label, steps, amount, appTransId, marks }: QrPanelProps) {
   const { messages, language } = useI18n();
   return (
     <div className="qr-panel">
@@ -27,9 +32,9 @@ export function QrPanel({ orderUrl, amount, appTransId }: QrPanelProps) {
           <strong>{formatVnd(amount, language)}</strong>
         </span>
       </p>
-      <div className="qr-panel__code" role="img" aria-label={messages.qrLabel}>
+      <div className="qr-panel__code" role="img" aria-label={label}>
         <QRCodeSVG
-          value={orderUrl}
+          value={value}
           size={QR_SIZE_PX}
           marginSize={QUIET_ZONE_MODULES}
           level="M"
@@ -39,8 +44,9 @@ export function QrPanel({ orderUrl, amount, appTransId }: QrPanelProps) {
         />
       </div>
       <div className="qr-panel__instructions">
+        {marks && <p className="qr-panel__marks">{marks}</p>}
         <ol>
-          {messages.qrSteps.map((step) => (
+          {steps.map((step) => (
             <li key={step}>{step}</li>
           ))}
         </ol>

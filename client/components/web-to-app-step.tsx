@@ -12,7 +12,7 @@ import { newestView } from '../live-status/newest-view';
 import { useLivePayment } from '../live-status/use-live-payment';
 import { Countdown } from './countdown';
 import { PaymentOutcome } from './payment-outcome';
-import { QrPanel } from './qr-panel';
+import { PaymentQrTabs } from './payment-qr-tabs';
 import { ResultHeading } from './result-heading';
 import { ZaloPayAppHelp } from './zalopay-app-help';
 import { Spinner } from './spinner';
@@ -161,7 +161,12 @@ export function WebToAppStep({
       <ResultHeading level={2} takeFocus={focusQr}>
         {messages.qrHeading}
       </ResultHeading>
-      <QrPanel orderUrl={orderUrl} amount={view.amount} appTransId={view.appTransId} />
+      <PaymentQrTabs
+        orderUrl={orderUrl}
+        qrCode={view.qrCode}
+        amount={view.amount}
+        appTransId={view.appTransId}
+      />
       {countdown}
       <p className="waiting">
         <Spinner />

@@ -4,6 +4,7 @@ import { Router } from 'express';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { appConfigSchema, appView, sandboxAppOf } from './app-config';
+import { payScannedVietQr } from './banking-app';
 import type { EmulatorContext } from './emulator-context';
 import { faultsRequestSchema } from './fault-plan';
 import { orderView } from './order-view';
@@ -17,6 +18,13 @@ import type { PayMethod } from './shopper-actions';
 const payRequestSchema = z.strictObject({
   channel: z.union([z.literal(36), z.literal(38), z.literal(39)]).optional(),
   card_number: z.string().optional(),
+});
+
+const vietQrPayRequestSchema = z.strictObject({
+  /** The text a scanner decoded from the VietQR code (create's qr_code). */
+  payload: z.string().min(1).max(512),
+  /** The paying bank's code, as the transfer reports it; empty by default. */
+  bank_code: z.string().max(20).default(''),
 });
 
 const clockRequestSchema = z.union([
@@ -106,6 +114,41 @@ export function adminRouter(ctx: EmulatorContext): Router {
       result: result.kind,
       redirect_url: result.kind === 'cancelled' ? result.redirectUrl : null,
       order: view(order),
+    });
+  });
+
+  /** A banking app pays a scanned VietQR code (banking-app.ts): CRC checked, paid by bank transfer. */
+  router.post('/admin/vietqr/pay', async (req, res) => {
+    const request = parseBody(vietQrPayRequestSchema, req);
+    const result = await payScannedVietQr(
+      ctx,
+      request.payload,
+      request.bank_code,
+      responseSent(res),
+    );
+    if (result.kind === 'refused') {
+      res.status(400).json({ result: result.problem });
+      return;
+    }
+    if (result.kind === 'no_such_account') {
+      res.status(404).json({ result: 'no_such_account', virtual_account: result.virtualAccount });
+      return;
+    }
+    if (result.kind === 'amount_mismatch') {
+      res.status(409).json({
+        result: 'amount_mismatch',
+        scanned_amount: result.scannedAmount,
+        order: view(result.order),
+      });
+      return;
+    }
+    const { payment } = result;
+    const orderTruth = view(result.order);
+    res.status(payment.kind === 'paid' ? 200 : 409).json({
+      result: payment.kind,
+      redirect_url: 'redirectUrl' in payment ? payment.redirectUrl : null,
+      callback: orderTruth.callback,
+      order: orderTruth,
     });
   });
 

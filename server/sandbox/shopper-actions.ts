@@ -10,7 +10,11 @@ import type { OrderStatus, SandboxOrder } from './sandbox-order';
 import { defaultCardFor, findTestCard } from './test-cards';
 import type { CardOutcome, TestCard } from './test-cards';
 
-export type PayMethod = { channel: 38 } | { channel: 36 | 39; cardNumber: string | null };
+export type PayMethod =
+  | { channel: 38 }
+  | { channel: 36 | 39; cardNumber: string | null }
+  /** A bank transfer to the order's VietQR account from a banking app: the "bank account" channel. */
+  | { channel: 37; bankCode: string };
 
 export type PayResult =
   | { kind: 'paid'; redirectUrl: string | null }
@@ -90,7 +94,7 @@ function redirectTo(
 
 /** null for the wallet; the named test card, or the channel's success card; undefined for an unknown number. */
 function chosenCard(method: PayMethod): TestCard | null | undefined {
-  if (method.channel === 38) return null;
+  if (method.channel === 38 || method.channel === 37) return null;
   if (method.cardNumber === null) return defaultCardFor(method.channel);
   return findTestCard(method.cardNumber);
 }
@@ -113,7 +117,8 @@ export async function payOrder(
   const card = chosenCard(method);
   if (card === undefined) return { kind: 'unknown_card' };
   const app = appOf(ctx, order);
-  const { channel, bankCode } = card ?? WALLET;
+  const { channel, bankCode } =
+    method.channel === 37 ? { channel: 37, bankCode: method.bankCode } : (card ?? WALLET);
   const { settings } = ctx;
 
   if (settings.appTimeCheck === 'at_payment' && now - order.appTime > settings.appTimeToleranceMs) {

@@ -52,3 +52,55 @@ export function buildVietQrPayload(fields: VietQrFields): string {
     '6304';
   return withoutCrc + crc16CcittFalse(withoutCrc);
 }
+
+/** What a banking app reads from a scanned payload: the payee account and the amount. */
+export interface ScannedVietQr {
+  /** The NAPAS member bank's BIN (tag 38, sub-tag 01/00), `970454` for ZaloPay's. */
+  bankBin: string;
+  virtualAccount: string;
+  amount: number;
+}
+
+export type VietQrReading =
+  | { ok: true; qr: ScannedVietQr }
+  | { ok: false; problem: 'crc_mismatch' | 'malformed' | 'not_vietqr' };
+
+/** Splits one level of tag-length-value fields; null when a length runs past the end. */
+function readFields(text: string): Map<string, string> | null {
+  const fields = new Map<string, string>();
+  let at = 0;
+  while (at < text.length) {
+    const tag = text.slice(at, at + 2);
+    const length = Number(text.slice(at + 2, at + 4));
+    if (tag.length < 2 || !Number.isInteger(length) || at + 4 + length > text.length) return null;
+    fields.set(tag, text.slice(at + 4, at + 4 + length));
+    at += 4 + length;
+  }
+  return fields;
+}
+
+/**
+ * What a banking app does with a scanned VietQR string: check the trailing CRC (tag 63, over everything
+ * up to and including `6304`), then read the NAPAS template (tag 38: A000000727, bank BIN, account) and the
+ * amount (tag 54).
+ */
+export function readVietQrPayload(payload: string): VietQrReading {
+  const crcAt = payload.length - 8;
+  if (crcAt < 0 || payload.slice(crcAt, crcAt + 4) !== '6304')
+    return { ok: false, problem: 'malformed' };
+  if (crc16CcittFalse(payload.slice(0, crcAt + 4)) !== payload.slice(crcAt + 4).toUpperCase()) {
+    return { ok: false, problem: 'crc_mismatch' };
+  }
+  const fields = readFields(payload);
+  const napas = readFields(fields?.get('38') ?? '');
+  const beneficiary = readFields(napas?.get('01') ?? '');
+  if (!fields || !napas || !beneficiary) return { ok: false, problem: 'malformed' };
+  const bankBin = beneficiary.get('00');
+  const virtualAccount = beneficiary.get('01');
+  const amount = Number(fields.get('54'));
+  if (napas.get('00') !== 'A000000727' || !bankBin || !virtualAccount) {
+    return { ok: false, problem: 'not_vietqr' };
+  }
+  if (!Number.isSafeInteger(amount) || amount <= 0) return { ok: false, problem: 'malformed' };
+  return { ok: true, qr: { bankBin, virtualAccount, amount } };
+}
