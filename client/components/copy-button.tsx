@@ -12,9 +12,11 @@ interface CopyButtonProps {
   label: string;
   /** What the live region says once copied; the ZaloPay transaction id's words unless given. */
   copiedMessage?: string;
+  /** Show `label` on the button instead of the short "Copy" (a button that stands alone). */
+  showLabel?: boolean;
 }
 
-export function CopyButton({ value, label, copiedMessage }: CopyButtonProps) {
+export function CopyButton({ value, label, copiedMessage, showLabel = false }: CopyButtonProps) {
   const { messages } = useI18n();
   const [state, setState] = useState<CopyState>('idle');
 
@@ -30,7 +32,7 @@ export function CopyButton({ value, label, copiedMessage }: CopyButtonProps) {
   return (
     <>
       <button type="button" className="secondary copy-button" aria-label={label} onClick={copy}>
-        {state === 'copied' ? messages.copied : messages.copy}
+        {state === 'copied' ? messages.copied : showLabel ? label : messages.copy}
       </button>
       {state === 'copied' && <Announce message={copiedMessage ?? messages.copiedAnnouncement} />}
       {state === 'failed' && (

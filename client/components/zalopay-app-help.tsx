@@ -18,6 +18,7 @@ export function ZaloPayAppHelp({ orderUrl }: { orderUrl: string }) {
           value={orderUrl}
           label={recovery.copyPaymentLink}
           copiedMessage={recovery.paymentLinkCopied}
+          showLabel
         />
       </p>
       <ul className="app-help__stores">
