@@ -153,14 +153,14 @@ export const fulfilments = pgTable(
     /** The paid attempt the order was fulfilled from. */
     orderId: uuid('order_id')
       .notNull()
-      .unique()
       .references(() => paymentOrders.id),
     /** One fulfilment per merchant order, whatever the number of attempts or callbacks. */
     shopOrderId: text('shop_order_id')
       .notNull()
       .unique()
       .references(() => shopOrders.id),
-    idempotencyKey: text('idempotency_key').notNull().unique(),
+    /** The merchant order's reference: unique through shop_order_id, so it needs no index of its own. */
+    idempotencyKey: text('idempotency_key').notNull(),
     status: fulfilmentStatus('status').notNull().default('PENDING'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
@@ -246,7 +246,7 @@ export const webhookEvents = pgTable(
   'webhook_events',
   {
     id: text('id').primaryKey(),
-    seq: bigserial('seq', { mode: 'number' }).notNull().unique(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     shopOrderId: text('shop_order_id')
       .notNull()
       .references(() => shopOrders.id),
