@@ -1,6 +1,7 @@
-// An attempt that expires, in Vietnamese: the checkout and the confirmation page both say "This payment
-// expired" in the shopper's language (no English server text), and "Pay again" is a new attempt of the
-// same order: a new QR code on desktop, straight to ZaloPay on a phone.
+// An attempt that expires, in Vietnamese: the checkout, the confirmation page and the checkout reached by
+// Back from the expired gateway page all say "This payment expired" in the shopper's language (no English
+// server text), and "Pay again" is a new attempt of the same order: a new QR code on desktop, straight to
+// ZaloPay on a phone.
 import { test, expect } from './fixtures';
 import { expectNoAxeViolations } from './axe';
 
@@ -55,6 +56,35 @@ test('phone: after a cancel the confirmation page counts down, then says the pay
   });
   await expect(phone.locator('main')).not.toContainText(ENGLISH_SERVER_TEXT);
   await expectNoAxeViolations(phone, 'expired on the confirmation page, Vietnamese');
+
+  await emulator.resetClock();
+  await phone.getByRole('button', { name: 'Thanh toán lại' }).click();
+  await phone.waitForURL(/\/openinapp\?order=/);
+  const order = await readShopOrder(orderId);
+  expect(order.attempts.map((attempt) => attempt.attempt)).toEqual([1, 2]);
+});
+
+test('phone: Back from the expired gateway page shows the same order, "Giao dịch này đã hết hạn" and "Thanh toán lại"', async ({
+  phone,
+  emulator,
+  readShopOrder,
+  allowConsoleErrors,
+}) => {
+  allowConsoleErrors(/openinapp\?order=.*status of 410/);
+  await phone.goto('/');
+  await expect(phone.getByLabel(/^Số lượng /).first()).toBeVisible();
+  await phone.getByRole('button', { name: 'Thanh toán bằng ZaloPay' }).click();
+  await phone.waitForURL(/\/openinapp\?order=/);
+  await emulator.advanceClock(FIFTEEN_MINUTES_AND_MORE_MS);
+  await phone.reload();
+  await phone.goBack();
+  await expect(phone).toHaveURL(/\/checkout\/[^/]+$/);
+  const orderId = decodeURIComponent(new URL(phone.url()).pathname.split('/').pop() ?? '');
+  await expect(phone.getByRole('heading', { name: 'Giao dịch này đã hết hạn' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(phone.locator('.checkout__order h1')).toHaveText('Đơn hàng của bạn');
+  await expectNoAxeViolations(phone, 'expired after Back, Vietnamese');
 
   await emulator.resetClock();
   await phone.getByRole('button', { name: 'Thanh toán lại' }).click();

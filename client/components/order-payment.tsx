@@ -1,7 +1,8 @@
 // Paying one merchant order that awaits payment: its live attempt if it has one (the same QR, the countdown
 // continuing), else a "Pay with ZaloPay" button that asks the server for one (createPayment by order id; the
 // amount is the order's). "New QR code" asks again for the same order: attempt 2, never a new cart. Only a
-// payment the shopper has just asked for sends a phone to ZaloPay; reopening the page never does. A slow
+// payment the shopper has just asked for sends a phone to ZaloPay; reopening the page never does. An order
+// whose last attempt ended (Back from an expired gateway page) says so, with "Pay again". A slow
 // answer says "still working" after 3 s and gives up with a retry message after 8 s (use-request-patience).
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -13,6 +14,7 @@ import type { DeviceMode } from '../device-mode';
 import { useI18n } from '../i18n/language-context';
 import { useRecoveryMessages } from '../i18n/use-recovery-messages';
 import { useTRPC } from '../trpc';
+import { PaymentOutcome } from './payment-outcome';
 import { Spinner } from './spinner';
 import { useRequestPatience } from './use-request-patience';
 import { loadWebToAppStep, useWebToAppStep } from './use-web-to-app-step';
@@ -140,6 +142,23 @@ export function OrderPayment({
   }
 
   const creating = createPayment.isPending;
+  const endedAttempt = creating ? undefined : order.attempts.at(-1);
+  if (endedAttempt) {
+    return (
+      <PaymentOutcome
+        status={endedAttempt.status === 'FAILED' ? 'FAILED' : 'EXPIRED'}
+        amount={order.total}
+        orderId={order.orderId}
+        appTransId={endedAttempt.appTransId}
+        headingLevel={2}
+      >
+        <button type="button" className="pay-button" onClick={requestPayment}>
+          {recovery.payAgain}
+        </button>
+      </PaymentOutcome>
+    );
+  }
+
   return (
     <>
       <button

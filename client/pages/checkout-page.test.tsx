@@ -314,6 +314,21 @@ describe('CheckoutPage', () => {
     await waitFor(() => expect(payments.openStreams(`260115_${view.order.orderId}_2`)).toBe(1));
   });
 
+  it('reopened after its attempt expired (Back from the gateway), says so and "Pay again" is attempt 2', async () => {
+    const payments = new FakePayments();
+    const first = renderNewOrderCheckout(payments);
+    await qrCode();
+    payments.transition(`260115_${first.order.orderId}_1`, 'EXPIRED');
+    first.unmount();
+
+    const view = renderCheckout(payments, { orderId: first.order.orderId });
+    expect(await screen.findByRole('heading', { name: 'This payment expired' })).toHaveFocus();
+    expect(screen.queryByRole('button', { name: 'Pay with ZaloPay' })).not.toBeInTheDocument();
+    await view.user.click(screen.getByRole('button', { name: 'Pay again' }));
+    expect(await qrCode()).toBeInTheDocument();
+    expect(payments.payOrderCalls).toEqual([first.order.orderId, first.order.orderId]);
+  });
+
   it('when the countdown runs out, offers to pay again for the same order', async () => {
     const payments = new FakePayments();
     payments.orderLifetimeMs = 1_200;
