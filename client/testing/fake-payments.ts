@@ -2,7 +2,7 @@
 // real procedures, real zod validation, real errors and real superjson Dates, with no server and no network.
 import { TRPCError } from '@trpc/server';
 import type { RedirectHint } from '../../server/payments/redirect-report';
-import type { PaymentsPort } from '../../server/trpc/context';
+import type { PaymentsPort } from '../../server/payments/payments-port';
 import type {
   OrderLine,
   OrderLineRequest,

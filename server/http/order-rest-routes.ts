@@ -2,7 +2,7 @@
 // GET /api/products, POST /api/orders (the server prices the cart), GET /api/orders/{order_id}.
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
-import type { PaymentsPort } from '../trpc/context';
+import type { PaymentsPort } from '../payments/payments-port';
 import { InvalidOrderError } from '../payments/errors';
 import { orderIdSchema, orderLinesSchema } from '../payments/order-input';
 import type { LocalisedName, OrderView } from '../payments/order-view';

@@ -3,7 +3,7 @@
 // sequence diagram). Create also takes {"order_id"}: then the amount is the merchant order's own total.
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { PaymentsPort } from '../trpc/context';
+import type { PaymentsPort } from '../payments/payments-port';
 import type { PaymentStatus, PaymentView } from '../payments/payment-view';
 import {
   GatewayUnavailableError,

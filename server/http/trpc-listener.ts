@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { Logger } from '../logger';
 import type { CreateRateLimit } from '../security/create-rate-limit';
-import type { PaymentsPort } from '../trpc/context';
+import type { PaymentsPort } from '../payments/payments-port';
 import { appRouter } from '../trpc/router';
 import { isDatabaseInputError } from '../../db/database-input-error';
 import type { LiveStreamCap } from '../security/live-stream-cap';

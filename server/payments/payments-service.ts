@@ -2,7 +2,7 @@
 // call. Built from its dependencies, so tests and main.ts assemble it the same way.
 import type { DatabaseHandle } from '../../db/create-db';
 import type { Logger } from '../logger';
-import type { PaymentsPort } from '../trpc/context';
+import type { PaymentsPort } from './payments-port';
 import type { ZaloPayClient } from '../zalopay';
 import { handleCallback, type CallbackReply } from './callback-handler';
 import { listProducts } from './catalogue';

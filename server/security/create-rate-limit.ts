@@ -3,7 +3,7 @@
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, MemoryStore, rateLimit } from 'express-rate-limit';
 import { TRPCError } from '@trpc/server';
-import type { PaymentsPort } from '../trpc/context';
+import type { PaymentsPort } from '../payments/payments-port';
 
 const WINDOW_MS = 60_000;
 const MESSAGE = 'Too many payment requests from your network. Please wait a minute and try again.';

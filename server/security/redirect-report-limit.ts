@@ -6,7 +6,7 @@ import { TRPCError } from '@trpc/server';
 import { ipKeyGenerator } from 'express-rate-limit';
 import { LRUCache } from 'lru-cache';
 import type { RedirectHint } from '../payments/redirect-report';
-import type { PaymentsPort } from '../trpc/context';
+import type { PaymentsPort } from '../payments/payments-port';
 
 const WINDOW_MS = 60_000;
 /** How long a redirect already recorded is answered from memory. */
