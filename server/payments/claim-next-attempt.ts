@@ -3,7 +3,7 @@
 // awaits payment), and the attempt and its 'created' ledger row are written from that move. When a
 // concurrent ask got there first, the swap finds another counter and nothing is written: the caller
 // reads again and finds that ask's attempt. Two round trips in all, where a locking transaction took seven.
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
 import { preparedPerDatabase } from '../../db/prepared-per-database';
 import {
@@ -107,4 +107,19 @@ export async function claimNextAttempt(
     }),
   });
   return row;
+}
+
+/** Whether ZaloPay's answer to the attempt's create was a timeout/outage or a -68 (ledger rows). */
+export async function createCameBackWithoutLink(db: Database, attemptId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: paymentEvents.id })
+    .from(paymentEvents)
+    .where(
+      and(
+        eq(paymentEvents.orderId, attemptId),
+        inArray(paymentEvents.kind, ['gateway_unknown', 'gateway_duplicate']),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }

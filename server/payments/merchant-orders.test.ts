@@ -8,7 +8,12 @@ import { testDatabaseDrivers } from '../../db/test-databases';
 import { silentLogger } from '../logger';
 import { createRefundService } from '../refunds/refund-service';
 import { refundsOf, shopOrderOutboxRows, storedShopOrder } from '../testing/stored-orders';
-import { InvalidOrderError, OrderNotFoundError, OrderNotPayableError } from './errors';
+import {
+  GatewayUnavailableError,
+  InvalidOrderError,
+  OrderNotFoundError,
+  OrderNotPayableError,
+} from './errors';
 import { createPaymentsService } from './payments-service';
 import { SANDBOX_APP, startCheckoutHarness, type CheckoutHarness } from './payments-test-harness';
 
@@ -130,6 +135,35 @@ describe.each(testDatabaseDrivers())('merchant orders on %s', (driver) => {
       [1, 2],
     );
   });
+
+  it('replaces the live attempt in its last minute, when the shopper asks for a new QR code', async () => {
+    const order = await harness.service.createOrder(cart);
+    const first = await harness.service.payOrder(order.orderId);
+    harness.clock.advance(harness.config.expireDurationSeconds * 1000 - 30_000);
+    const second = await harness.service.payOrder(order.orderId);
+    expect(second.appTransId).toMatch(new RegExp(`_${order.orderId}_2$`));
+    expect(second.orderUrl).not.toBe(first.orderUrl);
+    expect((await harness.service.payOrder(order.orderId)).appTransId).toBe(second.appTransId);
+    expect((await harness.service.getOrder(order.orderId))?.livePayment?.appTransId).toBe(
+      second.appTransId,
+    );
+  });
+
+  it('makes a new attempt when the last create came back without a link (timeout, then -68)', async () => {
+    const order = await harness.service.createOrder(cart);
+    await harness.addFaults({ api: { fault: 'timeout', count: 1, endpoints: ['create'] } });
+    try {
+      await expect(harness.service.payOrder(order.orderId)).rejects.toBeInstanceOf(
+        GatewayUnavailableError,
+      );
+    } finally {
+      await harness.clearFaults();
+    }
+    const retried = await harness.service.payOrder(order.orderId);
+    expect(retried.appTransId).toMatch(new RegExp(`_${order.orderId}_2$`));
+    expect(retried.orderUrl).toMatch(/openinapp\?order=/);
+    expect((await harness.service.payOrder(order.orderId)).appTransId).toBe(retried.appTransId);
+  }, 30_000);
 
   it('answers an unknown order, and a paid one, with typed errors', async () => {
     await expect(harness.service.payOrder('NOSUCHORDR')).rejects.toBeInstanceOf(OrderNotFoundError);

@@ -1,8 +1,14 @@
 // Paying a merchant order: one live attempt at a time. Asking again while an attempt is payable returns
-// that attempt (same app_trans_id, same order_url); only after it expired or failed is attempt n+1 made.
+// that attempt (same app_trans_id, same order_url); attempt n+1 is made after it expired or failed, in
+// its last minute (a new QR code with time to scan), or when its create came back without a link.
 // Concurrent asks (two tabs, a double click, two instances) are settled by the compare-and-swap of
 // claim-next-attempt.ts: one makes the attempt, the others read it and return it.
-import { claimNextAttempt, readShopOrderForPayment } from './claim-next-attempt';
+import type { PaymentOrder } from '../../db/schema';
+import {
+  claimNextAttempt,
+  createCameBackWithoutLink,
+  readShopOrderForPayment,
+} from './claim-next-attempt';
 import {
   isLiveAttempt,
   newAttemptOf,
@@ -16,13 +22,34 @@ import type { PaymentView } from './payment-view';
 /** A lost swap means another ask made the attempt: the next read returns it. More losses: real contention. */
 const MAX_TRIES = 5;
 
+/** In its last minute a live attempt is replaced when asked: the shopper wants a QR code with time to scan. */
+export const RENEW_IN_LAST_MS = 60_000;
+
+/**
+ * Whether asking to pay returns this attempt. Not in its last minute; and not when its create came back
+ * without a link (a timeout, or a -68 whose query found it still unpaid): nobody holds its order_url,
+ * so nobody can pay it, and resending the same app_trans_id would only get -68 again. Without a link
+ * and without such an answer, its create is still in flight: the same request is sent again.
+ */
+async function returnsThisAttempt(
+  deps: CreatePaymentDeps,
+  attempt: PaymentOrder,
+  now: Date,
+): Promise<boolean> {
+  if (!isLiveAttempt(attempt, now)) return false;
+  if (attempt.expiresAt.getTime() - now.getTime() <= RENEW_IN_LAST_MS) return false;
+  return attempt.orderUrl !== null || !(await createCameBackWithoutLink(deps.db, attempt.id));
+}
+
 export async function payShopOrder(deps: CreatePaymentDeps, orderId: string): Promise<PaymentView> {
   for (let tries = 0; tries < MAX_TRIES; tries += 1) {
     const found = await readShopOrderForPayment(deps.db, orderId);
     if (!found) throw new OrderNotFoundError(orderId);
     const { order, latest } = found;
     if (order.status !== 'AWAITING_PAYMENT') throw new OrderNotPayableError(orderId, order.status);
-    if (latest && isLiveAttempt(latest, deps.now())) return resumeAttempt(deps, latest);
+    if (latest && (await returnsThisAttempt(deps, latest, deps.now()))) {
+      return resumeAttempt(deps, latest);
+    }
 
     const next = newAttemptOf(deps, order, order.attempts + 1);
     const created = await claimNextAttempt(deps.db, next, order.attempts);
