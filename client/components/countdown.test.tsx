@@ -6,7 +6,11 @@ import { Countdown } from './countdown';
 
 const NOW = new Date('2026-01-15T10:00:00Z');
 
-function renderCountdown(secondsLeft: number, clockOffsetMs = 0) {
+function renderCountdown(
+  secondsLeft: number,
+  clockOffsetMs = 0,
+  renew?: { label: string; onClick: () => void },
+) {
   const onExpire = vi.fn();
   render(
     <LanguageProvider>
@@ -15,6 +19,7 @@ function renderCountdown(secondsLeft: number, clockOffsetMs = 0) {
           expiresAt={new Date(NOW.getTime() + secondsLeft * 1000)}
           clockOffsetMs={clockOffsetMs}
           onExpire={onExpire}
+          renew={renew}
         />
       </LiveAnnouncerProvider>
     </LanguageProvider>,
@@ -54,6 +59,15 @@ describe('Countdown', () => {
       screen.getByText(/Less than a minute left/, { selector: '.countdown__warning' }),
     ).toBeVisible();
     expect(screen.getByRole('status')).toHaveTextContent(/Less than a minute left/);
+  });
+
+  it('offers a new QR code only in the last minute, when the page can ask for one', () => {
+    const onClick = vi.fn();
+    renderCountdown(61, 0, { label: 'New QR code', onClick });
+    expect(screen.queryByRole('button', { name: 'New QR code' })).not.toBeInTheDocument();
+    advanceSeconds(2);
+    screen.getByRole('button', { name: 'New QR code' }).click();
+    expect(onClick).toHaveBeenCalledTimes(1);
   });
 
   it('calls onExpire once when the time is up, and stops at 0:00', () => {

@@ -1,5 +1,5 @@
 // Counts down to the order's expiry on the server's clock (browser time + measured offset), warns in the
-// last minute, and reports expiry once. The ticking text is a role="timer", which screen readers leave quiet.
+// last minute (offering a new code, when the page can ask for one), and reports expiry once. The ticking text is a role="timer", which screen readers leave quiet.
 import { useEffect, useEffectEvent, useState } from 'react';
 import { Announce } from '../a11y/live-announcer';
 import { formatMinutesSeconds, secondsUntil } from '../clock-offset';
@@ -13,6 +13,8 @@ interface CountdownProps {
   clockOffsetMs: number;
   onExpire: () => void;
   warnBelowSeconds?: number;
+  /** Offered with the last-minute warning: the server makes a new attempt of the same order. */
+  renew?: { label: string; onClick: () => void } | undefined;
 }
 
 export function Countdown({
@@ -20,6 +22,7 @@ export function Countdown({
   clockOffsetMs,
   onExpire,
   warnBelowSeconds = 60,
+  renew,
 }: CountdownProps) {
   const { messages } = useI18n();
   const [browserNowMs, setBrowserNowMs] = useState(() => Date.now());
@@ -44,6 +47,11 @@ export function Countdown({
         <>
           <p className="countdown__warning">{messages.expiringSoon}</p>
           <Announce message={messages.expiringSoon} />
+          {renew && (
+            <button type="button" onClick={renew.onClick}>
+              {renew.label}
+            </button>
+          )}
         </>
       )}
     </div>

@@ -102,6 +102,7 @@ export function WebToAppStep({
       expiresAt={view.expiresAt}
       clockOffsetMs={clockOffsetMs}
       onExpire={() => setCountdownEnded(true)}
+      renew={{ label: recovery.newQrCode, onClick: onNewAttempt }}
     />
   );
 

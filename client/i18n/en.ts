@@ -43,8 +43,7 @@ export const en = {
   ],
   amountToPay: 'Amount to pay',
   expiresIn: (time: string) => `This code expires in ${time}`,
-  expiringSoon:
-    'Less than a minute left: scan now. If time runs out, you can pay again for the same order.',
+  expiringSoon: 'Less than a minute left: scan now, or get a new QR code for the same order.',
   waitingForPayment: 'Waiting for your payment in ZaloPay…',
   openOnDevice: 'Open ZaloPay on this device',
   showQrInstead: 'Show QR code instead',

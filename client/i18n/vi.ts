@@ -45,8 +45,7 @@ export const vi: Messages = {
   ],
   amountToPay: 'Số tiền thanh toán',
   expiresIn: (time: string) => `Mã hết hạn sau ${time}`,
-  expiringSoon:
-    'Còn chưa đến một phút: hãy quét ngay. Nếu hết giờ, bạn có thể thanh toán lại cho cùng đơn hàng.',
+  expiringSoon: 'Còn chưa đến một phút: hãy quét ngay, hoặc tạo mã QR mới cho cùng đơn hàng.',
   waitingForPayment: 'Đang chờ bạn thanh toán trên ZaloPay…',
   openOnDevice: 'Mở ZaloPay trên thiết bị này',
   showQrInstead: 'Hiển thị mã QR',
