@@ -22,7 +22,11 @@ export const paidVia = pgEnum('paid_via', ['callback', 'query']);
 export const fulfilmentStatus = pgEnum('fulfilment_status', ['PENDING', 'DONE']);
 export const refundState = pgEnum('refund_state', ['PENDING', 'PROCESSING', 'SUCCEEDED', 'FAILED']);
 export const refundKind = pgEnum('refund_kind', ['operator', 'double_payment']);
-export const webhookEventStatus = pgEnum('webhook_event_status', ['PENDING', 'DELIVERED', 'FAILED']);
+export const webhookEventStatus = pgEnum('webhook_event_status', [
+  'PENDING',
+  'DELIVERED',
+  'FAILED',
+]);
 export const shopOrderStatus = pgEnum('shop_order_status', [
   'AWAITING_PAYMENT',
   'PAID',

@@ -90,7 +90,9 @@ describe('webhooks from the running checkout', () => {
       },
     });
     const metrics = await (await fetch(`${url}/metrics`)).text();
-    expect(metrics).toMatch(/zalopay_checkout_webhook_deliveries_total\{outcome="delivered"\} [1-9]/);
+    expect(metrics).toMatch(
+      /zalopay_checkout_webhook_deliveries_total\{outcome="delivered"\} [1-9]/,
+    );
     expect(metrics).toMatch(/zalopay_checkout_webhook_oldest_undelivered_seconds \d/);
     // A repeated callback from ZaloPay is not a second sale.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
