@@ -10,7 +10,7 @@ import type { WithSubqueryWithSelection } from 'drizzle-orm/pg-core';
 import type { Database, Transaction } from '../../db/create-db';
 import type { paymentOrders } from '../../db/schema';
 import { fulfilments, paymentEvents, refunds, shopOrders, webhookEvents } from '../../db/schema';
-import { eventPayloadSql, isoTimeSql, wireLinesSql } from './webhook-events';
+import { eventPayloadSql, isoTimeSql, newWebhookEventIdSql, wireLinesSql } from './webhook-events';
 
 /** A CTE named `paid` holding the attempt that was just paid (its payment_orders row). */
 export type PaidAttemptCte = WithSubqueryWithSelection<typeof paymentOrders._.columns, 'paid'>;
@@ -20,11 +20,15 @@ export interface SettlementValues {
   now: SQL;
   /** The signed `timestamp` of the refund if one is needed (ms). */
   nowMs: SQL;
-  /** A fresh m_refund_id, used only if the payment must be refunded. */
-  mRefundId: SQL;
-  /** Fresh webhook event ids: order.paid if the order is claimed, order.payment_flagged if refunded. */
-  paidEventId: SQL;
-  flaggedEventId: SQL;
+}
+
+/**
+ * A fresh m_refund_id in ZaloPay's `yymmdd_appid_<id>` form (as newMRefundId makes them), written by
+ * PostgreSQL only when a refund row is: the date in Vietnam (UTC+7 all year), 104 random bits.
+ */
+function newMRefundIdSql(now: SQL, appId: SQL): SQL {
+  return sql`to_char((${now} at time zone 'UTC') + interval '7 hours', 'YYMMDD') || '_' || ${appId} || '_'
+    || left(replace(gen_random_uuid()::text, '-', ''), 26)`;
 }
 
 export function settlementCtes(
@@ -48,7 +52,7 @@ export function settlementCtes(
   const refund = db.$with('double_refund', { mRefundId: sql<string>`m_refund_id` }).as(sql`
     insert into ${refunds}
       (order_id, m_refund_id, kind, amount, description, requested_at_ms, next_check_at, created_at, updated_at)
-    select ${paid.id}, ${values.mRefundId}, 'double_payment', ${paid.amount},
+    select ${paid.id}, ${newMRefundIdSql(values.now, sql`${paid.appId}`)}, 'double_payment', ${paid.amount},
       'Hoàn tiền thanh toán trùng cho đơn hàng ' || ${paid.shopOrderId},
       ${values.nowMs}, ${values.now}, ${values.now}, ${values.now}
     from ${paid}
@@ -62,9 +66,9 @@ export function settlementCtes(
     returning id`);
   const paidWebhook = db.$with('paid_webhook', { id: sql<string>`id` }).as(sql`
     insert into ${webhookEvents} (id, shop_order_id, type, payload, next_attempt_at, created_at)
-    select ${values.paidEventId}, claimed_id, 'order.paid',
+    select event.id, claimed_id, 'order.paid',
       ${eventPayloadSql(
-        values.paidEventId,
+        sql`event.id`,
         'order.paid',
         values.now,
         sql`jsonb_build_object('order_id', claimed_id, 'total', claimed_total, 'status', 'PAID',
@@ -73,12 +77,13 @@ export function settlementCtes(
       )},
       ${values.now}, ${values.now}
     from ${paid} join ${claimed} on claimed_id = ${paid.shopOrderId}
+      cross join lateral (select ${newWebhookEventIdSql} as id) as event
     returning id`);
   const flaggedWebhook = db.$with('flagged_webhook', { id: sql<string>`id` }).as(sql`
     insert into ${webhookEvents} (id, shop_order_id, type, payload, next_attempt_at, created_at)
-    select ${values.flaggedEventId}, ${paid.shopOrderId}, 'order.payment_flagged',
+    select event.id, ${paid.shopOrderId}, 'order.payment_flagged',
       ${eventPayloadSql(
-        values.flaggedEventId,
+        sql`event.id`,
         'order.payment_flagged',
         values.now,
         sql`jsonb_build_object('order_id', ${paid.shopOrderId}, 'reason', 'double_payment',
@@ -87,6 +92,7 @@ export function settlementCtes(
       )},
       ${values.now}, ${values.now}
     from ${paid} join ${refund} on ${refund}.order_id = ${paid.id}
+      cross join lateral (select ${newWebhookEventIdSql} as id) as event
     returning id`);
   return {
     ctes: [claimed, outbox, refund, refundEvent, paidWebhook, flaggedWebhook] as const,

@@ -14,6 +14,7 @@ import {
   OrderNotFoundError,
   OrderNotPayableError,
 } from './errors';
+import { vietnamYymmdd } from '../zalopay/vietnam-date';
 import { createPaymentsService } from './payments-service';
 import { SANDBOX_APP, startCheckoutHarness, type CheckoutHarness } from './payments-test-harness';
 
@@ -201,6 +202,10 @@ describe.each(testDatabaseDrivers())('merchant orders on %s', (driver) => {
       expect(await refundsOf(harness.database.db, secondRow.id)).toEqual([]);
       const [refund] = await refundsOf(harness.database.db, firstRow.id);
       expect(refund).toMatchObject({ kind: 'double_payment', amount: 125_000, state: 'PENDING' });
+      // ZaloPay's yymmdd_appid_<id>, dated in Vietnam (written by PostgreSQL with the payment).
+      expect(refund!.mRefundId).toMatch(
+        new RegExp(`^${vietnamYymmdd(harness.clock.nowMs())}_2553_[0-9a-f]{26}$`),
+      );
       expect((await harness.eventsOf(first.appTransId)).map((e) => e.kind)).toContain(
         'refund_requested',
       );

@@ -6,9 +6,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/create-db';
 import { paymentEvents, paymentOrders, type PaymentOrder } from '../../db/schema';
 import type { Logger } from '../logger';
-import { newMRefundId } from '../zalopay';
 import { settlementCtes } from './merchant-order-settlement';
-import { newWebhookEventId, recordWebhookEvent, type NewWebhookEvent } from './webhook-events';
+import { recordWebhookEvent, type NewWebhookEvent } from './webhook-events';
 import { canTransition, isLatePayment } from './payment-state-machine';
 import type { PaymentStatus } from './payment-view';
 import { announceStatusChange } from './status-notifications';
@@ -208,9 +207,6 @@ async function settleMerchantOrder(
   const settlement = settlementCtes(tx, paid, {
     now: sql`${now.toISOString()}::timestamptz`,
     nowMs: sql`${now.getTime()}::bigint`,
-    mRefundId: sql`${newMRefundId(attempt.appId, now.getTime())}`,
-    paidEventId: sql`${newWebhookEventId()}::text`,
-    flaggedEventId: sql`${newWebhookEventId()}::text`,
   });
   const [row] = await tx
     .with(paid, ...settlement.ctes)

@@ -5,9 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
 import { preparedPerDatabase } from '../../db/prepared-per-database';
 import { paymentEvents, paymentOrders } from '../../db/schema';
-import { newMRefundId } from '../zalopay';
 import { settlementCtes } from './merchant-order-settlement';
-import { newWebhookEventId } from './webhook-events';
 import type { TransitionResult } from './order-transitions';
 import { canTransition } from './payment-state-machine';
 
@@ -71,9 +69,6 @@ const statementFor = preparedPerDatabase((db: Database) => {
   const settlement = settlementCtes(db, paid, {
     now,
     nowMs: sql`${sql.placeholder('nowMs')}::bigint`,
-    mRefundId: sql`${sql.placeholder('mRefundId')}`,
-    paidEventId: sql`${sql.placeholder('paidEventId')}::text`,
-    flaggedEventId: sql`${sql.placeholder('flaggedEventId')}::text`,
   });
   return db
     .with(paid, recorded, ...settlement.ctes)
@@ -100,10 +95,6 @@ export async function payPendingOrder(
     channel: payment.channel,
     now: payment.now.toISOString(),
     nowMs: payment.now.getTime(),
-    // Used only if this payment has to be refunded (its merchant order was already paid).
-    mRefundId: newMRefundId(payment.appId, payment.now.getTime()),
-    paidEventId: newWebhookEventId(),
-    flaggedEventId: newWebhookEventId(),
     dedupeKey: payment.dedupeKey,
     payload: JSON.stringify({ ...payment.payload, effect: EFFECT }),
   });

@@ -1,7 +1,7 @@
 // The merchant's webhook events (docs/webhooks.md), written to the outbox `webhook_events` in the same
 // transaction as the change that caused them, so none is lost when the process dies. Each row's payload
 // is the exact JSON body every delivery attempt sends: `{"id", "type", "created", "data"}`.
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/create-db';
 import { webhookEvents } from '../../db/schema';
@@ -16,10 +16,13 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 /** Why an order.payment_flagged event was sent. */
 export type PaymentFlag = 'amount_mismatch' | 'late_payment' | 'double_payment';
 
-/** `evt_` and 128 random bits: unique across instances without asking the database. */
+/** `evt_` and a random UUID's 32 hex digits: unique across instances without asking the database. */
 export function newWebhookEventId(): string {
-  return `evt_${randomBytes(16).toString('base64url')}`;
+  return `evt_${randomUUID().replaceAll('-', '')}`;
 }
+
+/** The same, made by PostgreSQL inside a statement (only for the rows it writes). */
+export const newWebhookEventIdSql = sql`'evt_' || replace(gen_random_uuid()::text, '-', '')`;
 
 /** A timestamptz as JavaScript's toISOString() writes it, in SQL. */
 export function isoTimeSql(at: SQL): SQL {
