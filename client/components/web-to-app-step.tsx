@@ -106,6 +106,20 @@ export function WebToAppStep({
     />
   );
 
+  // On a phone, the way back to the QR code (a shopper on a desktop that looked like a phone).
+  const showQrInstead = (
+    <button
+      type="button"
+      className="secondary"
+      onClick={() => {
+        setFocusQr(true);
+        onModeChange('qr');
+      }}
+    >
+      {messages.showQrInstead}
+    </button>
+  );
+
   if (mode === 'redirect' && !openedNow) {
     return (
       <section className="web-to-app">
@@ -117,16 +131,7 @@ export function WebToAppStep({
         </button>
         {countdown}
         <ZaloPayAppHelp orderUrl={orderUrl} />
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            setFocusQr(true);
-            onModeChange('qr');
-          }}
-        >
-          {messages.showQrInstead}
-        </button>
+        {showQrInstead}
       </section>
     );
   }
@@ -142,16 +147,7 @@ export function WebToAppStep({
         </p>
         {countdown}
         <ZaloPayAppHelp orderUrl={orderUrl} />
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            setFocusQr(true);
-            onModeChange('qr');
-          }}
-        >
-          {messages.showQrInstead}
-        </button>
+        {showQrInstead}
       </section>
     );
   }
