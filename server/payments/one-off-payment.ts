@@ -1,7 +1,6 @@
 // The frontend guide's `{amount, order_info}`: a one-off merchant order for an amount the client chose,
 // and its first attempt. The API allows it only where ACCEPT_CLIENT_AMOUNTS does (emulator mode by
 // default); everywhere else the server prices the cart (create-shop-order.ts).
-import type { ShopOrder } from '../../db/schema';
 import { shopOrders } from '../../db/schema';
 import {
   newAttemptOf,
@@ -34,23 +33,21 @@ export async function createOneOffPayment(
   try {
     const attempt = await deps.db.transaction(async (tx) => {
       const now = deps.now();
-      const order: ShopOrder = {
-        id: newOrderReference(),
-        lines: [
-          { sku: null, nameVi: description, nameEn: description, unitPrice: amount, quantity: 1 },
-        ],
-        total: amount,
-        description,
-        status: 'AWAITING_PAYMENT',
-        attempts: 1,
-        paidAttemptId: null,
-        paidAt: null,
-        fulfilledAt: null,
-        refundedAmount: 0,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await tx.insert(shopOrders).values(order);
+      const [order] = await tx
+        .insert(shopOrders)
+        .values({
+          id: newOrderReference(),
+          lines: [
+            { sku: null, nameVi: description, nameEn: description, unitPrice: amount, quantity: 1 },
+          ],
+          total: amount,
+          description,
+          attempts: 1,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      if (!order) throw new Error('The one-off merchant order was not recorded');
       const created = await recordNewAttempt(tx, newAttemptOf(deps, order, 1, key));
       if (!created) throw new KeyTaken();
       return created;

@@ -19,27 +19,17 @@ export function createPaidOrderCache(capacity = DEFAULT_CAPACITY): PaidOrderCach
     get: (appTransId) => orders.get(appTransId),
     remember(order) {
       if (order.status !== 'PAID') return;
-      const {
-        appTransId,
-        shopOrderId,
-        status,
-        amount,
-        description,
-        orderUrl,
-        qrCode,
-        expiresAt,
-        paidAt,
-      } = order;
-      orders.set(appTransId, {
-        appTransId,
-        shopOrderId,
-        status,
-        amount,
-        description,
-        orderUrl,
-        qrCode,
-        expiresAt,
-        paidAt,
+      // A copy of the fields a view needs, not the whole row.
+      orders.set(order.appTransId, {
+        appTransId: order.appTransId,
+        shopOrderId: order.shopOrderId,
+        status: order.status,
+        amount: order.amount,
+        description: order.description,
+        orderUrl: order.orderUrl,
+        qrCode: order.qrCode,
+        expiresAt: order.expiresAt,
+        paidAt: order.paidAt,
         failureReason: null,
       });
     },

@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import getRawBody from 'raw-body';
 
 export interface ReceivedWebhook {
   rawBody: string;
@@ -26,15 +27,6 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const inFlight = new Set<string>();
   const receiver: WebhookReceiver = {
@@ -47,7 +39,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
-      const rawBody = await readBody(req);
+      const rawBody = await getRawBody(req, { encoding: 'utf8' });
       const parsed = JSON.parse(rawBody) as {
         id: string;
         type: string;
