@@ -1,4 +1,4 @@
-// The one database factory (design.md §5): embedded PGlite when no URL is given, PostgreSQL through
+// The one database factory (docs/design.md §5): embedded PGlite when no URL is given, PostgreSQL through
 // postgres.js when one is. Both come back as the same drizzle type, so no other code knows which it has.
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';

@@ -5,7 +5,7 @@ import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import superjson from 'superjson';
 import type { RunningCheckout } from './checkout-server';
 import type { AppRouter } from './trpc/router';
-import { PUBLIC_SANDBOX_APPS } from './sandbox/public-apps';
+import { PUBLIC_SANDBOX_APPS } from './zalopay/sandbox-apps';
 import { signRedirectQuery } from './zalopay';
 import { paymentCallbackBody } from './testing/callback-bodies';
 import {

@@ -10,7 +10,7 @@ import { createApp } from './app';
 import { createDb, type DatabaseHandle } from '../db/create-db';
 import { migrate } from '../db/migrate';
 import { createZaloPayClient } from './zalopay';
-import { startEmulator, type RunningEmulator } from './sandbox/emulator';
+import { startEmulator, type RunningEmulator } from './emulator/emulator';
 import { createPaymentsService } from './payments/payments-service';
 import type { PaymentsConfig } from './payments/payments-config';
 import { startPoller } from './payments/poller';

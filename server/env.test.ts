@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadEnv } from './env';
 import { MERCHANT_KEYS, problemsOf } from './testing/env-refusals';
-import { PUBLIC_SANDBOX_APPS } from './sandbox/public-apps';
+import { PUBLIC_SANDBOX_APPS } from './zalopay/sandbox-apps';
 
 const realKeys = MERCHANT_KEYS;
 

@@ -1,10 +1,10 @@
 // The only reader of process.env: every setting validated once at start-up with zod, with a message
 // naming each bad variable. Defaults make `npm start` work on a bare machine (PGlite + embedded emulator).
 import { z } from 'zod';
-import { AppConfigError, parseAppsSetting } from './sandbox/app-config';
-import { PUBLIC_SANDBOX_APPS } from './sandbox/public-apps';
-import type { SandboxApp } from './sandbox/public-apps';
-import { EMULATOR_PROFILES, type EmulatorProfile } from './sandbox/settings';
+import { AppConfigError, parseAppsSetting } from './emulator/app-config';
+import { PUBLIC_SANDBOX_APPS } from './zalopay/sandbox-apps';
+import type { SandboxApp } from './zalopay/sandbox-apps';
+import { EMULATOR_PROFILES, type EmulatorProfile } from './emulator/settings';
 import { trustProxySchema, type TrustProxySetting } from './security/trust-proxy';
 import { webhookSettings, type WebhookSettings } from './webhooks/webhook-settings';
 

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from './logger';
 import { runInRequestContext } from './ops/request-context';
-import { PUBLIC_SANDBOX_APPS } from './sandbox/public-apps';
+import { PUBLIC_SANDBOX_APPS } from './zalopay/sandbox-apps';
 import { signCallbackBody } from './zalopay';
 
 function capturingLogger() {

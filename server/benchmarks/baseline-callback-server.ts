@@ -7,7 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { z } from 'zod';
 import { hmacHex, macMatches } from '../zalopay/mac';
-import { PUBLIC_SANDBOX_APPS } from '../sandbox/public-apps';
+import { PUBLIC_SANDBOX_APPS } from '../zalopay/sandbox-apps';
 
 type MarkPaid = (appTransId: string, zpTransId: string) => Promise<void>;
 

@@ -63,7 +63,7 @@ export const CHANGES_MADE: ChangeRecord[] = [
   {
     figure: 'createPayment: what the checkout adds (after the tRPC change)',
     before: `6.19 ms p50 in the last full run of the previous session; 5.28 and 6.36 ms in this session's first full runs.`,
-    cause: `Timed inside the server on a quiet machine, one create at a time (p50): the request reaching the service 0.56 ms (Express, helmet, the access log, tRPC parsing the body), the order's statement 0.88 ms, ZaloPay's round trip 1.5 ms (the emulator's own), the gateway answer's statement 0.78 ms, the answer written 0.43 ms. The two statements must each commit before the next step (the order before ZaloPay hears of it, design.md §2.1).`,
+    cause: `Timed inside the server on a quiet machine, one create at a time (p50): the request reaching the service 0.56 ms (Express, helmet, the access log, tRPC parsing the body), the order's statement 0.88 ms, ZaloPay's round trip 1.5 ms (the emulator's own), the gateway answer's statement 0.78 ms, the answer written 0.43 ms. The two statements must each commit before the next step (the order before ZaloPay hears of it, docs/design.md §2.1).`,
     change: `The tRPC change above takes Express off the mutation's path too. The statements are unchanged.`,
     after: `This run: 4.59 ms p50 (target met), 9.36 ms p99. It moves with the machine's speed: the emulator's own round trip in the same runs went from 1.8 to 2.7 ms.`,
   },

@@ -10,7 +10,7 @@ import { below, figure, type CaseResult } from './benchmark-result';
 import { loadAverage } from './machine-info';
 import { summarize } from './percentiles';
 import { createZaloPayClient, newAppTransId } from '../zalopay';
-import { PUBLIC_SANDBOX_APPS } from '../sandbox/public-apps';
+import { PUBLIC_SANDBOX_APPS } from '../zalopay/sandbox-apps';
 import { BENCH_AMOUNT, BENCH_APP_USER, BENCH_EMBED_DATA } from './seed-orders';
 
 export interface CreatePaymentPlan {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { DatabaseHandle } from '../../db/create-db';
 import { createDb } from '../../db/create-db';
 import { migrate } from '../../db/migrate';
-import { PUBLIC_SANDBOX_APPS } from '../sandbox/public-apps';
+import { PUBLIC_SANDBOX_APPS } from '../zalopay/sandbox-apps';
 import type { BenchmarkRun, CaseResult } from './benchmark-result';
 import { createBenchDatabase, type BenchDatabase } from './bench-database';
 import {

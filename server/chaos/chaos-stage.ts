@@ -1,6 +1,6 @@
 // The stage every chaos scenario plays on: a fresh PostgreSQL database, the ZaloPay emulator, the
 // recording proxy in front of it, and any number of real checkout processes wired to all three.
-import { startEmulator, type EmulatorSettings, type RunningEmulator } from '../sandbox/emulator';
+import { startEmulator, type EmulatorSettings, type RunningEmulator } from '../emulator/emulator';
 import { createChaosDatabase, chaosServerUrl, type ChaosDatabase } from './chaos-database';
 import { startCheckoutInstance, type CheckoutInstance } from './checkout-instance';
 import { freePort } from '../testing/child-process-lifecycle';

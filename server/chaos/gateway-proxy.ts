@@ -3,8 +3,8 @@
 // 200-entry request log, and while "failing" it makes a share of the queries hit an emulator fault.
 import { createServer, type IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import type { ApiFaultKind } from '../sandbox/fault-plan';
-import { listeningPort } from '../sandbox/listening-port';
+import type { ApiFaultKind } from '../emulator/admin/fault-plan';
+import { listeningPort } from '../emulator/listening-port';
 
 export interface RecordedQuery {
   /** performance.timeOrigin + performance.now() when the proxy received it, in ms. */

@@ -10,7 +10,7 @@ import { runConcurrently } from '../payments/run-concurrently';
 import { chaosServerUrl, postgresReachable } from './chaos-database';
 import { chaosSeed, pickWeighted, seededRandom } from './chaos-plan';
 import { setUpChaosStage, type ChaosStage } from './chaos-stage';
-import type { FaultsRequest } from '../sandbox/fault-plan';
+import type { FaultsRequest } from '../emulator/admin/fault-plan';
 import { createMerchantOrder, payMerchantOrder, type CartLine } from './merchant-order-requests';
 import { paidMerchantOrderIds } from './paid-merchant-orders';
 import {

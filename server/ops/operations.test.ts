@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../env';
 import { silentLogger } from '../logger';
 import { startCheckout, type RunningCheckout } from '../checkout-server';
-import { PUBLIC_SANDBOX_APPS } from '../sandbox/public-apps';
+import { PUBLIC_SANDBOX_APPS } from '../zalopay/sandbox-apps';
 import { signCallbackBody } from '../zalopay';
 
 const ADMIN_TOKEN = 'test-admin-token-0123456789';

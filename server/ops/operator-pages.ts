@@ -4,7 +4,7 @@ import type { OperatorSession, PaymentOrder, Refund } from '../../db/schema';
 import { PAYMENT_STATUSES, type PaymentStatus } from '../payments/payment-view';
 import type { RefundSummary } from '../refunds/refund-summary';
 import { formatVietnamTime } from '../../client/format/vietnam-time';
-import { html, type SafeHtml } from '../sandbox/html-template';
+import { html, type SafeHtml } from '../emulator/html-template';
 import type { OrderRecord, ShopOrderRow } from './operator-queries';
 import type { TimelineEntry, WebhookHistory } from './order-timeline';
 

@@ -1,4 +1,4 @@
-// ZaloPay's payment callback, the ladder of design.md §2.4: verify the MAC on the raw body, find the
+// ZaloPay's payment callback, the ladder of docs/design.md §2.4: verify the MAC on the raw body, find the
 // order, check it is ours and the amount is right, apply PAID, and answer so ZaloPay stops or retries.
 import type { Database } from '../../db/create-db';
 import { isDatabaseInputError } from '../../db/database-input-error';

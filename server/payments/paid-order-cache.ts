@@ -1,4 +1,4 @@
-// PAID is final (design.md §3), and nothing a status view shows changes once an order is PAID: so each
+// PAID is final (docs/design.md §3), and nothing a status view shows changes once an order is PAID: so each
 // process remembers the PAID orders it has read, and answers their status without the database.
 import type { PaymentViewSource } from './payment-view';
 import { LRUCache } from 'lru-cache';

@@ -1,4 +1,4 @@
-// The state machine table of design.md §3, checked for every pair of statuses.
+// The state machine table of docs/design.md §3, checked for every pair of statuses.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canTransition, isLatePayment, isTerminal } from './payment-state-machine';

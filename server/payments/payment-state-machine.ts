@@ -1,4 +1,4 @@
-// The order state machine of design.md §3 as data: which status may follow which, and nothing else.
+// The order state machine of docs/design.md §3 as data: which status may follow which, and nothing else.
 // PAID is final; FAILED and EXPIRED may still become PAID when signed proof of payment arrives late.
 import type { PaymentStatus } from './payment-view';
 

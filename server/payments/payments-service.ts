@@ -35,7 +35,7 @@ export interface PaymentsServiceDeps {
 }
 
 export interface PaymentsService extends PaymentsPort {
-  /** The whole callback ladder of design.md §2.4; never throws. */
+  /** The whole callback ladder of docs/design.md §2.4; never throws. */
   handleCallback(rawBody: string | Buffer): Promise<CallbackReply>;
   /**
    * Appends the shopper's return from ZaloPay to the ledger. Only a record: the redirect's status

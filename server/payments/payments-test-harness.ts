@@ -8,9 +8,9 @@ import { createDb, type DatabaseDriver, type DatabaseHandle } from '../../db/cre
 import { fulfilments, paymentEvents, paymentOrders } from '../../db/schema';
 import { createTestDatabase, type TestDatabase } from '../../db/test-databases';
 import { silentLogger, type Logger } from '../logger';
-import type { EmulatorSettings } from '../sandbox/emulator';
-import { startEmulator, type RunningEmulator } from '../sandbox/emulator';
-import { PUBLIC_SANDBOX_APPS } from '../sandbox/public-apps';
+import type { EmulatorSettings } from '../emulator/emulator';
+import { startEmulator, type RunningEmulator } from '../emulator/emulator';
+import { PUBLIC_SANDBOX_APPS } from '../zalopay/sandbox-apps';
 import { createZaloPayClient, type ZaloPayClient } from '../zalopay';
 import type { CallbackReply } from './callback-handler';
 import { PAYMENTS_TIMING_DEFAULTS, type PaymentsConfig } from './payments-config';

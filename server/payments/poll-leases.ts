@@ -1,4 +1,4 @@
-// How poller instances share the PENDING orders (design.md §6): one statement claims due orders with
+// How poller instances share the PENDING orders (docs/design.md §6): one statement claims due orders with
 // FOR UPDATE SKIP LOCKED and stamps a lease, so each order is queried by one instance at a time.
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';

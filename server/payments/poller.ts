@@ -1,4 +1,4 @@
-// The failsafe for lost callbacks (design.md §2.7): every tick, claim due PENDING orders, ask ZaloPay
+// The failsafe for lost callbacks (docs/design.md §2.7): every tick, claim due PENDING orders, ask ZaloPay
 // about each (bounded concurrency, a rate budget), apply the answer like a callback would, and book the
 // next query. After expires_at + grace, one final query; only then EXPIRED. Unknown is never FAILED.
 import { randomUUID } from 'node:crypto';

@@ -1,6 +1,6 @@
 // The shopper's return from ZaloPay (/order/confirmation?apptransid=…&status=…&checksum=…): written to
 // the ledger, and what it claims handed back only as a hint for wording. It never changes an order:
-// only a verified callback or ZaloPay's /v2/query does (design.md §2.6).
+// only a verified callback or ZaloPay's /v2/query does (docs/design.md §2.6).
 import { REDIRECT_STATUS, verifyRedirect } from '../zalopay';
 
 /**

@@ -1,4 +1,4 @@
-// Status changes travel through Postgres NOTIFY (design.md §6), so the instance holding a shopper's live
+// Status changes travel through Postgres NOTIFY (docs/design.md §6), so the instance holding a shopper's live
 // stream hears about a change made by any instance. One LISTEN per service, fanned out in process.
 import { sql } from 'drizzle-orm';
 import type { Database, DatabaseHandle } from '../../db/create-db';

@@ -1,4 +1,4 @@
-// Refunds of PAID orders (zalopay-api.md §7): check what is left to refund and record the refund inside
+// Refunds of PAID orders (docs/zalopay-protocol.md §7): check what is left to refund and record the refund inside
 // one transaction, send /v2/refund, then settle it by polling /v2/query_refund. Every step is a row in
 // the order's ledger (payment_events) as well as a state of its own in `refunds`.
 import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';

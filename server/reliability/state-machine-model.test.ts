@@ -1,6 +1,6 @@
 // A model-based test of the order state machine (fast-check commands): random sequences of callbacks
 // (valid, late, wrong amount), query answers (paid, pending, expired, failed, unknown code) and the
-// clock passing expiry, against a real database. Every observed transition is one of design.md §3,
+// clock passing expiry, against a real database. Every observed transition is one of docs/design.md §3,
 // all of them are reached, an amount mismatch is never PAID but flagged, and PAID is never left.
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
@@ -15,7 +15,7 @@ import { newAppTransId, type QueryOrderOutcome } from '../zalopay';
 import { paymentCallbackBody } from '../testing/callback-bodies';
 import { insertOneOffShopOrder } from '../testing/stored-orders';
 
-/** design.md §3, row by row. */
+/** docs/design.md §3, row by row. */
 const DESIGN_TRANSITIONS = new Set([
   'PENDING->PAID',
   'PENDING->FAILED',
@@ -182,7 +182,7 @@ describe.each(testDatabaseDrivers())('the order state machine on %s', (driver) =
   });
   afterAll(() => harness?.close());
 
-  it('reaches exactly the transitions of design.md §3, and PAID is final', async () => {
+  it('reaches exactly the transitions of docs/design.md §3, and PAID is final', async () => {
     const observed = new Set<string>();
     let runs = 0;
     await fc.assert(

@@ -10,7 +10,7 @@ import {
   startTestCheckout,
   type TestCheckout,
 } from '../testing/test-checkout';
-import { PUBLIC_SANDBOX_APPS } from '../sandbox/public-apps';
+import { PUBLIC_SANDBOX_APPS } from '../zalopay/sandbox-apps';
 import { signCallbackBody, signRedirectQuery } from '../zalopay';
 
 const SECRETS = PUBLIC_SANDBOX_APPS.flatMap((app) => [app.key1, app.key2]);

@@ -2,7 +2,7 @@
 // setting that would let clients pick their own IP; the refusals name the variable, never its value.
 import { describe, expect, it } from 'vitest';
 import { EnvError, loadEnv } from '../env';
-import { PUBLIC_SANDBOX_APPS } from '../sandbox/public-apps';
+import { PUBLIC_SANDBOX_APPS } from '../zalopay/sandbox-apps';
 
 const [app2553, app2554] = PUBLIC_SANDBOX_APPS;
 const merchant = {

@@ -14,7 +14,7 @@ export interface PaidOrder {
   zpTransId: number;
 }
 
-/** The fields of `data` in the order real callbacks carry them (zalopay-api.md §5.3). */
+/** The fields of `data` in the order real callbacks carry them (docs/zalopay-protocol.md §5.3). */
 export function callbackData({ appTransId, amount, zpTransId }: PaidOrder) {
   return {
     app_id: SANDBOX_APP.appId,

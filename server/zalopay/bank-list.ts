@@ -1,4 +1,4 @@
-// POST /api/getlistmerchantbanks on the gateway host (zalopay-api.md §8): the v1-era endpoint that
+// POST /api/getlistmerchantbanks on the gateway host (docs/zalopay-protocol.md §8): the v1-era endpoint that
 // lists payment methods by pmcid. Form-encoded, with v1 names (appid, reqtime) and returncode answers.
 import { z } from 'zod';
 import type { GatewayCodes, ZaloPayEndpoint } from './errors';

@@ -1,4 +1,4 @@
-// Callback verification against the real callbacks of zalopay-api.md §12.2, the emulator-format vector
+// Callback verification against the real callbacks of docs/zalopay-protocol.md §12.2, the emulator-format vector
 // of §12.4, and every way a callback can be wrong.
 import { describe, expect, it } from 'vitest';
 import {

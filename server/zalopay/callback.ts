@@ -1,4 +1,4 @@
-// Verifies ZaloPay's payment callback (zalopay-api.md §5): HMAC(key2, data) checked in constant time on
+// Verifies ZaloPay's payment callback (docs/zalopay-protocol.md §5): HMAC(key2, data) checked in constant time on
 // the exact `data` string received, before anything inside it is parsed or trusted. Never throws.
 import { z } from 'zod';
 import { int64IdSchema } from './int64-id';

@@ -1,5 +1,5 @@
 // The client against a real HTTP server on 127.0.0.1 that answers byte for byte as ZaloPay does
-// (zalopay-api.md §3.6, §4.2), or fails as networks do: outcomes, retries and what goes on the wire.
+// (docs/zalopay-protocol.md §3.6, §4.2), or fails as networks do: outcomes, retries and what goes on the wire.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createZaloPayClient } from './client';

@@ -1,4 +1,4 @@
-// POST /v2/create (zalopay-api.md §3): the request in app terms, its wire form signed with key1,
+// POST /v2/create (docs/zalopay-protocol.md §3): the request in app terms, its wire form signed with key1,
 // and the translation of ZaloPay's answer into created / duplicate / rejected.
 import { z } from 'zod';
 import { createOrderMacInput, hmacHex } from './mac';

@@ -1,4 +1,4 @@
-// Every synthetic MAC vector of zalopay-api.md §12.4, computed through the formulas in mac.ts.
+// Every synthetic MAC vector of docs/zalopay-protocol.md §12.4, computed through the formulas in mac.ts.
 import { describe, expect, it } from 'vitest';
 import {
   bankListMacInput,

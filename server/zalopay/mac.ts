@@ -1,4 +1,4 @@
-// The HMAC-SHA256 formulas of ZaloPay API v2, one function per signed message (zalopay-api.md §2-§8).
+// The HMAC-SHA256 formulas of ZaloPay API v2, one function per signed message (docs/zalopay-protocol.md §2-§8).
 // Both the adapter and the emulator sign and verify through this file, so a formula lives in one place.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 

@@ -1,4 +1,4 @@
-// order_url encoding (zalopay-api.md §1.2 and the §12.4 deterministic example).
+// order_url encoding (docs/zalopay-protocol.md §1.2 and the §12.4 deterministic example).
 import { describe, expect, it } from 'vitest';
 import { buildOrderUrl, decodeOrderUrl } from './order-url';
 

@@ -1,5 +1,5 @@
 // ZaloPay's order_url: `<gateway>/openinapp?order=<base64 of {"zptranstoken":...,"appid":...}>`
-// (zalopay-api.md §1.2, verified on real URLs). The emulator builds these; tests and logs decode them.
+// (docs/zalopay-protocol.md §1.2, verified on real URLs). The emulator builds these; tests and logs decode them.
 import { z } from 'zod';
 
 export interface OrderUrlParts {

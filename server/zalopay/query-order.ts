@@ -1,4 +1,4 @@
-// POST /v2/query (zalopay-api.md §4): signed with key1 over app_id|app_trans_id|key1, answered with
+// POST /v2/query (docs/zalopay-protocol.md §4): signed with key1 over app_id|app_trans_id|key1, answered with
 // 1 paid, 3 pending, or 2 plus a sub code (expired, unknown order, or another final failure).
 import { z } from 'zod';
 import { generateZaloPayError, type ZaloPayEndpoint } from './errors';

@@ -1,4 +1,4 @@
-// POST /v2/query_refund (zalopay-api.md §7.2): the status of a refund by our m_refund_id, signed with
+// POST /v2/query_refund (docs/zalopay-protocol.md §7.2): the status of a refund by our m_refund_id, signed with
 // key1 over app_id|m_refund_id|timestamp.
 import { generateZaloPayError, type ZaloPayEndpoint } from './errors';
 import { hmacHex, queryRefundMacInput } from './mac';

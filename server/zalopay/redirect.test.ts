@@ -1,4 +1,4 @@
-// Redirect checksums: the 7 real redirects of zalopay-api.md §12.3, the synthetic vector, and forgeries.
+// Redirect checksums: the 7 real redirects of docs/zalopay-protocol.md §12.3, the synthetic vector, and forgeries.
 import { describe, expect, it } from 'vitest';
 import { verifyRedirect } from './redirect';
 import { signRedirectQuery } from './test-signing';

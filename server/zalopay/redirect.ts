@@ -1,4 +1,4 @@
-// Verifies the query string ZaloPay appends when it sends the shopper back (zalopay-api.md §6).
+// Verifies the query string ZaloPay appends when it sends the shopper back (docs/zalopay-protocol.md §6).
 // A valid checksum only proves ZaloPay built the link: it is a hint to look, never proof of payment.
 import { hmacHex, isWellFormedMac, macMatches, redirectChecksumInput } from './mac';
 

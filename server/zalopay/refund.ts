@@ -1,4 +1,4 @@
-// POST /v2/refund (zalopay-api.md §7.1): asynchronous, so the usual answer is "processing" and the
+// POST /v2/refund (docs/zalopay-protocol.md §7.1): asynchronous, so the usual answer is "processing" and the
 // final result comes from query_refund. m_refund_id is the idempotency key but is NOT in the MAC.
 import type { ZaloPayEndpoint } from './errors';
 import { int64IdSchema } from './int64-id';

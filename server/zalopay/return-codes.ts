@@ -1,4 +1,4 @@
-// ZaloPay's return codes by name (zalopay-api.md §2, §3.7, §4.2, §7), so the translation code reads
+// ZaloPay's return codes by name (docs/zalopay-protocol.md §2, §3.7, §4.2, §7), so the translation code reads
 // as "DUPLICATE_APP_TRANS_ID" instead of "-68".
 
 export const RETURN_CODE = {

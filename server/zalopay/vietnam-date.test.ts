@@ -1,4 +1,4 @@
-// The date prefix is Vietnam's calendar date (UTC+7), the zalopay-api.md §12.4 examples included.
+// The date prefix is Vietnam's calendar date (UTC+7), the docs/zalopay-protocol.md §12.4 examples included.
 import { describe, expect, it } from 'vitest';
 import { vietnamYymmdd } from './vietnam-date';
 

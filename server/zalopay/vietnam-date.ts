@@ -1,5 +1,5 @@
 // ZaloPay reconciles by the calendar date in Vietnam (GMT+7), so every date prefix is computed
-// in Asia/Ho_Chi_Minh, never in the server's local zone or in UTC (zalopay-api.md §3.5).
+// in Asia/Ho_Chi_Minh, never in the server's local zone or in UTC (docs/zalopay-protocol.md §3.5).
 const VN_DATE = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Asia/Ho_Chi_Minh',
   year: '2-digit',
