@@ -3,7 +3,11 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from './migrate';
 import { paymentOrders, shopOrders } from './schema';
-import { createTestDatabase, testDatabaseDrivers, type TestDatabase } from './test-databases';
+import {
+  createTestDatabase,
+  testDatabaseDrivers,
+  type TestDatabase,
+} from '../server/testing/test-database';
 
 function waitFor<T>(produce: () => T | undefined, timeoutMs = 5_000): Promise<T> {
   const started = Date.now();

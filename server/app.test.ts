@@ -13,7 +13,7 @@ import {
   postJson as post,
   startTestCheckout,
   type TestCheckout,
-} from './testing/test-checkout';
+} from './testing/checkout-harness';
 
 const app2553 = PUBLIC_SANDBOX_APPS[0]!;
 let testCheckout: TestCheckout;

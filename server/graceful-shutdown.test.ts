@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { afterEach, expect, it } from 'vitest';
 import { exited, freePort } from './testing/child-process-lifecycle';
-import { createOrder } from './testing/test-checkout';
+import { createOrder } from './testing/checkout-harness';
 
 let child: ReturnType<typeof spawn> | undefined;
 afterEach(() => {

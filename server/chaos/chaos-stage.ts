@@ -4,7 +4,7 @@ import { startEmulator, type EmulatorSettings, type RunningEmulator } from '../e
 import { createChaosDatabase, chaosServerUrl, type ChaosDatabase } from './chaos-database';
 import { startCheckoutInstance, type CheckoutInstance } from './checkout-instance';
 import { freePort } from '../testing/child-process-lifecycle';
-import { emulatorAdminClient, type EmulatorAdminClient } from './emulator-admin-client';
+import { emulatorAdminClient, type EmulatorAdminClient } from '../emulator/admin/admin-client';
 import { startGatewayProxy, type GatewayProxy } from './gateway-proxy';
 
 export interface ChaosStage {

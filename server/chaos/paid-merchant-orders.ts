@@ -2,7 +2,7 @@
 // key the fulfilment hook receives, so "fulfilled once" can be checked against what the hook saw.
 import type postgres from 'postgres';
 import { z } from 'zod';
-import type { EmulatorOrder } from './emulator-admin-client';
+import type { EmulatorOrder } from '../emulator/admin/admin-client';
 
 const rowSchema = z.object({ shop_order_id: z.string() });
 

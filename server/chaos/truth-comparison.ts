@@ -3,7 +3,7 @@
 // order, and for each second payment of an order exactly one automatic refund, at the emulator too.
 import type postgres from 'postgres';
 import { z } from 'zod';
-import type { EmulatorOrder } from './emulator-admin-client';
+import type { EmulatorOrder } from '../emulator/admin/admin-client';
 
 const attemptRowSchema = z.object({
   id: z.string(),

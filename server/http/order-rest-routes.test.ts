@@ -2,7 +2,11 @@
 // shopper's language, carts priced by the server, paying an order by its reference, and the guide's
 // client-amount body allowed only where ACCEPT_CLIENT_AMOUNTS says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postJson as post, startTestCheckout, type TestCheckout } from '../testing/test-checkout';
+import {
+  postJson as post,
+  startTestCheckout,
+  type TestCheckout,
+} from '../testing/checkout-harness';
 
 let testCheckout: TestCheckout;
 let url: string;

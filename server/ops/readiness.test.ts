@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../db/test-databases';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { readinessRoute } from './ops-http-routes';
 import { createReadinessCheck } from './readiness';
 

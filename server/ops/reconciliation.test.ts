@@ -1,13 +1,13 @@
 // Reconciliation against the emulator over HTTP, on every database driver: a payment whose callback was
 // dropped is found, reported, repaired to PAID through the poller's transition, and then matches.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseDrivers } from '../../db/test-databases';
+import { testDatabaseDrivers } from '../testing/test-database';
 import { silentLogger } from '../logger';
 import {
   SANDBOX_APP,
   startCheckoutHarness,
   type CheckoutHarness,
-} from '../payments/payments-test-harness';
+} from '../testing/service-harness';
 import { createZaloPayClient } from '../zalopay';
 import {
   appTransIdPrefixOf,

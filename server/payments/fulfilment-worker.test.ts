@@ -7,7 +7,7 @@ import {
   createTestDatabase,
   testDatabaseDrivers,
   type TestDatabase,
-} from '../../db/test-databases';
+} from '../testing/test-database';
 import { silentLogger } from '../logger';
 import { insertStoredOrder, storedShopOrder } from '../testing/stored-orders';
 import { startFulfilmentWorker, type FulfilmentJob } from './fulfilment-worker';

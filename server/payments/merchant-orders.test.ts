@@ -4,7 +4,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { products, webhookEvents } from '../../db/schema';
-import { testDatabaseDrivers } from '../../db/test-databases';
+import { testDatabaseDrivers } from '../testing/test-database';
 import { silentLogger } from '../logger';
 import { createRefundService } from '../refunds/refund-service';
 import { refundsOf, shopOrderOutboxRows, storedShopOrder } from '../testing/stored-orders';
@@ -16,7 +16,11 @@ import {
 } from './errors';
 import { vietnamYymmdd } from '../zalopay/vietnam-date';
 import { createPaymentsService } from './payments-service';
-import { SANDBOX_APP, startCheckoutHarness, type CheckoutHarness } from './payments-test-harness';
+import {
+  SANDBOX_APP,
+  startCheckoutHarness,
+  type CheckoutHarness,
+} from '../testing/service-harness';
 
 describe.each(testDatabaseDrivers())('merchant orders on %s', (driver) => {
   let harness: CheckoutHarness;

@@ -7,7 +7,7 @@ import {
   createTestDatabase,
   testDatabaseDrivers,
   type TestDatabase,
-} from '../../db/test-databases';
+} from '../testing/test-database';
 import { silentLogger } from '../logger';
 import { insertStoredOrder, ledgerRowsOf, outboxRowsOf } from '../testing/stored-orders';
 import { applyPaymentInput, type RequestedChange, type TransitionDeps } from './order-transitions';

@@ -6,7 +6,7 @@ import {
   createTestDatabase,
   testDatabaseDrivers,
   type TestDatabase,
-} from '../../db/test-databases';
+} from '../testing/test-database';
 import { silentLogger } from '../logger';
 import {
   insertStoredOrder,

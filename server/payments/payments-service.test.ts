@@ -4,13 +4,17 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { paymentOrders } from '../../db/schema';
-import { testDatabaseDrivers } from '../../db/test-databases';
+import { testDatabaseDrivers } from '../testing/test-database';
 import { createDb } from '../../db/create-db';
 import { silentLogger } from '../logger';
 import { signCallbackBody } from '../zalopay';
 import { GatewayUnavailableError, InvalidPaymentInputError } from './errors';
 import { createPaymentsService } from './payments-service';
-import { SANDBOX_APP, startCheckoutHarness, type CheckoutHarness } from './payments-test-harness';
+import {
+  SANDBOX_APP,
+  startCheckoutHarness,
+  type CheckoutHarness,
+} from '../testing/service-harness';
 import type { PaymentView } from './payment-view';
 
 describe.each(testDatabaseDrivers())('payments service on %s', (driver) => {

@@ -2,13 +2,13 @@
 // final query, treats gateway faults as "unknown", races callbacks safely, and shares work across
 // instances without ever querying one order twice in an interval.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseDrivers } from '../../db/test-databases';
+import { testDatabaseDrivers } from '../testing/test-database';
 import type { DatabaseHandle } from '../../db/create-db';
 import {
   openSecondHandle,
   startCheckoutHarness,
   type CheckoutHarness,
-} from './payments-test-harness';
+} from '../testing/service-harness';
 
 describe.each(testDatabaseDrivers())('poller on %s', (driver) => {
   let h: CheckoutHarness;

@@ -9,7 +9,7 @@ import {
   createTestDatabase,
   testDatabaseDrivers,
   type TestDatabase,
-} from '../../db/test-databases';
+} from '../testing/test-database';
 import { insertStoredOrder, ledgerRowsOf, storedOrder } from '../testing/stored-orders';
 import type { PaymentStatus } from './payment-view';
 import { recordGatewayOrder, type GatewayOrder } from './record-gateway-order';

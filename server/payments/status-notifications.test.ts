@@ -5,7 +5,7 @@ import {
   createTestDatabase,
   testDatabaseDrivers,
   type TestDatabase,
-} from '../../db/test-databases';
+} from '../testing/test-database';
 import { silentLogger } from '../logger';
 import {
   PAYMENT_STATUS_CHANNEL,

@@ -3,13 +3,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refunds } from '../../db/schema';
-import { testDatabaseDrivers } from '../../db/test-databases';
+import { testDatabaseDrivers } from '../testing/test-database';
 import { silentLogger } from '../logger';
 import {
   SANDBOX_APP,
   startCheckoutHarness,
   type CheckoutHarness,
-} from '../payments/payments-test-harness';
+} from '../testing/service-harness';
 import { createZaloPayClient, type ZaloPayClient } from '../zalopay';
 import { RefundRefusedError } from './refund-errors';
 import { createRefundService, type RefundService } from './refund-service';

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inArray } from 'drizzle-orm';
 import { paymentOrders } from '../../db/schema';
-import { testDatabaseDrivers } from '../../db/test-databases';
-import { startCheckoutHarness, type CheckoutHarness } from '../payments/payments-test-harness';
+import { testDatabaseDrivers } from '../testing/test-database';
+import { startCheckoutHarness, type CheckoutHarness } from '../testing/service-harness';
 import { applyQueryAnswer } from '../payments/query-answer';
 import { runConcurrently } from '../payments/run-concurrently';
 import { silentLogger } from '../logger';

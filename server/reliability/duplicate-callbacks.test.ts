@@ -1,10 +1,10 @@
 // One valid callback delivered 1,000 times at once over HTTP (the app's real route): exactly one
 // PENDING -> PAID, one outbox row, one ledger row, and every reply {"return_code":1}, never a 5xx.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseDrivers } from '../../db/test-databases';
-import { startCheckoutHarness, type CheckoutHarness } from '../payments/payments-test-harness';
+import { testDatabaseDrivers } from '../testing/test-database';
+import { startCheckoutHarness, type CheckoutHarness } from '../testing/service-harness';
 import { runConcurrently } from '../payments/run-concurrently';
-import { serveAppOn, type ServedApp } from './app-on-harness';
+import { serveAppOn, type ServedApp } from '../testing/app-harness';
 import { effectsOf, paymentCallbackBody } from '../testing/callback-bodies';
 
 const DELIVERIES = 1_000;

@@ -3,14 +3,14 @@
 // throws, and the database is exactly as it was (real PENDING orders the forgeries name included).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseDrivers } from '../../db/test-databases';
+import { testDatabaseDrivers } from '../testing/test-database';
 import {
   SANDBOX_APP,
   startCheckoutHarness,
   type CheckoutHarness,
-} from '../payments/payments-test-harness';
+} from '../testing/service-harness';
 import { hmacHex, verifyCallback } from '../zalopay';
-import { serveAppOn, type ServedApp } from './app-on-harness';
+import { serveAppOn, type ServedApp } from '../testing/app-harness';
 import {
   callbackData,
   snapshotOf,

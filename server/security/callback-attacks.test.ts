@@ -3,14 +3,14 @@
 // row (issue 14, item 5); data that can never be applied (a time out of range, a NUL character) is
 // acknowledged so ZaloPay stops resending it, and raised as an alert, never answered "retry later" (item 4).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseDrivers } from '../../db/test-databases';
-import { startCheckoutHarness, type CheckoutHarness } from '../payments/payments-test-harness';
-import { serveAppOn, type ServedApp } from '../reliability/app-on-harness';
+import { testDatabaseDrivers } from '../testing/test-database';
+import { startCheckoutHarness, type CheckoutHarness } from '../testing/service-harness';
+import { serveAppOn, type ServedApp } from '../testing/app-harness';
 import { callbackData, effectsOf } from '../testing/callback-bodies';
 import { capturedLog, type CapturedLog } from '../testing/captured-log';
 import { insertStoredOrder } from '../testing/stored-orders';
 import { signCallbackBody } from '../zalopay';
-import { SANDBOX_APP } from '../payments/payments-test-harness';
+import { SANDBOX_APP } from '../testing/service-harness';
 
 describe.each(testDatabaseDrivers())('signed callbacks under attack (%s)', (driver) => {
   let harness: CheckoutHarness;

@@ -2,7 +2,7 @@
 // X-Forwarded-For mints no new budget, and behind a trusted proxy each real client has its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { postJson, startTestCheckout, type TestCheckout } from '../testing/test-checkout';
+import { postJson, startTestCheckout, type TestCheckout } from '../testing/checkout-harness';
 
 const LIMIT = 3;
 const order = { amount: 50_000, order_info: 'Rate limit probe' };

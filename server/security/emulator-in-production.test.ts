@@ -4,7 +4,7 @@
 import type { Request, Response } from 'express';
 import { describe, expect, it } from 'vitest';
 import { EnvError, loadEnv } from '../env';
-import { startTestCheckout } from '../testing/test-checkout';
+import { startTestCheckout } from '../testing/checkout-harness';
 import { capturedLog } from '../testing/captured-log';
 import { isLoopbackPeer, loopbackOnly } from './loopback-only';
 

@@ -9,10 +9,10 @@ import {
   createTestDatabase,
   testDatabaseDrivers,
   type TestDatabase,
-} from '../../db/test-databases';
+} from '../testing/test-database';
 import { createApp } from '../app';
 import { requestLogging } from '../ops/request-logging';
-import { startCheckoutHarness, type CheckoutHarness } from '../payments/payments-test-harness';
+import { startCheckoutHarness, type CheckoutHarness } from '../testing/service-harness';
 import { capturedLog } from '../testing/captured-log';
 
 /** Words that only an internal error message would carry. */

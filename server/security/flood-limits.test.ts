@@ -2,7 +2,7 @@
 // them used about 76 MB), and reportRedirect, which appends to the ledger, records each redirect once
 // and lets a client IP report only so many a minute (about 80 rows a second made a 750 KB ops page).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrder, startTestCheckout, type TestCheckout } from '../testing/test-checkout';
+import { createOrder, startTestCheckout, type TestCheckout } from '../testing/checkout-harness';
 
 const STREAMS = 3;
 const REPORTS = 5;

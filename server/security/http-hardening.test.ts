@@ -10,7 +10,7 @@ import {
   postJson,
   startTestCheckout,
   type TestCheckout,
-} from '../testing/test-checkout';
+} from '../testing/checkout-harness';
 
 let running: TestCheckout;
 let base: string;

@@ -4,7 +4,7 @@
 // refused sign-ins count towards the limit; behind an https PUBLIC_BASE_URL without TRUST_PROXY the
 // browser's own forms are accepted; and /metrics with METRICS_TOKEN set answers only its bearer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCheckout, type TestCheckout } from '../testing/test-checkout';
+import { startTestCheckout, type TestCheckout } from '../testing/checkout-harness';
 
 const ADMIN_TOKEN = 'ops-attacks-admin-token-0123456789';
 const METRICS_TOKEN = 'ops-attacks-metrics-token-0123456789';

@@ -14,7 +14,7 @@ import {
   SANDBOX_APP,
   startCheckoutHarness,
   type CheckoutHarness,
-} from '../payments/payments-test-harness';
+} from '../testing/service-harness';
 import { startPoller, type Poller } from '../payments/poller';
 import { budgetedStatusQueries, createQueryBudget } from '../payments/query-budget';
 import { insertStoredOrder } from '../testing/stored-orders';

@@ -9,7 +9,7 @@ import {
   postJson,
   startTestCheckout,
   type TestCheckout,
-} from '../testing/test-checkout';
+} from '../testing/checkout-harness';
 import { PUBLIC_SANDBOX_APPS } from '../zalopay/sandbox-apps';
 import { signCallbackBody, signRedirectQuery } from '../zalopay';
 

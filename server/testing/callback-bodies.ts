@@ -4,7 +4,7 @@ import { count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/create-db';
 import { fulfilments, paymentEvents, paymentOrders } from '../../db/schema';
-import { SANDBOX_APP } from '../payments/payments-test-harness';
+import { SANDBOX_APP } from './service-harness';
 import { signCallbackBody } from '../zalopay';
 
 export interface PaidOrder {

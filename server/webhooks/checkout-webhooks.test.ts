@@ -4,7 +4,11 @@
 // verifyWebhook, as the README's receiver does.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paymentCallbackBody } from '../testing/callback-bodies';
-import { postJson as post, startTestCheckout, type TestCheckout } from '../testing/test-checkout';
+import {
+  postJson as post,
+  startTestCheckout,
+  type TestCheckout,
+} from '../testing/checkout-harness';
 import { startWebhookReceiver, type WebhookReceiver } from '../testing/webhook-receiver';
 import { verifyWebhook } from './webhook-signature';
 

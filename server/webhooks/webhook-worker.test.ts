@@ -9,7 +9,7 @@ import {
   createTestDatabase,
   testDatabaseDrivers,
   type TestDatabase,
-} from '../../db/test-databases';
+} from '../testing/test-database';
 import { silentLogger } from '../logger';
 import { applyPaymentInput } from '../payments/order-transitions';
 import { runConcurrently } from '../payments/run-concurrently';

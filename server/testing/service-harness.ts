@@ -6,16 +6,16 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { createDb, type DatabaseDriver, type DatabaseHandle } from '../../db/create-db';
 import { fulfilments, paymentEvents, paymentOrders } from '../../db/schema';
-import { createTestDatabase, type TestDatabase } from '../../db/test-databases';
+import { createTestDatabase, type TestDatabase } from './test-database';
 import { silentLogger, type Logger } from '../logger';
 import type { EmulatorSettings } from '../emulator/emulator';
 import { startEmulator, type RunningEmulator } from '../emulator/emulator';
 import { PUBLIC_SANDBOX_APPS } from '../zalopay/sandbox-apps';
 import { createZaloPayClient, type ZaloPayClient } from '../zalopay';
-import type { CallbackReply } from './callback-handler';
-import { PAYMENTS_TIMING_DEFAULTS, type PaymentsConfig } from './payments-config';
-import { createPaymentsService, type PaymentsService } from './payments-service';
-import { startPoller, type Poller } from './poller';
+import type { CallbackReply } from '../payments/callback-handler';
+import { PAYMENTS_TIMING_DEFAULTS, type PaymentsConfig } from '../payments/payments-config';
+import { createPaymentsService, type PaymentsService } from '../payments/payments-service';
+import { startPoller, type Poller } from '../payments/poller';
 
 function sandboxApp(appId: number) {
   const app = PUBLIC_SANDBOX_APPS.find((candidate) => candidate.appId === appId);

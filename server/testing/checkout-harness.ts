@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import type { DatabaseDriver } from '../../db/create-db';
-import { createTestDatabase, type TestDatabase } from '../../db/test-databases';
+import { createTestDatabase, type TestDatabase } from './test-database';
 import { startCheckout, type RunningCheckout } from '../checkout-server';
 import { loadEnv } from '../env';
 import { silentLogger, type Logger } from '../logger';

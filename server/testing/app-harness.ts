@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../app';
 import { silentLogger } from '../logger';
-import type { CheckoutHarness } from '../payments/payments-test-harness';
+import type { CheckoutHarness } from './service-harness';
 
 export interface ServedApp {
   url: string;

@@ -2,8 +2,8 @@
 // PGlite always; PostgreSQL too when TEST_DATABASE_URL (or DATABASE_URL) names a server to create databases on.
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { createDb, type DatabaseDriver, type DatabaseHandle } from './create-db';
-import { migrate } from './migrate';
+import { createDb, type DatabaseDriver, type DatabaseHandle } from '../../db/create-db';
+import { migrate } from '../../db/migrate';
 
 export interface TestDatabase extends DatabaseHandle {
   /** The throwaway database's URL (PostgreSQL only), for opening a second handle on the same data. */

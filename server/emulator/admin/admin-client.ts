@@ -1,7 +1,7 @@
 // The emulator's admin API (docs/emulator.md) as the chaos tests drive it: the shopper's actions,
 // faults, the clock, and the emulator's truth about every order, each answer parsed with zod.
 import { z } from 'zod';
-import type { FaultsRequest } from '../emulator/admin/fault-plan';
+import type { FaultsRequest } from './fault-plan';
 
 export const emulatorOrderSchema = z.object({
   app_trans_id: z.string(),
