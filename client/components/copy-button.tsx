@@ -31,7 +31,12 @@ export function CopyButton({ value, label, copiedMessage, showLabel = false }: C
 
   return (
     <>
-      <button type="button" className="secondary copy-button" aria-label={label} onClick={copy}>
+      <button
+        type="button"
+        className="secondary copy-button"
+        aria-label={label}
+        onClick={() => void copy()}
+      >
         {state === 'copied' ? messages.copied : showLabel ? label : messages.copy}
       </button>
       {state === 'copied' && <Announce message={copiedMessage ?? messages.copiedAnnouncement} />}

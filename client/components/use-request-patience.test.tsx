@@ -9,11 +9,17 @@ describe('useRequestPatience', () => {
   it('says "still working" after 3 s and gives up after 8 s', () => {
     const { result } = renderHook(() => useRequestPatience(1));
     expect(result.current).toBe('waiting');
-    act(() => vi.advanceTimersByTime(2_999));
+    act(() => {
+      vi.advanceTimersByTime(2_999);
+    });
     expect(result.current).toBe('waiting');
-    act(() => vi.advanceTimersByTime(1));
+    act(() => {
+      vi.advanceTimersByTime(1);
+    });
     expect(result.current).toBe('still_working');
-    act(() => vi.advanceTimersByTime(5_000));
+    act(() => {
+      vi.advanceTimersByTime(5_000);
+    });
     expect(result.current).toBe('gave_up');
   });
 
@@ -21,11 +27,15 @@ describe('useRequestPatience', () => {
     const { result, rerender } = renderHook(({ startedAt }) => useRequestPatience(startedAt), {
       initialProps: { startedAt: 1 as number | null },
     });
-    act(() => vi.advanceTimersByTime(9_000));
+    act(() => {
+      vi.advanceTimersByTime(9_000);
+    });
     expect(result.current).toBe('gave_up');
     rerender({ startedAt: 2 });
     expect(result.current).toBe('waiting');
-    act(() => vi.advanceTimersByTime(3_000));
+    act(() => {
+      vi.advanceTimersByTime(3_000);
+    });
     expect(result.current).toBe('still_working');
     rerender({ startedAt: null });
     expect(result.current).toBe('waiting');

@@ -107,7 +107,7 @@ export class CallbackSender {
     }
     if (faults.delayMs > 0) {
       order.callback.state = 'held';
-      this.inBackground(async () => {
+      void this.inBackground(async () => {
         await sleep(faults.delayMs, undefined, { signal: this.deps.lifetime });
         await this.deliver(delivery);
       });
@@ -125,7 +125,7 @@ export class CallbackSender {
   private deliver(delivery: Delivery): Promise<void> {
     delivery.order.callback.state = 'delivering';
     const first = this.attempt(delivery, 'first');
-    this.inBackground(async () => {
+    void this.inBackground(async () => {
       let accepted = await first;
       for (let retry = 0; !accepted && retry < this.deps.settings.callbackMaxRetries; retry++) {
         await sleep(this.deps.settings.callbackRetryIntervalMs, undefined, {
@@ -203,14 +203,15 @@ export class CallbackSender {
     const group = this.held.reverse();
     this.held = [];
     this.heldTimer = null;
-    this.inBackground(async () => {
+    void this.inBackground(async () => {
       for (const delivery of group) await this.deliver(delivery);
     });
   }
 
   /**
    * Runs work that outlives the request. Attempts catch their own errors, so the only rejection that
-   * can reach here is the AbortError of a sleep interrupted by close(): it ends the work quietly.
+   * can reach here is the AbortError of a sleep interrupted by close(): it ends the work quietly. The
+   * promise it returns never rejects, and settled() waits for it: callers that need not wait mark it `void`.
    */
   private inBackground(work: () => Promise<void>): Promise<void> {
     const task = work().catch(() => undefined);
