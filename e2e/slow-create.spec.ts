@@ -18,6 +18,15 @@ test('a create that hangs says "still working" after 3 s, gives up after 8 s wit
   await page.getByRole('button', { name: 'Pay with ZaloPay' }).click();
   const pressedAt = Date.now();
 
+  // The order is made and its create is under way: if not, say what the page shows instead.
+  await expect(page.locator('#creating-payment'))
+    .toBeVisible({ timeout: 2_500 })
+    .catch(async (error: unknown) => {
+      const shown = await page.locator('main').innerText();
+      throw new Error(`no create in progress at ${page.url()}; the page shows: ${shown}`, {
+        cause: error,
+      });
+    });
   await expect(page.locator('#creating-payment')).toHaveText(
     'Still working: ZaloPay is taking longer than usual…',
     {
