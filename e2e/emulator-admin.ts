@@ -1,60 +1,50 @@
-// The emulator's admin API as the end-to-end tests use it: pay or cancel without a browser, inject faults,
-// move the emulator's clock, read the emulator's own truth about an order.
-import type { APIRequestContext } from '@playwright/test';
+// The emulator's admin API as the end-to-end tests use it: the shared typed client
+// (server/emulator/admin/admin-client.ts) pointed at the end-to-end emulator, with the short names the
+// specs call: pay or cancel without a browser, inject faults, move the clock, read the emulator's truth.
+import {
+  emulatorAdminClient,
+  type CancelAnswer,
+  type EmulatorOrder,
+  type FaultsRequest,
+  type PayAnswer,
+  type VietQrPayment,
+} from '../server/emulator/admin/admin-client';
 import { E2E_EMULATOR_URL } from './ports';
 
 export interface EmulatorAdmin {
-  pay(appTransId: string, channel?: number): Promise<unknown>;
-  cancel(appTransId: string): Promise<unknown>;
+  /** The shopper pays in the ZaloPay app (wallet, channel 38, by default); throws if the emulator refuses. */
+  pay(appTransId: string, channel?: 36 | 38 | 39): Promise<PayAnswer>;
+  cancel(appTransId: string): Promise<CancelAnswer>;
   /** A banking app pays a scanned VietQR payload (POST /admin/vietqr/pay): HTTP status and answer. */
-  payVietQr(payload: string): Promise<{ status: number; body: Record<string, unknown> }>;
-  order(appTransId: string): Promise<Record<string, unknown>>;
-  faults(spec: Record<string, unknown>): Promise<void>;
+  payVietQr(payload: string): Promise<VietQrPayment>;
+  order(appTransId: string): Promise<EmulatorOrder>;
+  orders(): Promise<EmulatorOrder[]>;
+  faults(spec: FaultsRequest): Promise<void>;
   clearFaults(): Promise<void>;
   advanceClock(ms: number): Promise<void>;
   /** Puts the emulator's clock back to real time (its create checks use that clock too). */
   resetClock(): Promise<void>;
 }
 
-export function emulatorAdmin(request: APIRequestContext): EmulatorAdmin {
-  const url = (path: string) => `${E2E_EMULATOR_URL}${path}`;
-  const ok = async (response: Awaited<ReturnType<APIRequestContext['get']>>) => {
-    if (!response.ok())
-      throw new Error(
-        `emulator admin ${response.url()}: ${response.status()} ${await response.text()}`,
-      );
-    return response.json() as Promise<Record<string, unknown>>;
-  };
+export function emulatorAdmin(): EmulatorAdmin {
+  const admin = emulatorAdminClient(E2E_EMULATOR_URL);
   return {
-    pay: async (id, channel = 38) =>
-      ok(
-        await request.post(url(`/admin/orders/${encodeURIComponent(id)}/pay`), {
-          data: { channel },
-        }),
-      ),
-    payVietQr: async (payload) => {
-      const response = await request.post(url('/admin/vietqr/pay'), {
-        data: { payload, bank_code: 'VCB' },
-      });
-      return {
-        status: response.status(),
-        body: (await response.json()) as Record<string, unknown>,
-      };
-    },
-    cancel: async (id) =>
-      ok(await request.post(url(`/admin/orders/${encodeURIComponent(id)}/cancel`))),
-    order: async (id) => ok(await request.get(url(`/admin/orders/${encodeURIComponent(id)}`))),
+    pay: (appTransId, channel = 38) => admin.pay(appTransId, { channel }),
+    cancel: (appTransId) => admin.cancel(appTransId),
+    payVietQr: (payload) => admin.payVietQr({ payload, bank_code: 'VCB' }),
+    order: (appTransId) => admin.order(appTransId),
+    orders: () => admin.orders(),
     faults: async (spec) => {
-      await ok(await request.post(url('/admin/faults'), { data: spec }));
+      await admin.addFaults(spec);
     },
     clearFaults: async () => {
-      await ok(await request.delete(url('/admin/faults')));
+      await admin.clearFaults();
     },
     advanceClock: async (ms) => {
-      await ok(await request.post(url('/admin/clock'), { data: { advance_ms: ms } }));
+      await admin.advanceClock(ms);
     },
     resetClock: async () => {
-      await ok(await request.post(url('/admin/clock'), { data: { offset_ms: 0 } }));
+      await admin.resetClock();
     },
   };
 }

@@ -69,8 +69,8 @@ export const test = base.extend<Fixtures & { consoleErrors: string[]; allowed: R
     await use(page);
     await context.close();
   },
-  emulator: async ({ request }, use) => {
-    const admin = emulatorAdmin(request);
+  emulator: async ({}, use) => {
+    const admin = emulatorAdmin();
     await use(admin);
     await admin.clearFaults();
     await admin.resetClock();

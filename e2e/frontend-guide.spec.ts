@@ -26,10 +26,7 @@ test("the guide's example code, verbatim, starts a payment the shop can verify",
   await page.evaluate("void handleZaloPayPayment(50000, 'Payment for Order #12345')");
   await page.waitForURL(new RegExp(`^${E2E_EMULATOR_URL}/openinapp\\?order=`));
 
-  const listed = (await (await request.get(`${E2E_EMULATOR_URL}/admin/orders`)).json()) as {
-    orders: Array<{ app_trans_id: string; amount: number; description: string; order_url: string }>;
-  };
-  const order = listed.orders.find((o) => o.order_url === page.url());
+  const order = (await emulator.orders()).find((o) => o.order_url === page.url());
   expect(order, 'the emulator holds the order the guide code was sent to').toBeDefined();
   expect(order).toMatchObject({ amount: 50_000, description: 'Payment for Order #12345' });
 

@@ -3,6 +3,7 @@
 import { chromium, type Page } from '@playwright/test';
 import { z } from 'zod';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/chromium-path';
+import { emulatorAdminClient } from '../emulator/admin/admin-client';
 import { below, figure, type CaseResult } from './benchmark-result';
 import type { InitialScripts } from './client-bundle';
 import { summarize } from './percentiles';
@@ -65,13 +66,7 @@ async function payOnce(page: Page, checkoutUrl: string, emulatorUrl: string) {
   );
 
   const paidAt = Date.now();
-  const paid = await fetch(`${emulatorUrl}/admin/orders/${encodeURIComponent(appTransId)}/pay`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ channel: 38 }),
-  });
-  await paid.body?.cancel();
-  if (!paid.ok) throw new Error(`The emulator could not pay ${appTransId}: ${paid.status}`);
+  await emulatorAdminClient(emulatorUrl).pay(appTransId, { channel: 38 });
   await page.getByRole('heading', { name: SUCCESS_HEADING }).waitFor({ timeout: 15_000 });
   await page.waitForFunction(
     () => typeof Reflect.get(Reflect.get(window, 'benchMarks'), 'successShownAtEpoch') === 'number',

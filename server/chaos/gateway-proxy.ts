@@ -3,6 +3,7 @@
 // 200-entry request log, and while "failing" it makes a share of the queries hit an emulator fault.
 import { createServer, type IncomingMessage } from 'node:http';
 import { z } from 'zod';
+import { emulatorAdminClient } from '../emulator/admin/admin-client';
 import type { ApiFaultKind } from '../emulator/admin/fault-plan';
 import { listeningPort } from '../emulator/listening-port';
 
@@ -51,6 +52,7 @@ function appTransIdOf(body: Buffer): string {
 export async function startGatewayProxy(emulatorUrl: string): Promise<GatewayProxy> {
   const recorded: RecordedQuery[] = [];
   let failure: GatewayFailure | null = null;
+  const admin = emulatorAdminClient(emulatorUrl);
 
   const server = createServer((request, response) => {
     void (async () => {
@@ -68,11 +70,7 @@ export async function startGatewayProxy(emulatorUrl: string): Promise<GatewayPro
           fault,
         });
         if (fault) {
-          await fetch(`${emulatorUrl}/admin/faults`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ api: { fault, count: 1, endpoints: ['query'] } }),
-          });
+          await admin.addFaults({ api: { fault, count: 1, endpoints: ['query'] } });
         }
       }
       const upstream = await fetch(`${emulatorUrl}${path}`, {

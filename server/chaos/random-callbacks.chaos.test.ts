@@ -79,9 +79,9 @@ describe.skipIf(!reachable)(
               callbacks: { delayMs: Math.floor(random() * 3_000), delayCount: 1 },
             });
           }
-          await stage.admin.pay(id);
+          await stage.admin.tryPay(id);
         }
-        if (fate === 'declined') await stage.admin.pay(id, { card_number: DECLINED_CARD });
+        if (fate === 'declined') await stage.admin.tryPay(id, { card_number: DECLINED_CARD });
         if (fate === 'cancel') await stage.admin.cancel(id);
       });
       expect(await stage.admin.settleCallbacks()).toBe('settled');

@@ -145,7 +145,8 @@ export async function compareWithTruth(
 
 function attemptMismatch(row: AttemptRow, emulator: EmulatorOrder | undefined): Mismatch[] {
   const expected = emulator ? expectedAppStatus(emulator) : 'missing at the emulator';
-  const zpTransIdRight = emulator?.status !== 'paid' || row.zp_trans_id === emulator.zp_trans_id;
+  const zpTransIdRight =
+    emulator?.status !== 'paid' || row.zp_trans_id === String(emulator.zp_trans_id);
   if (row.status === expected && zpTransIdRight) return [];
   return [
     {

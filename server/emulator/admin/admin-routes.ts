@@ -32,6 +32,11 @@ const clockRequestSchema = z.union([
   z.strictObject({ offset_ms: z.int() }),
 ]);
 
+/** The bodies these routes accept, for the typed client (admin-client.ts). */
+export type PayRequest = z.input<typeof payRequestSchema>;
+export type VietQrPayRequest = z.input<typeof vietQrPayRequestSchema>;
+export type ClockRequest = z.input<typeof clockRequestSchema>;
+
 const SETTLE_LIMIT_MS = 30_000;
 
 /** A bad admin request: answered with HTTP 400 and the reason. */
