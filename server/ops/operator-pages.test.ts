@@ -1,6 +1,144 @@
-// The operator pages' own words: Vietnam times, the refund confirmation step, and /ops without a token.
+// The operator pages' own words: Vietnam times, the refund confirmation step, /ops without a token, and
+// every value from the database or the request escaped by React, whatever it holds.
 import { describe, expect, it } from 'vitest';
-import { operatorPagesOffPage, refundConfirmationPage } from './operator-pages';
+import type {
+  OperatorSession,
+  PaymentOrder,
+  Refund,
+  ShopOrder,
+  WebhookEvent,
+} from '../../db/schema';
+import type { OrderRecord } from './operator-queries';
+import {
+  badRequestPage,
+  notFoundPage,
+  operatorPagesOffPage,
+  orderPage,
+  refundConfirmationPage,
+  searchPage,
+  sessionsPage,
+  signInPage,
+} from './operator-pages';
+
+/** Markup, both quotes and an ampersand: what a shopper, a merchant's data or a URL could hold. */
+const HOSTILE = `<script>alert("x")</script><img src=x onerror='alert(1)'>&`;
+const ESCAPED = `&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=&#x27;alert(1)&#x27;&gt;&amp;`;
+/** 17:30 UTC on 25 November is 00:30 on 26 November in Vietnam. */
+const AT = new Date('2026-11-25T17:30:00Z');
+const TOKEN = 'AAAAAAAAAAAAAAAAAAAAAA';
+
+const shopOrder: ShopOrder = {
+  id: 'ABCDEFGHJK',
+  lines: [{ sku: null, nameVi: HOSTILE, nameEn: HOSTILE, unitPrice: 25_000, quantity: 2 }],
+  total: 50_000,
+  description: HOSTILE,
+  status: 'PAID',
+  attempts: 1,
+  paidAttemptId: 'attempt-1',
+  paidAt: AT,
+  fulfilledAt: AT,
+  refundedAmount: 0,
+  createdAt: AT,
+  updatedAt: AT,
+};
+
+const attempt: PaymentOrder = {
+  id: 'attempt-1',
+  appTransId: `261126_${shopOrder.id}_1`,
+  shopOrderId: shopOrder.id,
+  attempt: 1,
+  appId: 2553,
+  appUser: HOSTILE,
+  amount: 50_000,
+  description: HOSTILE,
+  item: '[]',
+  embedData: '{}',
+  appTime: AT.getTime(),
+  idempotencyKey: null,
+  status: 'PAID',
+  zpTransId: HOSTILE,
+  orderUrl: null,
+  zpTransToken: null,
+  qrCode: null,
+  expiresAt: AT,
+  nextPollAt: AT,
+  leaseUntil: null,
+  leaseOwner: null,
+  pollAttempts: 0,
+  failureReason: HOSTILE,
+  paidAt: AT,
+  paidVia: 'callback',
+  paidChannel: 38,
+  lateFlag: true,
+  amountMismatchFlag: false,
+  createdAt: AT,
+  updatedAt: AT,
+};
+
+const refund: Refund = {
+  id: 'refund-1',
+  orderId: attempt.id,
+  mRefundId: HOSTILE,
+  kind: 'operator',
+  amount: 10_000,
+  description: HOSTILE,
+  state: 'FAILED',
+  zpRefundId: HOSTILE,
+  requestedAtMs: AT.getTime(),
+  failureReason: HOSTILE,
+  checks: 1,
+  nextCheckAt: AT,
+  settledAt: AT,
+  createdAt: AT,
+  updatedAt: AT,
+};
+
+const webhookEvent: WebhookEvent = {
+  id: HOSTILE,
+  seq: 1,
+  shopOrderId: shopOrder.id,
+  type: HOSTILE,
+  payload: { note: HOSTILE },
+  status: 'PENDING',
+  attempts: 1,
+  nextAttemptAt: AT,
+  leaseUntil: null,
+  lastError: HOSTILE,
+  deliveredAt: null,
+  createdAt: AT,
+};
+
+const record: OrderRecord = {
+  order: attempt,
+  shopOrder,
+  attempts: [attempt],
+  events: [],
+  fulfilment: undefined,
+  refunds: [refund],
+  webhooks: [{ event: webhookEvent, deliveries: [] }],
+};
+
+const session: OperatorSession = {
+  id: '11111111-1111-4111-8111-111111111111',
+  secretHash: 'not shown',
+  remoteAddress: HOSTILE,
+  userAgent: HOSTILE,
+  createdAt: AT,
+  expiresAt: AT,
+  revokedAt: null,
+};
+
+const hostileOrderPage = () =>
+  orderPage({
+    record,
+    summary: { refunded: 0, inFlight: 0, refundable: 50_000 },
+    timeline: [
+      { at: AT, title: HOSTILE, detail: HOSTILE, tone: 'alert', payload: { reply: HOSTILE } },
+    ],
+    notice: HOSTILE,
+    error: HOSTILE,
+    refundToken: TOKEN,
+  });
 
 describe('operator pages', () => {
   it('asks to confirm a refund with its amount, reason and what is left, and sends the same token on', () => {
@@ -24,5 +162,55 @@ describe('operator pages', () => {
     expect(page).toContain('Operator pages are off');
     expect(page).toContain('<code>ADMIN_TOKEN</code>');
     expect(page).toContain('at least 16 characters');
+  });
+
+  it('are whole documents in standards mode, and show every time in Vietnam time, saying so', () => {
+    const page = hostileOrderPage();
+    expect(page.startsWith('<!doctype html><html lang="en">')).toBe(true);
+    expect(page).toContain('Times in Vietnam time (Asia/Ho_Chi_Minh, GMT+7)');
+    expect(page).toContain('26/11/2026 00:30</time>');
+    expect(page).not.toContain('25/11/2026');
+    expect(page).toContain('dateTime="2026-11-25T17:30:00.000Z"');
+    expect(sessionsPage({ sessions: [session], currentId: session.id })).toContain(
+      '26/11/2026 00:30</time> (this one)',
+    );
+  });
+
+  it('escape hostile text from the database and the request on every page', () => {
+    const pages = {
+      order: hostileOrderPage(),
+      search: searchPage({
+        text: HOSTILE,
+        status: 'PAID',
+        orders: [{ order: shopOrder, attempts: [attempt] }],
+      }),
+      confirmation: refundConfirmationPage({
+        appTransId: HOSTILE,
+        amount: 1,
+        description: HOSTILE,
+        refundToken: TOKEN,
+        summary: { refunded: 0, inFlight: 0, refundable: 1 },
+      }),
+      sessions: sessionsPage({ sessions: [session], currentId: session.id }),
+      signIn: signInPage(HOSTILE),
+      notFound: notFoundPage(HOSTILE),
+      badRequest: badRequestPage(HOSTILE),
+    };
+    for (const [name, page] of Object.entries(pages)) {
+      expect(page, name).not.toContain('<script');
+      expect(page, name).not.toContain('<img');
+      expect(page, name).toContain(ESCAPED);
+    }
+    // In attributes too: the search box keeps the text, the forms' actions carry ids URL-encoded.
+    expect(pages.search).toContain(`name="q" value="${ESCAPED}"`);
+    expect(pages.confirmation).toContain(`name="description" value="${ESCAPED}"`);
+    expect(pages.confirmation).toContain(
+      `action="/ops/orders/${encodeURIComponent(HOSTILE).replaceAll("'", '&#x27;')}/refunds"`,
+    );
+    expect(pages.order).toContain(
+      `/webhooks/${encodeURIComponent(HOSTILE).replaceAll("'", '&#x27;')}/resend"`,
+    );
+    // The ledger row unfolds as stored: JSON, escaped like the rest.
+    expect(pages.order).toContain('&quot;reply&quot;: &quot;&lt;script&gt;');
   });
 });

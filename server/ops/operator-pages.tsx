@@ -1,0 +1,31 @@
+// The operator pages as the HTML the routes send (operator-routes.ts): each page is a React component in
+// pages/, rendered on the server with react-dom/server, so every value from the database or the request is
+// escaped by React. Static markup: no client bundle and no script (the pages' CSP allows none).
+import type { ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { MessagePage, OperatorPagesOffPage } from './pages/message-pages';
+import { OrderPage, type OrderPageModel } from './pages/order-page';
+import {
+  RefundConfirmationPage,
+  type RefundConfirmationModel,
+} from './pages/refund-confirmation-page';
+import { SearchPage, type SearchPageModel } from './pages/search-page';
+import { SessionsPage, type SessionsPageModel } from './pages/sessions-page';
+import { SignInPage } from './pages/sign-in-page';
+
+/** React renders the <html> element; the doctype (standards mode) is ours to add. */
+function render(page: ReactElement): string {
+  return `<!doctype html>${renderToStaticMarkup(page)}`;
+}
+
+export const signInPage = (error?: string) => render(<SignInPage error={error} />);
+export const searchPage = (model: SearchPageModel) => render(<SearchPage {...model} />);
+export const orderPage = (model: OrderPageModel) => render(<OrderPage {...model} />);
+export const refundConfirmationPage = (model: RefundConfirmationModel) =>
+  render(<RefundConfirmationPage {...model} />);
+export const sessionsPage = (model: SessionsPageModel) => render(<SessionsPage {...model} />);
+export const operatorPagesOffPage = () => render(<OperatorPagesOffPage />);
+export const notFoundPage = (what: string) =>
+  render(<MessagePage heading="Not found" message={what} />);
+export const badRequestPage = (problem: string) =>
+  render(<MessagePage heading="Bad request" message={problem} />);

@@ -1,0 +1,14 @@
+// How amounts and statuses read on the operator pages: one way, on every page.
+import type { RefundSummary } from '../../refunds/refund-summary';
+
+/** 25000 reads "25,000 VND". */
+export const vnd = (amount: number) => `${amount.toLocaleString('en-US')} VND`;
+
+/** Statuses as words: PARTIALLY_REFUNDED reads PARTIALLY REFUNDED. */
+export const statusWords = (status: string) => status.replaceAll('_', ' ');
+
+/** ", partially refunded" / ", refunded" after a paid attempt's status, counting settled refunds. */
+export function refundedWords(amount: number, summary: RefundSummary): string {
+  if (summary.refunded <= 0) return '';
+  return summary.refunded >= amount ? ', refunded' : ', partially refunded';
+}

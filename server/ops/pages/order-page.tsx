@@ -1,0 +1,120 @@
+// /ops/orders/:appTransId: one payment attempt as an operator investigates it: what needs review, its
+// merchant order, its fields, refunds, webhooks and timeline.
+import type { PaymentOrder } from '../../../db/schema';
+import type { RefundSummary } from '../../refunds/refund-summary';
+import type { OrderRecord } from '../operator-queries';
+import type { TimelineEntry } from '../order-timeline';
+import { AttemptFlags, needsReview } from './attempt-parts';
+import { refundedWords, vnd } from './display-words';
+import { MerchantOrderSection } from './merchant-order-section';
+import { PageLayout } from './page-layout';
+import { RefundsSection } from './refunds-section';
+import { TimelineList } from './timeline-list';
+import { VietnamTime } from './vietnam-time';
+import { WebhooksSection } from './webhooks-section';
+
+export interface OrderPageModel {
+  record: OrderRecord;
+  summary: RefundSummary;
+  timeline: TimelineEntry[];
+  notice?: string | undefined;
+  error?: string | undefined;
+  /** The refund form's one-time token: the same form sent twice refunds once (refund-service.ts). */
+  refundToken: string;
+}
+
+/** The red box at the top: a late payment, or an amount ZaloPay reported that is not the order's. */
+function ReviewAlerts({ order }: { order: PaymentOrder }) {
+  if (!needsReview(order)) return null;
+  return (
+    <div className="alerts" role="alert">
+      <strong>Needs review:</strong> <AttemptFlags attempt={order} />
+      {order.lateFlag && (
+        <p>Paid after we had closed the order: the shopper may have been told it failed.</p>
+      )}
+      {order.amountMismatchFlag && (
+        <p>
+          ZaloPay reported an amount different from the order&apos;s: not applied, check the
+          callback below.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function AttemptFields({ order, summary }: { order: PaymentOrder; summary: RefundSummary }) {
+  const via = order.paidVia ? ` (via ${order.paidVia})` : '';
+  const inFlight = summary.inFlight > 0 ? ` (+ ${vnd(summary.inFlight)} in progress)` : '';
+  return (
+    <>
+      <h2>This attempt</h2>
+      <dl>
+        <dt>Status</dt>
+        <dd>{`${order.status}${via}${refundedWords(order.amount, summary)}`}</dd>
+        <dt>Amount</dt>
+        <dd>{vnd(order.amount)}</dd>
+        <dt>Refunded</dt>
+        <dd>{`${vnd(summary.refunded)}${inFlight}`}</dd>
+        <dt>Description</dt>
+        <dd>{order.description}</dd>
+        <dt>zp_trans_id</dt>
+        <dd>{order.zpTransId ?? ''}</dd>
+        <dt>Created</dt>
+        <dd>
+          <VietnamTime at={order.createdAt} />
+        </dd>
+        <dt>Expires</dt>
+        <dd>
+          <VietnamTime at={order.expiresAt} />
+        </dd>
+        <dt>Paid at</dt>
+        <dd>
+          <VietnamTime at={order.paidAt} />
+        </dd>
+        <dt>Reason</dt>
+        <dd>{order.failureReason ?? ''}</dd>
+        <dt>Polls</dt>
+        <dd>{order.pollAttempts}</dd>
+      </dl>
+    </>
+  );
+}
+
+export function OrderPage({
+  record,
+  summary,
+  timeline,
+  notice,
+  error,
+  refundToken,
+}: OrderPageModel) {
+  const { order } = record;
+  return (
+    <PageLayout title={order.appTransId} signedIn>
+      <h1>
+        Payment attempt <code>{order.appTransId}</code>
+      </h1>
+      <ReviewAlerts order={order} />
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <MerchantOrderSection record={record} />
+      <AttemptFields order={order} summary={summary} />
+      <RefundsSection
+        refunds={record.refunds}
+        order={order}
+        summary={summary}
+        refundToken={refundToken}
+      />
+      <WebhooksSection appTransId={order.appTransId} webhooks={record.webhooks} />
+      <TimelineList entries={timeline} />
+    </PageLayout>
+  );
+}

@@ -1,0 +1,86 @@
+// /ops: find merchant orders by reference, app_trans_id or zp_trans_id (or a day's prefix) and status,
+// each listed with its payment attempts.
+import { PAYMENT_STATUSES, type PaymentStatus } from '../../payments/payment-view';
+import { SEARCH_RESULT_LIMIT, type ShopOrderRow } from '../operator-queries';
+import { AttemptFlags, AttemptLink } from './attempt-parts';
+import { statusWords, vnd } from './display-words';
+import { PageLayout } from './page-layout';
+import { VietnamTime } from './vietnam-time';
+
+export interface SearchPageModel {
+  text: string;
+  status: PaymentStatus | undefined;
+  orders: ShopOrderRow[];
+}
+
+function OrderRow({ order, attempts }: ShopOrderRow) {
+  return (
+    <tr>
+      <td>
+        <a href={`/ops/shop-orders/${encodeURIComponent(order.id)}`}>
+          <code>{order.id}</code>
+        </a>
+      </td>
+      <td>{statusWords(order.status)}</td>
+      <td>{vnd(order.total)}</td>
+      <td>
+        {attempts.map((attempt) => (
+          <div key={attempt.id}>
+            <AttemptLink attempt={attempt} /> {attempt.status}
+            {attempt.zpTransId && <small>{` zp ${attempt.zpTransId}`}</small>}{' '}
+            <AttemptFlags attempt={attempt} />
+          </div>
+        ))}
+      </td>
+      <td>
+        <VietnamTime at={order.createdAt} />
+      </td>
+    </tr>
+  );
+}
+
+export function SearchPage({ text, status, orders }: SearchPageModel) {
+  return (
+    <PageLayout title="Orders" signedIn>
+      <h1>Orders</h1>
+      <form method="get" action="/ops" className="inline" role="search">
+        <label>
+          Order reference, app_trans_id or zp_trans_id{' '}
+          <input name="q" defaultValue={text} size={36} />
+        </label>
+        <label>
+          Status{' '}
+          <select name="status" defaultValue={status ?? ''}>
+            <option value="">any</option>
+            {PAYMENT_STATUSES.map((option) => (
+              <option key={option} value={option}>
+                {option}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Search</button>
+      </form>
+      <p>
+        {`${orders.length} merchant order(s) with their payment attempts, newest first (at most ${SEARCH_RESULT_LIMIT}). `}
+        A day&apos;s orders: search its prefix, e.g. <code>240101_</code>.
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th>Order</th>
+            <th>Status</th>
+            <th>Total</th>
+            <th>Payment attempts (app_trans_id, status)</th>
+            <th>Created</th>
+          </tr>
+        </thead>
+        <tbody>
+          {orders.map((row) => (
+            <OrderRow key={row.order.id} {...row} />
+          ))}
+        </tbody>
+      </table>
+    </PageLayout>
+  );
+}

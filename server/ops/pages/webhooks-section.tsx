@@ -1,0 +1,61 @@
+// The merchant's webhooks for an order, each with its delivery state and a Resend button (the same event,
+// same id and body, goes out again).
+import type { WebhookHistory } from '../order-timeline';
+import { VietnamTime } from './vietnam-time';
+
+interface WebhooksSectionProps {
+  appTransId: string;
+  webhooks: readonly WebhookHistory[];
+}
+
+export function WebhooksSection({ appTransId, webhooks }: WebhooksSectionProps) {
+  if (webhooks.length === 0)
+    return (
+      <>
+        <h2>Webhooks</h2>
+        <p>No webhook events.</p>
+      </>
+    );
+  return (
+    <>
+      <h2>Webhooks</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>Event</th>
+            <th>Type</th>
+            <th>State</th>
+            <th>Attempts</th>
+            <th>Last error</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          {webhooks.map(({ event, deliveries }) => (
+            <tr key={event.id}>
+              <td>
+                <code>{event.id}</code>
+              </td>
+              <td>{event.type}</td>
+              <td>
+                {event.status}
+                {event.deliveredAt && ' '}
+                <VietnamTime at={event.deliveredAt} />
+              </td>
+              <td>{deliveries.length}</td>
+              <td>{event.lastError ?? ''}</td>
+              <td>
+                <form
+                  method="post"
+                  action={`/ops/orders/${encodeURIComponent(appTransId)}/webhooks/${encodeURIComponent(event.id)}/resend`}
+                >
+                  <button type="submit">Resend</button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
