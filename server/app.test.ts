@@ -49,8 +49,8 @@ describe('REST contract (seeds/payment-flow-and-frontend-guide.txt)', () => {
       body: { status: 'PENDING' },
     });
 
-    const paid = await post(`${checkout.emulatorUrl}/admin/orders/${order.app_trans_id}/pay`, {});
-    expect(paid.status).toBe(200);
+    const paid = await testCheckout.emulator.pay(order.app_trans_id);
+    expect(paid.result).toBe('paid');
     expect(await restStatus(order.app_trans_id)).toMatchObject({
       code: 200,
       body: { status: 'PAID', detailed_status: 'PAID', amount: 50_000 },

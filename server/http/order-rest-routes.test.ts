@@ -10,12 +10,10 @@ import {
 
 let testCheckout: TestCheckout;
 let url: string;
-let emulatorUrl: string;
 
 beforeAll(async () => {
   testCheckout = await startTestCheckout('pglite');
   url = testCheckout.checkout.url;
-  emulatorUrl = testCheckout.checkout.emulatorUrl!;
 });
 afterAll(() => testCheckout?.close());
 
@@ -121,7 +119,7 @@ describe('GET /api/orders/{order_id}', () => {
       expect.objectContaining({ app_trans_id: appTransId, status: 'PENDING' }),
     ]);
 
-    await post(`${emulatorUrl}/admin/orders/${appTransId}/pay`, { channel: 36 });
+    await testCheckout.emulator.pay(appTransId, { channel: 36 });
     const paid = (await (await fetch(`${url}/api/orders/${order.order_id}`)).json()) as OrderBody;
     expect(paid.status).toBe('PAID');
     expect(paid.receipt).toMatchObject({
@@ -154,7 +152,7 @@ describe('POST /api/payment/create with an order_id', () => {
       order_url: first.order_url,
       order_id: order.order_id,
     });
-    const truth = await (await fetch(`${emulatorUrl}/admin/orders/${first.app_trans_id}`)).json();
+    const truth = await testCheckout.emulator.order(first.app_trans_id);
     expect(truth.amount).toBe(60_000);
   });
 
@@ -178,7 +176,7 @@ describe('POST /api/payment/create with an order_id', () => {
     const created = await (
       await post(`${url}/api/payment/create`, { order_id: order.order_id })
     ).json();
-    await post(`${emulatorUrl}/admin/orders/${created.app_trans_id}/pay`, {});
+    await testCheckout.emulator.pay(created.app_trans_id);
     const again = await post(`${url}/api/payment/create`, { order_id: order.order_id });
     expect(again.status).toBe(409);
     expect(await again.json()).toMatchObject({

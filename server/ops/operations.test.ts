@@ -9,12 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../env';
 import { silentLogger } from '../logger';
 import { startCheckout, type RunningCheckout } from '../checkout-server';
+import { emulatorAdminClient, type EmulatorAdminClient } from '../emulator/admin/admin-client';
 import { PUBLIC_SANDBOX_APPS } from '../zalopay/sandbox-apps';
 import { signCallbackBody } from '../zalopay';
 
 const ADMIN_TOKEN = 'test-admin-token-0123456789';
 const app2553 = PUBLIC_SANDBOX_APPS[0]!;
 let checkout: RunningCheckout;
+let emulator: EmulatorAdminClient;
 let clientDir: string;
 
 function testEnv(extra: Record<string, string> = {}) {
@@ -33,6 +35,7 @@ beforeAll(async () => {
   clientDir = await mkdtemp(path.join(tmpdir(), 'checkout-client-'));
   await writeFile(path.join(clientDir, 'index.html'), '<!doctype html><title>checkout</title>');
   checkout = await startCheckout(testEnv({ ADMIN_TOKEN }), silentLogger(), { clientDir });
+  emulator = emulatorAdminClient(checkout.emulatorUrl!);
 });
 
 afterAll(async () => {
@@ -72,8 +75,7 @@ async function eventually<T>(read: () => Promise<T | undefined | false>): Promis
 }
 
 async function payAtEmulator(appTransId: string) {
-  const response = await post(`${checkout.emulatorUrl}/admin/orders/${appTransId}/pay`, {});
-  expect(response.status).toBe(200);
+  expect((await emulator.pay(appTransId)).result).toBe('paid');
 }
 
 async function paidOrder(amount = 50_000, orderInfo = 'Ops test order'): Promise<string> {
@@ -188,7 +190,7 @@ describe('GET /metrics', () => {
     expect(forged.status).toBe(400);
 
     const appTransId = await createOrder();
-    await post(`${checkout.emulatorUrl}/admin/faults`, { callbacks: { drop: 1 } });
+    await emulator.addFaults({ callbacks: { drop: 1 } });
     await payAtEmulator(appTransId);
     expect(await statusOf(appTransId)).toBe('PAID');
 
@@ -282,10 +284,10 @@ describe('operator pages', () => {
     expect(byDay).toContain(paid);
     expect(byDay).toContain(pending);
 
-    const emulatorOrder = (await (
-      await fetch(`${checkout.emulatorUrl}/admin/orders/${paid}`)
-    ).json()) as { zp_trans_id: string | number };
-    const byZpTransId = await (await opsGet(`/ops?q=${emulatorOrder.zp_trans_id}`, cookie)).text();
+    const emulatorOrder = await emulator.order(paid);
+    const byZpTransId = await (
+      await opsGet(`/ops?q=${String(emulatorOrder.zp_trans_id)}`, cookie)
+    ).text();
     expect(byZpTransId).toContain(paid);
     expect(byZpTransId).not.toContain(pending);
 

@@ -160,10 +160,7 @@ const emulatorOrderSchema = z.looseObject({ embed_data: z.string(), callback_url
 
 describe('redirect targets', () => {
   async function emulatorOrder(appTransId: string) {
-    const response = await fetch(
-      `${running.checkout.emulatorUrl}/admin/orders/${encodeURIComponent(appTransId)}`,
-    );
-    return emulatorOrderSchema.parse(await response.json());
+    return emulatorOrderSchema.parse(await running.emulator.order(appTransId));
   }
 
   it('come from PUBLIC_BASE_URL only, whatever the create request or its Host header says', async () => {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { DatabaseDriver } from '../../db/create-db';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { startCheckout, type RunningCheckout } from '../checkout-server';
+import { emulatorAdminClient, type EmulatorAdminClient } from '../emulator/admin/admin-client';
 import { loadEnv } from '../env';
 import { silentLogger, type Logger } from '../logger';
 
@@ -14,6 +15,8 @@ export interface TestCheckout {
   checkout: RunningCheckout;
   /** The PostgreSQL test database behind it, if any (a PGlite one lives inside the checkout). */
   database: TestDatabase | undefined;
+  /** The embedded emulator's admin API (throws when the settings run the checkout without one). */
+  readonly emulator: EmulatorAdminClient;
   close(): Promise<void>;
 }
 
@@ -37,9 +40,14 @@ export async function startTestCheckout(
     ...settings,
   });
   const checkout = await startCheckout(env, log, { clientDir, shutdownTimeoutMs: 1_000 });
+  const emulator = checkout.emulatorUrl ? emulatorAdminClient(checkout.emulatorUrl) : undefined;
   return {
     checkout,
     database,
+    get emulator() {
+      if (!emulator) throw new Error('This test checkout runs without the embedded emulator');
+      return emulator;
+    },
     async close() {
       await checkout.close();
       await rm(clientDir, { recursive: true, force: true });

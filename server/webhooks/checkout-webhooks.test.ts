@@ -18,7 +18,6 @@ const ADMIN_TOKEN = 'webhook-test-operator-token-0123';
 let receiver: WebhookReceiver;
 let testCheckout: TestCheckout;
 let url: string;
-let emulatorUrl: string;
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
@@ -29,7 +28,6 @@ beforeAll(async () => {
     REFUND_CHECK_INTERVAL_MS: '100',
   });
   url = testCheckout.checkout.url;
-  emulatorUrl = testCheckout.checkout.emulatorUrl!;
 });
 afterAll(async () => {
   await testCheckout?.close();
@@ -56,7 +54,7 @@ async function paidOrder(): Promise<{ orderId: string; appTransId: string }> {
   const created = (await (
     await post(`${url}/api/payment/create`, { order_id: order.order_id })
   ).json()) as { app_trans_id: string };
-  await post(`${emulatorUrl}/admin/orders/${created.app_trans_id}/pay`, {});
+  await testCheckout.emulator.pay(created.app_trans_id);
   return { orderId: order.order_id, appTransId: created.app_trans_id };
 }
 
