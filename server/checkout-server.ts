@@ -46,23 +46,9 @@ export interface StartOptions {
   shutdownTimeoutMs?: number;
 }
 
+/** The payments settings are the env's own groups: one name for a setting from the env schema on. */
 function paymentsConfig(env: Env, publicBaseUrl: string): PaymentsConfig {
-  return {
-    appId: env.zalopay.appId,
-    publicBaseUrl,
-    appUser: env.orders.appUser,
-    minAmount: env.orders.minAmount,
-    maxAmount: env.orders.maxAmount,
-    expireDurationSeconds: env.orders.expireSeconds,
-    pollIntervalMs: env.poller.intervalMs,
-    pollTickMs: env.poller.tickMs,
-    pollBatchSize: env.poller.batchSize,
-    pollConcurrency: env.poller.concurrency,
-    queryRatePerSecond: env.poller.queryRatePerSecond,
-    expiryGraceMs: env.poller.expiryGraceMs,
-    leaseMs: env.poller.leaseMs,
-    statusCacheMs: env.poller.statusCacheMs,
-  };
+  return { appId: env.zalopay.appId, publicBaseUrl, orders: env.orders, poller: env.poller };
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -143,7 +129,7 @@ export async function startCheckout(
   const config = paymentsConfig(env, publicBaseUrl);
   // One budget of ZaloPay queries for the instance: status reads spend it only while the poller's
   // reserve is left, and show the stored status beyond it (server/payments/query-budget.ts).
-  const queryBudget = createQueryBudget(config.queryRatePerSecond);
+  const queryBudget = createQueryBudget(config.poller.queryRatePerSecond);
   const payments = createPaymentsService({
     db,
     zalopay: budgetedStatusQueries(zalopay, queryBudget, () =>

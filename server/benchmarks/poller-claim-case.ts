@@ -45,9 +45,9 @@ async function measureClaims(handle: DatabaseHandle, plan: PollerClaimPlan): Pro
     const started = performance.now();
     const claimed = await claimDueOrders(handle.db, {
       now: new Date(),
-      leaseMs: PAYMENTS_TIMING_DEFAULTS.leaseMs,
+      leaseMs: PAYMENTS_TIMING_DEFAULTS.poller.leaseMs,
       owner: 'bench',
-      limit: PAYMENTS_TIMING_DEFAULTS.pollBatchSize,
+      limit: PAYMENTS_TIMING_DEFAULTS.poller.batchSize,
     });
     timings.push(performance.now() - started);
     if (claimed.length === 0) break;
@@ -65,7 +65,7 @@ async function explainClaim(handle: DatabaseHandle): Promise<string[]> {
     .transaction(async (tx) => {
       const rows = await queryRows(
         tx,
-        sql`explain (analyze, costs off) ${CLAIM_SQL(PAYMENTS_TIMING_DEFAULTS.pollBatchSize)}`,
+        sql`explain (analyze, costs off) ${CLAIM_SQL(PAYMENTS_TIMING_DEFAULTS.poller.batchSize)}`,
         planRow,
       );
       lines = rows.map((row) => row['QUERY PLAN']);
@@ -80,11 +80,10 @@ async function sweep(handle: DatabaseHandle, plan: PollerClaimPlan) {
   const app = PUBLIC_SANDBOX_APPS[0];
   if (!app) throw new Error('No public sandbox app');
   const config: PaymentsConfig = {
-    ...PAYMENTS_TIMING_DEFAULTS,
     appId: BENCH_APP_ID,
     publicBaseUrl: 'http://127.0.0.1:9',
-    minAmount: 1_000,
-    maxAmount: 50_000_000,
+    orders: { ...PAYMENTS_TIMING_DEFAULTS.orders, minAmount: 1_000, maxAmount: 50_000_000 },
+    poller: PAYMENTS_TIMING_DEFAULTS.poller,
   };
   const zalopay = createZaloPayClient({
     appId: app.appId,
@@ -146,23 +145,23 @@ export async function runPollerClaim(
 
   const figures: Figure[] = [
     figure(
-      `claim of ${PAYMENTS_TIMING_DEFAULTS.pollBatchSize}, ${rowsBefore.toLocaleString('en-US')} orders in all: p50`,
+      `claim of ${PAYMENTS_TIMING_DEFAULTS.poller.batchSize}, ${rowsBefore.toLocaleString('en-US')} orders in all: p50`,
       withoutHistory.p50,
       'ms',
     ),
     figure(
-      `claim of ${PAYMENTS_TIMING_DEFAULTS.pollBatchSize}, ${rowsBefore.toLocaleString('en-US')} orders in all: p99`,
+      `claim of ${PAYMENTS_TIMING_DEFAULTS.poller.batchSize}, ${rowsBefore.toLocaleString('en-US')} orders in all: p99`,
       withoutHistory.p99,
       'ms',
       below(20),
     ),
     figure(
-      `claim of ${PAYMENTS_TIMING_DEFAULTS.pollBatchSize}, ${rowsAfter.toLocaleString('en-US')} orders in all: p50`,
+      `claim of ${PAYMENTS_TIMING_DEFAULTS.poller.batchSize}, ${rowsAfter.toLocaleString('en-US')} orders in all: p50`,
       withHistory.p50,
       'ms',
     ),
     figure(
-      `claim of ${PAYMENTS_TIMING_DEFAULTS.pollBatchSize}, ${rowsAfter.toLocaleString('en-US')} orders in all: p99`,
+      `claim of ${PAYMENTS_TIMING_DEFAULTS.poller.batchSize}, ${rowsAfter.toLocaleString('en-US')} orders in all: p99`,
       withHistory.p99,
       'ms',
       below(20),
@@ -180,14 +179,14 @@ export async function runPollerClaim(
     figures,
     notes: [
       `${plan.dueOrders.toLocaleString('en-US')} due PENDING orders; ${plan.historicalOrders.toLocaleString('en-US')} closed historical orders (a third each PAID, FAILED, EXPIRED, over the past year) inserted with one INSERT ... SELECT generate_series in ${seedSeconds.toFixed(1)} s, then VACUUM ANALYZE and CHECKPOINT (both passes), so that claims are timed against a settled table rather than during the write-back of the insert.${plan.historyNote ? ` ${plan.historyNote}` : ''}`,
-      `Each pass calls claimDueOrders (server/payments/poll-leases.ts) with the default batch of ${PAYMENTS_TIMING_DEFAULTS.pollBatchSize} until nothing is left or ${plan.claimsPerPass} claims (${withHistory.count} claims timed with history, ${withoutHistory.count} without); the leases are then released for the next pass.`,
+      `Each pass calls claimDueOrders (server/payments/poll-leases.ts) with the default batch of ${PAYMENTS_TIMING_DEFAULTS.poller.batchSize} until nothing is left or ${plan.claimsPerPass} claims (${withHistory.count} claims timed with history, ${withoutHistory.count} without); the leases are then released for the next pass.`,
       ...(explain.length > 0
         ? [
             `The claim's plan with history (EXPLAIN ANALYZE, rolled back): ${explain.map((line) => `\`${line.trim()}\``).join(' ')}`,
           ]
         : []),
-      `Sweep: startPoller with the default config (tick ${swept.config.pollTickMs} ms, batch ${swept.config.pollBatchSize}, concurrency ${swept.config.pollConcurrency}, budget ${swept.config.queryRatePerSecond} queries/s) against an emulator that does not know these orders (each answer: not found, so the order stays PENDING with a ledger row), for ${swept.seconds.toFixed(0)} s: ${swept.done} orders queried. The sweep time is the due count divided by that rate: the budget, not the database, sets it.`,
-      `So at the default budget one instance queries each PENDING order about once a minute (ZaloPay's guidance) only while fewer than ${(swept.config.queryRatePerSecond * swept.config.pollIntervalMs) / 1000} orders are PENDING; beyond that every order is polled less often (${sweepSeconds.toFixed(0)} s apart here). Raise QUERY_RATE_PER_SECOND (within what ZaloPay allows) or add instances if that many orders can be open at once.`,
+      `Sweep: startPoller with the default config (tick ${swept.config.poller.tickMs} ms, batch ${swept.config.poller.batchSize}, concurrency ${swept.config.poller.concurrency}, budget ${swept.config.poller.queryRatePerSecond} queries/s) against an emulator that does not know these orders (each answer: not found, so the order stays PENDING with a ledger row), for ${swept.seconds.toFixed(0)} s: ${swept.done} orders queried. The sweep time is the due count divided by that rate: the budget, not the database, sets it.`,
+      `So at the default budget one instance queries each PENDING order about once a minute (ZaloPay's guidance) only while fewer than ${(swept.config.poller.queryRatePerSecond * swept.config.poller.intervalMs) / 1000} orders are PENDING; beyond that every order is polled less often (${sweepSeconds.toFixed(0)} s apart here). Raise QUERY_RATE_PER_SECOND (within what ZaloPay allows) or add instances if that many orders can be open at once.`,
     ],
   };
 }

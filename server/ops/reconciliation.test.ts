@@ -60,7 +60,7 @@ describe.each(testDatabaseDrivers())('reconcileDay on %s', (driver) => {
       }),
       log: silentLogger(),
       now: harness.clock.now,
-      expiryGraceMs: harness.config.expiryGraceMs,
+      expiryGraceMs: harness.config.poller.expiryGraceMs,
     };
     const date = dayOf(dropped.appTransId);
 
@@ -108,7 +108,7 @@ describe.each(testDatabaseDrivers())('reconcileDay on %s', (driver) => {
           zalopay: harness.zalopay,
           log: silentLogger(),
           now: harness.clock.now,
-          expiryGraceMs: harness.config.expiryGraceMs,
+          expiryGraceMs: harness.config.poller.expiryGraceMs,
           concurrency: 1,
         },
         { date: dayOf(order.appTransId), repair: true },

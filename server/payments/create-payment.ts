@@ -47,15 +47,15 @@ export function newAttemptOf(
     shopOrderId: order.id,
     attempt,
     appId: deps.config.appId,
-    appUser: deps.config.appUser,
+    appUser: deps.config.orders.appUser,
     amount: order.total,
     description: order.description,
     item: NO_ITEMS,
     embedData: JSON.stringify({ redirecturl: redirectUrlOf(deps.config) }),
     appTime,
     idempotencyKey,
-    expiresAt: new Date(appTime + deps.config.expireDurationSeconds * 1000),
-    nextPollAt: new Date(appTime + deps.config.pollIntervalMs),
+    expiresAt: new Date(appTime + deps.config.orders.expireSeconds * 1000),
+    nextPollAt: new Date(appTime + deps.config.poller.intervalMs),
     now,
   };
 }
@@ -95,7 +95,7 @@ export async function submitToGateway(
       embedData: order.embedData,
       bankCode: WEB_TO_APP_BANK_CODE,
       callbackUrl: callbackUrlOf(deps.config),
-      expireDurationSeconds: deps.config.expireDurationSeconds,
+      expireDurationSeconds: deps.config.orders.expireSeconds,
     });
   } catch (error) {
     if (!(error instanceof ZaloPayError)) throw error;

@@ -10,7 +10,7 @@ import type { PaymentsConfig } from './payments-config';
 
 export interface CreateShopOrderDeps {
   db: Database;
-  config: Pick<PaymentsConfig, 'minAmount' | 'maxAmount'>;
+  config: { orders: Pick<PaymentsConfig['orders'], 'minAmount' | 'maxAmount'> };
   now: () => Date;
 }
 
@@ -25,10 +25,10 @@ export async function createShopOrder(
 ): Promise<ShopOrder> {
   const lines = await priceLines(deps.db, request);
   const total = orderTotal(lines);
-  if (total < deps.config.minAmount || total > deps.config.maxAmount) {
+  if (total < deps.config.orders.minAmount || total > deps.config.orders.maxAmount) {
     throw new InvalidOrderError(
       'lines',
-      `the order total must be between ${deps.config.minAmount} and ${deps.config.maxAmount} VND (this cart is ${total} VND)`,
+      `the order total must be between ${deps.config.orders.minAmount} and ${deps.config.orders.maxAmount} VND (this cart is ${total} VND)`,
     );
   }
   const id = newOrderReference();

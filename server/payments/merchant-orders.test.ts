@@ -131,7 +131,7 @@ describe.each(testDatabaseDrivers())('merchant orders on %s', (driver) => {
   it('makes attempt 2 of the same order only after attempt 1 expired', async () => {
     const order = await harness.service.createOrder(cart);
     const first = await harness.service.payOrder(order.orderId);
-    harness.clock.advance(harness.config.expireDurationSeconds * 1000 + 1_000);
+    harness.clock.advance(harness.config.orders.expireSeconds * 1000 + 1_000);
     const second = await harness.service.payOrder(order.orderId);
     expect(second.appTransId).toMatch(new RegExp(`^\\d{6}_${order.orderId}_2$`));
     expect(second.appTransId).not.toBe(first.appTransId);
@@ -144,7 +144,7 @@ describe.each(testDatabaseDrivers())('merchant orders on %s', (driver) => {
   it('replaces the live attempt in its last minute, when the shopper asks for a new QR code', async () => {
     const order = await harness.service.createOrder(cart);
     const first = await harness.service.payOrder(order.orderId);
-    harness.clock.advance(harness.config.expireDurationSeconds * 1000 - 30_000);
+    harness.clock.advance(harness.config.orders.expireSeconds * 1000 - 30_000);
     const second = await harness.service.payOrder(order.orderId);
     expect(second.appTransId).toMatch(new RegExp(`_${order.orderId}_2$`));
     expect(second.orderUrl).not.toBe(first.orderUrl);
@@ -189,7 +189,7 @@ describe.each(testDatabaseDrivers())('merchant orders on %s', (driver) => {
     const first = await harness.service.payOrder(order.orderId);
     // The shopper's phone still shows attempt 1 (ZaloPay's clock a minute behind ours) while the
     // desktop, past our expiry, asks for a new QR code: both attempts are payable at ZaloPay.
-    const lifetimeMs = harness.config.expireDurationSeconds * 1000;
+    const lifetimeMs = harness.config.orders.expireSeconds * 1000;
     harness.clock.advance(lifetimeMs + 1_000);
     await harness.setEmulatorClockOffset(-60_000);
     try {

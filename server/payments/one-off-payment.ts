@@ -67,10 +67,10 @@ function validatedInput(config: PaymentsConfig, input: CreatePaymentInput) {
   if (!Number.isSafeInteger(input.amount)) {
     throw new InvalidPaymentInputError('amount', 'amount must be a whole number of VND');
   }
-  if (input.amount < config.minAmount || input.amount > config.maxAmount) {
+  if (input.amount < config.orders.minAmount || input.amount > config.orders.maxAmount) {
     throw new InvalidPaymentInputError(
       'amount',
-      `amount must be between ${config.minAmount} and ${config.maxAmount} VND`,
+      `amount must be between ${config.orders.minAmount} and ${config.orders.maxAmount} VND`,
     );
   }
   const description = input.description.trim();

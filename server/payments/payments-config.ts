@@ -1,26 +1,28 @@
 // The payments domain's settings: order bounds and lifetime, and the timings of the poller and status cache.
-// server/env.ts builds one from the environment; tests build one with short timings.
+// Grouped as server/env.ts groups them, so a setting has one name from the environment to its reader:
+// POLL_INTERVAL_MS is env.poller.intervalMs and config.poller.intervalMs. Tests build one with short timings.
 
-export interface PaymentsConfig {
-  /** ZaloPay app id the orders are made for; a callback for another app is not ours to apply. */
-  appId: number;
-  /** callback_url = `${publicBaseUrl}/api/zalopay/callback`, redirecturl = `${publicBaseUrl}/order/confirmation`. */
-  publicBaseUrl: string;
+/** The ORDER_* settings: what every order is created with. */
+export interface OrderSettings {
   /** app_user sent with every order (ZaloPay requires one; we have no shopper accounts). */
   appUser: string;
   /** Accepted amounts in VND, inclusive. */
   minAmount: number;
   maxAmount: number;
   /** expire_duration_seconds sent to ZaloPay (300 to 2 592 000). */
-  expireDurationSeconds: number;
+  expireSeconds: number;
+}
+
+/** The POLL_*, QUERY_RATE_PER_SECOND, EXPIRY_GRACE_MS and STATUS_CACHE_MS settings: when ZaloPay is asked. */
+export interface PollerSettings {
   /** How often one PENDING order is queried (ZaloPay suggests about once a minute). */
-  pollIntervalMs: number;
+  intervalMs: number;
   /** How often the poller wakes to look for due orders. */
-  pollTickMs: number;
+  tickMs: number;
   /** Orders claimed per tick. */
-  pollBatchSize: number;
+  batchSize: number;
   /** Queries in flight at once, per instance. */
-  pollConcurrency: number;
+  concurrency: number;
   /** Outbound query budget per instance (token bucket). */
   queryRatePerSecond: number;
   /** Wait after expires_at before the final query, for payments finishing at the last second. */
@@ -31,19 +33,32 @@ export interface PaymentsConfig {
   statusCacheMs: number;
 }
 
+export interface PaymentsConfig {
+  /** ZaloPay app id the orders are made for; a callback for another app is not ours to apply. */
+  appId: number;
+  /** callback_url = `${publicBaseUrl}/api/zalopay/callback`, redirecturl = `${publicBaseUrl}/order/confirmation`. */
+  publicBaseUrl: string;
+  orders: OrderSettings;
+  poller: PollerSettings;
+}
+
 /** Everything except what only the deployment knows (app id, public URL, amount bounds). */
 export const PAYMENTS_TIMING_DEFAULTS = {
-  appUser: 'zalopay-checkout-demo',
-  expireDurationSeconds: 900,
-  pollIntervalMs: 60_000,
-  pollTickMs: 1_000,
-  pollBatchSize: 50,
-  pollConcurrency: 8,
-  queryRatePerSecond: 20,
-  expiryGraceMs: 30_000,
-  leaseMs: 30_000,
-  statusCacheMs: 2_000,
-} as const satisfies Partial<PaymentsConfig>;
+  orders: { appUser: 'zalopay-checkout-demo', expireSeconds: 900 },
+  poller: {
+    intervalMs: 60_000,
+    tickMs: 1_000,
+    batchSize: 50,
+    concurrency: 8,
+    queryRatePerSecond: 20,
+    expiryGraceMs: 30_000,
+    leaseMs: 30_000,
+    statusCacheMs: 2_000,
+  },
+} as const satisfies {
+  orders: Omit<OrderSettings, 'minAmount' | 'maxAmount'>;
+  poller: PollerSettings;
+};
 
 export function callbackUrlOf(config: PaymentsConfig): string {
   return `${withoutTrailingSlash(config.publicBaseUrl)}/api/zalopay/callback`;

@@ -241,7 +241,7 @@ describe.each(testDatabaseDrivers())('payments service on %s', (driver) => {
 
   it('records a late payment after EXPIRED as PAID, flagged late, with its outbox row', async () => {
     const view = await create();
-    h.clock.advance(h.config.expireDurationSeconds * 1000 + h.config.expiryGraceMs + 1_000);
+    h.clock.advance(h.config.orders.expireSeconds * 1000 + h.config.poller.expiryGraceMs + 1_000);
     const expired = await h.service.getStatus(view.appTransId);
     expect(expired).toMatchObject({ status: 'EXPIRED' });
     expect(expired!.reason).toMatch(/ran out/);
@@ -283,7 +283,7 @@ describe.each(testDatabaseDrivers())('payments service on %s', (driver) => {
 
   it('keeps the order PENDING when a status query fails: unknown is never FAILED', async () => {
     const view = await create();
-    h.clock.advance(h.config.statusCacheMs + 1);
+    h.clock.advance(h.config.poller.statusCacheMs + 1);
     await h.addFaults({ api: [{ fault: 'timeout', count: 1, endpoints: ['query'] }] });
     expect(await h.service.getStatus(view.appTransId)).toMatchObject({ status: 'PENDING' });
     await h.clearFaults();

@@ -15,13 +15,13 @@ describe.each(testDatabaseDrivers())('poller on %s', (driver) => {
   beforeAll(async () => {
     // Time moves only when a test says so: the interval is long enough that real seconds spent on a
     // busy machine never make an order due by themselves.
-    h = await startCheckoutHarness(driver, { config: { pollIntervalMs: 30_000 } });
+    h = await startCheckoutHarness(driver, { config: { poller: { intervalMs: 30_000 } } });
   });
   afterAll(() => h.close());
 
   const create = (amount = 40_000) => h.service.create({ amount, description: 'Bánh mì' });
   /** Moves both clocks past one poll interval, so every PENDING order is due again. */
-  const nextInterval = () => h.clock.advance(h.config.pollIntervalMs + 1);
+  const nextInterval = () => h.clock.advance(h.config.poller.intervalMs + 1);
 
   it('does not query an order before it is due', async () => {
     await create();
@@ -56,7 +56,7 @@ describe.each(testDatabaseDrivers())('poller on %s', (driver) => {
     await h.poller.tick();
     const row = await h.orderRow(view.appTransId);
     expect(row).toMatchObject({ status: 'PENDING', leaseUntil: null, pollAttempts: 1 });
-    expect(row.nextPollAt.getTime()).toBeGreaterThanOrEqual(before + h.config.pollIntervalMs);
+    expect(row.nextPollAt.getTime()).toBeGreaterThanOrEqual(before + h.config.poller.intervalMs);
     const queried = (await h.eventsOf(view.appTransId)).filter((e) => e.kind === 'query');
     expect(queried.at(-1)!.payload).toMatchObject({
       source: 'poller',
@@ -66,7 +66,7 @@ describe.each(testDatabaseDrivers())('poller on %s', (driver) => {
 
   it('expires an order as soon as ZaloPay answers -54 (expired)', async () => {
     const view = await create();
-    h.clock.advance(h.config.expireDurationSeconds * 1000 + 1);
+    h.clock.advance(h.config.orders.expireSeconds * 1000 + 1);
     await h.poller.tick();
     const row = await h.orderRow(view.appTransId);
     expect(row.status).toBe('EXPIRED');
@@ -75,17 +75,18 @@ describe.each(testDatabaseDrivers())('poller on %s', (driver) => {
 
   it('expires on the final query after expires_at + grace when ZaloPay still says "not paid"', async () => {
     const view = await create();
-    const pastFinalQueryTime = h.config.expireDurationSeconds * 1000 + h.config.expiryGraceMs + 1;
+    const pastFinalQueryTime =
+      h.config.orders.expireSeconds * 1000 + h.config.poller.expiryGraceMs + 1;
     // Hold the emulator's clock back, so ZaloPay's side still sees the order as payable.
     await h.setEmulatorClockOffset(-pastFinalQueryTime);
     try {
-      h.clock.advance(h.config.expireDurationSeconds * 1000 - 1_000);
+      h.clock.advance(h.config.orders.expireSeconds * 1000 - 1_000);
       await h.poller.tick();
       expect((await h.orderRow(view.appTransId)).status).toBe('PENDING');
       const regular = (await h.eventsOf(view.appTransId)).at(-1)!;
       expect(regular.payload).toMatchObject({ finalQuery: false, outcome: { kind: 'pending' } });
 
-      h.clock.advance(h.config.expiryGraceMs + 1_001);
+      h.clock.advance(h.config.poller.expiryGraceMs + 1_001);
       await h.poller.tick();
       const row = await h.orderRow(view.appTransId);
       expect(row.status).toBe('EXPIRED');
@@ -115,12 +116,12 @@ describe.each(testDatabaseDrivers())('poller on %s', (driver) => {
     const afterFault = await h.orderRow(view.appTransId);
     expect(afterFault).toMatchObject({ status: 'PENDING', leaseUntil: null });
     expect(afterFault.nextPollAt.getTime()).toBeGreaterThan(
-      h.clock.nowMs() + h.config.pollIntervalMs,
+      h.clock.nowMs() + h.config.poller.intervalMs,
     );
     expect((await h.eventsOf(view.appTransId)).at(-1)!.kind).toBe('query_unknown');
 
     await h.clearFaults();
-    h.clock.advance(3 * h.config.pollIntervalMs);
+    h.clock.advance(3 * h.config.poller.intervalMs);
     await h.poller.tick();
     expect((await h.orderRow(view.appTransId)).status).toBe('PAID');
   });
@@ -128,11 +129,11 @@ describe.each(testDatabaseDrivers())('poller on %s', (driver) => {
   it('never expires on an unknown answer, even at the final query', async () => {
     const view = await create();
     await h.addFaults({ api: { fault: '5xx', count: 50, endpoints: ['query'] } });
-    h.clock.advance(h.config.expireDurationSeconds * 1000 + h.config.expiryGraceMs + 1);
+    h.clock.advance(h.config.orders.expireSeconds * 1000 + h.config.poller.expiryGraceMs + 1);
     await h.poller.tick();
     expect((await h.orderRow(view.appTransId)).status).toBe('PENDING');
     await h.clearFaults();
-    h.clock.advance(3 * h.config.pollIntervalMs);
+    h.clock.advance(3 * h.config.poller.intervalMs);
     await h.poller.tick();
     expect((await h.orderRow(view.appTransId)).status).toBe('EXPIRED');
   });
@@ -153,7 +154,7 @@ describe.each(testDatabaseDrivers())('poller on %s', (driver) => {
       new Promise((resolve) => setTimeout(resolve, 30)).then(() => h.poller.tick()),
       h.service.getStatus(views[0]!.appTransId),
     ]);
-    h.clock.advance(3 * h.config.pollIntervalMs);
+    h.clock.advance(3 * h.config.poller.intervalMs);
     await h.poller.tick();
 
     for (const view of views) {
@@ -186,7 +187,7 @@ describe.runIf(testDatabaseDrivers().includes('postgres'))(
     beforeAll(async () => {
       first = await startCheckoutHarness('postgres', {
         instanceId: 'instance-a',
-        config: { pollBatchSize: 10 },
+        config: { poller: { batchSize: 10 } },
       });
       const url = first.databaseUrl;
       if (!url) throw new Error('the postgres test database has no url');
@@ -196,7 +197,7 @@ describe.runIf(testDatabaseDrivers().includes('postgres'))(
         emulator: first.emulator,
         clock: first.clock,
         instanceId: 'instance-b',
-        config: { pollBatchSize: 10 },
+        config: { poller: { batchSize: 10 } },
       });
     });
     afterAll(async () => {
@@ -209,7 +210,7 @@ describe.runIf(testDatabaseDrivers().includes('postgres'))(
       const views = [];
       for (let i = 0; i < 40; i++)
         views.push(await first.service.create({ amount: 12_000, description: 'Phở' }));
-      first.clock.advance(first.config.pollIntervalMs + 1);
+      first.clock.advance(first.config.poller.intervalMs + 1);
       // Both instances poll at the same moments, 10 orders per claim, within one poll interval.
       let claimed = 0;
       for (let round = 0; round < 5; round++) {

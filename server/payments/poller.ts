@@ -50,28 +50,28 @@ export function startPoller(deps: PollerDeps): Poller {
   const now = deps.now ?? (() => new Date());
   const owner = deps.instanceId ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
   const domain: TransitionDeps = { db: deps.db.db, log, now, onInputApplied: deps.onInputApplied };
-  const queryBudget = deps.queryBudget ?? createQueryBudget(config.queryRatePerSecond);
+  const queryBudget = deps.queryBudget ?? createQueryBudget(config.poller.queryRatePerSecond);
   const stopping = new AbortController();
   let round: Promise<TickResult> | null = null;
 
   /** When to ask next: the regular interval, but never skip past the final query time. */
   function nextPollAfterAnswer(order: PaymentOrder): Date {
     const at = now().getTime();
-    const finalQueryAt = order.expiresAt.getTime() + config.expiryGraceMs;
-    const regular = at + config.pollIntervalMs;
+    const finalQueryAt = order.expiresAt.getTime() + config.poller.expiryGraceMs;
+    const regular = at + config.poller.intervalMs;
     return new Date(at < finalQueryAt ? Math.min(regular, finalQueryAt) : regular);
   }
 
   /** After an unknown outcome: back off to twice the interval, with jitter so instances spread out. */
   function nextPollAfterError(): Date {
-    const jitter = Math.random() * config.pollIntervalMs * 0.5;
-    return new Date(now().getTime() + 2 * config.pollIntervalMs + jitter);
+    const jitter = Math.random() * config.poller.intervalMs * 0.5;
+    return new Date(now().getTime() + 2 * config.poller.intervalMs + jitter);
   }
 
   async function pollOrder(order: PaymentOrder): Promise<void> {
     let nextPollAt: Date;
     try {
-      const finalQuery = isFinalQueryTime(order, now(), config.expiryGraceMs);
+      const finalQuery = isFinalQueryTime(order, now(), config.poller.expiryGraceMs);
       const outcome = await zalopay.queryOrder(order.appTransId);
       await applyQueryAnswer(domain, order, outcome, { source: 'poller', finalQuery });
       nextPollAt = nextPollAfterAnswer(order);
@@ -112,12 +112,12 @@ export function startPoller(deps: PollerDeps): Poller {
   async function runRound(): Promise<TickResult> {
     const claimed = await claimDueOrders(deps.db.db, {
       now: now(),
-      leaseMs: config.leaseMs,
+      leaseMs: config.poller.leaseMs,
       owner,
-      limit: config.pollBatchSize,
+      limit: config.poller.batchSize,
     });
     let queried = 0;
-    await runConcurrently(claimed, config.pollConcurrency, async (order) => {
+    await runConcurrently(claimed, config.poller.concurrency, async (order) => {
       if (stopping.signal.aborted || !(await queryBudget.takeForPoller(stopping.signal))) {
         await giveBack(order, order.nextPollAt);
         return;
@@ -139,7 +139,7 @@ export function startPoller(deps: PollerDeps): Poller {
 
   const timer = setInterval(() => {
     tick().catch((error: unknown) => log.error({ err: error }, 'poll round failed'));
-  }, config.pollTickMs);
+  }, config.poller.tickMs);
 
   return {
     tick,

@@ -42,7 +42,7 @@ export function createStatusReader(deps: StatusReaderDeps): StatusReader {
       const outcome = await deps.zalopay.queryOrder(order.appTransId);
       const result = await applyQueryAnswer(deps, order, outcome, {
         source: 'status',
-        finalQuery: isFinalQueryTime(order, deps.now(), deps.config.expiryGraceMs),
+        finalQuery: isFinalQueryTime(order, deps.now(), deps.config.poller.expiryGraceMs),
       });
       return result.order;
     } catch (error) {
@@ -80,7 +80,8 @@ export function createStatusReader(deps: StatusReaderDeps): StatusReader {
 
       const queriedAt = lastQueriedAt.get(appTransId);
       const fresh =
-        queriedAt !== undefined && deps.now().getTime() - queriedAt < deps.config.statusCacheMs;
+        queriedAt !== undefined &&
+        deps.now().getTime() - queriedAt < deps.config.poller.statusCacheMs;
       const current =
         !fresh || queriesInFlight.has(appTransId) ? await refreshOnce(stored) : stored;
       paidOrders.remember(current);

@@ -18,7 +18,7 @@ const ORDERS = 500;
 describe.each(testDatabaseDrivers())('callbacks against the poller on %s', (driver) => {
   let harness: CheckoutHarness;
   beforeAll(async () => {
-    harness = await startCheckoutHarness(driver, { config: { pollBatchSize: 100 } });
+    harness = await startCheckoutHarness(driver, { config: { poller: { batchSize: 100 } } });
   });
   afterAll(() => harness?.close());
 
@@ -46,7 +46,7 @@ describe.each(testDatabaseDrivers())('callbacks against the poller on %s', (driv
       if (answer.kind !== 'paid') throw new Error(`${view.appTransId} is not paid: ${answer.kind}`);
       paid.push({ ...view, zpTransId: Number(answer.zpTransId), answer });
     });
-    harness.clock.advance(harness.config.pollIntervalMs + 1);
+    harness.clock.advance(harness.config.poller.intervalMs + 1);
     const setupMs = Math.round(performance.now() - started);
 
     const domain = { db: harness.database.db, log: silentLogger(), now: harness.clock.now };

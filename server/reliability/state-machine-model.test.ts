@@ -139,7 +139,11 @@ class QueryAnswer implements Command {
     await step(model, real, () =>
       applyQueryAnswer(domain, real.order, outcomeOf(this.answer, real.zpTransIdBase + 999_999), {
         source: 'poller',
-        finalQuery: isFinalQueryTime(real.order, harness.clock.now(), harness.config.expiryGraceMs),
+        finalQuery: isFinalQueryTime(
+          real.order,
+          harness.clock.now(),
+          harness.config.poller.expiryGraceMs,
+        ),
       }),
     );
   }
@@ -152,7 +156,7 @@ class PassExpiry implements Command {
     model.pastExpiry = true;
     const { harness } = real;
     const dueIn =
-      real.order.expiresAt.getTime() + harness.config.expiryGraceMs - harness.clock.nowMs();
+      real.order.expiresAt.getTime() + harness.config.poller.expiryGraceMs - harness.clock.nowMs();
     harness.clock.advance(Math.max(0, dueIn) + 1);
     await step(model, real, async () => undefined);
   }
@@ -207,7 +211,7 @@ describe.each(testDatabaseDrivers())('the order state machine on %s', (driver) =
             item: '[]',
             embedData: '{}',
             appTime: now.getTime(),
-            expiresAt: new Date(now.getTime() + harness.config.expireDurationSeconds * 1000),
+            expiresAt: new Date(now.getTime() + harness.config.orders.expireSeconds * 1000),
             nextPollAt: new Date(now.getTime() + 3_600_000),
             createdAt: now,
             updatedAt: now,

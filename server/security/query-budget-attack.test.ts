@@ -46,7 +46,10 @@ describe('status reads against the query budget', () => {
 
   beforeAll(async () => {
     harness = await startCheckoutHarness('pglite');
-    const config = { ...harness.config, queryRatePerSecond: RATE, pollBatchSize: 20 };
+    const config = {
+      ...harness.config,
+      poller: { ...harness.config.poller, queryRatePerSecond: RATE, batchSize: 20 },
+    };
     const budget = createQueryBudget(RATE);
     const log = silentLogger();
     payments = createPaymentsService({

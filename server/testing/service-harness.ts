@@ -79,7 +79,11 @@ async function startCallbackReceiver(
 export interface HarnessOptions {
   /** An existing database to share (e.g. a second instance); by default a fresh one of this driver. */
   database?: DatabaseHandle;
-  config?: Partial<PaymentsConfig>;
+  /** Settings to change, group by group (e.g. `{ poller: { batchSize: 10 } }`). */
+  config?: {
+    orders?: Partial<PaymentsConfig['orders']>;
+    poller?: Partial<PaymentsConfig['poller']>;
+  };
   emulatorSettings?: Partial<EmulatorSettings>;
   /** Reuse another harness's emulator and clock (two app instances, one ZaloPay). */
   emulator?: RunningEmulator;
@@ -121,19 +125,24 @@ export interface CheckoutHarness {
 }
 
 export const TEST_PAYMENTS_CONFIG = {
-  ...PAYMENTS_TIMING_DEFAULTS,
   appId: SANDBOX_APP.appId,
-  minAmount: 1_000,
-  maxAmount: 50_000_000,
-  expireDurationSeconds: 300,
-  pollIntervalMs: 1_000,
-  // Tests drive the poller with tick(); the interval is there but rarely fires.
-  pollTickMs: 60_000,
-  queryRatePerSecond: 1_000,
-  pollConcurrency: 8,
-  expiryGraceMs: 5_000,
-  leaseMs: 30_000,
-  statusCacheMs: 2_000,
+  orders: {
+    ...PAYMENTS_TIMING_DEFAULTS.orders,
+    minAmount: 1_000,
+    maxAmount: 50_000_000,
+    expireSeconds: 300,
+  },
+  poller: {
+    ...PAYMENTS_TIMING_DEFAULTS.poller,
+    intervalMs: 1_000,
+    // Tests drive the poller with tick(); the interval is there but rarely fires.
+    tickMs: 60_000,
+    queryRatePerSecond: 1_000,
+    concurrency: 8,
+    expiryGraceMs: 5_000,
+    leaseMs: 30_000,
+    statusCacheMs: 2_000,
+  },
 } satisfies Omit<PaymentsConfig, 'publicBaseUrl'>;
 
 export async function startCheckoutHarness(
@@ -167,7 +176,8 @@ export async function startCheckoutHarness(
   const config: PaymentsConfig = {
     ...TEST_PAYMENTS_CONFIG,
     publicBaseUrl: receiver.url,
-    ...options.config,
+    orders: { ...TEST_PAYMENTS_CONFIG.orders, ...options.config?.orders },
+    poller: { ...TEST_PAYMENTS_CONFIG.poller, ...options.config?.poller },
   };
 
   const queriesByOrder = new Map<string, number>();
