@@ -1,21 +1,20 @@
-// The app factory: ZaloPay's callback and the tRPC API on their own Node handlers, then Express for the
-// REST contract, the operator routes and the React client. It only wires routes to services; main.ts
-// builds the services and tests pass their own.
-import express, { type Router } from 'express';
+// The app factory: one Express app. ZaloPay's callback is an Express route reading the raw body; tRPC
+// is tRPC's Express adapter at /trpc; then the REST contract, health, the operator routes and the React
+// client (docs/decisions/012). It only wires routes to services; main.ts builds the services and tests
+// pass their own.
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { Logger } from './logger';
 import type { PaymentsService } from './payments/payments-service';
-import { callbackListener, isCallbackRequest } from './http/callback-listener';
-import type { NodeHandler, NodeMiddleware } from './http/node-middleware';
-import { isTrpcRequest, trpcListener } from './http/trpc-listener';
+import { CALLBACK_PATH } from './payments/callback-path';
+import { callbackRoute } from './http/callback-route';
+import { TRPC_MOUNT_PATH, trpcRoute } from './http/trpc-route';
 import { orderRestRoutes } from './http/order-rest-routes';
 import { paymentRestRoutes } from './http/payment-rest-routes';
 import { spaRoute } from './http/spa-route';
 import { jsonErrorHandler } from './http/error-handler';
 import { healthRoutes } from './http/health-routes';
 import { securityHeaders } from './security/security-headers';
-import { clientIpResolver } from './security/client-ip';
 import { createPaymentRateLimit } from './security/create-rate-limit';
-import { createLiveStreamCap } from './security/live-stream-cap';
 import { createRedirectReportLimit } from './security/redirect-report-limit';
 import type { TrustProxySetting } from './security/trust-proxy';
 
@@ -25,7 +24,7 @@ export interface AppDeps {
   /** The built client (dist/client); omit to serve the API only. */
   clientDir?: string;
   /** Request logging, /readyz, /metrics and the /ops pages (server/ops/operations.ts). */
-  operations?: { requestLogging: NodeMiddleware; routes: Router };
+  operations?: { requestLogging: RequestHandler; routes: Router };
   /** Headers, client IPs and the create rate limit (docs/security.md); omitted: plain http, no proxy, no limit. */
   security?: AppSecurity;
   /**
@@ -52,8 +51,8 @@ const NO_PROXY_NO_LIMIT: AppSecurity = {
   createRateLimitPerMinute: 0,
 };
 
-/** A Node `request` listener: pass it to http.createServer. */
-export type CheckoutApp = NodeHandler;
+/** An Express app is itself a Node `request` listener: pass it to http.createServer. */
+export type CheckoutApp = Express;
 
 export function createApp({
   payments,
@@ -63,31 +62,31 @@ export function createApp({
   security = NO_PROXY_NO_LIMIT,
   acceptClientAmounts = false,
 }: AppDeps): CheckoutApp {
-  const headers = securityHeaders({ https: security.https });
-  // Every browser-facing answer gets the security headers, then the access log line.
-  const inFront = operations ? [headers, operations.requestLogging] : [headers];
   const createLimit = createPaymentRateLimit(security.createRateLimitPerMinute);
-  const clientIp = clientIpResolver(security.trustProxy);
-
-  // ZaloPay's server-to-server callback is the hot path and has no browser: no security headers and no
-  // access line (it logs its own outcomes and is counted in /metrics).
-  const callback = callbackListener(payments, log);
-  const trpc = trpcListener({
-    payments,
-    log,
-    createLimit,
-    redirectLimit: createRedirectReportLimit(security.redirectReportsPerMinute ?? 0),
-    liveStreams: createLiveStreamCap(security.liveStreamsPerClient ?? 0, clientIp),
-    clientIp,
-    middlewares: inFront,
-  });
 
   const app = express();
   app.disable('x-powered-by');
   // API answers carry the server's time, so no two match: hashing each one for an ETag was wasted work.
   app.set('etag', false);
   app.set('trust proxy', security.trustProxy);
-  for (const middleware of inFront) app.use(middleware);
+  // ZaloPay's server-to-server callback has no browser: it comes before the security headers and the
+  // access log (it logs its own outcomes and is counted in /metrics).
+  app.post(CALLBACK_PATH, ...callbackRoute(payments, log));
+  // Every browser-facing answer gets the security headers, then the access log line.
+  app.use(securityHeaders({ https: security.https }));
+  if (operations) app.use(operations.requestLogging);
+  app.use(
+    TRPC_MOUNT_PATH,
+    ...trpcRoute({
+      payments,
+      log,
+      limits: {
+        creates: createLimit,
+        redirectReports: createRedirectReportLimit(security.redirectReportsPerMinute ?? 0),
+      },
+      liveStreamsPerClient: security.liveStreamsPerClient ?? 0,
+    }),
+  );
   app.post(['/api/payment/create', '/api/orders'], createLimit.restRoute);
   app.use(paymentRestRoutes(payments, { acceptClientAmounts }));
   app.use(orderRestRoutes(payments));
@@ -99,10 +98,5 @@ export function createApp({
     res.status(404).json({ error: { code: 'not_found', message: 'Not found' } });
   });
   app.use(jsonErrorHandler(log));
-
-  return (req, res) => {
-    if (isCallbackRequest(req)) callback(req, res);
-    else if (isTrpcRequest(req)) trpc(req, res);
-    else app(req, res);
-  };
+  return app;
 }

@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { createTRPCClient, unstable_localLink } from '@trpc/client';
 import superjson from 'superjson';
 import { onTestFinished } from 'vitest';
+import { unlimitedContext } from '../../server/trpc/context';
 import { appRouter, type AppRouter } from '../../server/trpc/router';
 import { AppProviders } from '../app-providers';
 import { createQueryClient } from '../query-client';
@@ -17,7 +18,7 @@ export function renderWithApi(ui: ReactElement, payments: FakePayments = new Fak
     links: [
       unstable_localLink({
         router: appRouter,
-        createContext: async () => ({ payments }),
+        createContext: async () => unlimitedContext(payments),
         transformer: superjson,
       }),
     ],

@@ -1,13 +1,15 @@
-// The callback listener over real HTTP: it hands handleCallback the body's exact bytes, answers with the
+// The callback route over real HTTP: it hands handleCallback the body's exact bytes, answers with the
 // handler's status and JSON, refuses oversized (413) and compressed (415) bodies without calling it, and
-// leaves every other request to the app behind it.
+// leaves every other request to the routes behind it.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import express from 'express';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../logger';
 import type { CallbackReply } from '../payments/callback-handler';
-import { callbackListener, CALLBACK_PATH, isCallbackRequest } from './callback-listener';
+import { CALLBACK_PATH } from '../payments/callback-path';
+import { callbackRoute } from './callback-route';
 
 const received: Buffer[] = [];
 let reply: CallbackReply;
@@ -15,19 +17,23 @@ let server: Server;
 let base: string;
 
 beforeAll(async () => {
-  const listener = callbackListener(
-    {
-      handleCallback: async (raw) => {
-        received.push(Buffer.from(raw));
-        return reply;
+  const app = express();
+  app.post(
+    CALLBACK_PATH,
+    ...callbackRoute(
+      {
+        handleCallback: async (raw) => {
+          received.push(Buffer.from(raw));
+          return reply;
+        },
       },
-    },
-    silentLogger(),
+      silentLogger(),
+    ),
   );
-  server = createServer((req, res) => {
-    if (isCallbackRequest(req)) return listener(req, res);
-    res.writeHead(404).end('the app behind');
+  app.use((_req, res) => {
+    res.status(404).send('the app behind');
   });
+  server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -50,7 +56,7 @@ const post = (path: string, body: string | Buffer) =>
     headers: { 'content-type': 'text/plain' },
   });
 
-describe('the ZaloPay callback listener', () => {
+describe('the ZaloPay callback route', () => {
   it('passes the exact bytes through, non-UTF-8 and whitespace included', async () => {
     const body = Buffer.concat([
       Buffer.from('{"data":"{\\"a\\": 1}" , "mac":"ab"}\n'),
@@ -95,7 +101,7 @@ describe('the ZaloPay callback listener', () => {
     expect(received).toHaveLength(0);
   });
 
-  it('leaves other methods and paths to the app', async () => {
+  it('leaves other methods and paths to the routes behind it', async () => {
     const other = [
       await fetch(`${base}${CALLBACK_PATH}`),
       await post(`${CALLBACK_PATH}/more`, '{}'),

@@ -1,8 +1,7 @@
 // Everything operational, assembled once per app instance for checkout-server.ts: metrics (and the
 // metered ZaloPay client that feeds them), request logging, /readyz, /metrics, the operator pages,
 // and refunds with their settling worker.
-import { Router } from 'express';
-import type { NodeMiddleware } from '../http/node-middleware';
+import { Router, type RequestHandler } from 'express';
 import { and, eq, lt } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/create-db';
 import { paymentOrders } from '../../db/schema';
@@ -48,7 +47,7 @@ export interface Operations {
   refunds: RefundService;
   /** The payments service as the callback route should see it: every callback counted. */
   observeCallbacks(payments: PaymentsService): PaymentsService;
-  http: { requestLogging: NodeMiddleware; routes: Router };
+  http: { requestLogging: RequestHandler; routes: Router };
   /** Stops the refund worker (call before closing the database). */
   stop(): Promise<void>;
 }

@@ -4,7 +4,7 @@
 // the CPU of a status read (docs/benchmarks.md).
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { NodeMiddleware } from '../http/node-middleware';
+import type { RequestHandler } from 'express';
 import type { Logger } from '../logger';
 import { runInRequestContext } from './request-context';
 
@@ -32,11 +32,11 @@ function isEventStream(res: ServerResponse): boolean {
   return String(res.getHeader('content-type') ?? '').startsWith('text/event-stream');
 }
 
-export function requestLogging(log: Logger): NodeMiddleware {
+export function requestLogging(log: Logger): RequestHandler {
   return (req, res, next) => {
     const requestId = requestIdOf(req);
-    // Express rewrites req.url inside mounted routers; outside Express (tRPC) req.url is the whole URL.
-    const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url;
+    // Express rewrites req.url inside mounted routers (tRPC at /trpc); originalUrl is the whole URL.
+    const url = req.originalUrl;
     res.setHeader(REQUEST_ID_HEADER, requestId);
     // The query string can carry a redirect's checksum and tRPC inputs: log the path only.
     const path = pathOf(url);

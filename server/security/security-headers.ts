@@ -1,6 +1,6 @@
 // The security headers of every answer (helmet), with a Content-Security-Policy the built React client
 // runs under: its scripts, styles and API calls all come from this origin, and nothing may frame it.
-import type { NodeMiddleware } from '../http/node-middleware';
+import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 
 /**
@@ -28,7 +28,7 @@ export interface SecurityHeadersOptions {
   https: boolean;
 }
 
-export function securityHeaders({ https }: SecurityHeadersOptions): NodeMiddleware {
+export function securityHeaders({ https }: SecurityHeadersOptions): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,

@@ -63,4 +63,5 @@ const databaseInputIsBadRequest = t.middleware(async ({ next }) => {
 });
 
 export const router = t.router;
+export const middleware = t.middleware;
 export const publicProcedure = t.procedure.use(databaseInputIsBadRequest);

@@ -3,6 +3,7 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { orderIdSchema, orderLinesSchema } from '../payments/order-input';
+import { recordsEachRedirectOnce, spendsCreateBudget } from './call-limits';
 import { router } from './init';
 import { paymentProcedure } from './payment-procedure';
 
@@ -25,6 +26,7 @@ export const appRouter = router({
 
   createOrder: paymentProcedure
     .input(z.object({ lines: orderLinesSchema }))
+    .use(spendsCreateBudget)
     .mutation(({ ctx, input }) => ctx.payments.createOrder(input.lines)),
 
   getOrder: paymentProcedure
@@ -37,6 +39,7 @@ export const appRouter = router({
 
   createPayment: paymentProcedure
     .input(z.object({ orderId: orderIdSchema }))
+    .use(spendsCreateBudget)
     .mutation(({ ctx, input }) => ctx.payments.payOrder(input.orderId)),
 
   getStatus: paymentProcedure.input(z.object({ appTransId })).query(async ({ ctx, input }) => {
@@ -47,6 +50,7 @@ export const appRouter = router({
 
   reportRedirect: paymentProcedure
     .input(z.object({ query: redirectQuery }))
+    .use(recordsEachRedirectOnce)
     .mutation(({ ctx, input }) => ctx.payments.reportRedirect(input.query)),
 
   onStatusChange: paymentProcedure.input(z.object({ appTransId })).subscription(async function* ({

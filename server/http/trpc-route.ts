@@ -1,0 +1,72 @@
+// /trpc/*: the tRPC API on tRPC's Express adapter, behind the app's security headers and access log,
+// with the live status stream cap in front. Each request's context carries the payments port, the
+// caller's IP (Express's req.ip) and the limits its procedures spend (server/trpc/call-limits.ts).
+import type { Request, RequestHandler } from 'express';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import type { Logger } from '../logger';
+import type { PaymentsPort } from '../payments/payments-port';
+import { isDatabaseInputError } from '../../db/database-input-error';
+import { liveStreamCap } from '../security/live-stream-cap';
+import type { CallLimits } from '../trpc/context';
+import { appRouter } from '../trpc/router';
+import { TRPC_MAX_BATCH_SIZE } from './trpc-batch-limit';
+
+export const TRPC_MOUNT_PATH = '/trpc';
+
+export interface TrpcRouteDeps {
+  payments: PaymentsPort;
+  log: Logger;
+  limits: CallLimits;
+  /** Live status streams one client IP may hold at once (0: no cap). */
+  liveStreamsPerClient: number;
+}
+
+/** The handlers to mount at TRPC_MOUNT_PATH, in order: the stream cap, then tRPC. */
+export function trpcRoute({
+  payments,
+  log,
+  limits,
+  liveStreamsPerClient,
+}: TrpcRouteDeps): RequestHandler[] {
+  const trpc = createExpressMiddleware({
+    router: appRouter,
+    createContext: ({ req }) => ({ payments, limits, clientIp: () => clientIpOf(req) }),
+    maxBodySize: 8 * 1024,
+    maxBatchSize: TRPC_MAX_BATCH_SIZE,
+    // The answer says only "something went wrong" and the request id: the details are logged here.
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error, path }, 'tRPC error');
+      else if (isDatabaseInputError(error))
+        log.warn({ err: error, path }, 'tRPC call refused: the database cannot take a value');
+    },
+  });
+  return [liveStreamCap(liveStreamsPerClient, isSubscriptionRequest), trpc];
+}
+
+function clientIpOf(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+/** The router's subscriptions (onStatusChange): each request for one holds a connection open. */
+const SUBSCRIPTIONS = new Set(
+  Object.entries(appRouter._def.procedures)
+    .filter(([, procedure]) => procedure._def.type === 'subscription')
+    .map(([path]) => path),
+);
+
+/** `req.path` under the mount: `/onStatusChange`, or `/getStatus,onStatusChange` for a batch. */
+function isSubscriptionRequest(req: Request): boolean {
+  return req.path
+    .slice(1)
+    .split(',')
+    .some((path) => SUBSCRIPTIONS.has(decodedOrAsIs(path)));
+}
+
+/** tRPC decodes the path too, so an encoded name is still a stream; a malformed one is left to tRPC. */
+function decodedOrAsIs(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}

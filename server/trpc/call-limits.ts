@@ -1,0 +1,34 @@
+// The limits of docs/security.md as tRPC middlewares, on the procedures that spend them: creating
+// (createOrder, createPayment: each stores an order and may cost a signed call to ZaloPay) and
+// reporting a redirect (each new one appends to the ledger). A spent budget is TOO_MANY_REQUESTS
+// (HTTP 429) for that call only: the other calls of a batch still answer.
+import { TRPCError } from '@trpc/server';
+import { CREATE_RATE_LIMIT_MESSAGE } from '../security/create-rate-limit';
+import { OVER_LIMIT, REDIRECT_REPORT_LIMIT_MESSAGE } from '../security/redirect-report-limit';
+import { middleware } from './init';
+
+/** One create of the client's CREATE_RATE_LIMIT_PER_MINUTE, shared with the REST routes. */
+export const spendsCreateBudget = middleware(async ({ ctx, next }) => {
+  if (!(await ctx.limits.creates.spend(ctx.clientIp()))) {
+    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: CREATE_RATE_LIMIT_MESSAGE });
+  }
+  return next();
+});
+
+/**
+ * The same redirect is recorded once and its answer reused; a different one spends the client's
+ * REDIRECT_REPORTS_PER_MINUTE. Put after the input: it keys on the parsed query.
+ */
+export const recordsEachRedirectOnce = middleware(async ({ ctx, input, next }) => {
+  const { query } = input as { query: Record<string, string> };
+  const answer = await ctx.limits.redirectReports.once(query, ctx.clientIp, async () => {
+    const result = await next();
+    // A failed report is not remembered: throwing lets the limit forget it, and tRPC answers the error.
+    if (!result.ok) throw result.error;
+    return result;
+  });
+  if (answer === OVER_LIMIT) {
+    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: REDIRECT_REPORT_LIMIT_MESSAGE });
+  }
+  return answer;
+});
