@@ -11,7 +11,7 @@ export function OperatorPagesOffPage() {
         environment (at least 16 characters; a long random value, e.g.{' '}
         <code>openssl rand -hex 32</code>), restart the server, and sign in here with that token.
       </p>
-      <p>See docs/operations.md, &quot;Operator pages&quot;.</p>
+      <p>See docs/operations.md, &quot;The operator page&quot;.</p>
     </PageLayout>
   );
 }
