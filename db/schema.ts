@@ -36,6 +36,29 @@ export const shopOrderStatus = pgEnum('shop_order_status', [
   'REFUNDED',
 ]);
 
+/**
+ * What a row of the order ledger (payment_events.kind) records. Payment inputs (server/payments): the
+ * attempt stored, ZaloPay's answer to create, a callback, a query answer, the shopper's redirect. Refund
+ * steps (server/refunds): requested, sent (or no usable answer), queried. Stored as text, so a kind added
+ * here needs no migration.
+ */
+export const LEDGER_KINDS = [
+  'created',
+  'gateway_created',
+  'gateway_duplicate',
+  'gateway_rejected',
+  'gateway_unknown',
+  'callback',
+  'query',
+  'query_unknown',
+  'redirect_seen',
+  'refund_requested',
+  'refund_sent',
+  'refund_send_unknown',
+  'refund_query',
+] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -139,7 +162,7 @@ export const paymentEvents = pgTable(
     orderId: uuid('order_id')
       .notNull()
       .references(() => paymentOrders.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<LedgerKind>().notNull(),
     dedupeKey: text('dedupe_key'),
     payload: jsonb('payload').notNull(),
     createdAt: createdAt(),

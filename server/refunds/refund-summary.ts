@@ -1,5 +1,6 @@
 // What has been refunded of an order, from its refund rows: the figures the operator page shows and the
-// limit a new refund is checked against (a FAILED refund gave nothing back, so it does not count).
+// limit a new refund is checked against (a FAILED refund gave nothing back, so it does not count). The
+// one place the refundable remainder is computed: the operator's form and the refund service both ask here.
 import type { Refund } from '../../db/schema';
 
 export interface RefundSummary {
@@ -11,10 +12,9 @@ export interface RefundSummary {
   refundable: number;
 }
 
-export function summariseRefunds(
-  paidAmount: number,
-  refunds: Pick<Refund, 'amount' | 'state'>[],
-): RefundSummary {
+export type RefundFigures = Pick<Refund, 'amount' | 'state'>;
+
+export function summariseRefunds(paidAmount: number, refunds: RefundFigures[]): RefundSummary {
   let refunded = 0;
   let inFlight = 0;
   for (const refund of refunds) {
@@ -22,4 +22,9 @@ export function summariseRefunds(
     else if (refund.state !== 'FAILED') inFlight += refund.amount;
   }
   return { refunded, inFlight, refundable: Math.max(0, paidAmount - refunded - inFlight) };
+}
+
+/** How much of an order paid `paidAmount` a new refund may still ask for. */
+export function refundableRemainder(paidAmount: number, refunds: RefundFigures[]): number {
+  return summariseRefunds(paidAmount, refunds).refundable;
 }

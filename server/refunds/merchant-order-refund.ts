@@ -1,0 +1,51 @@
+// What a settled refund means for its merchant order: a refund of the attempt that paid the order moves
+// it to PARTIALLY_REFUNDED or REFUNDED and writes its order.refunded webhook event. The automatic refund
+// of a second payment leaves the order as it is: it was paid once.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Transaction } from '../../db/create-db';
+import { paymentOrders, shopOrders, type Refund } from '../../db/schema';
+import { recordWebhookEvent } from '../payments/webhook-events';
+
+/** Runs in the transaction that moved the refund to SUCCEEDED. */
+export async function recordRefundOnMerchantOrder(
+  tx: Transaction,
+  refund: Refund,
+  now: Date,
+): Promise<void> {
+  if (refund.kind !== 'operator') return;
+  const refunded = sql`${shopOrders.refundedAmount} + ${refund.amount}`;
+  const [order] = await tx
+    .update(shopOrders)
+    .set({
+      refundedAmount: refunded,
+      status: sql`case when ${refunded} >= ${shopOrders.total} then 'REFUNDED' else 'PARTIALLY_REFUNDED' end::shop_order_status`,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        eq(
+          shopOrders.id,
+          tx
+            .select({ id: paymentOrders.shopOrderId })
+            .from(paymentOrders)
+            .where(eq(paymentOrders.id, refund.orderId)),
+        ),
+        eq(shopOrders.paidAttemptId, refund.orderId),
+      ),
+    )
+    .returning();
+  if (!order) return;
+  await recordWebhookEvent(tx, {
+    shopOrderId: order.id,
+    type: 'order.refunded',
+    data: {
+      order_id: order.id,
+      status: order.status,
+      total: order.total,
+      amount: refund.amount,
+      total_refunded: order.refundedAmount,
+      refund: { m_refund_id: refund.mRefundId, zp_refund_id: refund.zpRefundId },
+    },
+    now,
+  });
+}
