@@ -2,12 +2,13 @@
 // read the body, check HMAC(key2, data), run one UPDATE. No ledger, no outbox, no framework, no checks
 // of app id or amount. Run as its own process: `tsx baseline-callback-server.ts <port>`, database from
 // DATABASE_URL (postgres.js) or PGLITE_DATA_DIR.
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { z } from 'zod';
 import { hmacHex, macMatches } from '../zalopay/mac';
 import { PUBLIC_SANDBOX_APPS } from '../zalopay/sandbox-apps';
+import { readRequestBody } from './request-body';
 
 type MarkPaid = (appTransId: string, zpTransId: string) => Promise<void>;
 
@@ -35,15 +36,6 @@ async function connect(): Promise<{ markPaid: MarkPaid; close(): Promise<void> }
   };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 const bodySchema = z.object({ data: z.string(), mac: z.string() });
 const dataSchema = z.object({
   app_trans_id: z.string(),
@@ -62,7 +54,7 @@ const server = createServer((req, res) => {
     );
   };
   if (req.method === 'GET') return reply(200, 1);
-  readBody(req)
+  readRequestBody(req)
     .then(async (text) => {
       const { data, mac } = bodySchema.parse(JSON.parse(text));
       if (!macMatches(hmacHex(key2, data), mac)) return reply(400, -1);

@@ -2,6 +2,7 @@
 // finding the initial scripts in a built index.html, and the Markdown report.
 import { describe, expect, it } from 'vitest';
 import { atLeast, below, figure, type BenchmarkRun } from './benchmark-result';
+import { throughputRatios } from './callback-ratios';
 import { initialScriptPaths } from './client-bundle';
 import { percentileOfSorted, summarize } from './percentiles';
 import { renderMarkdown } from './report-markdown';
@@ -37,6 +38,35 @@ describe('targets', () => {
     expect(figure('ratio', 69.9, '%', atLeast(70)).verdict).toBe('miss');
     expect(figure('p99', Number.NaN, 'ms', below(50)).verdict).toBe('miss');
     expect(figure('throughput', 1234, 'req/s').verdict).toBeUndefined();
+  });
+});
+
+describe('callback ingest ratios', () => {
+  it('hold the checkout to 70 % of the durable baseline and show the bare one without a target', () => {
+    const [bare, durable] = throughputRatios({ checkout: 3_000, baseline: 10_000, durable: 4_000 });
+    expect(bare).toEqual({
+      name: 'checkout / baseline throughput, flat out',
+      value: 30,
+      unit: '%',
+    });
+    expect(durable).toEqual({
+      name: 'checkout / durable baseline throughput, flat out',
+      value: 75,
+      unit: '%',
+      target: atLeast(70),
+      verdict: 'pass',
+    });
+    expect(
+      throughputRatios({ checkout: 2_000, baseline: 10_000, durable: 4_000 })[1]?.verdict,
+    ).toBe('miss');
+  });
+
+  it('have no durable ratio without a durable baseline, and miss when a throughput is unknown', () => {
+    const ratios = throughputRatios({ checkout: 3_000, baseline: 10_000, durable: undefined });
+    expect(ratios.map((r) => r.name)).toEqual(['checkout / baseline throughput, flat out']);
+    expect(
+      throughputRatios({ checkout: undefined, baseline: 10_000, durable: Number.NaN })[1]?.verdict,
+    ).toBe('miss');
   });
 });
 

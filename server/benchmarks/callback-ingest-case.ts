@@ -1,9 +1,12 @@
 // Case 1: unique valid callbacks for PENDING orders (MAC check, transition, ledger, outbox) at fixed rates
-// and flat out, each load sent in the same run to the checkout and to the bare baseline, in turn.
+// and flat out, each load sent in the same run to the bare baseline, the durable baseline (PostgreSQL
+// only) and the checkout, in turn.
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
 import { atLeast, below, figure, type CaseResult, type Figure } from './benchmark-result';
 import { signedCallbackBodies } from './callback-bodies';
+import { DURABLE_SHARE_TARGET_PERCENT, throughputRatios } from './callback-ratios';
+import { DURABLE_OUTBOX_TABLE } from './durable-baseline-schema';
 import { runLoad, sequence, type LoadSummary } from './load-generator';
 import { benchAppTransId, seedOrders } from './seed-orders';
 import { postgresCpuMs, processCpuMs } from './process-cpu';
@@ -27,11 +30,14 @@ export const CALLBACK_PATH = '/api/zalopay/callback';
 const TARGET_RATE = 1_000;
 /** The share of an offered fixed rate a server must actually serve to be said to sustain it. */
 export const KEEP_UP_SHARE = 0.95;
+/** In the order they take their turns. batchBase keeps each server's zp_trans_ids apart. */
 const SERVERS = [
-  { name: 'baseline', tag: 'cbb' },
-  { name: 'checkout', tag: 'cbc' },
+  { name: 'baseline', label: 'baseline', tag: 'cbb', batchBase: 0 },
+  { name: 'durable', label: 'durable baseline', tag: 'cbd', batchBase: 1_000 },
+  { name: 'checkout', label: 'checkout', tag: 'cbc', batchBase: 500 },
 ] as const;
 export type ServerName = (typeof SERVERS)[number]['name'];
+const labelOf = (name: ServerName) => SERVERS.find((s) => s.name === name)?.label ?? name;
 
 export async function seedCallbackOrders(
   db: Database,
@@ -66,28 +72,47 @@ function orderSlicer(tag: string, total: number, key2: string, batchBase: number
   };
 }
 
+export interface ServerUnderLoad {
+  url: string;
+  /** Its process id, to read its CPU time. */
+  pid: number;
+}
+
 export interface CallbackTargets {
-  checkoutUrl: string;
-  /** The servers' process ids, to read their CPU time. */
-  pids: Record<ServerName, number>;
-  baselineUrl: string;
+  /** The servers to load; the durable baseline runs on PostgreSQL only. */
+  servers: Record<'baseline' | 'checkout', ServerUnderLoad> & { durable?: ServerUnderLoad };
   key2: string;
 }
 
 export async function runCallbackIngest(
   targets: CallbackTargets,
   plan: CallbackIngestPlan,
-): Promise<{ result: CaseResult; acknowledged: Record<ServerName, number> | undefined }> {
-  const urls: Record<ServerName, string> = {
-    baseline: targets.baselineUrl,
-    checkout: targets.checkoutUrl,
+): Promise<{
+  result: CaseResult;
+  /** Each loaded server's 2xx answers; undefined where a load ran out of bodies and repeated a few. */
+  acknowledged: { server: ServerName; count: number | undefined }[];
+}> {
+  const servers = SERVERS.filter((s) => targets.servers[s.name] !== undefined);
+  const serverUnder = (name: ServerName): ServerUnderLoad => {
+    const found = targets.servers[name];
+    if (!found) throw new Error(`No ${labelOf(name)} to load`);
+    return found;
   };
-  const slicers = {
-    baseline: orderSlicer('cbb', plan.ordersPerServer, targets.key2, 0),
-    checkout: orderSlicer('cbc', plan.ordersPerServer, targets.key2, 500),
+  const slicers = Object.fromEntries(
+    servers.map((s) => [
+      s.name,
+      orderSlicer(s.tag, plan.ordersPerServer, targets.key2, s.batchBase),
+    ]),
+  ) as Partial<Record<ServerName, ReturnType<typeof orderSlicer>>>;
+  const slicer = (name: ServerName) => {
+    const found = slicers[name];
+    if (!found) throw new Error(`No orders for the ${labelOf(name)}`);
+    return found;
   };
-  const acknowledged: Record<ServerName, number> = { baseline: 0, checkout: 0 };
-  let ranOut = false;
+  const acknowledged: Partial<Record<ServerName, number>> = Object.fromEntries(
+    servers.map((s) => [s.name, 0]),
+  );
+  const ranOut = new Set<ServerName>();
 
   async function load(
     server: ServerName,
@@ -95,10 +120,10 @@ export async function runCallbackIngest(
     seconds: number,
   ): Promise<LoadSummary> {
     const connections = rate ? plan.fixedRateConnections : plan.flatOutConnections;
-    const wanted = rate ? rate * seconds + 2 * connections : slicers[server].remaining();
-    const next = sequence(slicers[server].take(wanted));
+    const wanted = rate ? rate * seconds + 2 * connections : slicer(server).remaining();
+    const next = sequence(slicer(server).take(wanted));
     const summary = await runLoad({
-      baseUrl: urls[server],
+      baseUrl: serverUnder(server).url,
       method: 'POST',
       nextRequest: () => {
         const body = next();
@@ -108,35 +133,35 @@ export async function runCallbackIngest(
       durationSeconds: seconds,
       ...(rate ? { ratePerSecond: rate } : {}),
     });
-    acknowledged[server] += summary.ok;
-    ranOut ||= summary.exhausted;
+    acknowledged[server] = (acknowledged[server] ?? 0) + summary.ok;
+    if (summary.exhausted) ranOut.add(server);
     return summary;
   }
 
-  for (const server of SERVERS) await load(server.name, 200, plan.warmUpSeconds);
+  for (const server of servers) await load(server.name, 200, plan.warmUpSeconds);
 
   const figures: Figure[] = [];
   for (const rate of plan.rates) {
-    for (const server of SERVERS) {
+    for (const server of servers) {
       const summary = await load(server.name, rate, plan.windowSeconds);
       const atTarget = server.name === 'checkout' && rate === TARGET_RATE;
       figures.push(
         // A p99 means little if the server did not keep up: at the target rate it must serve 95 % of it.
         figure(
-          `${server.name} at ${rate}/s: throughput`,
+          `${server.label} at ${rate}/s: throughput`,
           summary.throughput,
           'req/s',
           atTarget ? atLeast(rate * KEEP_UP_SHARE) : undefined,
         ),
-        figure(`${server.name} at ${rate}/s: p50`, summary.p50, 'ms'),
+        figure(`${server.label} at ${rate}/s: p50`, summary.p50, 'ms'),
         figure(
-          `${server.name} at ${rate}/s: p99`,
+          `${server.label} at ${rate}/s: p99`,
           summary.p99,
           'ms',
           atTarget ? below(50) : undefined,
         ),
         figure(
-          `${server.name} at ${rate}/s: errors`,
+          `${server.label} at ${rate}/s: errors`,
           summary.errors,
           'req',
           atTarget ? below(1) : undefined,
@@ -146,23 +171,24 @@ export async function runCallbackIngest(
   }
 
   const flatOut: Partial<Record<ServerName, LoadSummary>> = {};
-  for (const server of SERVERS) {
-    const serverCpuBefore = processCpuMs(targets.pids[server.name]);
+  for (const server of servers) {
+    const pid = serverUnder(server.name).pid;
+    const serverCpuBefore = processCpuMs(pid);
     const databaseCpuBefore = postgresCpuMs();
     const summary = await load(server.name, undefined, plan.windowSeconds);
-    const serverCpu = difference(processCpuMs(targets.pids[server.name]), serverCpuBefore);
+    const serverCpu = difference(processCpuMs(pid), serverCpuBefore);
     const databaseCpu = difference(postgresCpuMs(), databaseCpuBefore);
     flatOut[server.name] = summary;
     figures.push(
-      figure(`${server.name} flat out: throughput`, summary.throughput, 'req/s'),
-      figure(`${server.name} flat out: p50`, summary.p50, 'ms'),
-      figure(`${server.name} flat out: p99`, summary.p99, 'ms'),
-      figure(`${server.name} flat out: errors`, summary.errors, 'req'),
+      figure(`${server.label} flat out: throughput`, summary.throughput, 'req/s'),
+      figure(`${server.label} flat out: p50`, summary.p50, 'ms'),
+      figure(`${server.label} flat out: p99`, summary.p99, 'ms'),
+      figure(`${server.label} flat out: errors`, summary.errors, 'req'),
     );
     if (serverCpu !== undefined && summary.ok > 0) {
       figures.push(
         figure(
-          `${server.name} flat out: its own CPU per callback`,
+          `${server.label} flat out: its own CPU per callback`,
           (serverCpu * 1000) / summary.ok,
           'µs',
         ),
@@ -171,26 +197,37 @@ export async function runCallbackIngest(
     if (databaseCpu !== undefined && summary.ok > 0) {
       figures.push(
         figure(
-          `${server.name} flat out: PostgreSQL's CPU per callback`,
+          `${server.label} flat out: PostgreSQL's CPU per callback`,
           (databaseCpu * 1000) / summary.ok,
           'µs',
         ),
       );
     }
   }
-  const ratio = (flatOut.checkout?.throughput ?? 0) / (flatOut.baseline?.throughput ?? Number.NaN);
-  figures.push(figure('checkout / baseline throughput, flat out', ratio * 100, '%', atLeast(70)));
+  figures.push(
+    ...throughputRatios({
+      checkout: flatOut.checkout?.throughput,
+      baseline: flatOut.baseline?.throughput,
+      durable: flatOut.durable?.throughput,
+    }),
+  );
 
   return {
-    acknowledged: ranOut ? undefined : acknowledged,
+    acknowledged: servers.map(({ name }) => ({
+      server: name,
+      count: ranOut.has(name) ? undefined : acknowledged[name],
+    })),
     result: {
       id: 'callback-ingest',
       title: 'Callback ingest',
       figures,
       notes: [
-        `Every request is a unique, validly signed callback for its own seeded PENDING order (pre-signed before the window). The checkout verifies the MAC and, in one statement (server/payments/pay-pending-order.ts), moves the order to PAID if it is PENDING with that app and amount, appends the ledger row and writes the fulfilment outbox row; then it announces the change with a NOTIFY shared with the other changes of that moment. Its fulfilment worker runs meanwhile.`,
-        `The baseline (server/benchmarks/baseline-callback-server.ts) is the least work that could do the job: node:http, the same HMAC check, one \`UPDATE ... WHERE app_trans_id = $1 AND status = 'PENDING'\` with postgres.js (10 connections, like the checkout's pool).`,
-        `Fixed rates: autocannon's overallRate over ${plan.fixedRateConnections} connections (each connection sends its share of the second back to back, then waits for the next second), ${plan.windowSeconds} s per load after a ${plan.warmUpSeconds} s warm-up at 200/s. Flat out: ${plan.flatOutConnections} connections, closed loop, ${plan.windowSeconds} s; this is the maximum sustainable rate. Baseline and checkout take turns, load by load. At the target rate the checkout must also serve at least ${KEEP_UP_SHARE * 100} % of what is offered: the p99 of a server that falls behind describes only the requests it got to.`,
+        `Every request is a unique, validly signed callback for its own seeded PENDING order (pre-signed before the window). The checkout verifies the MAC and, in one statement (server/payments/pay-pending-order.ts), moves the order to PAID if it is PENDING with that app and amount, appends the ledger row, claims its merchant order and writes the fulfilment outbox row and the order.paid webhook event; then it announces the change with a NOTIFY shared with the other changes of that moment. Its fulfilment worker runs meanwhile.`,
+        `The baseline (server/benchmarks/baseline-callback-server.ts) is the least work that could do the job: node:http, the same HMAC check, one \`UPDATE ... WHERE app_trans_id = $1 AND status = 'PENDING'\` with postgres.js (10 connections, like the checkout's pool). No ledger, no outbox: its ratio is shown without a target.`,
+        targets.servers.durable
+          ? `The durable baseline (server/benchmarks/durable-baseline-server.ts; issue 17, which holds the checkout to ${DURABLE_SHARE_TARGET_PERCENT} % of it) does the same durable work as plainly as it can be done: node:http, the same HMAC check compared in constant time, then one prepared statement with postgres.js (10 connections): the guarded UPDATE of payment_orders (PENDING to PAID only while PENDING, for the order's app and amount), its payment_events ledger row, its outbox row and a pg_notify, as CTEs; and in the same process a worker that each second claims due outbox rows 100 at a time (FOR UPDATE SKIP LOCKED, a 30 s lease, joined to the paid order) and marks them delivered. It runs on the checkout's own tables made by the migrations (its orders seeded beside the checkout's), except the outbox: a table of its own with the columns and indexes of fulfilments (durable-baseline-schema.ts), so that the checkout's worker never delivers its rows; its NOTIFY goes to a channel nobody listens on. Unlike the checkout it does not claim the merchant order, write the order.paid webhook event, or mark the merchant order FULFILLED; and its NOTIFY commits inside the statement, where the checkout sends one NOTIFY after commit for the changes of a moment.`
+          : `No durable baseline: it runs on PostgreSQL only (set DATABASE_URL), so there is no ratio with a target here.`,
+        `Fixed rates: autocannon's overallRate over ${plan.fixedRateConnections} connections (each connection sends its share of the second back to back, then waits for the next second), ${plan.windowSeconds} s per load after a ${plan.warmUpSeconds} s warm-up at 200/s. Flat out: ${plan.flatOutConnections} connections, closed loop, ${plan.windowSeconds} s; this is the maximum sustainable rate. The servers take turns, load by load (${servers.map((s) => s.label).join(', ')}). At the target rate the checkout must also serve at least ${KEEP_UP_SHARE * 100} % of what is offered: the p99 of a server that falls behind describes only the requests it got to.`,
         "Latencies are autocannon's (HdrHistogram, 1 ms resolution), of 2xx answers; errors count non-2xx answers, connection errors and timeouts.",
         "CPU per callback: user + system time over the flat-out window (Linux /proc), of the server's own process and of all PostgreSQL processes, divided by the callbacks answered 2xx. The load generator runs in the benchmark's process, on the same two cores.",
       ],
@@ -198,39 +235,52 @@ export async function runCallbackIngest(
   };
 }
 
-/** After the loads: every acknowledged callback must have left its order PAID, with one ledger row and one outbox row. */
+/**
+ * After the loads: every acknowledged callback must have left its order PAID (unknown when a load
+ * repeated requests) and, for the checkout and the durable baseline, every PAID order its ledger row and
+ * its outbox row; their outbox rows left undelivered are counted too (the run waits for both workers).
+ */
 export async function verifyCallbackEffects(
   db: Database,
   server: ServerName,
-  acknowledged: number,
+  acknowledged: number | undefined,
 ): Promise<Figure[]> {
   const tag = SERVERS.find((s) => s.name === server)?.tag ?? '';
+  const label = labelOf(server);
   const prefix = `${benchAppTransId(tag, 0).slice(0, -1)}%`;
   const paid = await queryCount(
     db,
     sql`select count(*) as count from payment_orders where app_trans_id like ${prefix} and status = 'PAID'`,
   );
-  const figures = [
-    figure(
-      `${server}: acknowledged callbacks whose order is not PAID`,
-      acknowledged - paid,
-      'orders',
-      below(1),
-    ),
-  ];
-  if (server === 'checkout') {
-    const ledger = await queryCount(
-      db,
-      sql`select count(*) as count from payment_events e join payment_orders o on o.id = e.order_id where o.app_trans_id like ${prefix} and e.kind = 'callback'`,
-    );
-    const outbox = await queryCount(
-      db,
-      sql`select count(*) as count from fulfilments f join payment_orders o on o.id = f.order_id where o.app_trans_id like ${prefix}`,
-    );
-    figures.push(
-      figure('checkout: PAID orders without their ledger row', paid - ledger, 'orders', below(1)),
-      figure('checkout: PAID orders without their outbox row', paid - outbox, 'orders', below(1)),
-    );
-  }
+  const figures =
+    acknowledged === undefined
+      ? []
+      : [
+          figure(
+            `${label}: acknowledged callbacks whose order is not PAID`,
+            acknowledged - paid,
+            'orders',
+            below(1),
+          ),
+        ];
+  if (server === 'baseline') return figures;
+  const outboxTable = sql.identifier(server === 'checkout' ? 'fulfilments' : DURABLE_OUTBOX_TABLE);
+  const ledger = await queryCount(
+    db,
+    sql`select count(*) as count from payment_events e join payment_orders o on o.id = e.order_id where o.app_trans_id like ${prefix} and e.kind = 'callback'`,
+  );
+  const outbox = await queryCount(
+    db,
+    sql`select count(*) as count from ${outboxTable} f join payment_orders o on o.id = f.order_id where o.app_trans_id like ${prefix}`,
+  );
+  const undelivered = await queryCount(
+    db,
+    sql`select count(*) as count from ${outboxTable} f join payment_orders o on o.id = f.order_id where o.app_trans_id like ${prefix} and f.status = 'PENDING'`,
+  );
+  figures.push(
+    figure(`${label}: PAID orders without their ledger row`, paid - ledger, 'orders', below(1)),
+    figure(`${label}: PAID orders without their outbox row`, paid - outbox, 'orders', below(1)),
+    figure(`${label}: outbox rows not delivered after the run`, undelivered, 'rows'),
+  );
   return figures;
 }

@@ -1,4 +1,4 @@
-// Runs a server under test (the checkout, the bare baseline) as its own Node process, so the load
+// Runs a server under test (the checkout, the baselines) as its own Node process, so the load
 // generator never shares its event loop; waits until it answers, and stops it by its own pid.
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';

@@ -8,6 +8,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/create-db';
 import { createDb } from '../../db/create-db';
 import { migrate } from '../../db/migrate';
@@ -19,9 +20,11 @@ import {
   seedCallbackOrders,
   verifyCallbackEffects,
   type CallbackIngestPlan,
+  type ServerName,
 } from './callback-ingest-case';
 import { CHANGES_MADE, OPEN_MISSES } from './changes-made';
 import { startChildService, type ChildService } from './child-service';
+import { DURABLE_OUTBOX_DDL } from './durable-baseline-schema';
 import { freePort } from '../testing/child-process-lifecycle';
 import { buildClient, measureInitialScripts } from './client-bundle';
 import { runCreatePayment, type CreatePaymentPlan } from './create-payment-case';
@@ -188,6 +191,8 @@ async function main() {
           await seedCallbackOrders(db, 'checkout', plan.callbacks);
           if (database.driver === 'postgres') {
             await seedCallbackOrders(db, 'baseline', plan.callbacks);
+            for (const statement of DURABLE_OUTBOX_DDL) await db.execute(sql.raw(statement));
+            await seedCallbackOrders(db, 'durable', plan.callbacks);
           }
         }
       });
@@ -278,7 +283,7 @@ interface CheckoutRunContext {
   profile: string | undefined;
 }
 
-/** The cases that load a running checkout (and the bare baseline), each started as its own process. */
+/** The cases that load a running checkout (and the baselines), each started as its own process. */
 async function runCheckoutCases(
   database: BenchDatabase,
   plan: Plan,
@@ -322,16 +327,32 @@ async function runCheckoutCases(
     readyUrl: `http://127.0.0.1:${baselinePort}/`,
   });
   children.push(baseline);
+  // The durable baseline (issue 17) runs on PostgreSQL only, and only for the callback case.
+  const durablePort = await freePort();
+  const durable =
+    database.driver === 'postgres' && wanted('callback-ingest')
+      ? await startChildService({
+          entry: 'server/benchmarks/durable-baseline-server.ts',
+          args: [String(durablePort)],
+          env: database.childEnv('app'),
+          readyUrl: `http://127.0.0.1:${durablePort}/`,
+        })
+      : undefined;
+  if (durable) children.push(durable);
 
-  let acknowledged: { baseline: number; checkout: number } | undefined;
+  let acknowledged: { server: ServerName; count: number | undefined }[] = [];
   if (wanted('callback-ingest')) {
     cases.push(
       await attempt('callback-ingest', 'Callback ingest', async () => {
         const ingest = await runCallbackIngest(
           {
-            checkoutUrl,
-            baselineUrl: `http://127.0.0.1:${baselinePort}`,
-            pids: { checkout: checkout.pid, baseline: baseline.pid },
+            servers: {
+              baseline: { url: `http://127.0.0.1:${baselinePort}`, pid: baseline.pid },
+              checkout: { url: checkoutUrl, pid: checkout.pid },
+              ...(durable
+                ? { durable: { url: `http://127.0.0.1:${durablePort}`, pid: durable.pid } }
+                : {}),
+            },
             key2,
           },
           plan.callbacks,
@@ -371,17 +392,17 @@ async function runCheckoutCases(
     );
   }
 
+  await durable?.stop();
   await baseline.stop();
   await checkout.stop();
   children.length = 0;
 
   const ingest = cases.find((c) => c.id === 'callback-ingest');
-  const counts = acknowledged;
-  if (ingest && counts) {
-    for (const server of ['baseline', 'checkout'] as const) {
+  if (ingest) {
+    for (const { server, count } of acknowledged) {
       const role = database.driver === 'pglite' && server === 'baseline' ? 'baseline' : 'app';
       await withHandle(database, role, async (db) => {
-        ingest.figures.push(...(await verifyCallbackEffects(db, server, counts[server])));
+        ingest.figures.push(...(await verifyCallbackEffects(db, server, count)));
       });
     }
   }
