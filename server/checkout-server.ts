@@ -1,5 +1,6 @@
-// Composes the whole checkout from an Env: database -> migrations -> ZaloPay (or the embedded emulator)
-// -> services -> HTTP -> poller and fulfilment worker; and takes it down again in the reverse order.
+// Composes the whole checkout from an Env, the one place where it is wired: database -> migrations ->
+// ZaloPay (or the embedded emulator) -> metrics and the domain's events -> payments and refunds -> HTTP ->
+// poller and workers; and takes it down again in the reverse order.
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
@@ -11,12 +12,20 @@ import { createDb, type DatabaseHandle } from '../db/create-db';
 import { migrate } from '../db/migrate';
 import { createZaloPayClient } from './zalopay';
 import { startEmulator, type RunningEmulator } from './emulator/emulator';
+import { createPaymentsEvents } from './payments/domain-events';
 import { createPaymentsService } from './payments/payments-service';
 import type { PaymentsConfig } from './payments/payments-config';
 import { startPoller } from './payments/poller';
 import { budgetedStatusQueries, createQueryBudget } from './payments/query-budget';
 import { logFulfilmentHook, startFulfilmentWorker } from './payments/fulfilment-worker';
-import { startOperations } from './ops/operations';
+import { createRefundService } from './refunds/refund-service';
+import { startRefundSettler } from './refunds/refund-settler';
+import { createCheckoutMetrics } from './ops/checkout-metrics';
+import { meteredZaloPayClient } from './ops/metered-zalopay-client';
+import { metricReadings } from './ops/metric-readings';
+import { operationsHttp } from './ops/operations';
+import { paymentEventLog } from './ops/payment-event-log';
+import { paymentMetrics } from './ops/payment-metrics';
 import { productionDestinationProblem, publicAddressesOnly } from './webhooks/webhook-destination';
 import { startWebhookWorker } from './webhooks/webhook-worker';
 import { loopbackOnly } from './security/loopback-only';
@@ -99,60 +108,79 @@ export async function startCheckout(
   await migrate(db);
   log.info({ driver: db.driver }, 'database ready');
 
-  const zalopayClient = createZaloPayClient({
-    appId: env.zalopay.appId,
-    key1: env.zalopay.key1,
-    key2: env.zalopay.key2,
-    apiBaseUrl,
-    gatewayBaseUrl,
-    timeoutMs: env.zalopay.timeoutMs,
-  });
+  // Metrics, in a registry per instance; every call to ZaloPay is timed and counted there.
+  const metrics = createCheckoutMetrics(
+    metricReadings(db, { webhooksEnabled: env.webhooks !== undefined }),
+  );
+  const zalopay = meteredZaloPayClient(
+    createZaloPayClient({
+      appId: env.zalopay.appId,
+      key1: env.zalopay.key1,
+      key2: env.zalopay.key2,
+      apiBaseUrl,
+      gatewayBaseUrl,
+      timeoutMs: env.zalopay.timeoutMs,
+    }),
+    metrics,
+  );
+  // What the payments domain reports (callbacks received and refused, inputs applied): counted and logged.
+  const events = createPaymentsEvents(log);
+  events.subscribe(paymentMetrics(metrics));
+  events.subscribe(paymentEventLog(log));
+
   // Listen first, so that with PORT=0 the callback and redirect URLs can name the real port.
   const server = createServer();
   const port = await listen(server, env.port, env.host);
   const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;
   const publicBaseUrl = env.publicBaseUrl ?? `http://localhost:${port}`;
 
-  const operations = startOperations({
-    db,
-    zalopay: zalopayClient,
-    gatewayUrl: apiBaseUrl,
-    appId: env.zalopay.appId,
-    adminToken: env.ops.adminToken,
-    metricsToken: env.ops.metricsToken,
-    refundCheckIntervalMs: env.ops.refundCheckIntervalMs,
-    publicBaseUrl,
-    webhooksEnabled: env.webhooks !== undefined,
-    log,
-  });
-  const { zalopay, onInputApplied } = operations;
   const config = paymentsConfig(env, publicBaseUrl);
   // One budget of ZaloPay queries for the instance: status reads spend it only while the poller's
   // reserve is left, and show the stored status beyond it (server/payments/query-budget.ts).
   const queryBudget = createQueryBudget(config.poller.queryRatePerSecond);
   const payments = createPaymentsService({
     db,
-    zalopay: budgetedStatusQueries(zalopay, queryBudget, () =>
-      operations.metrics.statusReadsOverBudget.inc(),
-    ),
+    zalopay: budgetedStatusQueries(zalopay, queryBudget, () => metrics.statusReadsOverBudget.inc()),
     key2: env.zalopay.key2,
     config,
     log,
-    onInputApplied,
+    events,
+  });
+  const refunds = createRefundService({
+    db: db.db,
+    zalopay,
+    appId: env.zalopay.appId,
+    log,
+    checkIntervalMs: env.ops.refundCheckIntervalMs,
+    onRefundState: (state) => metrics.refunds.inc({ state }),
   });
   server.on(
     'request',
     createApp({
-      payments: operations.observeCallbacks(payments),
+      payments,
       log,
       clientDir: options.clientDir,
-      operations: operations.http,
+      operations: operationsHttp({
+        db,
+        gatewayUrl: apiBaseUrl,
+        metricsRegistry: metrics.registry,
+        metricsToken: env.ops.metricsToken,
+        adminToken: env.ops.adminToken,
+        refunds,
+        publicBaseUrl,
+        log,
+      }),
       security: { ...env.security, https: publicBaseUrl.startsWith('https://') },
       acceptClientAmounts: env.orders.acceptClientAmounts,
     }),
   );
 
-  const poller = startPoller({ db, zalopay, config, log, onInputApplied, queryBudget });
+  const poller = startPoller({ db, zalopay, config, log, events, queryBudget });
+  const refundSettler = startRefundSettler({
+    refunds,
+    intervalMs: env.ops.refundCheckIntervalMs,
+    log,
+  });
   const fulfilment = startFulfilmentWorker({
     db,
     hook: logFulfilmentHook(log),
@@ -167,7 +195,7 @@ export async function startCheckout(
       secrets: env.webhooks.secrets,
       lookup: env.webhooks.guarded ? publicAddressesOnly : undefined,
       log,
-      onAttempt: (outcome) => operations.metrics.webhookDeliveries.inc({ outcome }),
+      onAttempt: (outcome) => metrics.webhookDeliveries.inc({ outcome }),
     });
 
   let closing: Promise<void> | undefined;
@@ -177,7 +205,7 @@ export async function startCheckout(
       await poller.stop();
       await fulfilment.stop();
       await webhooks?.stop();
-      await operations.stop();
+      await refundSettler.stop();
       await payments.close();
       server.closeIdleConnections();
       const cut = setTimeout(

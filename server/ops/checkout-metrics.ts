@@ -16,7 +16,7 @@ export interface CheckoutMetrics {
   /** What ZaloPay answered to /v2/create: created, duplicate (-68) or rejected. */
   ordersCreated: Counter<'outcome'>;
   callbacksReceived: Counter;
-  /** Callbacks we answered with anything but success: bad MAC (400) or our own failure (500). */
+  /** Callbacks not applied, by the handler's reason (payments/domain-events.ts CallbackRejection). */
   callbacksRejected: Counter<'reason'>;
   /** A verified callback for a ZaloPay transaction already in the ledger: a resend. */
   callbacksDuplicated: Counter;
@@ -77,7 +77,7 @@ export function createCheckoutMetrics(options: CheckoutMetricsOptions): Checkout
     }),
     callbacksRejected: new Counter({
       name: `${PREFIX}callbacks_rejected_total`,
-      help: 'Callbacks not acknowledged, by reason (bad_mac: HTTP 400, our_failure: HTTP 500 so ZaloPay retries)',
+      help: 'Callbacks not applied, by reason: bad_mac and unreadable (HTTP 400), our_failure (HTTP 500, ZaloPay retries), unknown_order and cannot_apply (acknowledged, alerted: reconcile by hand)',
       labelNames: ['reason'],
       registers,
     }),

@@ -180,6 +180,24 @@ describe('GET /metrics', () => {
     expect(after).toMatch(/^process_cpu_user_seconds_total /m);
   });
 
+  it('counts a bad MAC and an unreadable body under their own reasons, each one received', async () => {
+    const before = await metrics();
+    const forged = await post(`${checkout.url}/api/zalopay/callback`, {
+      data: '{"app_trans_id":"y"}',
+      mac: '1'.repeat(64),
+      type: 1,
+    });
+    expect(forged.status).toBe(400);
+    const unreadable = await post(`${checkout.url}/api/zalopay/callback`, '{"data": broken');
+    expect(unreadable.status).toBe(400);
+
+    const after = await metrics();
+    const moved = (series: string) => metricValue(after, series) - metricValue(before, series);
+    expect(moved('zalopay_checkout_callbacks_received_total')).toBe(2);
+    expect(moved('zalopay_checkout_callbacks_rejected_total{reason="bad_mac"}')).toBe(1);
+    expect(moved('zalopay_checkout_callbacks_rejected_total{reason="unreadable"}')).toBe(1);
+  });
+
   it('counts a rejected callback, a resent one, and an order recovered by a query', async () => {
     const before = await metrics();
     const forged = await post(`${checkout.url}/api/zalopay/callback`, {

@@ -5,7 +5,9 @@ import { pino } from 'pino';
 import { createDb } from '../../db/create-db';
 import { EnvError, loadEnv } from '../env';
 import { createLogger } from '../logger';
+import { createPaymentsEvents } from '../payments/domain-events';
 import { createZaloPayClient } from '../zalopay';
+import { paymentEventLog } from './payment-event-log';
 import { formatReconciliationReport, isReconciled, reconcileDay } from './reconciliation';
 
 const USAGE = 'usage: npm run reconcile -- --date YYYY-MM-DD [--repair]';
@@ -44,10 +46,13 @@ async function main(): Promise<number> {
     gatewayBaseUrl: env.zalopay.gatewayBaseUrl ?? apiBaseUrl,
     timeoutMs: env.zalopay.timeoutMs,
   });
+  // A repair logs 'payment order changed' as the running checkout does.
+  const events = createPaymentsEvents(log);
+  events.subscribe(paymentEventLog(log));
   const db = await createDb({ databaseUrl: env.databaseUrl, dataDir: env.pgliteDataDir });
   try {
     const report = await reconcileDay(
-      { db: db.db, zalopay, log, expiryGraceMs: env.poller.expiryGraceMs },
+      { db: db.db, zalopay, log, expiryGraceMs: env.poller.expiryGraceMs, events },
       { date: args.date, repair: args.repair },
     );
     console.log(formatReconciliationReport(report));

@@ -5,7 +5,7 @@ import { asc, like } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
 import { paymentOrders, type PaymentOrder } from '../../db/schema';
 import type { Logger } from '../logger';
-import type { PaymentInputObserver } from '../payments/order-transitions';
+import type { PaymentsEventSink } from '../payments/domain-events';
 import { applyQueryAnswer, isFinalQueryTime } from '../payments/query-answer';
 import { runConcurrently } from '../payments/run-concurrently';
 import { ZaloPayError, type QueryOrderOutcome, type ZaloPayClient } from '../zalopay';
@@ -44,7 +44,8 @@ export interface ReconciliationDeps {
   now?: () => Date;
   /** The poller's grace after expires_at before a final query may close an order. */
   expiryGraceMs: number;
-  onInputApplied?: PaymentInputObserver;
+  /** Where repairs are reported (input_applied): the log line of each change. */
+  events?: PaymentsEventSink;
   /** Queries in flight at once (default 4); ZaloPay's rate limits are undocumented. */
   concurrency?: number;
 }
@@ -133,7 +134,7 @@ export async function reconcileDay(
   }
 
   const results: OrderReconciliation[] = [];
-  const domain = { db: deps.db, log: deps.log, now, onInputApplied: deps.onInputApplied };
+  const domain = { db: deps.db, log: deps.log, now, events: deps.events };
   await runConcurrently(orders, deps.concurrency ?? 4, async (order) => {
     let outcome: QueryOrderOutcome;
     try {

@@ -11,12 +11,12 @@ import {
   type CallbackData,
   type CallbackRejectionReason,
 } from '../zalopay';
+import type { CallbackRejection, PaymentsEventSink } from './domain-events';
 import { findOrderByAppTransId } from './order-queries';
 import {
   applyPaymentInput,
   reportAppliedInput,
   type PaymentInput,
-  type PaymentInputObserver,
   type RequestedChange,
 } from './order-transitions';
 import { payPendingOrder } from './pay-pending-order';
@@ -31,7 +31,8 @@ export interface CallbackHandlerDeps {
   key2: string;
   log: Logger;
   now: () => Date;
-  onInputApplied?: PaymentInputObserver | undefined;
+  /** Told of each callback, each one not applied (with why) and each input applied. */
+  events?: PaymentsEventSink | undefined;
 }
 
 const ACKNOWLEDGED: CallbackReply = { httpStatus: 200, body: { ...CALLBACK_ACK } };
@@ -41,13 +42,14 @@ export async function handleCallback(
   deps: CallbackHandlerDeps,
   rawBody: string | Buffer,
 ): Promise<CallbackReply> {
+  deps.events?.emit({ type: 'callback_received' });
   const verification = verifyCallback(rawBody, deps.key2);
   if (!verification.ok) {
     const { reason, message, signedData } = verification.error;
     if (signedData !== undefined && SIGNED_BUT_UNUSABLE.has(reason)) {
       return unusable(deps, message, signedData);
     }
-    deps.log.warn({ reason }, 'rejected a ZaloPay callback');
+    rejected(deps, UNVERIFIED[reason], reason);
     return { httpStatus: 400, body: { ...CALLBACK_MAC_REJECTED } };
   }
   const { data, type, rawData } = verification;
@@ -86,6 +88,7 @@ export async function handleCallback(
         { alert: 'callback_for_unknown_order', callback: data, type },
         'Verified ZaloPay callback for an order we have no record of: reconcile by hand',
       );
+      rejected(deps, 'unknown_order');
       return ACKNOWLEDGED;
     }
 
@@ -116,9 +119,30 @@ export async function handleCallback(
       { err: error, appTransId: data.appTransId },
       'could not record a ZaloPay callback',
     );
+    rejected(deps, 'our_failure');
     return { httpStatus: 500, body: { ...CALLBACK_RETRY_LATER } };
   }
 }
+
+function rejected(deps: CallbackHandlerDeps, reason: CallbackRejection, detail?: string): void {
+  deps.events?.emit({ type: 'callback_rejected', reason, detail });
+}
+
+/**
+ * The MAC check's refusals, as an operator reads them: a MAC that is not key2's for this data (a wrong
+ * key2, a forgery, or no key2 configured to check it with), or a body that is not a callback at all.
+ */
+const UNVERIFIED: Record<CallbackRejectionReason, CallbackRejection> = {
+  missing_key: 'bad_mac',
+  malformed_mac: 'bad_mac',
+  mac_mismatch: 'bad_mac',
+  body_not_raw: 'unreadable',
+  body_too_large: 'unreadable',
+  malformed_body: 'unreadable',
+  // Refused only after the MAC matched: SIGNED_BUT_UNUSABLE, answered by unusable() above.
+  malformed_data: 'cannot_apply',
+  invalid_data: 'cannot_apply',
+};
 
 /** Signed by ZaloPay (the MAC matched) but impossible to apply, however often it is sent again. */
 const SIGNED_BUT_UNUSABLE = new Set<CallbackRejectionReason>(['malformed_data', 'invalid_data']);
@@ -133,6 +157,7 @@ function unusable(deps: CallbackHandlerDeps, problem: string, signedData: string
     { alert: 'unusable_callback', problem, signedData: signedData.slice(0, 4096) },
     'Verified ZaloPay callback that cannot be applied: acknowledged, reconcile by hand',
   );
+  rejected(deps, 'cannot_apply');
   return ACKNOWLEDGED;
 }
 

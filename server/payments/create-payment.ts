@@ -12,7 +12,8 @@ import {
 } from '../zalopay';
 import { GatewayUnavailableError } from './errors';
 import { findOrderByAppTransId } from './order-queries';
-import { applyPaymentInput, type PaymentInputObserver } from './order-transitions';
+import type { PaymentsEventSink } from './domain-events';
+import { applyPaymentInput } from './order-transitions';
 import { callbackUrlOf, redirectUrlOf, type PaymentsConfig } from './payments-config';
 import { toPaymentView, type PaymentView } from './payment-view';
 import { applyQueryAnswer } from './query-answer';
@@ -30,7 +31,7 @@ export interface CreatePaymentDeps {
   config: PaymentsConfig;
   log: Logger;
   now: () => Date;
-  onInputApplied?: PaymentInputObserver | undefined;
+  events?: PaymentsEventSink | undefined;
 }
 
 /** Attempt `attempt` of a merchant order, for its total: `yymmdd_<order id>_<attempt>`, the date in Vietnam. */

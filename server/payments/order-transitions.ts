@@ -6,6 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/create-db';
 import { paymentEvents, paymentOrders, type PaymentOrder } from '../../db/schema';
 import type { Logger } from '../logger';
+import type { PaymentsEventSink } from './domain-events';
 import { settlementCtes } from './merchant-order-settlement';
 import { recordWebhookEvent, type NewWebhookEvent } from './webhook-events';
 import { canTransition, isLatePayment } from './payment-state-machine';
@@ -65,14 +66,12 @@ export interface TransitionResult {
   doublePaymentRefund?: string | null;
 }
 
-/** Hears about every input once its transaction has committed (metrics, server/ops); must not throw. */
-export type PaymentInputObserver = (input: PaymentInput, result: TransitionResult) => void;
-
 export interface TransitionDeps {
   db: Database;
   log: Logger;
   now: () => Date;
-  onInputApplied?: PaymentInputObserver | undefined;
+  /** Told of every input once its transaction has committed (input_applied: metrics and logs). */
+  events?: PaymentsEventSink | undefined;
 }
 
 export async function applyPaymentInput(
@@ -215,21 +214,15 @@ async function settleMerchantOrder(
   return row?.doubleRefundId ?? null;
 }
 
-/** After an input's transaction has committed: the observer, the announcement, the log line and the late-payment alert. */
+/** After an input's transaction has committed: the input_applied event, the announcement and the alerts. */
 export function reportAppliedInput(
-  deps: Pick<TransitionDeps, 'db' | 'log' | 'onInputApplied'>,
+  deps: Pick<TransitionDeps, 'db' | 'log' | 'events'>,
   input: PaymentInput,
   result: TransitionResult,
 ): void {
-  deps.onInputApplied?.(input, result);
+  deps.events?.emit({ type: 'input_applied', input, result });
   if (result.effect !== 'none' && result.effect !== 'amount_mismatch_flagged') {
     announceStatusChange(deps, result.order.appTransId);
-  }
-  if (result.effect !== 'none') {
-    deps.log.info(
-      { appTransId: result.order.appTransId, input: input.kind, effect: result.effect },
-      'payment order changed',
-    );
   }
   if (result.doublePaymentRefund) {
     deps.log.error(

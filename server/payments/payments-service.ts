@@ -11,7 +11,8 @@ import { createOneOffPayment } from './one-off-payment';
 import { findOrderByAppTransId } from './order-queries';
 import { payShopOrder } from './pay-shop-order';
 import { readShopOrder, toOrderView } from './shop-order-view';
-import { applyPaymentInput, type PaymentInputObserver } from './order-transitions';
+import type { PaymentsEventSink } from './domain-events';
+import { applyPaymentInput } from './order-transitions';
 import type { PaymentsConfig } from './payments-config';
 import type { CreatePaymentInput, PaymentView } from './payment-view';
 import { announcementsSent, createStatusChangeFeed } from './status-notifications';
@@ -30,8 +31,8 @@ export interface PaymentsServiceDeps {
    * all come from it, not from the database's now(), so tests can move time by swapping it.
    */
   now?: () => Date;
-  /** Told about every ledger input once committed (the metrics of server/ops). */
-  onInputApplied?: PaymentInputObserver;
+  /** Where the domain reports what it does (domain-events.ts): metrics and logs subscribe there. */
+  events?: PaymentsEventSink;
 }
 
 export interface PaymentsService extends PaymentsPort {
@@ -49,14 +50,14 @@ export interface PaymentsService extends PaymentsPort {
 export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsService {
   const now = deps.now ?? (() => new Date());
   const db = deps.db.db;
-  const { onInputApplied } = deps;
+  const { events } = deps;
   const domain = {
     db,
     zalopay: deps.zalopay,
     config: deps.config,
     log: deps.log,
     now,
-    onInputApplied,
+    events,
   };
   const feed = createStatusChangeFeed(deps.db, deps.log);
   const statusReader = createStatusReader(domain);
@@ -103,7 +104,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
     watch: (appTransId, signal) =>
       watchStatus({ db, feed, getStatus: statusReader.getStatus, now }, appTransId, signal),
     handleCallback: (rawBody) =>
-      handleCallback({ db, key2: deps.key2, log: deps.log, now, onInputApplied }, rawBody),
+      handleCallback({ db, key2: deps.key2, log: deps.log, now, events }, rawBody),
     recordRedirectSeen,
     async reportRedirect(query) {
       const { appTransId, claim, details } = readRedirect(query, deps.key2);

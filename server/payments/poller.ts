@@ -7,11 +7,8 @@ import type { DatabaseHandle } from '../../db/create-db';
 import type { PaymentOrder } from '../../db/schema';
 import type { Logger } from '../logger';
 import { ZaloPayError, type ZaloPayClient } from '../zalopay';
-import {
-  applyPaymentInput,
-  type PaymentInputObserver,
-  type TransitionDeps,
-} from './order-transitions';
+import type { PaymentsEventSink } from './domain-events';
+import { applyPaymentInput, type TransitionDeps } from './order-transitions';
 import type { PaymentsConfig } from './payments-config';
 import { claimDueOrders, releaseLease } from './poll-leases';
 import { applyQueryAnswer, isFinalQueryTime } from './query-answer';
@@ -27,8 +24,8 @@ export interface PollerDeps {
   now?: () => Date;
   /** Names this instance in lease_owner; unique per process by default. */
   instanceId?: string;
-  /** Told about every ledger input once committed (the metrics of server/ops). */
-  onInputApplied?: PaymentInputObserver;
+  /** Where the domain reports what it does (domain-events.ts): metrics and logs subscribe there. */
+  events?: PaymentsEventSink;
   /** The instance's one budget of ZaloPay queries, shared with status reads; its own by default. */
   queryBudget?: QueryBudget;
 }
@@ -49,7 +46,7 @@ export function startPoller(deps: PollerDeps): Poller {
   const { config, log, zalopay } = deps;
   const now = deps.now ?? (() => new Date());
   const owner = deps.instanceId ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
-  const domain: TransitionDeps = { db: deps.db.db, log, now, onInputApplied: deps.onInputApplied };
+  const domain: TransitionDeps = { db: deps.db.db, log, now, events: deps.events };
   const queryBudget = deps.queryBudget ?? createQueryBudget(config.poller.queryRatePerSecond);
   const stopping = new AbortController();
   let round: Promise<TickResult> | null = null;

@@ -11,7 +11,7 @@ import { findOrderByAppTransId } from './order-queries';
 import { createPaidOrderCache } from './paid-order-cache';
 import type { PaymentsConfig } from './payments-config';
 import { toPaymentView, type PaymentView } from './payment-view';
-import type { PaymentInputObserver } from './order-transitions';
+import type { PaymentsEventSink } from './domain-events';
 import { applyQueryAnswer, isFinalQueryTime } from './query-answer';
 import { QueryBudgetSpentError } from './query-budget';
 
@@ -21,7 +21,7 @@ export interface StatusReaderDeps {
   config: PaymentsConfig;
   log: Logger;
   now: () => Date;
-  onInputApplied?: PaymentInputObserver | undefined;
+  events?: PaymentsEventSink | undefined;
 }
 
 export interface StatusReader {
