@@ -1,7 +1,10 @@
 // What an error thrown while answering a request becomes on the wire: its HTTP status and a small JSON
-// body with a code and a message, never a stack trace or a statement. Shared by Express's error handler,
-// the listeners outside Express and the middleware in front of them.
+// body with a code and a message, never a stack trace or a statement. The one mapper of the payments
+// domain's errors (server/payments/errors.ts), to REST JSON (Express's error handler) and to a TRPCError
+// (server/trpc/payment-procedure.ts), and of everything else Express or the callback route may throw.
+import { StandardSchemaV1Error, TRPCError } from '@trpc/server';
 import { DATABASE_INPUT_MESSAGE, isDatabaseInputError } from '../../db/database-input-error';
+import { PaymentsError } from '../payments/errors';
 
 interface HttpishError {
   status?: number;
@@ -11,7 +14,52 @@ interface HttpishError {
 
 export interface ErrorReply {
   status: number;
-  body: { error: { code: string; message: string; request_id?: string } };
+  body: { error: { code: string; message: string; field?: string; request_id?: string } };
+}
+
+/** The domain names inputs as its TypeScript does; the REST bodies as the frontend guide does. */
+const REST_FIELD_NAMES: Record<string, string> = {
+  description: 'order_info',
+  orderId: 'order_id',
+  idempotencyKey: 'idempotency_key',
+};
+
+/** A bad input's message says which field: `amount: must be between 1000 and 50000000 VND`. */
+function namingField(error: PaymentsError, field: string | undefined): string {
+  if (error.code !== 'invalid_input' || !field || error.message.startsWith(field))
+    return error.message;
+  return `${field}: ${error.message}`;
+}
+
+/** A domain error as the REST API answers it: `{"error": {"code", "message", "field"?}}`. */
+export function paymentsErrorReply(error: PaymentsError): ErrorReply {
+  const field = error.field && (REST_FIELD_NAMES[error.field] ?? error.field);
+  const message = namingField(error, field);
+  return {
+    status: error.httpStatus,
+    body: { error: { code: error.code, message, ...(field ? { field } : {}) } },
+  };
+}
+
+const TRPC_CODES = {
+  400: 'BAD_REQUEST',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  503: 'SERVICE_UNAVAILABLE',
+} as const satisfies Record<PaymentsError['httpStatus'], TRPCError['code']>;
+
+/**
+ * A domain error as tRPC answers it. A bad input is shaped like tRPC's own input validation error (the
+ * field under `zodError.fieldErrors`, `lines[1].sku` reported under `lines`), so the client names it.
+ */
+export function paymentsTrpcError(error: PaymentsError): TRPCError {
+  const code = TRPC_CODES[error.httpStatus];
+  if (error.code !== 'invalid_input' || !error.field) {
+    return new TRPCError({ code, message: error.message, cause: error });
+  }
+  const message = namingField(error, error.field);
+  const path = [error.field.split(/[[.]/)[0] ?? error.field];
+  return new TRPCError({ code, message, cause: new StandardSchemaV1Error([{ message, path }]) });
 }
 
 /** The message of every unexpected failure: generic, with the id that finds its details in the log. */
@@ -22,6 +70,7 @@ export function internalErrorMessage(requestId: string | undefined): string {
 }
 
 export function errorReply(error: unknown, requestId?: string): ErrorReply {
+  if (error instanceof PaymentsError) return paymentsErrorReply(error);
   if (isDatabaseInputError(error)) {
     return {
       status: 400,

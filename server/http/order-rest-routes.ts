@@ -3,10 +3,10 @@
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { PaymentsPort } from '../payments/payments-port';
-import { InvalidOrderError } from '../payments/errors';
 import { orderIdSchema, orderLinesSchema } from '../payments/order-input';
 import type { LocalisedName, OrderView } from '../payments/order-view';
-import { sendError, sendInvalidInput } from './rest-answers';
+import { parseInput } from '../payments/payment-input';
+import { sendError } from './rest-answers';
 
 const createOrderBody = z.object({ lines: orderLinesSchema }, 'the body must be {"lines": [...]}');
 
@@ -66,18 +66,10 @@ export function orderRestRoutes(payments: PaymentsPort): Router {
   });
 
   router.post('/api/orders', express.json({ limit: '16kb' }), async (req, res) => {
-    const parsed = createOrderBody.safeParse(req.body);
-    if (!parsed.success) {
-      sendInvalidInput(res, parsed.error, 'lines');
-      return;
-    }
-    try {
-      const order = await payments.createOrder(parsed.data.lines);
-      res.status(201).json(orderBody(order, languageOf(req)));
-    } catch (error) {
-      if (!(error instanceof InvalidOrderError)) throw error;
-      sendError(res, 400, 'invalid_input', `${error.field}: ${error.message}`, error.field);
-    }
+    // A cart the catalogue cannot sell (InvalidOrderError) is answered by the app's error handler.
+    const { lines } = parseInput(createOrderBody, req.body, 'lines');
+    const order = await payments.createOrder(lines);
+    res.status(201).json(orderBody(order, languageOf(req)));
   });
 
   router.get('/api/orders/:orderId', async (req, res) => {

@@ -1,20 +1,39 @@
-// The errors the payments domain throws at its callers. The API layer maps them: InvalidPaymentInputError
-// and InvalidOrderError to HTTP 400 / tRPC BAD_REQUEST naming the field, OrderNotFoundError to 404,
-// OrderNotPayableError to 409, GatewayUnavailableError to 503 "please try again".
+// The errors the payments domain throws at its callers. Each carries what a reply needs, as stripe-node's
+// errors carry their type and statusCode: a stable `code`, the `httpStatus` it answers with, and the
+// `field` it is about. One mapper (server/http/error-reply.ts) turns them into REST JSON and tRPC errors.
 
 import type { ShopOrderStatus } from './order-view';
 
-export class PaymentsError extends Error {
+export type PaymentsErrorCode =
+  'invalid_input' | 'not_found' | 'already_paid' | 'order_cancelled' | 'gateway_unavailable';
+
+export abstract class PaymentsError extends Error {
+  /** For machines: the REST body's `error.code`. */
+  abstract readonly code: PaymentsErrorCode;
+  /** 400 the request is wrong, 404 no such thing, 409 not in this state, 503 try again later. */
+  abstract readonly httpStatus: 400 | 404 | 409 | 503;
+  /**
+   * The input the error is about, as the domain names it (`amount`, `description`, `lines[1].sku`,
+   * `orderId`); the REST API spells it as its body does (`order_info`, `order_id`). None: the request.
+   */
+  abstract readonly field: string | undefined;
+
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = new.target.name;
   }
 }
 
-/** The request itself is wrong (e.g. an amount outside the accepted bounds); retrying will not help. */
+/**
+ * The request itself is wrong (an amount outside the accepted bounds, a description too long, an
+ * idempotency key reused for another payment); retrying will not help. The message does not repeat the
+ * field: replies put it in front (`amount: must be between 1000 and 50000000 VND`).
+ */
 export class InvalidPaymentInputError extends PaymentsError {
+  readonly code = 'invalid_input';
+  readonly httpStatus = 400;
   constructor(
-    readonly field: 'amount' | 'description' | 'idempotencyKey',
+    readonly field: string,
     message: string,
   ) {
     super(message);
@@ -27,6 +46,9 @@ export class InvalidPaymentInputError extends PaymentsError {
  * with the same idempotency key resumes this very order.
  */
 export class GatewayUnavailableError extends PaymentsError {
+  readonly code = 'gateway_unavailable';
+  readonly httpStatus = 503;
+  readonly field = undefined;
   constructor(
     readonly appTransId: string,
     options?: ErrorOptions,
@@ -37,6 +59,8 @@ export class GatewayUnavailableError extends PaymentsError {
 
 /** A cart the catalogue cannot sell; `field` names the line, e.g. `lines[1].sku`. */
 export class InvalidOrderError extends PaymentsError {
+  readonly code = 'invalid_input';
+  readonly httpStatus = 400;
   constructor(
     readonly field: string,
     message: string,
@@ -47,6 +71,9 @@ export class InvalidOrderError extends PaymentsError {
 
 /** No merchant order has this reference. */
 export class OrderNotFoundError extends PaymentsError {
+  readonly code = 'not_found';
+  readonly httpStatus = 404;
+  readonly field = 'orderId';
   constructor(readonly orderId: string) {
     super('No such order');
   }
@@ -55,6 +82,8 @@ export class OrderNotFoundError extends PaymentsError {
 /** The merchant order cannot take a payment: it is paid already (or later), or cancelled. */
 export class OrderNotPayableError extends PaymentsError {
   readonly code: 'already_paid' | 'order_cancelled';
+  readonly httpStatus = 409;
+  readonly field = 'orderId';
   constructor(
     readonly orderId: string,
     readonly status: ShopOrderStatus,

@@ -12,10 +12,9 @@ import { InvalidPaymentInputError } from './errors';
 import { findOrderByIdempotencyKey } from './order-queries';
 import { newOrderReference } from './order-reference';
 import type { PaymentsConfig } from './payments-config';
+import { oneOffPaymentSchema, parseInput } from './payment-input';
 import type { CreatePaymentInput, PaymentView } from './payment-view';
 import { recordNewAttempt } from './record-new-attempt';
-
-const MAX_DESCRIPTION_CHARS = 256;
 
 /** Thrown inside the transaction when the idempotency key is taken, so the new order rolls back too. */
 class KeyTaken extends Error {}
@@ -63,24 +62,9 @@ export async function createOneOffPayment(
   }
 }
 
+/** The input by the rules of payment-input.ts (the REST route parses its body by the same). */
 function validatedInput(config: PaymentsConfig, input: CreatePaymentInput) {
-  if (!Number.isSafeInteger(input.amount)) {
-    throw new InvalidPaymentInputError('amount', 'amount must be a whole number of VND');
-  }
-  if (input.amount < config.orders.minAmount || input.amount > config.orders.maxAmount) {
-    throw new InvalidPaymentInputError(
-      'amount',
-      `amount must be between ${config.orders.minAmount} and ${config.orders.maxAmount} VND`,
-    );
-  }
-  const description = input.description.trim();
-  if (description.length === 0 || description.length > MAX_DESCRIPTION_CHARS) {
-    throw new InvalidPaymentInputError(
-      'description',
-      `description must be 1 to ${MAX_DESCRIPTION_CHARS} characters`,
-    );
-  }
-  return { amount: input.amount, description };
+  return parseInput(oneOffPaymentSchema(config.orders), input);
 }
 
 /** A key belongs to one request: reusing it for another amount or description is a client bug. */
@@ -92,7 +76,7 @@ function sameRequest<T extends { amount: number; description: string }>(
   if (earlier.amount !== amount || earlier.description !== description) {
     throw new InvalidPaymentInputError(
       'idempotencyKey',
-      'this idempotency key was already used for a different payment',
+      'was already used for a different payment',
     );
   }
   return earlier;

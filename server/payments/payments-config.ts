@@ -1,6 +1,7 @@
 // The payments domain's settings: order bounds and lifetime, and the timings of the poller and status cache.
 // Grouped as server/env.ts groups them, so a setting has one name from the environment to its reader:
 // POLL_INTERVAL_MS is env.poller.intervalMs and config.poller.intervalMs. Tests build one with short timings.
+import { CALLBACK_PATH } from './callback-path';
 
 /** The ORDER_* settings: what every order is created with. */
 export interface OrderSettings {
@@ -36,7 +37,7 @@ export interface PollerSettings {
 export interface PaymentsConfig {
   /** ZaloPay app id the orders are made for; a callback for another app is not ours to apply. */
   appId: number;
-  /** callback_url = `${publicBaseUrl}/api/zalopay/callback`, redirecturl = `${publicBaseUrl}/order/confirmation`. */
+  /** callback_url = `${publicBaseUrl}${CALLBACK_PATH}` (callback-path.ts), redirecturl = `${publicBaseUrl}/order/confirmation`. */
   publicBaseUrl: string;
   orders: OrderSettings;
   poller: PollerSettings;
@@ -61,7 +62,7 @@ export const PAYMENTS_TIMING_DEFAULTS = {
 };
 
 export function callbackUrlOf(config: PaymentsConfig): string {
-  return `${withoutTrailingSlash(config.publicBaseUrl)}/api/zalopay/callback`;
+  return `${withoutTrailingSlash(config.publicBaseUrl)}${CALLBACK_PATH}`;
 }
 
 export function redirectUrlOf(config: PaymentsConfig): string {

@@ -3,16 +3,10 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { orderIdSchema, orderLinesSchema } from '../payments/order-input';
+import { appTransIdSchema as appTransId } from '../payments/payment-input';
 import { recordsEachRedirectOnce, spendsCreateBudget } from './call-limits';
 import { router } from './init';
 import { paymentProcedure } from './payment-procedure';
-
-const appTransId = z
-  .string()
-  .trim()
-  .min(1, 'appTransId is required')
-  .max(40, 'appTransId is at most 40 characters')
-  .regex(/^[\w-]+$/, 'appTransId has characters an app_trans_id never has');
 
 /** The redirect's query string as the browser received it; bounded so it cannot be used to flood the ledger. */
 const redirectQuery = z
