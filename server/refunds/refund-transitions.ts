@@ -41,7 +41,8 @@ export async function recordRefundEvent(
 
 /**
  * Applies `change` (null: only the ledger row) to a refund as it was read, writes the ledger row of
- * `kind` with the effect, and resolves with the refund as it now is.
+ * `kind` with the effect, and resolves with the refund as it now is. A move the state table does not
+ * allow, or one another instance made first, changes nothing and is recorded with effect 'none'.
  */
 export async function moveRefund(
   deps: RefundTransitionDeps,
@@ -53,20 +54,20 @@ export async function moveRefund(
   const { now } = deps;
   const moved = await deps.db.transaction(async (tx) => {
     let updated: Refund | undefined;
-    if (change && change.to !== refund.state) {
-      if (canMoveRefund(refund.state, change.to)) {
-        [updated] = await tx
-          .update(refunds)
-          .set({
-            state: change.to,
-            ...change.fields,
-            ...(isSettled(change.to) ? { settledAt: now() } : {}),
-            updatedAt: now(),
-          })
-          .where(and(eq(refunds.id, refund.id), eq(refunds.state, refund.state)))
-          .returning();
-      }
-    } else if (change?.fields) {
+    const newState = change !== null && change.to !== refund.state;
+    if (newState && canMoveRefund(refund.state, change.to)) {
+      [updated] = await tx
+        .update(refunds)
+        .set({
+          state: change.to,
+          ...change.fields,
+          ...(isSettled(change.to) ? { settledAt: now() } : {}),
+          updatedAt: now(),
+        })
+        .where(and(eq(refunds.id, refund.id), eq(refunds.state, refund.state)))
+        .returning();
+    } else if (!newState && change?.fields) {
+      // The same state with news (ZaloPay's refund id on a repeated 'processing'): no transition.
       [updated] = await tx
         .update(refunds)
         .set({ ...change.fields, updatedAt: now() })
