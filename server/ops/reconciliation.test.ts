@@ -3,11 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseDrivers } from '../testing/test-database';
 import { silentLogger } from '../logger';
-import {
-  SANDBOX_APP,
-  startCheckoutHarness,
-  type CheckoutHarness,
-} from '../testing/service-harness';
+import { SANDBOX_APP, startServiceHarness, type ServiceHarness } from '../testing/service-harness';
 import { createZaloPayClient } from '../zalopay';
 import {
   appTransIdPrefixOf,
@@ -25,10 +21,10 @@ describe('appTransIdPrefixOf', () => {
 });
 
 describe.each(testDatabaseDrivers())('reconcileDay on %s', (driver) => {
-  let harness: CheckoutHarness;
+  let harness: ServiceHarness;
 
   beforeAll(async () => {
-    harness = await startCheckoutHarness(driver);
+    harness = await startServiceHarness(driver);
   });
   afterAll(async () => {
     await harness?.close();

@@ -16,16 +16,12 @@ import {
 } from './errors';
 import { vietnamYymmdd } from '../zalopay/vietnam-date';
 import { createPaymentsService } from './payments-service';
-import {
-  SANDBOX_APP,
-  startCheckoutHarness,
-  type CheckoutHarness,
-} from '../testing/service-harness';
+import { SANDBOX_APP, startServiceHarness, type ServiceHarness } from '../testing/service-harness';
 
 describe.each(testDatabaseDrivers())('merchant orders on %s', (driver) => {
-  let harness: CheckoutHarness;
+  let harness: ServiceHarness;
   beforeAll(async () => {
-    harness = await startCheckoutHarness(driver);
+    harness = await startServiceHarness(driver);
   });
   afterAll(() => harness?.close());
 

@@ -10,17 +10,13 @@ import { silentLogger } from '../logger';
 import { signCallbackBody } from '../zalopay';
 import { GatewayUnavailableError, InvalidPaymentInputError } from './errors';
 import { createPaymentsService } from './payments-service';
-import {
-  SANDBOX_APP,
-  startCheckoutHarness,
-  type CheckoutHarness,
-} from '../testing/service-harness';
+import { SANDBOX_APP, startServiceHarness, type ServiceHarness } from '../testing/service-harness';
 import type { PaymentView } from './payment-view';
 
 describe.each(testDatabaseDrivers())('payments service on %s', (driver) => {
-  let h: CheckoutHarness;
+  let h: ServiceHarness;
   beforeAll(async () => {
-    h = await startCheckoutHarness(driver);
+    h = await startServiceHarness(driver);
   });
   afterAll(() => h.close());
 

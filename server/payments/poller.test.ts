@@ -2,20 +2,16 @@
 // final query, treats gateway faults as "unknown", races callbacks safely, and shares work across
 // instances without ever querying one order twice in an interval.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseDrivers } from '../testing/test-database';
+import { openSecondHandle, testDatabaseDrivers } from '../testing/test-database';
 import type { DatabaseHandle } from '../../db/create-db';
-import {
-  openSecondHandle,
-  startCheckoutHarness,
-  type CheckoutHarness,
-} from '../testing/service-harness';
+import { startServiceHarness, type ServiceHarness } from '../testing/service-harness';
 
 describe.each(testDatabaseDrivers())('poller on %s', (driver) => {
-  let h: CheckoutHarness;
+  let h: ServiceHarness;
   beforeAll(async () => {
     // Time moves only when a test says so: the interval is long enough that real seconds spent on a
     // busy machine never make an order due by themselves.
-    h = await startCheckoutHarness(driver, { config: { poller: { intervalMs: 30_000 } } });
+    h = await startServiceHarness(driver, { config: { poller: { intervalMs: 30_000 } } });
   });
   afterAll(() => h.close());
 
@@ -105,7 +101,7 @@ describe.each(testDatabaseDrivers())('poller on %s', (driver) => {
     { fault: '5xx', label: 'HTTP 5xx' },
     { fault: 'timeout', label: 'a timeout' },
     { fault: 'rate_limit', label: '-429' },
-  ])('keeps the order PENDING after $label and resolves it later', async ({ fault }) => {
+  ] as const)('keeps the order PENDING after $label and resolves it later', async ({ fault }) => {
     const view = await create();
     await h.addFaults({ callbacks: { drop: 1 } });
     await h.pay(view.appTransId);
@@ -181,18 +177,18 @@ describe.each(testDatabaseDrivers())('poller on %s', (driver) => {
 describe.runIf(testDatabaseDrivers().includes('postgres'))(
   'two app instances on one PostgreSQL database',
   () => {
-    let first: CheckoutHarness;
-    let second: CheckoutHarness;
+    let first: ServiceHarness;
+    let second: ServiceHarness;
     let secondHandle: DatabaseHandle;
     beforeAll(async () => {
-      first = await startCheckoutHarness('postgres', {
+      first = await startServiceHarness('postgres', {
         instanceId: 'instance-a',
         config: { poller: { batchSize: 10 } },
       });
       const url = first.databaseUrl;
       if (!url) throw new Error('the postgres test database has no url');
       secondHandle = await openSecondHandle(url);
-      second = await startCheckoutHarness('postgres', {
+      second = await startServiceHarness('postgres', {
         database: secondHandle,
         emulator: first.emulator,
         clock: first.clock,

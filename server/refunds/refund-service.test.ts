@@ -5,18 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refunds } from '../../db/schema';
 import { testDatabaseDrivers } from '../testing/test-database';
 import { silentLogger } from '../logger';
-import {
-  SANDBOX_APP,
-  startCheckoutHarness,
-  type CheckoutHarness,
-} from '../testing/service-harness';
+import { SANDBOX_APP, startServiceHarness, type ServiceHarness } from '../testing/service-harness';
 import { createZaloPayClient, type ZaloPayClient } from '../zalopay';
 import { RefundRefusedError } from './refund-errors';
 import { createRefundService, type RefundService } from './refund-service';
 import { summariseRefunds } from './refund-summary';
 
 /** The harness's client gives up after 1.5 s; on a loaded machine refunds need more patience. */
-function patientClient(harness: CheckoutHarness): ZaloPayClient {
+function patientClient(harness: ServiceHarness): ZaloPayClient {
   return createZaloPayClient({
     appId: SANDBOX_APP.appId,
     key1: SANDBOX_APP.key1,
@@ -30,12 +26,12 @@ function patientClient(harness: CheckoutHarness): ZaloPayClient {
 }
 
 describe.each(testDatabaseDrivers())('refund service on %s', (driver) => {
-  let harness: CheckoutHarness;
+  let harness: ServiceHarness;
   let service: RefundService;
   const states: string[] = [];
 
   beforeAll(async () => {
-    harness = await startCheckoutHarness(driver);
+    harness = await startServiceHarness(driver);
     service = createRefundService({
       db: harness.database.db,
       zalopay: patientClient(harness),

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inArray } from 'drizzle-orm';
 import { paymentOrders } from '../../db/schema';
 import { testDatabaseDrivers } from '../testing/test-database';
-import { startCheckoutHarness, type CheckoutHarness } from '../testing/service-harness';
+import { startServiceHarness, type ServiceHarness } from '../testing/service-harness';
 import { applyQueryAnswer } from '../payments/query-answer';
 import { runConcurrently } from '../payments/run-concurrently';
 import { silentLogger } from '../logger';
@@ -16,9 +16,9 @@ import { seededRandom } from './seeded-random';
 const ORDERS = 500;
 
 describe.each(testDatabaseDrivers())('callbacks against the poller on %s', (driver) => {
-  let harness: CheckoutHarness;
+  let harness: ServiceHarness;
   beforeAll(async () => {
-    harness = await startCheckoutHarness(driver, { config: { poller: { batchSize: 100 } } });
+    harness = await startServiceHarness(driver, { config: { poller: { batchSize: 100 } } });
   });
   afterAll(() => harness?.close());
 

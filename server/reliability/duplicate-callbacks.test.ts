@@ -2,7 +2,7 @@
 // PENDING -> PAID, one outbox row, one ledger row, and every reply {"return_code":1}, never a 5xx.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseDrivers } from '../testing/test-database';
-import { startCheckoutHarness, type CheckoutHarness } from '../testing/service-harness';
+import { startServiceHarness, type ServiceHarness } from '../testing/service-harness';
 import { runConcurrently } from '../payments/run-concurrently';
 import { serveAppOn, type ServedApp } from '../testing/app-harness';
 import { effectsOf, paymentCallbackBody } from '../testing/callback-bodies';
@@ -11,10 +11,10 @@ const DELIVERIES = 1_000;
 const SOCKETS = 100;
 
 describe.each(testDatabaseDrivers())('a callback delivered 1,000 times on %s', (driver) => {
-  let harness: CheckoutHarness;
+  let harness: ServiceHarness;
   let app: ServedApp;
   beforeAll(async () => {
-    harness = await startCheckoutHarness(driver);
+    harness = await startServiceHarness(driver);
     app = await serveAppOn(harness);
   });
   afterAll(async () => {

@@ -4,11 +4,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseDrivers } from '../testing/test-database';
-import {
-  SANDBOX_APP,
-  startCheckoutHarness,
-  type CheckoutHarness,
-} from '../testing/service-harness';
+import { SANDBOX_APP, startServiceHarness, type ServiceHarness } from '../testing/service-harness';
 import { hmacHex, verifyCallback } from '../zalopay';
 import { serveAppOn, type ServedApp } from '../testing/app-harness';
 import {
@@ -70,13 +66,13 @@ function forgeries(orders: PaidOrder[]): fc.Arbitrary<string | Buffer> {
 }
 
 describe.each(testDatabaseDrivers())('forged callbacks on %s', (driver) => {
-  let harness: CheckoutHarness;
+  let harness: ServiceHarness;
   let app: ServedApp;
   let orders: PaidOrder[];
   let before: DatabaseSnapshot;
 
   beforeAll(async () => {
-    harness = await startCheckoutHarness(driver);
+    harness = await startServiceHarness(driver);
     app = await serveAppOn(harness);
     orders = [];
     for (const amount of [10_000, 20_000, 30_000]) {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paymentOrders, type PaymentOrder } from '../../db/schema';
 import { testDatabaseDrivers } from '../testing/test-database';
 import { silentLogger } from '../logger';
-import { startCheckoutHarness, type CheckoutHarness } from '../testing/service-harness';
+import { startServiceHarness, type ServiceHarness } from '../testing/service-harness';
 import type { PaymentStatus } from '../payments/payment-view';
 import { applyQueryAnswer, isFinalQueryTime } from '../payments/query-answer';
 import { newAppTransId, type QueryOrderOutcome } from '../zalopay';
@@ -33,7 +33,7 @@ interface Model {
 }
 
 interface Real {
-  harness: CheckoutHarness;
+  harness: ServiceHarness;
   order: PaymentOrder;
   observed: Set<string>;
   /** ZaloPay transaction ids are unique across orders: each run gets its own range. */
@@ -180,9 +180,9 @@ const commands = [
 ];
 
 describe.each(testDatabaseDrivers())('the order state machine on %s', (driver) => {
-  let harness: CheckoutHarness;
+  let harness: ServiceHarness;
   beforeAll(async () => {
-    harness = await startCheckoutHarness(driver);
+    harness = await startServiceHarness(driver);
   });
   afterAll(() => harness?.close());
 

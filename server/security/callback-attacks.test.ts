@@ -4,7 +4,7 @@
 // acknowledged so ZaloPay stops resending it, and raised as an alert, never answered "retry later" (item 4).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseDrivers } from '../testing/test-database';
-import { startCheckoutHarness, type CheckoutHarness } from '../testing/service-harness';
+import { startServiceHarness, type ServiceHarness } from '../testing/service-harness';
 import { serveAppOn, type ServedApp } from '../testing/app-harness';
 import { callbackData, effectsOf } from '../testing/callback-bodies';
 import { capturedLog, type CapturedLog } from '../testing/captured-log';
@@ -13,13 +13,13 @@ import { signCallbackBody } from '../zalopay';
 import { SANDBOX_APP } from '../testing/service-harness';
 
 describe.each(testDatabaseDrivers())('signed callbacks under attack (%s)', (driver) => {
-  let harness: CheckoutHarness;
+  let harness: ServiceHarness;
   let app: ServedApp;
   let captured: CapturedLog;
 
   beforeAll(async () => {
     captured = capturedLog();
-    harness = await startCheckoutHarness(driver, { log: captured.log });
+    harness = await startServiceHarness(driver, { log: captured.log });
     app = await serveAppOn(harness);
   });
   afterAll(async () => {

@@ -12,7 +12,7 @@ import {
 } from '../testing/test-database';
 import { createApp } from '../app';
 import { requestLogging } from '../ops/request-logging';
-import { startCheckoutHarness, type CheckoutHarness } from '../testing/service-harness';
+import { startServiceHarness, type ServiceHarness } from '../testing/service-harness';
 import { capturedLog } from '../testing/captured-log';
 
 /** Words that only an internal error message would carry. */
@@ -22,13 +22,13 @@ const INTERNALS =
 describe.each(testDatabaseDrivers())('error answers (%s)', (driver) => {
   const captured = capturedLog();
   let database: TestDatabase;
-  let harness: CheckoutHarness;
+  let harness: ServiceHarness;
   let server: Server;
   let base: string;
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    harness = await startCheckoutHarness(driver, { database, log: captured.log });
+    harness = await startServiceHarness(driver, { database, log: captured.log });
     const app = createApp({
       payments: harness.service,
       log: captured.log,

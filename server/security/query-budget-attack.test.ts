@@ -10,11 +10,7 @@ import { paymentOrders } from '../../db/schema';
 import { createApp } from '../app';
 import { silentLogger } from '../logger';
 import { createPaymentsService, type PaymentsService } from '../payments/payments-service';
-import {
-  SANDBOX_APP,
-  startCheckoutHarness,
-  type CheckoutHarness,
-} from '../testing/service-harness';
+import { SANDBOX_APP, startServiceHarness, type ServiceHarness } from '../testing/service-harness';
 import { startPoller, type Poller } from '../payments/poller';
 import { budgetedStatusQueries, createQueryBudget } from '../payments/query-budget';
 import { insertStoredOrder } from '../testing/stored-orders';
@@ -37,7 +33,7 @@ function counted(client: ZaloPayClient, count: () => void): ZaloPayClient {
 }
 
 describe('status reads against the query budget', () => {
-  let harness: CheckoutHarness;
+  let harness: ServiceHarness;
   let payments: PaymentsService;
   let poller: Poller;
   let server: Server;
@@ -45,7 +41,7 @@ describe('status reads against the query budget', () => {
   const sent = { status: 0, poller: 0, fromRecord: 0 };
 
   beforeAll(async () => {
-    harness = await startCheckoutHarness('pglite');
+    harness = await startServiceHarness('pglite');
     const config = {
       ...harness.config,
       poller: { ...harness.config.poller, queryRatePerSecond: RATE, batchSize: 20 },

@@ -1,5 +1,6 @@
-// Test support: the whole checkout as a merchant runs it (startCheckout: embedded emulator, HTTP on
-// 127.0.0.1, port 0) on a fresh database of the given driver, and the calls the tests make to it.
+// Test support, the process layer (above service-harness.ts and app-harness.ts): the whole checkout as
+// `npm start` runs it (startCheckout: embedded emulator, HTTP on 127.0.0.1, port 0) on a fresh database
+// of the given driver, the emulator's admin client, and the REST calls the tests make to it.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,13 +1,16 @@
-// Test support: a whole checkout back end on 127.0.0.1 with real parts only: the ZaloPay emulator over
-// HTTP, the real adapter, a fresh database, the payments service and a callback route ZaloPay can reach.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// Test support, the service layer (below app-harness.ts and checkout-harness.ts): the payments service on
+// real parts only: a fresh test database, the ZaloPay emulator over HTTP with its admin client, the real
+// adapter, the poller, and the merchant's callback route on 127.0.0.1 answered by the service itself.
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
-import { createDb, type DatabaseDriver, type DatabaseHandle } from '../../db/create-db';
+import type { DatabaseDriver, DatabaseHandle } from '../../db/create-db';
 import { fulfilments, paymentEvents, paymentOrders } from '../../db/schema';
-import { createTestDatabase, type TestDatabase } from './test-database';
 import { silentLogger, type Logger } from '../logger';
+import {
+  emulatorAdminClient,
+  type EmulatorAdminClient,
+  type EmulatorOrder,
+  type FaultsRequest,
+} from '../emulator/admin/admin-client';
 import type { EmulatorSettings } from '../emulator/emulator';
 import { startEmulator, type RunningEmulator } from '../emulator/emulator';
 import { PUBLIC_SANDBOX_APPS } from '../zalopay/sandbox-apps';
@@ -16,6 +19,9 @@ import type { CallbackReply } from '../payments/callback-handler';
 import { PAYMENTS_TIMING_DEFAULTS, type PaymentsConfig } from '../payments/payments-config';
 import { createPaymentsService, type PaymentsService } from '../payments/payments-service';
 import { startPoller, type Poller } from '../payments/poller';
+import { startMerchantReceiver } from './merchant-receiver';
+import { createTestClock, type TestClock } from './test-clock';
+import { createTestDatabase, type TestDatabase } from './test-database';
 
 function sandboxApp(appId: number) {
   const app = PUBLIC_SANDBOX_APPS.find((candidate) => candidate.appId === appId);
@@ -25,58 +31,7 @@ function sandboxApp(appId: number) {
 
 export const SANDBOX_APP = sandboxApp(2553);
 
-const emulatorOrderSchema = z.looseObject({
-  status: z.string(),
-  zp_trans_id: z.union([z.string(), z.number()]).nullable(),
-  callback: z.looseObject({ state: z.string() }),
-});
-export type EmulatorOrderView = z.infer<typeof emulatorOrderSchema>;
-
-/** One clock for the emulator and the checkout, so a test can move "now" for both at once. */
-export interface TestClock {
-  nowMs(): number;
-  now(): Date;
-  advance(ms: number): void;
-}
-
-export function createTestClock(): TestClock {
-  let offsetMs = 0;
-  return {
-    nowMs: () => Date.now() + offsetMs,
-    now: () => new Date(Date.now() + offsetMs),
-    advance: (ms) => {
-      offsetMs += ms;
-    },
-  };
-}
-
-/** A minimal stand-in for the app's callback route: the raw body straight into handleCallback. */
-async function startCallbackReceiver(
-  handle: (rawBody: Buffer) => Promise<CallbackReply>,
-): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      void handle(Buffer.concat(chunks)).then((reply) => {
-        res.writeHead(reply.httpStatus, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(reply.body));
-      });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
-
-export interface HarnessOptions {
+export interface ServiceHarnessOptions {
   /** An existing database to share (e.g. a second instance); by default a fresh one of this driver. */
   database?: DatabaseHandle;
   /** Settings to change, group by group (e.g. `{ poller: { batchSize: 10 } }`). */
@@ -97,11 +52,13 @@ export interface HarnessOptions {
   zalopayTimeoutMs?: number;
 }
 
-export interface CheckoutHarness {
+export interface ServiceHarness {
   database: DatabaseHandle;
   /** The throwaway PostgreSQL database's URL, when this harness created one. */
   databaseUrl: string | undefined;
   emulator: RunningEmulator;
+  /** The emulator's admin API (server/emulator/admin/admin-client.ts). */
+  admin: EmulatorAdminClient;
   clock: TestClock;
   zalopay: ZaloPayClient;
   config: PaymentsConfig;
@@ -112,12 +69,12 @@ export interface CheckoutHarness {
   /** The shopper pays on the emulator's gateway (wallet); resolves after the first callback attempt. */
   pay(appTransId: string): Promise<void>;
   /** POST /admin/faults on the emulator. */
-  addFaults(faults: unknown): Promise<void>;
+  addFaults(faults: FaultsRequest): Promise<void>;
   clearFaults(): Promise<void>;
   /** Sets the emulator clock's offset from the shared test clock (POST /admin/clock). */
   setEmulatorClockOffset(offsetMs: number): Promise<void>;
   /** What the emulator knows of an order (GET /admin/orders/:id). */
-  emulatorOrder(appTransId: string): Promise<EmulatorOrderView>;
+  emulatorOrder(appTransId: string): Promise<EmulatorOrder>;
   orderRow(appTransId: string): Promise<typeof paymentOrders.$inferSelect>;
   eventsOf(appTransId: string): Promise<Array<typeof paymentEvents.$inferSelect>>;
   fulfilmentsOf(appTransId: string): Promise<Array<typeof fulfilments.$inferSelect>>;
@@ -145,10 +102,10 @@ export const TEST_PAYMENTS_CONFIG = {
   },
 } satisfies Omit<PaymentsConfig, 'publicBaseUrl'>;
 
-export async function startCheckoutHarness(
+export async function startServiceHarness(
   driver: DatabaseDriver,
-  options: HarnessOptions = {},
-): Promise<CheckoutHarness> {
+  options: ServiceHarnessOptions = {},
+): Promise<ServiceHarness> {
   const clock = options.clock ?? createTestClock();
   const zalopayTimeoutMs = options.zalopayTimeoutMs ?? 4_000;
   const ownsEmulator = !options.emulator;
@@ -162,20 +119,24 @@ export async function startCheckoutHarness(
         ...options.emulatorSettings,
       },
     }));
+  const admin = emulatorAdminClient(emulator.url);
   let testDatabase: TestDatabase | undefined;
   const database = options.database ?? (testDatabase = await createTestDatabase(driver));
   const log = options.log ?? silentLogger();
 
-  // The callback route must exist before the service (its URL goes into the config), so it starts
-  // by answering "retry later" and is pointed at the service once that exists.
+  // The merchant's callback route must exist before the service (its URL goes into the config), so it
+  // starts by answering "retry later" and is pointed at the service once that exists.
   let callbackRoute = async (_rawBody: Buffer): Promise<CallbackReply> => ({
     httpStatus: 503,
     body: { return_code: 0, return_message: 'starting' },
   });
-  const receiver = await startCallbackReceiver((rawBody) => callbackRoute(rawBody));
+  const receiver = await startMerchantReceiver(async (_index, rawBody) => {
+    const reply = await callbackRoute(rawBody);
+    return { status: reply.httpStatus, body: JSON.stringify(reply.body) };
+  });
   const config: PaymentsConfig = {
     ...TEST_PAYMENTS_CONFIG,
-    publicBaseUrl: receiver.url,
+    publicBaseUrl: receiver.origin,
     orders: { ...TEST_PAYMENTS_CONFIG.orders, ...options.config?.orders },
     poller: { ...TEST_PAYMENTS_CONFIG.poller, ...options.config?.poller },
   };
@@ -226,45 +187,30 @@ export async function startCheckoutHarness(
     return row;
   }
 
-  async function admin(method: string, path: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(`${emulator.url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json: unknown = await response.json();
-    if (!response.ok)
-      throw new Error(`${method} ${path}: HTTP ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  }
-
   return {
     database,
     databaseUrl: testDatabase?.url,
     emulator,
+    admin,
     clock,
     zalopay,
     config,
-    service: service,
+    service,
     poller,
     queriesByOrder,
     async pay(appTransId) {
-      await admin('POST', `/admin/orders/${encodeURIComponent(appTransId)}/pay`, {});
+      await admin.pay(appTransId);
     },
     async addFaults(faults) {
-      await admin('POST', '/admin/faults', faults);
+      await admin.addFaults(faults);
     },
     async clearFaults() {
-      await admin('DELETE', '/admin/faults');
+      await admin.clearFaults();
     },
     async setEmulatorClockOffset(offsetMs) {
-      await admin('POST', '/admin/clock', { offset_ms: offsetMs });
+      await admin.setClockOffset(offsetMs);
     },
-    async emulatorOrder(appTransId) {
-      return emulatorOrderSchema.parse(
-        await admin('GET', `/admin/orders/${encodeURIComponent(appTransId)}`),
-      );
-    },
+    emulatorOrder: (appTransId) => admin.order(appTransId),
     orderRow,
     async eventsOf(appTransId) {
       const row = await orderRow(appTransId);
@@ -286,9 +232,4 @@ export async function startCheckoutHarness(
       await testDatabase?.dispose();
     },
   };
-}
-
-/** A second handle on a PostgreSQL test database: what another app instance would hold. */
-export function openSecondHandle(url: string): Promise<DatabaseHandle> {
-  return createDb({ databaseUrl: url, maxConnections: 5 });
 }

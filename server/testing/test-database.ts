@@ -1,5 +1,6 @@
-// Test support: a fresh, migrated database per test suite, on every driver this machine can offer.
-// PGlite always; PostgreSQL too when TEST_DATABASE_URL (or DATABASE_URL) names a server to create databases on.
+// Test support, the bottom of every harness layer: a fresh, migrated database per test suite, on every
+// driver this machine can offer. PGlite always; PostgreSQL too when TEST_DATABASE_URL (or DATABASE_URL)
+// names a server to create databases on.
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { createDb, type DatabaseDriver, type DatabaseHandle } from '../../db/create-db';
@@ -54,4 +55,9 @@ export async function createTestDatabase(driver: DatabaseDriver): Promise<TestDa
     await admin.end({ timeout: 5 });
     throw error;
   }
+}
+
+/** A second handle on a PostgreSQL test database: what another app instance would hold. */
+export function openSecondHandle(url: string): Promise<DatabaseHandle> {
+  return createDb({ databaseUrl: url, maxConnections: 5 });
 }
