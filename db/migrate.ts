@@ -1,6 +1,7 @@
 // Applies the generated SQL migrations in db/migrations with drizzle's own migrator for the handle's driver.
 // drizzle records what it applied in its journal table, so running this at every start is safe; when that
 // table already lists every migration (the usual start), one query says so and the migrator is skipped.
+// /readyz asks the same question through migrationsApplied (server/ops/readiness.ts).
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
@@ -10,13 +11,17 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { z } from 'zod';
-import type { DatabaseHandle, Schema } from './create-db';
+import type { Database, DatabaseHandle, Schema } from './create-db';
 import { queryRows } from './query-rows';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
+let onDisk: MigrationMeta[] | undefined;
+
+/** The migrations this build carries (read once: they do not change while the process runs). */
 function readMigrations(): MigrationMeta[] {
-  return readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
+  onDisk ??= readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
+  return onDisk;
 }
 
 /** Names this set of migrations (drizzle's hash of each file, and its journal time). */
@@ -27,25 +32,35 @@ export function migrationsFingerprint(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Whether drizzle's journal table records every migration, each with its hash and journal time. */
-async function allApplied(handle: DatabaseHandle, migrations: MigrationMeta[]): Promise<boolean> {
+export interface MigrationsApplied {
+  /** Migrations of db/migrations that drizzle's journal table records, each with its hash and time. */
+  applied: number;
+  /** Migrations in db/migrations. */
+  expected: number;
+}
+
+/** How far the database is migrated, as migrate() judges it: by drizzle's journal table. */
+export async function migrationsApplied(db: Database): Promise<MigrationsApplied> {
+  const migrations = readMigrations();
   const [table] = await queryRows(
-    handle.db,
+    db,
     sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
     z.object({ present: z.boolean() }),
   );
-  if (!table?.present) return false;
-  const applied = await queryRows(
-    handle.db,
+  if (!table?.present) return { applied: 0, expected: migrations.length };
+  const rows = await queryRows(
+    db,
     sql`select hash, created_at from drizzle.__drizzle_migrations`,
     z.object({ hash: z.string(), created_at: z.coerce.number().nullable() }),
   );
-  const recorded = new Set(applied.map((row) => `${row.created_at}:${row.hash}`));
-  return migrations.every((m) => recorded.has(`${m.folderMillis}:${m.hash}`));
+  const recorded = new Set(rows.map((row) => `${row.created_at}:${row.hash}`));
+  const applied = migrations.filter((m) => recorded.has(`${m.folderMillis}:${m.hash}`)).length;
+  return { applied, expected: migrations.length };
 }
 
 export async function migrate(handle: DatabaseHandle): Promise<void> {
-  if (await allApplied(handle, readMigrations())) return;
+  const { applied, expected } = await migrationsApplied(handle.db);
+  if (applied === expected) return;
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
   // Each migrator wants its driver's own database class; `driver` tells us which one createDb built.
   if (handle.driver === 'pglite') {

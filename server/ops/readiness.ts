@@ -1,12 +1,9 @@
 // /readyz's checks: can this instance do its job right now? The database answers, every migration in
-// db/migrations has been applied, and the ZaloPay API host answers HTTP at all (any status) within ~2 s.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+// db/migrations has been applied (as db/migrate.ts judges it at start), and the ZaloPay API host answers
+// HTTP at all (any status) within ~2 s. GET /readyz itself is in ops-http-routes.ts.
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Database } from '../../db/create-db';
-import { MIGRATIONS_FOLDER } from '../../db/migrate';
-import { queryCount } from '../../db/query-rows';
+import { migrationsApplied } from '../../db/migrate';
 
 export type ReadinessCheckName = 'database' | 'migrations' | 'gateway';
 
@@ -29,14 +26,6 @@ export interface ReadinessDeps {
   gatewayCacheMs?: number;
 }
 
-const journalSchema = z.object({ entries: z.array(z.object({ tag: z.string() })) });
-
-/** How many migrations the code expects: the entries of drizzle-kit's journal. */
-export async function expectedMigrationCount(): Promise<number> {
-  const journal = await readFile(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8');
-  return journalSchema.parse(JSON.parse(journal)).entries.length;
-}
-
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message.slice(0, 200) : 'failed';
 }
@@ -45,7 +34,6 @@ export function createReadinessCheck(deps: ReadinessDeps): () => Promise<Readine
   const timeoutMs = deps.gatewayTimeoutMs ?? 2_000;
   const cacheMs = deps.gatewayCacheMs ?? 10_000;
   let gatewayOkUntil = 0;
-  const expected = expectedMigrationCount();
 
   async function database(): Promise<CheckResult> {
     await deps.db.execute(sql`select 1`);
@@ -53,15 +41,8 @@ export function createReadinessCheck(deps: ReadinessDeps): () => Promise<Readine
   }
 
   async function migrations(): Promise<CheckResult> {
-    // drizzle's migrator records each applied migration in drizzle.__drizzle_migrations.
-    const applied = await queryCount(
-      deps.db,
-      sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
-    );
-    const wanted = await expected;
-    return applied >= wanted
-      ? { ok: true, detail: `${applied} of ${wanted} applied` }
-      : { ok: false, detail: `${applied} of ${wanted} applied` };
+    const { applied, expected } = await migrationsApplied(deps.db);
+    return { ok: applied === expected, detail: `${applied} of ${expected} applied` };
   }
 
   async function gateway(): Promise<CheckResult> {
