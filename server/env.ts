@@ -1,12 +1,12 @@
 // The only reader of process.env: every setting validated once at start-up with zod, with a message
-// naming each bad variable. Defaults make `npm start` work on a bare machine (PGlite + embedded emulator).
+// naming each bad variable; the Env type is what the schema produces. Defaults make `npm start` work on a bare machine (PGlite + embedded emulator).
 import { z } from 'zod';
 import { AppConfigError, parseAppsSetting } from './emulator/app-config';
 import { PUBLIC_SANDBOX_APPS } from './zalopay/sandbox-apps';
 import type { SandboxApp } from './zalopay/sandbox-apps';
-import { EMULATOR_PROFILES, type EmulatorProfile } from './emulator/settings';
-import { trustProxySchema, type TrustProxySetting } from './security/trust-proxy';
-import { webhookSettings, type WebhookSettings } from './webhooks/webhook-settings';
+import { EMULATOR_PROFILES } from './emulator/settings';
+import { trustProxySchema } from './security/trust-proxy';
+import { webhookSettings } from './webhooks/webhook-settings';
 
 const GATEWAY_HOSTS = {
   sandbox: { api: 'https://sb-openapi.zalopay.vn', gateway: 'https://sbgateway.zalopay.vn' },
@@ -32,7 +32,8 @@ const rawEnvSchema = z.object({
   PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
   DATABASE_URL: optionalText,
   PGLITE_DATA_DIR: z.string().default('.data/pglite'),
-  ZALOPAY_MODE: z.enum(['emulator', 'sandbox', 'production']).default('emulator'),
+  // No default here: the settings tell a mode named on purpose from the default (emulator).
+  ZALOPAY_MODE: z.enum(['emulator', 'sandbox', 'production']).optional(),
   ZALOPAY_APP_ID: optionalText.pipe(z.coerce.number<string>().int().positive().optional()),
   ZALOPAY_KEY1: optionalText,
   ZALOPAY_KEY2: optionalText,
@@ -75,83 +76,8 @@ const rawEnvSchema = z.object({
   TRUST_PROXY: trustProxySchema,
 });
 
-export type ZaloPayMode = 'emulator' | 'sandbox' | 'production';
-
-export interface Env {
-  nodeEnv: 'development' | 'production' | 'test';
-  host: string;
-  port: number;
-  /** Undefined in emulator mode when not set: derived from the port the server actually listens on. */
-  publicBaseUrl: string | undefined;
-  databaseUrl: string | undefined;
-  pgliteDataDir: string;
-  zalopay: {
-    mode: ZaloPayMode;
-    appId: number;
-    key1: string;
-    key2: string;
-    /** Undefined in emulator mode with the embedded emulator: main.ts fills it in once it listens. */
-    apiBaseUrl: string | undefined;
-    gatewayBaseUrl: string | undefined;
-    timeoutMs: number;
-  };
-  emulator: {
-    embedded: boolean;
-    port: number;
-    /**
-     * Emulator mode where a shop runs for real (NODE_ENV=production or an https PUBLIC_BASE_URL), allowed
-     * only because ZALOPAY_MODE=emulator was set explicitly: the server says so loudly at start.
-     */
-    inProductionOnPurpose: boolean;
-    /** EMULATOR_APPS: apps added to (or replacing) 2553 and 2554 in the embedded emulator. */
-    apps: SandboxApp[];
-    profile: EmulatorProfile;
-  };
-  orders: {
-    minAmount: number;
-    maxAmount: number;
-    expireSeconds: number;
-    appUser: string;
-    /**
-     * ACCEPT_CLIENT_AMOUNTS: POST /api/payment/create may take the frontend guide's {amount, order_info}
-     * (a one-off order for a client-given amount). Default: on in emulator mode, off otherwise.
-     */
-    acceptClientAmounts: boolean;
-  };
-  poller: {
-    intervalMs: number;
-    tickMs: number;
-    batchSize: number;
-    concurrency: number;
-    queryRatePerSecond: number;
-    expiryGraceMs: number;
-    leaseMs: number;
-    statusCacheMs: number;
-  };
-  /** How long a claimed outbox row is reserved for one instance before another may deliver it. */
-  fulfilmentLeaseMs: number;
-  log: { level: string; pretty: boolean };
-  ops: {
-    /** Unset: the operator pages under /ops do not exist (404). */
-    adminToken: string | undefined;
-    /** How often PROCESSING refunds are checked with query_refund (backing off per refund). */
-    refundCheckIntervalMs: number;
-    /** Set: GET /metrics requires `Authorization: Bearer <it>`; unset: /metrics is open. */
-    metricsToken: string | undefined;
-  };
-  /** Signed order webhooks to the merchant's systems; undefined when MERCHANT_WEBHOOK_URL is unset. */
-  webhooks: WebhookSettings | undefined;
-  security: {
-    /** Payment creations per client IP per minute (REST and tRPC together); 0 turns the limit off. */
-    createRateLimitPerMinute: number;
-    /** Live status streams (SSE) one client IP may hold at once; 0: no cap. */
-    liveStreamsPerClient: number;
-    /** Different redirects one client IP may report to the ledger a minute; 0: no limit. */
-    redirectReportsPerMinute: number;
-    /** Express's 'trust proxy': who may say what the client's IP is (server/security/trust-proxy.ts). */
-    trustProxy: TrustProxySetting;
-  };
-}
+type RawEnv = z.output<typeof rawEnvSchema>;
+export type ZaloPayMode = NonNullable<RawEnv['ZALOPAY_MODE']>;
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -187,19 +113,12 @@ function keyProblems(mode: ZaloPayMode, appId: number | undefined, key1: string,
   return problems;
 }
 
-/** Parses and checks the environment; throws EnvError naming every bad variable at once. */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = rawEnvSchema.safeParse(source);
-  if (!parsed.success) {
-    const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
-    throw new EnvError(
-      Object.entries(fields).map(([name, messages]) => `${name}: ${(messages ?? []).join('; ')}`),
-    );
-  }
-  const raw = parsed.data;
-  const problems: string[] = [];
-  const mode = raw.ZALOPAY_MODE;
-
+/**
+ * The settings the server runs with, grouped by who reads them, or undefined with `problems` filled:
+ * the checks that span variables (keys per mode, the public URL, amount bounds, webhooks).
+ */
+function settingsOf(raw: RawEnv, problems: string[]) {
+  const mode = raw.ZALOPAY_MODE ?? 'emulator';
   const defaultApp = PUBLIC_SANDBOX_APPS[0];
   let appId = raw.ZALOPAY_APP_ID;
   let key1 = raw.ZALOPAY_KEY1;
@@ -208,10 +127,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     appId ??= defaultApp?.appId;
     key1 ??= defaultApp?.key1;
     key2 ??= defaultApp?.key2;
-  } else {
-    if (appId === undefined) problems.push(`ZALOPAY_APP_ID: required in ${mode} mode`);
-    if (!key1) problems.push(`ZALOPAY_KEY1: required in ${mode} mode`);
-    if (!key2) problems.push(`ZALOPAY_KEY2: required in ${mode} mode`);
+  }
+  if (appId === undefined) problems.push(`ZALOPAY_APP_ID: required in ${mode} mode`);
+  if (!key1) problems.push(`ZALOPAY_KEY1: required in ${mode} mode`);
+  if (!key2) problems.push(`ZALOPAY_KEY2: required in ${mode} mode`);
+  if (mode !== 'emulator') {
     if (key1 && key2) problems.push(...keyProblems(mode, appId, key1, key2));
     if (!raw.PUBLIC_BASE_URL) {
       problems.push(
@@ -225,8 +145,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   // take "payments" nobody paid (its admin API pays any order). It must then be asked for by name.
   const looksLikeProduction =
     raw.NODE_ENV === 'production' || raw.PUBLIC_BASE_URL?.startsWith('https://') === true;
-  const modeNamed = (source.ZALOPAY_MODE ?? '').trim() !== '';
-  if (mode === 'emulator' && looksLikeProduction && !modeNamed) {
+  if (mode === 'emulator' && looksLikeProduction && raw.ZALOPAY_MODE === undefined) {
     problems.push(
       'ZALOPAY_MODE: unset, so the ZaloPay emulator would take the payments, but NODE_ENV is production or PUBLIC_BASE_URL is https: set ZALOPAY_MODE=production (or sandbox) with your keys, or ZALOPAY_MODE=emulator for a demo',
     );
@@ -252,7 +171,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     },
     problems,
   );
-  if (problems.length > 0 || appId === undefined || !key1 || !key2) throw new EnvError(problems);
+  if (problems.length > 0 || appId === undefined || !key1 || !key2) return undefined;
 
   const embedded = mode === 'emulator' && raw.EMULATOR_EMBEDDED && !raw.ZALOPAY_API_BASE_URL;
   const hosts = mode === 'emulator' ? undefined : GATEWAY_HOSTS[mode];
@@ -260,6 +179,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     nodeEnv: raw.NODE_ENV,
     host: raw.HOST,
     port: raw.PORT,
+    /** Undefined in emulator mode when not set: derived from the port the server actually listens on. */
     publicBaseUrl: raw.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     databaseUrl: raw.DATABASE_URL,
     pgliteDataDir: raw.PGLITE_DATA_DIR,
@@ -268,6 +188,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       appId,
       key1,
       key2,
+      /** Undefined in emulator mode with the embedded emulator: checkout-server.ts fills it in once it listens. */
       apiBaseUrl: raw.ZALOPAY_API_BASE_URL ?? hosts?.api,
       gatewayBaseUrl: raw.ZALOPAY_GATEWAY_BASE_URL ?? raw.ZALOPAY_API_BASE_URL ?? hosts?.gateway,
       timeoutMs: raw.ZALOPAY_TIMEOUT_MS,
@@ -275,7 +196,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     emulator: {
       embedded,
       port: raw.EMULATOR_PORT,
+      /**
+       * Emulator mode where a shop runs for real (NODE_ENV=production or an https PUBLIC_BASE_URL), allowed
+       * only because ZALOPAY_MODE=emulator was set explicitly: the server says so loudly at start.
+       */
       inProductionOnPurpose: mode === 'emulator' && looksLikeProduction,
+      /** EMULATOR_APPS: apps added to (or replacing) 2553 and 2554 in the embedded emulator. */
       apps: emulatorApps,
       profile: raw.EMULATOR_PROFILE,
     },
@@ -284,11 +210,16 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       maxAmount: raw.ORDER_MAX_AMOUNT,
       expireSeconds: raw.ORDER_EXPIRE_SECONDS,
       appUser: raw.ORDER_APP_USER,
+      /**
+       * ACCEPT_CLIENT_AMOUNTS: POST /api/payment/create may take the frontend guide's {amount, order_info}
+       * (a one-off order for a client-given amount). Default: on in emulator mode, off otherwise.
+       */
       acceptClientAmounts:
         raw.ACCEPT_CLIENT_AMOUNTS === undefined
           ? mode === 'emulator'
           : raw.ACCEPT_CLIENT_AMOUNTS === 'true' || raw.ACCEPT_CLIENT_AMOUNTS === '1',
     },
+    /** The poller's and the status reads' timings: PaymentsConfig['poller'] (payments-config.ts). */
     poller: {
       intervalMs: raw.POLL_INTERVAL_MS,
       tickMs: raw.POLL_TICK_MS,
@@ -299,19 +230,53 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       leaseMs: raw.POLL_LEASE_MS,
       statusCacheMs: raw.STATUS_CACHE_MS,
     },
+    /** How long a claimed outbox row is reserved for one instance before another may deliver it. */
     fulfilmentLeaseMs: raw.FULFILMENT_LEASE_MS,
     log: { level: raw.LOG_LEVEL, pretty: raw.LOG_PRETTY },
     ops: {
+      /** Unset: the operator pages under /ops do not exist (404). */
       adminToken: raw.ADMIN_TOKEN,
+      /** How often PROCESSING refunds are checked with query_refund (backing off per refund). */
       refundCheckIntervalMs: raw.REFUND_CHECK_INTERVAL_MS,
+      /** Set: GET /metrics requires `Authorization: Bearer <it>`; unset: /metrics is open. */
       metricsToken: raw.METRICS_TOKEN,
     },
+    /** Signed order webhooks to the merchant's systems; undefined when MERCHANT_WEBHOOK_URL is unset. */
     webhooks,
     security: {
+      /** Payment creations per client IP per minute (REST and tRPC together); 0 turns the limit off. */
       createRateLimitPerMinute: raw.CREATE_RATE_LIMIT_PER_MINUTE,
+      /** Live status streams (SSE) one client IP may hold at once; 0: no cap. */
       liveStreamsPerClient: raw.LIVE_STREAMS_PER_CLIENT,
+      /** Different redirects one client IP may report to the ledger a minute; 0: no limit. */
       redirectReportsPerMinute: raw.REDIRECT_REPORTS_PER_MINUTE,
+      /** Express's 'trust proxy': who may say what the client's IP is (server/security/trust-proxy.ts). */
       trustProxy: raw.TRUST_PROXY,
     },
   };
+}
+
+/** The whole environment, checked: each variable, then what spans several (settingsOf). */
+const envSchema = rawEnvSchema.transform((raw, ctx) => {
+  const problems: string[] = [];
+  const settings = settingsOf(raw, problems);
+  for (const problem of problems) ctx.addIssue({ code: 'custom', message: problem, input: raw });
+  return settings ?? z.NEVER;
+});
+
+/** The server's settings: what the schema above produces, so the type cannot drift from it. */
+export type Env = z.output<typeof envSchema>;
+
+/** Parses and checks the environment; throws EnvError naming every bad variable at once. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  // A variable the schema refuses is named by its path; a check across variables writes its own name.
+  const { formErrors, fieldErrors } = z.flattenError(parsed.error);
+  throw new EnvError([
+    ...Object.entries(fieldErrors as Record<string, string[] | undefined>).map(
+      ([name, messages]) => `${name}: ${(messages ?? []).join('; ')}`,
+    ),
+    ...formErrors,
+  ]);
 }
