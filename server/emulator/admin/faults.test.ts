@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startEmulator } from '../emulator';
 import type { RunningEmulator } from '../emulator';
+import { emulatorAdminClient, type EmulatorAdminClient } from './admin-client';
 import { startMerchantReceiver } from '../../testing/merchant-receiver';
 import type { MerchantReceiver } from '../../testing/merchant-receiver';
 
@@ -18,10 +19,12 @@ const hmac = (key: string, input: string) =>
   createHmac('sha256', key).update(input, 'utf8').digest('hex');
 
 let emulator: RunningEmulator;
+let admin: EmulatorAdminClient;
 let merchant: MerchantReceiver;
 
 beforeEach(async () => {
   emulator = await startEmulator({ now: () => NOW, settings: { callbackRetryIntervalMs: 50 } });
+  admin = emulatorAdminClient(emulator.url);
   merchant = await startMerchantReceiver();
 });
 afterEach(async () => {
@@ -60,21 +63,9 @@ async function createOrder(appTransId: string): Promise<void> {
   ).toBe(1);
 }
 
-async function admin(
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<Record<string, unknown>> {
-  const response = await fetch(`${emulator.url}${path}`, {
-    method,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return jsonObject.parse(await response.json());
-}
-
 async function payAndSettle(appTransId: string): Promise<void> {
-  await admin('POST', `/admin/orders/${appTransId}/pay`, {});
-  await admin('POST', '/admin/callbacks/settle');
+  await admin.pay(appTransId);
+  await admin.settleCallbacks();
 }
 
 const queryBody = (appTransId: string) => ({
@@ -85,22 +76,22 @@ const queryBody = (appTransId: string) => ({
 
 describe('callback faults', () => {
   it('drop: no delivery at all, yet the order is paid for query', async () => {
-    await admin('POST', '/admin/faults', { callbacks: { drop: 1 } });
+    await admin.addFaults({ callbacks: { drop: 1 } });
     await createOrder('240101_drop');
     await payAndSettle('240101_drop');
 
     expect(merchant.received).toHaveLength(0);
-    const truth = await admin('GET', '/admin/orders/240101_drop');
+    const truth = await admin.order('240101_drop');
     expect(truth).toMatchObject({ status: 'paid', callback: { state: 'dropped', attempts: [] } });
     const query = jsonObject.parse(
       await (await callApi('/v2/query', queryBody('240101_drop'))).json(),
     );
     expect(query.return_code).toBe(1);
-    expect(await admin('GET', '/admin/faults')).toMatchObject({ callbacks: { drop: 0 } });
+    expect(await admin.faults()).toMatchObject({ callbacks: { drop: 0 } });
   });
 
   it('duplicate: the same callback arrives twice', async () => {
-    await admin('POST', '/admin/faults', { callbacks: { duplicate: 1 } });
+    await admin.addFaults({ callbacks: { duplicate: 1 } });
     await createOrder('240101_dup');
     await payAndSettle('240101_dup');
     expect(merchant.received).toHaveLength(2);
@@ -113,7 +104,7 @@ describe('callback faults', () => {
       status: 200,
       body: '{"return_code":-1,"return_message":"mac not equal"}',
     }));
-    await admin('POST', '/admin/faults', { callbacks: { corruptMac: 1 } });
+    await admin.addFaults({ callbacks: { corruptMac: 1 } });
     await createOrder('240101_badmac');
     await payAndSettle('240101_badmac');
 
@@ -126,9 +117,9 @@ describe('callback faults', () => {
   });
 
   it('delayMs: the callback arrives after the pay action answered', async () => {
-    await admin('POST', '/admin/faults', { callbacks: { delayMs: 300, delayCount: 1 } });
+    await admin.addFaults({ callbacks: { delayMs: 300, delayCount: 1 } });
     await createOrder('240101_late');
-    const paid = await admin('POST', '/admin/orders/240101_late/pay', {});
+    const paid = await admin.pay('240101_late');
     expect(paid).toMatchObject({
       order: { status: 'paid', callback: { state: 'held', attempts: [] } },
     });
@@ -138,11 +129,11 @@ describe('callback faults', () => {
   });
 
   it('reorder: two callbacks are delivered newest first', async () => {
-    await admin('POST', '/admin/faults', { callbacks: { reorder: 2 } });
+    await admin.addFaults({ callbacks: { reorder: 2 } });
     await createOrder('240101_first');
     await createOrder('240101_second');
-    await admin('POST', '/admin/orders/240101_first/pay', {});
-    await admin('POST', '/admin/orders/240101_second/pay', {});
+    await admin.pay('240101_first');
+    await admin.pay('240101_second');
     await merchant.waitFor(2);
     const order = merchant.received.map(
       (callback) =>
@@ -153,15 +144,15 @@ describe('callback faults', () => {
   });
 
   it('DELETE /admin/faults clears what is pending', async () => {
-    await admin('POST', '/admin/faults', {
+    await admin.addFaults({
       callbacks: { drop: 3 },
       api: { fault: '5xx', count: 2 },
     });
-    expect(await admin('GET', '/admin/faults')).toMatchObject({
+    expect(await admin.faults()).toMatchObject({
       callbacks: { drop: 3 },
       api: [{ fault: '5xx', remaining: 2 }],
     });
-    expect(await admin('DELETE', '/admin/faults')).toMatchObject({
+    expect(await admin.clearFaults()).toMatchObject({
       callbacks: { drop: 0 },
       api: [],
     });
@@ -178,7 +169,7 @@ describe('callback faults', () => {
 
 describe('API faults', () => {
   it('5xx: the next N calls to the named endpoints fail with that HTTP status, others are untouched', async () => {
-    await admin('POST', '/admin/faults', {
+    await admin.addFaults({
       api: { fault: '5xx', count: 2, endpoints: ['query'], status: 502 },
     });
     await createOrder('240101_q');
@@ -190,7 +181,7 @@ describe('API faults', () => {
   });
 
   it('rate_limit: the next call answers -429', async () => {
-    await admin('POST', '/admin/faults', { api: { fault: 'rate_limit', endpoints: ['create'] } });
+    await admin.addFaults({ api: { fault: 'rate_limit', endpoints: ['create'] } });
     const limited = jsonObject.parse(
       await (await callApi('/v2/create', createBody('240101_rl'))).json(),
     );
@@ -203,11 +194,11 @@ describe('API faults', () => {
 
   it('timeout: the answer is held for timeoutFaultMs, and the order was created meanwhile', async () => {
     emulator.settings.timeoutFaultMs = 400;
-    await admin('POST', '/admin/faults', { api: { fault: 'timeout', endpoints: ['create'] } });
+    await admin.addFaults({ api: { fault: 'timeout', endpoints: ['create'] } });
     const started = performance.now();
     const held = callApi('/v2/create', createBody('240101_slow'));
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await admin('GET', '/admin/orders/240101_slow')).toMatchObject({ status: 'pending' });
+    expect(await admin.order('240101_slow')).toMatchObject({ status: 'pending' });
     const response = await held;
     expect(performance.now() - started).toBeGreaterThanOrEqual(390);
     expect(jsonObject.parse(await response.json()).return_code).toBe(1);
@@ -218,7 +209,7 @@ describe('API faults', () => {
   });
 
   it('timeout: a held response does not keep close() waiting', async () => {
-    await admin('POST', '/admin/faults', { api: { fault: 'timeout' } });
+    await admin.addFaults({ api: { fault: 'timeout' } });
     const held = callApi('/v2/query', queryBody('240101_none')).then(
       () => 'answered',
       () => 'connection closed',

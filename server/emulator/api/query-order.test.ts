@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startEmulator } from '../emulator';
 import type { RunningEmulator } from '../emulator';
+import { emulatorAdminClient, type EmulatorAdminClient } from '../admin/admin-client';
 import { startMerchantReceiver } from '../../testing/merchant-receiver';
 
 const KEY1_2553 = 'PcY4iZIKFCIdgZvA6ueMcMHHUbRLYjPL';
@@ -15,8 +16,10 @@ const hmac = (key: string, input: string) =>
   createHmac('sha256', key).update(input, 'utf8').digest('hex');
 
 let emulator: RunningEmulator;
+let admin: EmulatorAdminClient;
 beforeEach(async () => {
   emulator = await startEmulator({ now: () => NOW, zpTransIdSequenceStart: 123 });
+  admin = emulatorAdminClient(emulator.url);
 });
 afterEach(async () => {
   await emulator.close();
@@ -30,14 +33,6 @@ async function post(path: string, body: Record<string, unknown>): Promise<string
   });
   expect(response.status).toBe(200);
   return response.text();
-}
-
-async function admin(path: string, body?: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(
-    `${emulator.url}${path}`,
-    body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) },
-  );
-  return jsonObject.parse(await response.json());
 }
 
 async function createOrder1(extra: Record<string, unknown> = {}) {
@@ -76,7 +71,7 @@ describe('POST /v2/query', () => {
 
   it('answers 1 with amount and zp_trans_id once paid, exactly like the real success response', async () => {
     await createOrder1();
-    await admin('/admin/orders/240101_123456/pay', { channel: 38 });
+    await admin.pay('240101_123456', { channel: 38 });
     expect(await post('/v2/query', QUERY_1)).toBe(
       `{"return_code":1,"return_message":"Giao dịch thành công","sub_return_code":1,"sub_return_message":"Giao dịch thành công","is_processing":false,"amount":50000,"zp_trans_id":240101000000123,"server_time":${NOW},"discount_amount":0}`,
     );
@@ -90,7 +85,7 @@ describe('POST /v2/query', () => {
     }));
     try {
       await createOrder1({ callback_url: merchant.url });
-      const paying = fetch(`${emulator.url}/admin/orders/240101_123456/pay`, { method: 'POST' });
+      const paying = admin.pay('240101_123456');
       await merchant.waitFor(1);
       const during = jsonObject.parse(JSON.parse(await post('/v2/query', QUERY_1)));
       expect(during).toMatchObject({ return_code: 3, is_processing: true });
@@ -104,7 +99,7 @@ describe('POST /v2/query', () => {
 
   it('answers 2/-54 once the order expired on the emulator clock', async () => {
     await createOrder1();
-    await admin('/admin/clock', { advance_ms: 15 * 60_000 });
+    await admin.advanceClock(15 * 60_000);
     expect(await post('/v2/query', QUERY_1)).toBe(
       `{"return_code":2,"return_message":"Giao dịch thất bại","sub_return_code":-54,"sub_return_message":"Giao dịch hết hạn","is_processing":false,"amount":0,"zp_trans_id":0,"server_time":${NOW + 15 * 60_000},"discount_amount":0}`,
     );
@@ -112,16 +107,13 @@ describe('POST /v2/query', () => {
 
   it('answers the configured code for an order older than 48 hours, even a paid one', async () => {
     await createOrder1();
-    await admin('/admin/orders/240101_123456/pay', {});
-    await admin('/admin/clock', { advance_ms: 49 * 3_600_000 });
+    await admin.pay('240101_123456');
+    await admin.advanceClock(49 * 3_600_000);
     expect(jsonObject.parse(JSON.parse(await post('/v2/query', QUERY_1)))).toMatchObject({
       return_code: 2,
       sub_return_code: -54,
     });
-    await fetch(`${emulator.url}/admin/settings`, {
-      method: 'PUT',
-      body: JSON.stringify({ queryAfterWindowSubReturnCode: -101 }),
-    });
+    await admin.updateSettings({ queryAfterWindowSubReturnCode: -101 });
     expect(jsonObject.parse(JSON.parse(await post('/v2/query', QUERY_1)))).toMatchObject({
       return_code: 2,
       sub_return_code: -101,

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startEmulator } from '../emulator';
 import type { RunningEmulator } from '../emulator';
+import { emulatorAdminClient, type EmulatorAdminClient } from '../admin/admin-client';
 
 const KEY1_2553 = 'PcY4iZIKFCIdgZvA6ueMcMHHUbRLYjPL';
 const NOW = 1704067260000;
@@ -15,6 +16,7 @@ const hmac = (key: string, input: string) =>
   createHmac('sha256', key).update(input, 'utf8').digest('hex');
 
 let emulator: RunningEmulator;
+let admin: EmulatorAdminClient;
 
 async function post(path: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
   const response = await fetch(`${emulator.url}${path}`, {
@@ -26,17 +28,10 @@ async function post(path: string, body: Record<string, unknown>): Promise<Record
   return jsonObject.parse(await response.json());
 }
 
-async function admin(path: string, body: unknown = {}): Promise<Record<string, unknown>> {
-  const response = await fetch(`${emulator.url}${path}`, {
-    method: 'POST',
-    body: JSON.stringify(body),
-  });
-  return jsonObject.parse(await response.json());
-}
-
 /** A paid 50 000 VND order whose zp_trans_id is 240101000000123, the one the refund vectors name. */
 beforeEach(async () => {
   emulator = await startEmulator({ now: () => NOW, zpTransIdSequenceStart: 123 });
+  admin = emulatorAdminClient(emulator.url);
   const embedData = '{"redirecturl":"https://merchant.example/result"}';
   const mac = hmac(KEY1_2553, `2553|240101_123456|user123|50000|1704067200000|${embedData}|[]`);
   await post('/v2/create', {
@@ -50,9 +45,9 @@ beforeEach(async () => {
     embed_data: embedData,
     mac,
   });
-  const paid = await admin('/admin/orders/240101_123456/pay');
-  expect(jsonObject.parse(paid.order).zp_trans_id).toBe(240101000000123);
-  await admin('/admin/clock', { offset_ms: REFUND_TIME - NOW });
+  const paid = await admin.pay('240101_123456');
+  expect(paid.order.zp_trans_id).toBe(240101000000123);
+  await admin.setClockOffset(REFUND_TIME - NOW);
 });
 afterEach(async () => {
   await emulator.close();
@@ -99,14 +94,14 @@ describe('refunds', () => {
       return_code: 3,
       sub_return_code: 2,
     });
-    await admin('/admin/clock', { advance_ms: 1000 });
+    await admin.advanceClock(1000);
     expect(await post('/v2/query_refund', QUERY_REFUND_1)).toEqual({
       return_code: 1,
       return_message: 'Giao dịch thành công',
       sub_return_code: 1,
       sub_return_message: 'Giao dịch thành công',
     });
-    const order = await (await fetch(`${emulator.url}/admin/orders/240101_123456`)).json();
+    const order = await admin.order('240101_123456');
     expect(jsonObject.parse(order).refunds).toEqual([
       expect.objectContaining({
         m_refund_id: '240101_2553_r0001',
@@ -169,12 +164,12 @@ describe('refunds', () => {
       return_code: 2,
       sub_return_code: -101,
     });
-    await admin('/admin/clock', { advance_ms: 16 * 60_000 });
+    await admin.advanceClock(16 * 60_000);
     expect(await post('/v2/refund', REFUND_1)).toMatchObject({
       return_code: 2,
       sub_return_code: -13,
     });
-    await admin('/admin/clock', { offset_ms: REFUND_TIME - NOW });
+    await admin.setClockOffset(REFUND_TIME - NOW);
     expect(await post('/v2/refund', { ...REFUND_1, m_refund_id: 'refund-1' })).toMatchObject({
       return_code: 2,
       sub_return_code: -24,
