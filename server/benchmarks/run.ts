@@ -163,7 +163,7 @@ async function main() {
   const profile = profileFolder(process.argv);
   const wanted = (id: CaseId) => !only || only.has(id);
   const needsCheckout = CASE_IDS.slice(0, 4).some(wanted);
-  // The benchmark is a tool, not the app: like db/test-databases.ts it reads DATABASE_URL itself.
+  // The benchmark is a tool, not the app: like server/testing/test-database.ts it reads DATABASE_URL itself.
   const serverUrl = process.env.DATABASE_URL || undefined;
   const command = `${serverUrl ? `DATABASE_URL=${shownUrl(serverUrl)} ` : ''}npm run bench${quick ? ' -- --quick' : ''}`;
   const loadAtStart = loadAverage();
