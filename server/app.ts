@@ -52,8 +52,6 @@ const NO_PROXY_NO_LIMIT: AppSecurity = {
 };
 
 /** An Express app is itself a Node `request` listener: pass it to http.createServer. */
-export type CheckoutApp = Express;
-
 export function createApp({
   payments,
   log,
@@ -61,7 +59,7 @@ export function createApp({
   operations,
   security = NO_PROXY_NO_LIMIT,
   acceptClientAmounts = false,
-}: AppDeps): CheckoutApp {
+}: AppDeps): Express {
   const createLimit = createPaymentRateLimit(security.createRateLimitPerMinute);
 
   const app = express();
