@@ -1,5 +1,5 @@
 // What the API layer (tRPC, REST) may ask of the payments domain: the port server/payments implements
-// and the web layer, the rate limits and the client's test fakes program against.
+// and the web layer and the client's test fakes program against.
 import type { OrderLineRequest, OrderView, ProductView } from './order-view';
 import type { CreatePaymentInput, PaymentView } from './payment-view';
 import type { RedirectHint } from './redirect-report';
