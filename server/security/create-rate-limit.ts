@@ -12,7 +12,7 @@ export interface CreateRateLimit {
   restRoute: RequestHandler;
   /**
    * Spends one create of this client's budget, for tRPC's createOrder and createPayment (each call of a
-   * batch too; server/trpc/create-budget.ts): false once the budget is spent.
+   * batch too; server/trpc/call-limits.ts): false once the budget is spent.
    */
   spend(clientIp: string): Promise<boolean>;
 }
