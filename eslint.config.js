@@ -1,8 +1,24 @@
-// Lint rules for the whole repository: typescript-eslint's recommended set, plus React hooks rules for client/.
+// Lint rules for the whole repository: typescript-eslint's recommended set with the type-aware promise
+// rules, React hooks rules for client/, and the layers: what each room of the house may import.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+
+/** The rooms that answer HTTP or run the emulator: the domain never reaches into them. */
+const OUTER_ROOMS = ['**/trpc/*', '**/http/*', '**/ops/*', '**/emulator/**', '**/testing/*'];
+
+/** Tests, test support, chaos and benchmarks may use the emulator and the harness. */
+const TEST_CODE = [
+  '**/*.test.ts',
+  '**/*.test.tsx',
+  'server/testing/**',
+  'server/chaos/**',
+  'server/benchmarks/**',
+  'server/reliability/**',
+  'client/testing/**',
+  'e2e/**',
+];
 
 export default tseslint.config(
   {
@@ -19,13 +35,87 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    files: ['*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // The domain (payments, refunds, webhooks) and the ZaloPay adapter know nothing of HTTP frameworks,
+    // tRPC, the operator pages, the emulator or the test harness.
+    files: [
+      'server/payments/**/*.ts',
+      'server/zalopay/**/*.ts',
+      'server/refunds/**/*.ts',
+      'server/webhooks/**/*.ts',
+    ],
+    ignores: TEST_CODE,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'express', message: 'The domain does not know Express.' }],
+          patterns: [
+            {
+              group: OUTER_ROOMS,
+              message:
+                'payments/, refunds/, webhooks/ and zalopay/ import nothing of trpc/, http/, ops/, the emulator or testing/.',
+            },
+            { group: ['@trpc/*'], message: 'The domain does not know tRPC.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The app's own rooms never load the emulator or the test harness; only the composition root
+    // (checkout-server.ts, env.ts) starts the embedded emulator.
+    files: ['server/{trpc,http,ops,security}/**/*.{ts,tsx}'],
+    ignores: TEST_CODE,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/emulator/**', '**/testing/*'],
+              message: 'Production code does not import the emulator or the test harness.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The browser bundle takes only types from the server: a value import would ship server code.
+    files: ['client/**/*.{ts,tsx}'],
+    ignores: ['client/testing/**', 'client/**/*.test.tsx', 'client/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/db/**'],
+              allowTypeImports: true,
+              message: 'The client imports only types from the server.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
