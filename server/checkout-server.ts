@@ -103,14 +103,14 @@ export async function startCheckout(
   const gatewayBaseUrl = emulator?.url ?? env.zalopay.gatewayBaseUrl;
   if (!apiBaseUrl || !gatewayBaseUrl) throw new Error('No ZaloPay endpoint configured');
 
-  const db = await (options.database ??
+  const database = await (options.database ??
     createDb({ databaseUrl: env.databaseUrl, dataDir: env.pgliteDataDir }));
-  await migrate(db);
-  log.info({ driver: db.driver }, 'database ready');
+  await migrate(database);
+  log.info({ driver: database.driver }, 'database ready');
 
   // Metrics, in a registry per instance; every call to ZaloPay is timed and counted there.
   const metrics = createCheckoutMetrics(
-    metricReadings(db, { webhooksEnabled: env.webhooks !== undefined }),
+    metricReadings(database, { webhooksEnabled: env.webhooks !== undefined }),
   );
   const zalopay = meteredZaloPayClient(
     createZaloPayClient({
@@ -139,7 +139,7 @@ export async function startCheckout(
   // reserve is left, and show the stored status beyond it (server/payments/query-budget.ts).
   const queryBudget = createQueryBudget(config.poller.queryRatePerSecond);
   const payments = createPaymentsService({
-    db,
+    database,
     zalopay: budgetedStatusQueries(zalopay, queryBudget, () => metrics.statusReadsOverBudget.inc()),
     key2: env.zalopay.key2,
     config,
@@ -147,7 +147,7 @@ export async function startCheckout(
     events,
   });
   const refunds = createRefundService({
-    db: db.db,
+    db: database.db,
     zalopay,
     appId: env.zalopay.appId,
     log,
@@ -161,7 +161,7 @@ export async function startCheckout(
       log,
       clientDir: options.clientDir,
       operations: operationsHttp({
-        db,
+        database,
         gatewayUrl: apiBaseUrl,
         metricsRegistry: metrics.registry,
         metricsToken: env.ops.metricsToken,
@@ -175,14 +175,14 @@ export async function startCheckout(
     }),
   );
 
-  const poller = startPoller({ db, zalopay, config, log, events, queryBudget });
+  const poller = startPoller({ database, zalopay, config, log, events, queryBudget });
   const refundSettler = startRefundSettler({
     refunds,
     intervalMs: env.ops.refundCheckIntervalMs,
     log,
   });
   const fulfilment = startFulfilmentWorker({
-    db,
+    database,
     hook: logFulfilmentHook(log),
     log,
     leaseMs: env.fulfilmentLeaseMs,
@@ -190,7 +190,7 @@ export async function startCheckout(
   const webhooks =
     env.webhooks &&
     startWebhookWorker({
-      db,
+      database,
       url: env.webhooks.url,
       secrets: env.webhooks.secrets,
       lookup: env.webhooks.guarded ? publicAddressesOnly : undefined,
@@ -214,7 +214,7 @@ export async function startCheckout(
       );
       await stopped;
       clearTimeout(cut);
-      await db.close();
+      await database.close();
       await emulator?.close();
     })());
 

@@ -100,7 +100,7 @@ async function sweep(handle: DatabaseHandle, plan: PollerClaimPlan) {
   const before = await queried();
   const started = performance.now();
   const poller = startPoller({
-    db: handle,
+    database: handle,
     zalopay,
     config,
     log: silentLogger(),

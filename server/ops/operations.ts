@@ -12,7 +12,7 @@ import { createReadinessCheck } from './readiness';
 import { requestLogging } from './request-logging';
 
 export interface OperationsHttpDeps {
-  db: DatabaseHandle;
+  database: DatabaseHandle;
   /** The ZaloPay API base URL in use, probed by /readyz. */
   gatewayUrl: string;
   /** What /metrics exports. */
@@ -34,7 +34,7 @@ export interface OperationsHttp {
 }
 
 export function operationsHttp(deps: OperationsHttpDeps): OperationsHttp {
-  const db = deps.db.db;
+  const db = deps.database.db;
   const routes = Router();
   routes.use(readinessRoute(createReadinessCheck({ db, gatewayUrl: deps.gatewayUrl })));
   routes.use(metricsRoute(deps.metricsRegistry, deps.metricsToken));

@@ -36,7 +36,7 @@ describe.each(testDatabaseDrivers())('fulfilment worker on %s', (driver) => {
   it('hands each paid order to the hook once, then marks it done', async () => {
     const delivered: FulfilmentJob[] = [];
     const worker = startFulfilmentWorker({
-      db: database,
+      database,
       hook: async (job) => {
         delivered.push(job);
       },
@@ -78,7 +78,7 @@ describe.each(testDatabaseDrivers())('fulfilment worker on %s', (driver) => {
     const keys: string[] = [];
     let failuresLeft = 1;
     const worker = startFulfilmentWorker({
-      db: database,
+      database,
       hook: async (job) => {
         keys.push(job.idempotencyKey);
         if (failuresLeft-- > 0) throw new Error('warehouse offline');
@@ -113,7 +113,7 @@ describe.each(testDatabaseDrivers())('fulfilment worker on %s', (driver) => {
   it('marks a batch done together, and records the one failure in it for a retry', async () => {
     const delivered: string[] = [];
     const worker = startFulfilmentWorker({
-      db: database,
+      database,
       hook: async (job) => {
         delivered.push(job.appTransId);
         if (job.total === 14_002) throw new Error('label printer jammed');

@@ -34,7 +34,7 @@ export const logFulfilmentHook =
   };
 
 export interface FulfilmentWorkerDeps {
-  db: DatabaseHandle;
+  database: DatabaseHandle;
   hook: FulfilmentHook;
   log: Logger;
   /** How often the worker looks for work, default 1 000 ms. */
@@ -57,7 +57,7 @@ const MAX_BATCHES_PER_DRAIN = 50;
 const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
 
 export function startFulfilmentWorker(deps: FulfilmentWorkerDeps): FulfilmentWorker {
-  const db = deps.db.db;
+  const db = deps.database.db;
   const now = deps.now ?? (() => new Date());
   const leaseMs = deps.leaseMs ?? 30_000;
 

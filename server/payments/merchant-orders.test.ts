@@ -109,7 +109,7 @@ describe.each(testDatabaseDrivers())('merchant orders on %s', (driver) => {
   it('makes one attempt when several instances are asked at once', async () => {
     const instance = () =>
       createPaymentsService({
-        db: harness.database,
+        database: harness.database,
         zalopay: harness.zalopay,
         key2: SANDBOX_APP.key2,
         config: harness.config,

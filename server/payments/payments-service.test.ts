@@ -289,7 +289,7 @@ describe.each(testDatabaseDrivers())('payments service on %s', (driver) => {
     // Nothing listens on port 1: every query fails as if the database server were down.
     const broken = await createDb({ databaseUrl: 'postgres://postgres@127.0.0.1:1/down' });
     const service = createPaymentsService({
-      db: broken,
+      database: broken,
       zalopay: h.zalopay,
       key2: SANDBOX_APP.key2,
       config: h.config,

@@ -21,7 +21,7 @@ import { watchStatus } from './status-watch';
 import { readRedirect } from './redirect-report';
 
 export interface PaymentsServiceDeps {
-  db: DatabaseHandle;
+  database: DatabaseHandle;
   zalopay: ZaloPayClient;
   key2: string;
   config: PaymentsConfig;
@@ -49,7 +49,7 @@ export interface PaymentsService extends PaymentsPort {
 
 export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsService {
   const now = deps.now ?? (() => new Date());
-  const db = deps.db.db;
+  const db = deps.database.db;
   const { events } = deps;
   const domain = {
     db,
@@ -59,7 +59,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
     now,
     events,
   };
-  const feed = createStatusChangeFeed(deps.db, deps.log);
+  const feed = createStatusChangeFeed(deps.database, deps.log);
   const statusReader = createStatusReader(domain);
 
   // Concurrent asks for the same payment (a double click, two tabs on one instance) share one create in

@@ -16,7 +16,7 @@ import { runConcurrently } from './run-concurrently';
 import { createQueryBudget, type QueryBudget } from './query-budget';
 
 export interface PollerDeps {
-  db: DatabaseHandle;
+  database: DatabaseHandle;
   zalopay: ZaloPayClient;
   config: PaymentsConfig;
   log: Logger;
@@ -46,7 +46,7 @@ export function startPoller(deps: PollerDeps): Poller {
   const { config, log, zalopay } = deps;
   const now = deps.now ?? (() => new Date());
   const owner = deps.instanceId ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
-  const domain: TransitionDeps = { db: deps.db.db, log, now, events: deps.events };
+  const domain: TransitionDeps = { db: deps.database.db, log, now, events: deps.events };
   const queryBudget = deps.queryBudget ?? createQueryBudget(config.poller.queryRatePerSecond);
   const stopping = new AbortController();
   let round: Promise<TickResult> | null = null;
@@ -99,7 +99,7 @@ export function startPoller(deps: PollerDeps): Poller {
 
   async function giveBack(order: PaymentOrder, nextPollAt: Date): Promise<void> {
     try {
-      await releaseLease(deps.db.db, { orderId: order.id, owner, nextPollAt });
+      await releaseLease(deps.database.db, { orderId: order.id, owner, nextPollAt });
     } catch (error) {
       // The lease simply runs out after leaseMs and the order is claimed again.
       log.error({ err: error, appTransId: order.appTransId }, 'could not release a poll lease');
@@ -107,7 +107,7 @@ export function startPoller(deps: PollerDeps): Poller {
   }
 
   async function runRound(): Promise<TickResult> {
-    const claimed = await claimDueOrders(deps.db.db, {
+    const claimed = await claimDueOrders(deps.database.db, {
       now: now(),
       leaseMs: config.poller.leaseMs,
       owner,

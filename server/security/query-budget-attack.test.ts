@@ -49,7 +49,7 @@ describe('status reads against the query budget', () => {
     const budget = createQueryBudget(RATE);
     const log = silentLogger();
     payments = createPaymentsService({
-      db: harness.database,
+      database: harness.database,
       zalopay: budgetedStatusQueries(
         counted(harness.zalopay, () => (sent.status += 1)),
         budget,
@@ -61,7 +61,7 @@ describe('status reads against the query budget', () => {
       now: harness.clock.now,
     });
     poller = startPoller({
-      db: harness.database,
+      database: harness.database,
       zalopay: counted(harness.zalopay, () => (sent.poller += 1)),
       config,
       log,

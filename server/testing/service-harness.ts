@@ -161,7 +161,7 @@ export async function startServiceHarness(
   };
 
   const service = createPaymentsService({
-    db: database,
+    database,
     zalopay,
     key2: SANDBOX_APP.key2,
     config,
@@ -169,7 +169,7 @@ export async function startServiceHarness(
     now: clock.now,
   });
   const poller = startPoller({
-    db: database,
+    database,
     zalopay,
     config,
     log,

@@ -44,7 +44,7 @@ describe.each(testDatabaseDrivers())('webhook delivery on %s', (driver) => {
 
   const worker = (overrides: Partial<WebhookWorkerDeps> = {}) =>
     startWebhookWorker({
-      db: database,
+      database,
       url: new URL(receiver.url),
       secrets: [SECRET],
       log: silentLogger(),
@@ -231,7 +231,7 @@ describe.each(testDatabaseDrivers())('webhook delivery on %s', (driver) => {
         },
       );
       receiver.delayMs = 5;
-      const instances = [worker(), worker({ db: second })];
+      const instances = [worker(), worker({ database: second })];
       try {
         for (let round = 0; round < 30; round += 1) {
           await Promise.all(instances.map((instance) => instance.drain()));

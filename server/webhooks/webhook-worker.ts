@@ -15,7 +15,7 @@ import { signWebhook } from './webhook-signature';
 export type DeliveryOutcome = 'delivered' | 'retrying' | 'gave_up';
 
 export interface WebhookWorkerDeps {
-  db: DatabaseHandle;
+  database: DatabaseHandle;
   url: URL;
   /** Every delivery is signed with each (MERCHANT_WEBHOOK_SECRET, comma-separated for rotation). */
   secrets: readonly string[];
@@ -85,7 +85,7 @@ async function claimDue(db: Database, at: Date, leaseMs: number): Promise<Webhoo
 }
 
 export function startWebhookWorker(deps: WebhookWorkerDeps): WebhookWorker {
-  const db = deps.db.db;
+  const db = deps.database.db;
   const now = deps.now ?? (() => new Date());
   const leaseMs = deps.leaseMs ?? 30_000;
   const timeoutMs = deps.timeoutMs ?? 10_000;
