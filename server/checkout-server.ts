@@ -2,12 +2,13 @@
 // ZaloPay (or the embedded emulator) -> metrics and the domain's events -> payments and refunds -> HTTP ->
 // poller and workers; and takes it down again in the reverse order.
 import type { AddressInfo } from 'node:net';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EnvError, type Env } from './env';
 import type { Logger } from './logger';
 import { createApp } from './app';
+import { createExpressServer } from './http/express-server';
 import { createDb, type DatabaseHandle } from '../db/create-db';
 import { migrate } from '../db/migrate';
 import { createZaloPayClient } from './zalopay';
@@ -129,7 +130,7 @@ export async function startCheckout(
   events.subscribe(paymentEventLog(log));
 
   // Listen first, so that with PORT=0 the callback and redirect URLs can name the real port.
-  const server = createServer();
+  const { server, serve } = createExpressServer();
   const port = await listen(server, env.port, env.host);
   const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;
   const publicBaseUrl = env.publicBaseUrl ?? `http://localhost:${port}`;
@@ -154,8 +155,7 @@ export async function startCheckout(
     checkIntervalMs: env.ops.refundCheckIntervalMs,
     onRefundState: (state) => metrics.refunds.inc({ state }),
   });
-  server.on(
-    'request',
+  serve(
     createApp({
       payments,
       log,
