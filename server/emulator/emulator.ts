@@ -1,5 +1,6 @@
 // Starts the local ZaloPay sandbox emulator: one real HTTP server playing sb-openapi (the /v2 API),
 // the gateway (/openinapp pages) and the callback sender, plus an /admin API for tests (docs/emulator.md).
+import { setMaxListeners } from 'node:events';
 import { createServer } from 'node:http';
 import { listeningPort } from './listening-port';
 import express, { type RequestHandler } from 'express';
@@ -71,6 +72,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const apps = mergeApps(PUBLIC_SANDBOX_APPS, options.apps ?? []);
 
   const lifetime = new AbortController();
+  // Every callback delivery, retry wait and held answer in flight listens for the emulator's end: under
+  // load there are hundreds at once, each removed when it finishes, so Node's leak warning at 11 is noise.
+  setMaxListeners(0, lifetime.signal);
   const clock = createEmulatorClock(options.now);
   const faults = new FaultPlan();
   const requestLog = new RequestLog();
