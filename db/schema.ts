@@ -1,4 +1,4 @@
-// The checkout's tables (docs/design.md): the catalogue, merchant orders and their payment attempts (ZaloPay
+// The checkout's tables (docs/design.md §4): the catalogue, merchant orders and their payment attempts (ZaloPay
 // orders), the append-only payment ledger, the fulfilment outbox, refunds. Money is integer VND, times are
 // timestamptz, and the signed strings are stored exactly as signed.
 import { sql } from 'drizzle-orm';

@@ -39,7 +39,7 @@ async function restStatus(appTransId: string) {
 const callbackFor = (appTransId: string, amount: number, zpTransId = 261121000000123) =>
   paymentCallbackBody({ appTransId, amount, zpTransId });
 
-describe('REST contract (seeds/payment-flow-and-frontend-guide.txt)', () => {
+describe("REST contract (the README's REST API, the guide in e2e/frontend-guide/)", () => {
   it('creates an order and answers its verified status through to PAID', async () => {
     const order = await createOrder();
     expect(order.app_trans_id).toMatch(/^\d{6}_[A-Za-z0-9_-]+$/);

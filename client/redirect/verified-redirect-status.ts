@@ -4,7 +4,7 @@ import type { RedirectClaim } from '../../server/payments/redirect-report';
 
 export type RedirectReason = 'declined' | 'cancelled' | 'other';
 
-/** The redirect `status` of a declined card (the one real failed redirect, zalopay-api §12.3). */
+/** The redirect `status` of a declined card (the one real failed redirect, docs/zalopay-protocol.md §12.3). */
 const DECLINED_STATUS = '-59';
 
 /** Null when the redirect is unverified or claims success: then it says nothing about a failure. */

@@ -1,4 +1,4 @@
-// The create flow of docs/design.md for one payment attempt: the attempt is recorded PENDING first, then
+// The create flow of docs/design.md §2.1 for one payment attempt: the attempt is recorded PENDING first, then
 // ZaloPay is asked for it, so no answer (or lack of one) from ZaloPay can leave money without an order.
 // pay-shop-order.ts and one-off-payment.ts decide which attempt to send; this file sends it.
 import type { Database } from '../../db/create-db';

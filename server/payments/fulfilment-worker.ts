@@ -1,4 +1,4 @@
-// Delivers the fulfilment outbox (docs/design.md): each paid merchant order's one row is handed to the
+// Delivers the fulfilment outbox (docs/design.md §2.8): each paid merchant order's one row is handed to the
 // merchant's hook at least once, keyed by the order's reference so the hook can ignore a second delivery;
 // once the hook has taken it, the order is FULFILLED. Failures back off.
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';

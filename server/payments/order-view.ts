@@ -47,7 +47,7 @@ export interface AttemptView {
   paidAt: Date | null;
 }
 
-/** How the shopper paid, from the callback's `channel` (docs/zalopay-protocol.md: 38 wallet, 36/39/41 cards, 37 bank). */
+/** How the shopper paid, from the callback's `channel` (docs/zalopay-protocol.md §5.3: 38 wallet, 36/39/41 cards, 37 bank). */
 export type PaymentMethod = 'wallet' | 'card' | 'bank_account' | 'unknown';
 
 /** What a paid order's receipt shows; zpTransId is the number ZaloPay support asks for. */

@@ -6,7 +6,7 @@ import { InvalidPaymentInputError } from './errors';
 import { fieldName } from './order-input';
 import type { OrderSettings } from './payments-config';
 
-/** ZaloPay's `description` is at most 256 characters (docs/zalopay-protocol.md). */
+/** ZaloPay's `description` is at most 256 characters (docs/zalopay-protocol.md §3.1). */
 export const MAX_DESCRIPTION_CHARS = 256;
 
 const noNul = (text: string) => !text.includes('\u0000');

@@ -1,5 +1,5 @@
 // A new payment attempt (a ZaloPay order of a merchant order) and its 'created' ledger row, written in the
-// caller's transaction before ZaloPay is asked for the order (docs/design.md, create flow).
+// caller's transaction before ZaloPay is asked for the order (docs/design.md §2.1).
 import type { Transaction } from '../../db/create-db';
 import { paymentEvents, paymentOrders, type PaymentOrder } from '../../db/schema';
 

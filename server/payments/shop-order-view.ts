@@ -7,7 +7,7 @@ import { isLiveAttempt } from './create-payment';
 import type { OrderView, PaymentMethod } from './order-view';
 import { toPaymentView } from './payment-view';
 
-/** docs/zalopay-protocol.md, callback `channel` (= pmcid): 38 wallet, 36/39/41 cards, 37 bank account. */
+/** docs/zalopay-protocol.md §5.3, callback `channel` (= pmcid): 38 wallet, 36/39/41 cards, 37 bank account. */
 export function paymentMethodOf(channel: number | null): PaymentMethod {
   switch (channel) {
     case 38:
