@@ -3,6 +3,7 @@
 import type { OrderBook } from '../order-book';
 import { orderStatus } from '../emulated-order';
 import type { SandboxOrder } from '../emulated-order';
+import { callbackAttemptView } from './callback-attempt-view';
 
 export function orderView(order: SandboxOrder, orders: OrderBook, now: number) {
   return {
@@ -28,18 +29,7 @@ export function orderView(order: SandboxOrder, orders: OrderBook, now: number) {
     channel: order.payment?.channel ?? null,
     callback: {
       state: order.callback.state,
-      attempts: order.callback.attempts.map((attempt) => ({
-        attempt: attempt.attempt,
-        kind: attempt.kind,
-        url: attempt.url,
-        started_at: attempt.startedAt,
-        duration_ms: attempt.durationMs,
-        http_status: attempt.httpStatus,
-        reply: attempt.reply,
-        error: attempt.error,
-        mac_corrupted: attempt.macCorrupted,
-        accepted: attempt.accepted,
-      })),
+      attempts: order.callback.attempts.map(callbackAttemptView),
     },
     shopper_actions: order.shopperActions.map((action) => ({
       at: action.at,

@@ -1,6 +1,7 @@
 // A request log entry as GET /admin/requests returns it and the inspector reads it: snake_case like
 // the rest of the admin API, callback deliveries as they stand at the moment of the call.
 import type { RequestLogEntry } from './request-log';
+import { callbackAttemptView } from './callback-attempt-view';
 
 export function requestView(entry: RequestLogEntry) {
   return {
@@ -28,17 +29,6 @@ export function requestView(entry: RequestLogEntry) {
     response: entry.response,
     note: entry.note,
     hints: entry.hints,
-    deliveries:
-      entry.deliveries?.map((attempt) => ({
-        attempt: attempt.attempt,
-        kind: attempt.kind,
-        url: attempt.url,
-        started_at: attempt.startedAt,
-        duration_ms: attempt.durationMs,
-        http_status: attempt.httpStatus,
-        reply: attempt.reply,
-        error: attempt.error,
-        accepted: attempt.accepted,
-      })) ?? null,
+    deliveries: entry.deliveries?.map(callbackAttemptView) ?? null,
   };
 }
