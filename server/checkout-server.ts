@@ -29,7 +29,7 @@ import { paymentEventLog } from './ops/payment-event-log';
 import { paymentMetrics } from './ops/payment-metrics';
 import { productionDestinationProblem, publicAddressesOnly } from './webhooks/webhook-destination';
 import { startWebhookWorker } from './webhooks/webhook-worker';
-import { loopbackOnly } from './security/loopback-only';
+import { thisMachineOnly } from './security/loopback-only';
 
 /** dist/client. From the sources (tsx, vitest) this module is server/checkout-server.ts; in the server
  * build (server/build/vite.config.ts) it is part of dist/server/main.js, next to dist/client. */
@@ -89,12 +89,13 @@ export async function startCheckout(
     );
   }
   if (env.emulator.embedded) {
-    // The gateway pages listen on HOST (a phone may open the QR's link); the admin API, which pays any
-    // order, answers this machine only.
+    // The gateway pages listen on HOST (a phone may open the QR's link); the ZaloPay API (which signs
+    // callbacks to any address), the inspector and the admin API (which pays any order) answer this
+    // machine only, so a stranger cannot use the emulator as a relay.
     emulator = await startEmulator({
       port: env.emulator.port,
       host: env.host,
-      adminGuard: loopbackOnly,
+      privateGuard: thisMachineOnly(env.host),
       apps: env.emulator.apps,
       profile: env.emulator.profile,
     });

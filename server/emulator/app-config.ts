@@ -14,8 +14,8 @@ export const appConfigSchema = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
   /** The app's default callback URL, as registered in the Merchant Portal. */
   callback_url: httpUrl.optional(),
-  /** The app's default redirect URL; app links (myapp://...) are accepted like embed_data.redirecturl. */
-  redirect_url: z.string().trim().min(1).max(2048).optional(),
+  /** The app's default redirect URL: http(s) only, like embed_data.redirecturl (no javascript:). */
+  redirect_url: z.string().trim().max(2048).pipe(httpUrl).optional(),
   /** Whether create answers with a VietQR `qr_code` for this app. */
   qr_code: z.boolean().optional(),
   /** Whether create answers with a `cashier_order_url` for this app. */

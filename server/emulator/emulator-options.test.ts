@@ -35,7 +35,7 @@ describe('EMULATOR_APPS', () => {
         key2: 'k2-0123456789abcdef',
         name: 'My shop',
         callback_url: 'https://shop.example/zalopay/callback',
-        redirect_url: 'myshop://payment-result',
+        redirect_url: 'https://shop.example/payment-result',
         qr_code: true,
       },
     ]);
@@ -46,7 +46,7 @@ describe('EMULATOR_APPS', () => {
       key2: 'k2-0123456789abcdef',
       name: 'My shop',
       callbackUrl: 'https://shop.example/zalopay/callback',
-      redirectUrl: 'myshop://payment-result',
+      redirectUrl: 'https://shop.example/payment-result',
       issueQrCode: true,
       cashierOrderUrl: false,
     });

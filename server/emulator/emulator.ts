@@ -47,8 +47,11 @@ export interface EmulatorOptions {
   now?: () => number;
   /** First 9-digit sequence number of zp_trans_id / refund_id; random by default. */
   zpTransIdSequenceStart?: number;
-  /** Runs in front of /admin (the checkout's embedded emulator: loopback peers only, whatever the host). */
-  adminGuard?: RequestHandler;
+  /**
+   * Runs in front of everything but the shopper's gateway pages: the ZaloPay API (every /v2/* path,
+   * /api/*), /inspector and /admin (the checkout's embedded emulator: this machine only, whatever the host).
+   */
+  privateGuard?: RequestHandler;
 }
 
 export interface RunningEmulator {
@@ -57,6 +60,13 @@ export interface RunningEmulator {
   close(): Promise<void>;
   /** The live settings: changing a field changes the running emulator's behaviour. */
   settings: EmulatorSettings;
+}
+
+/** The pages a shopper's browser or phone opens (order_url, cashier_order_url and their forms). */
+const GATEWAY_PAGE_PATH = /^\/(openinapp|pay-order)(\/|$)/;
+
+export function isGatewayPagePath(path: string): boolean {
+  return GATEWAY_PAGE_PATH.test(path);
 }
 
 function urlHost(host: string): string {
@@ -99,11 +109,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const app = express();
   app.disable('x-powered-by');
+  const { privateGuard } = options;
+  if (privateGuard) {
+    app.use((req, res, next) => {
+      if (isGatewayPagePath(req.path)) next();
+      else privateGuard(req, res, next);
+    });
+  }
   app.use(express.text({ type: () => true, limit: '1mb' }));
   app.use(apiRouter(ctx));
   app.use(gatewayRouter(ctx));
   app.use(inspectorRouter());
-  if (options.adminGuard) app.use('/admin', options.adminGuard);
   app.use(adminRouter(ctx));
   app.use(emulatorErrorHandler(ctx));
 

@@ -151,6 +151,13 @@ export function createOrder(params: WireParams, ctx: EmulatorContext, trace: Api
   const issueQr = settings.issueQrCode && (app.issueQrCode ?? false);
   const topLevelRedirect = settings.honourTopLevelRedirectUrl ? request.redirect_url : undefined;
   const redirectUrl = redirectUrlOf(request.embed_data) ?? topLevelRedirect ?? null;
+  if (redirectUrl !== null && !httpUrl.safeParse(redirectUrl).success) {
+    // The gateway would send the shopper's browser there: javascript:, data: or an app link is refused.
+    trace.hints.push(
+      'The redirect URL must be an http(s) URL, e.g. {"redirecturl":"https://shop.example/result"}.',
+    );
+    return rejection(settings, -401, 'the redirect URL is not an http(s) URL');
+  }
   if (request.redirect_url !== undefined && !settings.honourTopLevelRedirectUrl) {
     trace.hints.push(
       'The top-level redirect_url is ignored (honourTopLevelRedirectUrl is off): put it in embed_data as {"redirecturl":"..."}.',
