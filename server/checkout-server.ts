@@ -88,6 +88,12 @@ export async function startCheckout(
       'ZALOPAY_MODE=emulator with NODE_ENV=production or an https PUBLIC_BASE_URL: no payment taken here is real',
     );
   }
+  if (env.orders.clientAmountsInProduction) {
+    log.error(
+      { alert: 'client_amounts_in_production' },
+      'ACCEPT_CLIENT_AMOUNTS with real money (ACCEPT_CLIENT_AMOUNTS_IN_PRODUCTION=true): POST /api/payment/create takes the amount the browser sends, and such orders are fulfilled',
+    );
+  }
   if (env.emulator.embedded) {
     // The gateway pages listen on HOST (a phone may open the QR's link); the ZaloPay API (which signs
     // callbacks to any address), the inspector and the admin API (which pays any order) answer this

@@ -49,6 +49,7 @@ const rawEnvSchema = z.object({
   ORDER_EXPIRE_SECONDS: int(900, 300).pipe(z.number().max(2_592_000)),
   ORDER_APP_USER: z.string().trim().min(1).max(50).default('zalopay-checkout'),
   ACCEPT_CLIENT_AMOUNTS: z.enum(['true', 'false', '1', '0']).optional(),
+  ACCEPT_CLIENT_AMOUNTS_IN_PRODUCTION: flag(false),
   POLL_INTERVAL_MS: int(60_000, 100),
   POLL_TICK_MS: int(1_000, 50),
   POLL_BATCH_SIZE: int(50, 1),
@@ -159,6 +160,18 @@ function settingsOf(raw: RawEnv, problems: string[]) {
       problems.push(error.message);
     }
   }
+  // Shopper-chosen amounts are paid and fulfilled as they are: with real money that takes a second,
+  // explicit setting (and the server says so loudly at start).
+  const realMoney = mode !== 'emulator' && (mode === 'production' || raw.NODE_ENV === 'production');
+  const acceptClientAmounts =
+    raw.ACCEPT_CLIENT_AMOUNTS === undefined
+      ? mode === 'emulator'
+      : raw.ACCEPT_CLIENT_AMOUNTS === 'true' || raw.ACCEPT_CLIENT_AMOUNTS === '1';
+  if (acceptClientAmounts && realMoney && !raw.ACCEPT_CLIENT_AMOUNTS_IN_PRODUCTION) {
+    problems.push(
+      'ACCEPT_CLIENT_AMOUNTS: true in production, where the browser would choose what a shopper pays and the order would be fulfilled: remove it (orders are priced from the catalogue), or set ACCEPT_CLIENT_AMOUNTS_IN_PRODUCTION=true as well if you really mean it',
+    );
+  }
   if (raw.ORDER_MIN_AMOUNT > raw.ORDER_MAX_AMOUNT) {
     problems.push('ORDER_MIN_AMOUNT: must not exceed ORDER_MAX_AMOUNT');
   }
@@ -212,12 +225,12 @@ function settingsOf(raw: RawEnv, problems: string[]) {
       appUser: raw.ORDER_APP_USER,
       /**
        * ACCEPT_CLIENT_AMOUNTS: POST /api/payment/create may take the frontend guide's {amount, order_info}
-       * (a one-off order for a client-given amount). Default: on in emulator mode, off otherwise.
+       * (a one-off order for a client-given amount). Default: on in emulator mode, off otherwise; in
+       * production only with ACCEPT_CLIENT_AMOUNTS_IN_PRODUCTION=true too.
        */
-      acceptClientAmounts:
-        raw.ACCEPT_CLIENT_AMOUNTS === undefined
-          ? mode === 'emulator'
-          : raw.ACCEPT_CLIENT_AMOUNTS === 'true' || raw.ACCEPT_CLIENT_AMOUNTS === '1',
+      acceptClientAmounts,
+      /** Client amounts with real money, allowed by ACCEPT_CLIENT_AMOUNTS_IN_PRODUCTION: an alert at start. */
+      clientAmountsInProduction: acceptClientAmounts && realMoney,
     },
     /** The poller's and the status reads' timings: PaymentsConfig['poller'] (payments-config.ts). */
     poller: {
