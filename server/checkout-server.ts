@@ -94,6 +94,12 @@ export async function startCheckout(
       'ACCEPT_CLIENT_AMOUNTS with real money (ACCEPT_CLIENT_AMOUNTS_IN_PRODUCTION=true): POST /api/payment/create takes the amount the browser sends, and such orders are fulfilled',
     );
   }
+  if (env.security.trustProxy === false && env.publicBaseUrl?.startsWith('https://')) {
+    // Node serves plain http here, so an https public URL usually means a TLS proxy in front.
+    log.warn(
+      'PUBLIC_BASE_URL is https but TRUST_PROXY is off: if a proxy terminates TLS in front, every client shares its IP (rate limits, sign-in lockout); set TRUST_PROXY (e.g. 1)',
+    );
+  }
   if (env.emulator.embedded) {
     // The gateway pages listen on HOST (a phone may open the QR's link); the ZaloPay API (which signs
     // callbacks to any address), the inspector and the admin API (which pays any order) answer this
@@ -175,6 +181,7 @@ export async function startCheckout(
         adminToken: env.ops.adminToken,
         refunds,
         publicBaseUrl,
+        trustProxy: env.security.trustProxy,
         log,
       }),
       security: { ...env.security, https: publicBaseUrl.startsWith('https://') },

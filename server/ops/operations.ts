@@ -10,6 +10,8 @@ import { metricsRoute, readinessRoute } from './ops-http-routes';
 import { operatorRoutes } from './operator-routes';
 import { createReadinessCheck } from './readiness';
 import { requestLogging } from './request-logging';
+import { watchForwardedHeaders } from '../security/forwarded-header-watch';
+import type { TrustProxySetting } from '../security/trust-proxy';
 
 export interface OperationsHttpDeps {
   database: DatabaseHandle;
@@ -25,6 +27,8 @@ export interface OperationsHttpDeps {
   refunds: RefundService;
   /** Where shoppers reach us; an https URL makes the operator cookie Secure. */
   publicBaseUrl: string;
+  /** TRUST_PROXY: off, X-Forwarded-For on requests is reported in the log and /readyz. */
+  trustProxy: TrustProxySetting;
   log: Logger;
 }
 
@@ -36,7 +40,10 @@ export interface OperationsHttp {
 export function operationsHttp(deps: OperationsHttpDeps): OperationsHttp {
   const db = deps.database.db;
   const routes = Router();
-  routes.use(readinessRoute(createReadinessCheck({ db, gatewayUrl: deps.gatewayUrl })));
+  const forwarded = watchForwardedHeaders(deps.trustProxy, deps.log);
+  routes.use(
+    readinessRoute(createReadinessCheck({ db, gatewayUrl: deps.gatewayUrl }), forwarded.warnings),
+  );
   routes.use(metricsRoute(deps.metricsRegistry, deps.metricsToken));
   routes.use(
     operatorRoutes({
@@ -48,5 +55,10 @@ export function operationsHttp(deps: OperationsHttpDeps): OperationsHttp {
       publicOrigin: new URL(deps.publicBaseUrl).origin,
     }),
   );
-  return { requestLogging: requestLogging(deps.log), routes };
+  const logging = requestLogging(deps.log);
+  return {
+    requestLogging: (req, res, next) =>
+      forwarded.middleware(req, res, () => logging(req, res, next)),
+    routes,
+  };
 }

@@ -3,7 +3,7 @@
 // path answers 404 with a page that says how to turn them on.
 import { randomBytes } from 'node:crypto';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import type { Database } from '../../db/create-db';
 import type { Logger } from '../logger';
@@ -34,6 +34,7 @@ import {
   tokenMatches,
 } from './operator-session';
 import { sessionStore } from './operator-sessions';
+import { operatorDevices } from './operator-device';
 import { resendWebhookEvent } from '../webhooks/webhook-worker';
 import { buildTimeline } from './order-timeline';
 
@@ -128,11 +129,19 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
   const sessions = sessionStore(deps.db, adminToken, deps.now ?? (() => new Date()));
   const form = express.urlencoded({ extended: false, limit: '4kb' });
   // Only refused attempts count (a sign-in answers 303), so operators signing in lock nobody out; the
-  // key is the client's IP, which behind a proxy needs TRUST_PROXY (else every operator shares one).
+  // key is the client's IP, which behind a proxy needs TRUST_PROXY (else every operator shares one), or
+  // the device of a browser that signed in before, so that strangers' attempts cannot lock it out.
+  const devices = operatorDevices(adminToken);
   const signInAttempts = rateLimit({
     windowMs: 15 * 60_000,
     limit: 20,
     skipSuccessfulRequests: true,
+    keyGenerator: (req) => {
+      const device = devices.idOf(req);
+      return device ? `device:${device}` : ipKeyGenerator(req.ip ?? 'unknown');
+    },
+    // X-Forwarded-For while TRUST_PROXY is off is reported by the forwarded-header watch and /readyz.
+    validate: { xForwardedForHeader: false },
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     handler: (_req, res) => page(res, 429, signInPage('Too many attempts; wait a few minutes.')),
@@ -163,6 +172,7 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
     });
     deps.log.info({ remoteAddress: req.ip }, 'operator signed in');
     setSessionCookie(res, secret, deps.secureCookies);
+    devices.remember(req, res, deps.secureCookies);
     res.redirect(303, '/ops');
   });
 
@@ -262,7 +272,10 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
   });
 
   router.get('/ops/orders/:appTransId', async (req, res) => {
-    const notice = typeof req.query.notice === 'string' ? NOTICES[req.query.notice] : undefined;
+    const name = req.query.notice;
+    // Own properties only: ?notice=__proto__ or constructor names no notice (it answered 500).
+    const notice =
+      typeof name === 'string' && Object.hasOwn(NOTICES, name) ? NOTICES[name] : undefined;
     await showOrder(res, req.params.appTransId, 200, { notice });
   });
 

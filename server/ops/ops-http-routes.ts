@@ -5,17 +5,27 @@ import { bearerTokenMatches } from '../security/bearer-token';
 import type { Registry } from 'prom-client';
 import type { Readiness } from './readiness';
 
-export function readinessRoute(checkReadiness: () => Promise<Readiness>): Router {
+/** `warnings`: what is wrong with the settings without stopping the instance (ready stays ready). */
+export function readinessRoute(
+  checkReadiness: () => Promise<Readiness>,
+  warnings: () => string[] = () => [],
+): Router {
   const router = Router();
   router.get('/readyz', async (_req, res) => {
     const { ready, checks } = await checkReadiness();
     const failed = Object.entries(checks)
       .filter(([, check]) => !check.ok)
       .map(([name]) => name);
+    const warned = warnings();
     res
       .status(ready ? 200 : 503)
       .set('cache-control', 'no-store')
-      .json({ status: ready ? 'ready' : 'not_ready', failed, checks });
+      .json({
+        status: ready ? 'ready' : 'not_ready',
+        failed,
+        checks,
+        ...(warned.length > 0 ? { warnings: warned } : {}),
+      });
   });
   return router;
 }
