@@ -143,7 +143,7 @@ export async function startCheckout(
   events.subscribe(paymentEventLog(log));
 
   // Listen first, so that with PORT=0 the callback and redirect URLs can name the real port.
-  const { server, serve } = createExpressServer();
+  const { server, serve } = createExpressServer(env.http);
   const port = await listen(server, env.port, env.host);
   const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;
   const publicBaseUrl = env.publicBaseUrl ?? `http://localhost:${port}`;

@@ -75,6 +75,9 @@ const rawEnvSchema = z.object({
   LIVE_STREAMS_PER_CLIENT: int(20),
   REDIRECT_REPORTS_PER_MINUTE: int(30),
   TRUST_PROXY: trustProxySchema,
+  HTTP_HEADERS_TIMEOUT_MS: int(10_000, 1_000),
+  HTTP_REQUEST_TIMEOUT_MS: int(30_000, 1_000),
+  HTTP_MAX_CONNECTIONS: int(5_000),
 });
 
 type RawEnv = z.output<typeof rawEnvSchema>;
@@ -172,6 +175,9 @@ function settingsOf(raw: RawEnv, problems: string[]) {
       'ACCEPT_CLIENT_AMOUNTS: true in production, where the browser would choose what a shopper pays and the order would be fulfilled: remove it (orders are priced from the catalogue), or set ACCEPT_CLIENT_AMOUNTS_IN_PRODUCTION=true as well if you really mean it',
     );
   }
+  if (raw.HTTP_HEADERS_TIMEOUT_MS > raw.HTTP_REQUEST_TIMEOUT_MS) {
+    problems.push('HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS');
+  }
   if (raw.ORDER_MIN_AMOUNT > raw.ORDER_MAX_AMOUNT) {
     problems.push('ORDER_MIN_AMOUNT: must not exceed ORDER_MAX_AMOUNT');
   }
@@ -253,6 +259,15 @@ function settingsOf(raw: RawEnv, problems: string[]) {
       refundCheckIntervalMs: raw.REFUND_CHECK_INTERVAL_MS,
       /** Set: GET /metrics requires `Authorization: Bearer <it>`; unset: /metrics is open. */
       metricsToken: raw.METRICS_TOKEN,
+    },
+    /** Slow clients and connection floods (server/http/express-server.ts). */
+    http: {
+      /** A request's headers must have arrived within this; else 408 and the connection closes. */
+      headersTimeoutMs: raw.HTTP_HEADERS_TIMEOUT_MS,
+      /** A whole request (headers and body) must have arrived within this; a live stream's answer is not cut. */
+      requestTimeoutMs: raw.HTTP_REQUEST_TIMEOUT_MS,
+      /** Open connections at most (live streams included); beyond it new ones are dropped. 0: no cap. */
+      maxConnections: raw.HTTP_MAX_CONNECTIONS,
     },
     /** Signed order webhooks to the merchant's systems; undefined when MERCHANT_WEBHOOK_URL is unset. */
     webhooks,

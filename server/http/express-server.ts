@@ -4,7 +4,8 @@
 // property read on them is slow: about 200 µs of CPU per request on a 2-core machine, more than the
 // callback's own work (docs/decisions/012-one-express-app.md). Node's server can build its requests and
 // responses from classes of ours: when those classes' prototypes ARE the app's, Express finds nothing to
-// change. Same Express, same routes, same middleware.
+// change. Same Express, same routes, same middleware. The server also cuts slow clients (trickled
+// headers or bodies) and caps its connections (docs/security.md, "Slow clients").
 import { createServer, IncomingMessage, ServerResponse, type Server } from 'node:http';
 import type { Express } from 'express';
 
@@ -14,14 +15,38 @@ export interface ExpressServer {
   serve(app: Express): void;
 }
 
+export interface SlowClientLimits {
+  /** The headers must have arrived within this (Node answers 408 and closes the connection). */
+  headersTimeoutMs: number;
+  /** The whole request, body included; once a request is in, its answer (a live stream) is not cut. */
+  requestTimeoutMs: number;
+  /** Open connections at most; beyond it Node drops new ones. 0: no cap. */
+  maxConnections: number;
+}
+
+/** Node's own defaults are 60 s, 300 s and no cap, checked every 30 s: far too lenient for a checkout. */
+export const DEFAULT_SLOW_CLIENT_LIMITS: SlowClientLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  maxConnections: 5_000,
+};
+
 /** A server that can listen before the app exists (so PORT=0 can name its real port to the app). */
-export function createExpressServer(): ExpressServer {
+export function createExpressServer(
+  limits: SlowClientLimits = DEFAULT_SLOW_CLIENT_LIMITS,
+): ExpressServer {
   class CheckoutRequest extends IncomingMessage {}
   class CheckoutResponse extends ServerResponse<CheckoutRequest> {}
   const server = createServer({
     IncomingMessage: CheckoutRequest,
     ServerResponse: CheckoutResponse,
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    // The timeouts are enforced when Node checks its connections: often enough that a limit is not
+    // overrun by more than a quarter.
+    connectionsCheckingInterval: Math.max(250, Math.min(limits.headersTimeoutMs / 4, 5_000)),
   });
+  if (limits.maxConnections > 0) server.maxConnections = limits.maxConnections;
   let served = false;
   return {
     server,
