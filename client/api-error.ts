@@ -15,6 +15,14 @@ export function isRetryable(error: Pick<ApiError, 'data'>): boolean {
   return httpStatus === undefined || httpStatus >= 500;
 }
 
+/**
+ * The server could not reach its database for a moment (a restart, a failover): 503 with
+ * `retryAfterSeconds`. Safe to send again, a payment create too (the order's live attempt is returned).
+ */
+export function isDatabaseOutage(error: Pick<ApiError, 'data'>): boolean {
+  return error.data?.code === 'SERVICE_UNAVAILABLE' && error.data.retryAfterSeconds !== undefined;
+}
+
 /** For BAD_REQUEST: the server's first message about a field (or the form), else its plain message. */
 export function badRequestDetail(error: ApiError): string | null {
   if (error.data?.code !== 'BAD_REQUEST') return null;

@@ -12,6 +12,11 @@ describe('isDatabaseConnectionError', () => {
       Object.assign(new Error('write CONNECTION_CLOSED'), { code: 'CONNECTION_CLOSED' }),
     ],
     ['reset by peer', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })],
+    ['a connection exception', { code: '08006' }],
+    [
+      'wrapped by drizzle and tRPC',
+      new Error('tRPC', { cause: new Error('Failed query', { cause: { code: '57P01' } }) }),
+    ],
   ])('is true for %s', (_label, reason) => {
     expect(isDatabaseConnectionError(reason)).toBe(true);
   });

@@ -9,13 +9,16 @@ import { errorReply, requestIdOfAnswer } from './error-reply';
 
 export function jsonErrorHandler(log: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const { status, body } = errorReply(error, requestIdOfAnswer(res));
+    const { status, body, retryAfterSeconds } = errorReply(error, requestIdOfAnswer(res));
     // A domain error is logged where it arises, when it is worth a line (ZaloPay's silence is).
     const unexpected = status >= 500 && !(error instanceof PaymentsError);
-    if (unexpected) log.error({ err: error, path: req.path }, 'request failed');
+    if (retryAfterSeconds !== undefined)
+      log.warn({ err: error, path: req.path }, 'request answered 503: the database is unreachable');
+    else if (unexpected) log.error({ err: error, path: req.path }, 'request failed');
     else if (isDatabaseInputError(error))
       log.warn({ err: error, path: req.path }, 'request refused: the database cannot take a value');
     if (res.headersSent) return;
+    if (retryAfterSeconds !== undefined) res.set('Retry-After', String(retryAfterSeconds));
     res.status(status).json(body);
   };
 }

@@ -4,6 +4,7 @@
 // (server/trpc/payment-procedure.ts), and of everything else Express or the callback route may throw.
 import { StandardSchemaV1Error, TRPCError } from '@trpc/server';
 import { DATABASE_INPUT_MESSAGE, isDatabaseInputError } from '../../db/database-input-error';
+import { isDatabaseConnectionError } from '../../db/connection-errors';
 import { PaymentsError } from '../payments/errors';
 
 interface HttpishError {
@@ -15,7 +16,14 @@ interface HttpishError {
 export interface ErrorReply {
   status: number;
   body: { error: { code: string; message: string; field?: string; request_id?: string } };
+  /** Sent as Retry-After: the failure is passing (the database restarting). */
+  retryAfterSeconds?: number;
 }
+
+/** A lost database connection (a restart, a failover) is over in seconds: "try again", not "broken". */
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  'The shop cannot reach its database for a moment; please try again in a few seconds';
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
 
 /** The domain names inputs as its TypeScript does; the REST bodies as the frontend guide does. */
 const REST_FIELD_NAMES: Record<string, string> = {
@@ -75,6 +83,14 @@ export function errorReply(error: unknown, requestId?: string): ErrorReply {
     return {
       status: 400,
       body: { error: { code: 'invalid_input', message: DATABASE_INPUT_MESSAGE } },
+    };
+  }
+  if (isDatabaseConnectionError(error)) {
+    const body = { code: 'database_unavailable', message: DATABASE_UNAVAILABLE_MESSAGE };
+    return {
+      status: 503,
+      body: { error: requestId ? { ...body, request_id: requestId } : body },
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
     };
   }
   const e = (typeof error === 'object' && error !== null ? error : {}) as HttpishError;

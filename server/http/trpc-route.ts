@@ -9,6 +9,8 @@ import { isDatabaseInputError } from '../../db/database-input-error';
 import { liveStreamCap } from '../security/live-stream-cap';
 import type { CallLimits } from '../trpc/context';
 import { appRouter } from '../trpc/router';
+import { isDatabaseOutage } from '../trpc/init';
+import { DATABASE_RETRY_AFTER_SECONDS } from './error-reply';
 import { TRPC_MAX_BATCH_SIZE } from './trpc-batch-limit';
 
 export const TRPC_MOUNT_PATH = '/trpc';
@@ -33,9 +35,16 @@ export function trpcRoute({
     createContext: ({ req }) => ({ payments, limits, clientIp: () => clientIpOf(req) }),
     maxBodySize: 8 * 1024,
     maxBatchSize: TRPC_MAX_BATCH_SIZE,
+    // A database outage answers 503 with Retry-After, as REST does.
+    responseMeta: ({ errors }) =>
+      errors.some(isDatabaseOutage)
+        ? { headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) } }
+        : {},
     // The answer says only "something went wrong" and the request id: the details are logged here.
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error, path }, 'tRPC error');
+      else if (isDatabaseOutage(error))
+        log.warn({ err: error, path }, 'tRPC call answered 503: the database is unreachable');
       else if (isDatabaseInputError(error))
         log.warn({ err: error, path }, 'tRPC call refused: the database cannot take a value');
     },

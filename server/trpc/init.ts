@@ -5,7 +5,12 @@ import { initTRPC, StandardSchemaV1Error, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { DATABASE_INPUT_MESSAGE, isDatabaseInputError } from '../../db/database-input-error';
-import { internalErrorMessage } from '../http/error-reply';
+import { isDatabaseConnectionError } from '../../db/connection-errors';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  internalErrorMessage,
+} from '../http/error-reply';
 import { currentRequestId } from '../ops/request-context';
 import type { Context } from './context';
 
@@ -40,6 +45,8 @@ const t = initTRPC.context<Context>().create({
       data: {
         ...data,
         ...(requestId ? { requestId } : {}),
+        // The client retries these quietly (client/query-client.ts); the HTTP answer has Retry-After.
+        ...(isDatabaseOutage(error) ? { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS } : {}),
         zodError:
           cause instanceof ZodError || cause instanceof StandardSchemaV1Error
             ? flattenIssues(cause.issues)
@@ -47,6 +54,24 @@ const t = initTRPC.context<Context>().create({
       },
     };
   },
+});
+
+/** A lost database connection, already answered as SERVICE_UNAVAILABLE (below). */
+export function isDatabaseOutage(error: TRPCError): boolean {
+  return error.code === 'SERVICE_UNAVAILABLE' && isDatabaseConnectionError(error.cause);
+}
+
+/** A database restart or failover is passing: 503 with Retry-After, not a generic 500. */
+const databaseOutageIsUnavailable = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isDatabaseConnectionError(result.error)) {
+    throw new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      cause: result.error,
+    });
+  }
+  return result;
 });
 
 /** A value the database refuses (a NUL byte, a number out of range) is the caller's mistake: 400, not 500. */
@@ -64,4 +89,6 @@ const databaseInputIsBadRequest = t.middleware(async ({ next }) => {
 
 export const router = t.router;
 export const middleware = t.middleware;
-export const publicProcedure = t.procedure.use(databaseInputIsBadRequest);
+export const publicProcedure = t.procedure
+  .use(databaseInputIsBadRequest)
+  .use(databaseOutageIsUnavailable);
