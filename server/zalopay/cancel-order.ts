@@ -2,7 +2,8 @@
 // over app_id|app_trans_id|key1, as a query is. Only "cancelled" (return_code 1) is documented by public code;
 // which sub codes mean "already paid" and "unknown order" is a setting (CancelCodes), and anything else is
 // "unknown": the order may still be payable, and the caller keeps watching it.
-import { ZaloPayError, type ZaloPayEndpoint } from './errors';
+import type { ZaloPayError} from './errors';
+import { type ZaloPayEndpoint } from './errors';
 import { hmacHex, queryOrderMacInput } from './mac';
 import { RETURN_CODE } from './return-codes';
 import {
