@@ -2,7 +2,10 @@
 // - A real 2023 sandbox callback of a card payment (app 2553, channel 36), pasted as a comment in the
 //   React Native app of the nyp19vp project (GitHub owner nightowls19vp; found by searching public
 //   code for "channel":36,"merchant_user_id":""): `&` written \u0026 in `data`, merchant_user_id and
-//   zp_user_id "". Reproduced here byte for byte.
+//   zp_user_id "" (anonymousCardPayer). Reproduced here byte for byte.
+// - A real 2025 sandbox card callback (app 2553, channel 36, its key2 MAC 33af7d21… verified) in the
+//   unit tests of a public C# booking API (B2P_API, VerifyCallbackTest): a 22-character
+//   merchant_user_id and zp_user_id, the default now. Reproduced byte for byte.
 // - The recorded 2554 create answer has no cashier_order_url (docs/zalopay-protocol.md §3.6, public code).
 // - ZaloPay's Node SDK (zalopay-oss/zalopay-nodejs, specs/zlp.yaml) documents a top-level redirect_url.
 // - ZaloPay's C# demo (zpmep/demo-csharp, CallbackController.cs) answers {"returncode":1,...}.
@@ -21,6 +24,12 @@ const jsonObject = z.record(z.string(), z.unknown());
 const callbackEnvelope = z.object({ data: z.string(), mac: z.string(), type: z.literal(1) });
 const hmac = (key: string, input: string) =>
   createHmac('sha256', key).update(input, 'utf8').digest('hex');
+
+/** The real 2025 card callback's `data` and its MAC (server_time 1755703587395, zp_trans_id 250820000024753). */
+const REAL_2025_CARD_CALLBACK_DATA =
+  '{"app_id":2553,"app_trans_id":"250820_145187","app_time":1755703540632,"app_user":"string","amount":5000000,"embed_data":"{\\"additionalProp1\\":\\"string\\",\\"additionalProp2\\":\\"string\\",\\"additionalProp3\\":\\"string\\"}","item":"[{\\"Name\\":\\"string\\",\\"Quantity\\":0,\\"Price\\":0,\\"Description\\":\\"string\\"}]","zp_trans_id":250820000024753,"server_time":1755703587395,"channel":36,"merchant_user_id":"DXp3vtfyygtb2_XdP8yFeA","zp_user_id":"DXp3vtfyygtb2_XdP8yFeA","user_fee_amount":0,"discount_amount":0}';
+const REAL_2025_CARD_CALLBACK_MAC =
+  '33af7d21885ae5d8836c75a129b324974cf7ab94ffe5731f6467b55d0d00eabc';
 
 /** The real callback's `data`, as logged (server_time 1687427252734, zp_trans_id 230622000003245). */
 const REAL_CARD_CALLBACK_DATA =
@@ -85,9 +94,33 @@ async function pay(url: string, appTransId: string, body: Record<string, unknown
 }
 
 describe('the callback of a card payment', () => {
-  it('is the real 2023 card callback byte for byte: \\u0026 in data, empty payer ids', async () => {
+  it('is the real 2025 card callback byte for byte by default: the 22-character payer id', async () => {
+    emulator = await startEmulator({ now: () => 1755703587395, zpTransIdSequenceStart: 24753 });
+    merchant = await startMerchantReceiver();
+    await create(emulator.url, {
+      appTransId: '250820_145187',
+      appUser: 'string',
+      appTime: 1755703540632,
+      amount: 5000000,
+      embedData:
+        '{"additionalProp1":"string","additionalProp2":"string","additionalProp3":"string"}',
+      item: '[{"Name":"string","Quantity":0,"Price":0,"Description":"string"}]',
+      extra: { callback_url: merchant.url },
+    });
+    await pay(emulator.url, '250820_145187', { channel: 36 });
+    const [callback] = await merchant.waitFor(1);
+    const envelope = callbackEnvelope.parse(JSON.parse(callback?.text ?? '{}'));
+    expect(envelope.data).toBe(REAL_2025_CARD_CALLBACK_DATA);
+    expect(envelope.mac).toBe(REAL_2025_CARD_CALLBACK_MAC);
+  });
+
+  it('is the real 2023 card callback byte for byte with anonymousCardPayer: \\u0026 in data, empty payer ids', async () => {
     const serverTime = 1687427252734;
-    emulator = await startEmulator({ now: () => serverTime, zpTransIdSequenceStart: 3245 });
+    emulator = await startEmulator({
+      now: () => serverTime,
+      zpTransIdSequenceStart: 3245,
+      settings: { anonymousCardPayer: true },
+    });
     merchant = await startMerchantReceiver();
     await create(emulator.url, {
       appTransId: '230622_164636725',
@@ -109,10 +142,10 @@ describe('the callback of a card payment', () => {
     expect(data.embed_data).toContain('q8AzTS4Yq3I&ab_channel');
   });
 
-  it('writes < > & raw and a filled payer id when callbackEscapeHtml and anonymousCardPayer are off', async () => {
+  it('writes < > & raw with callbackEscapeHtml off, and the card payer id of cardPayerMerchantUserId', async () => {
     emulator = await startEmulator({
       now: () => 1704067260000,
-      settings: { callbackEscapeHtml: false, anonymousCardPayer: false },
+      settings: { callbackEscapeHtml: false, cardPayerMerchantUserId: 'cardPayer22chars_abcde' },
     });
     merchant = await startMerchantReceiver();
     await create(emulator.url, {
@@ -125,7 +158,7 @@ describe('the callback of a card payment', () => {
     const [callback] = await merchant.waitFor(1);
     const { data } = callbackEnvelope.parse(JSON.parse(callback?.text ?? '{}'));
     expect(data).toContain('<b> & </b>');
-    expect(data).toContain('"merchant_user_id":"Jfy_NT0tHMtLE07x291chQ-7_jlVJzxoGZ2S1rNbGvA"');
+    expect(data).toContain('"merchant_user_id":"cardPayer22chars_abcde"');
   });
 
   it('keeps the payer id of a wallet payment (the real 2026 wallet callback has one)', async () => {

@@ -175,6 +175,7 @@ export function createOrder(params: WireParams, ctx: EmulatorContext, trace: Api
     receivedAt: now,
     expiresAt: lifetimeStart + expireSeconds * 1000,
     state: 'payable',
+    cancelledAt: null,
     payment: null,
     callback: { state: 'not_sent', attempts: [] },
     shopperActions: [],
