@@ -32,6 +32,11 @@ export interface PollerSettings {
   leaseMs: number;
   /** getStatus asks ZaloPay about a PENDING order at most once per this window (per instance). */
   statusCacheMs: number;
+  /**
+   * After this long from its app_time, an attempt ZaloPay answers "not found" for (and never gave us a
+   * link for) is closed as FAILED instead of being queried until it expires: its create never arrived.
+   */
+  createNotFoundCloseMs: number;
 }
 
 export interface PaymentsConfig {
@@ -55,6 +60,7 @@ export const PAYMENTS_TIMING_DEFAULTS = {
     expiryGraceMs: 30_000,
     leaseMs: 30_000,
     statusCacheMs: 2_000,
+    createNotFoundCloseMs: 900_000,
   },
 } as const satisfies {
   orders: Omit<OrderSettings, 'minAmount' | 'maxAmount'>;

@@ -2,8 +2,8 @@
 // over app_id|app_trans_id|key1, as a query is. Only "cancelled" (return_code 1) is documented by public code;
 // which sub codes mean "already paid" and "unknown order" is a setting (CancelCodes), and anything else is
 // "unknown": the order may still be payable, and the caller keeps watching it.
-import type { ZaloPayError} from './errors';
-import { type ZaloPayEndpoint } from './errors';
+import { z } from 'zod';
+import type { ZaloPayError, ZaloPayEndpoint } from './errors';
 import { hmacHex, queryOrderMacInput } from './mac';
 import { RETURN_CODE } from './return-codes';
 import {
@@ -91,3 +91,10 @@ export function translateCancelOrderResponse(
 export function cancelOutcomeOfError(error: ZaloPayError): CancelOrderOutcome {
   return { kind: 'unknown', reason: `${error.name}: ${error.message}` };
 }
+
+/** A setting's comma-separated list of sub codes, e.g. "-10" or "-10,-60". */
+export const subCodeListSchema = z
+  .string()
+  .trim()
+  .regex(/^-?\d+(\s*,\s*-?\d+)*$/, 'a comma-separated list of integer codes, e.g. -10,-60')
+  .transform((list) => list.split(',').map(Number));

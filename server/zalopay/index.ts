@@ -18,6 +18,7 @@ export {
 export {
   buildCancelOrderWireRequest,
   DEFAULT_CANCEL_CODES,
+  subCodeListSchema,
   type CancelCodes,
   type CancelOrderOutcome,
   type CancelOrderWireRequest,
