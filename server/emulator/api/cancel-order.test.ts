@@ -118,12 +118,23 @@ describe('POST /v2/cancel', () => {
     });
   });
 
-  it('answers 2/-101 for an unknown order (cancelUnknownSubReturnCode)', async () => {
+  it('answers 2/-101 for an unknown order, also to another app naming this app_trans_id', async () => {
     expect(codesOf((await post('/v2/cancel', CANCEL_1)).text)).toMatchObject({
       return_code: 2,
       sub_return_code: -101,
       sub_return_message: 'Giao dịch không tồn tại',
     });
+    await createOrder();
+    const key1Of2554 = 'sdngKKJmqEMzvh5QQcdD2A9XBSKUNaYn';
+    const otherApp = {
+      app_id: 2554,
+      app_trans_id: ID,
+      mac: hmac(key1Of2554, `2554|${ID}|${key1Of2554}`),
+    };
+    expect(codesOf((await post('/v2/cancel', otherApp)).text).sub_return_code).toBe(-101);
+    const forged = { ...CANCEL_1, mac: hmac(key1Of2554, `2553|${ID}|${key1Of2554}`) };
+    expect(codesOf((await post('/v2/cancel', forged)).text).sub_return_code).toBe(-402);
+    expect((await admin.order(ID)).status).toBe('pending');
   });
 
   it('cancels an expired order too: it was not paid, and query then says cancelled', async () => {

@@ -38,6 +38,7 @@ export function unknownApiPath(
   path: string,
 ): ApiOutcome & { hints: string[] } {
   const known = KNOWN_PATHS.includes(path);
+  const shown = path.length > 100 ? `${path.slice(0, 100)}…` : path;
   const hints: string[] = [];
   if (known) {
     hints.push(`${path} takes POST only (got ${method}).`);
@@ -45,10 +46,10 @@ export function unknownApiPath(
     const closest = closestKnownPath(path);
     hints.push(
       closest
-        ? `There is no ${path}: did you mean POST ${closest}?`
-        : `There is no ${path}. The API has POST ${KNOWN_PATHS.join(', ')}.`,
+        ? `There is no ${shown}: did you mean POST ${closest}?`
+        : `There is no ${shown}. The API has POST ${KNOWN_PATHS.join(', ')}.`,
     );
   }
-  const outcome = rejection(ctx.settings, -401, `no endpoint ${method} ${path}`);
+  const outcome = rejection(ctx.settings, -401, `no endpoint ${method} ${shown}`);
   return { ...outcome, hints };
 }
