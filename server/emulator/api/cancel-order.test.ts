@@ -84,6 +84,8 @@ describe('POST /v2/cancel', () => {
     expect((await admin.tryPay(ID)).result).toBe('not_payable');
     expect((await admin.tryPay(ID, { channel: 36 })).result).toBe('not_payable');
     expect((await admin.cancel(ID)).result).toBe('not_payable');
+    const scanned = await admin.payVietQr({ payload: z.string().parse(truth.qr_code) });
+    expect(scanned).toMatchObject({ status: 409, body: { result: 'not_payable' } });
     expect((await admin.order(ID)).status).toBe('cancelled');
   });
 
