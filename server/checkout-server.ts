@@ -169,6 +169,7 @@ export async function startCheckout(
         metricsToken: env.ops.metricsToken,
         adminToken: env.ops.adminToken,
         refunds,
+        cancelOrder: (shopOrderId) => payments.cancelOrder(shopOrderId, 'operator'),
         publicBaseUrl,
         log,
       }),

@@ -45,7 +45,7 @@ describe.each(testDatabaseDrivers())('order cancellation on %s', (driver) => {
     expect(kinds).toEqual(expect.arrayContaining(['cancel', 'order_cancelled']));
     expect(await h.emulatorOrder(payment.appTransId)).toMatchObject({ status: 'cancelled' });
     expect(await h.admin.tryPay(payment.appTransId)).toMatchObject({ result: 'not_payable' });
-    expect((await fetch(payment.orderUrl)).status).toBe(410);
+    expect((await fetch(payment.orderUrl ?? '')).status).toBe(410);
 
     // Again: nothing more happens, one webhook; and the order can no longer be paid.
     expect(await h.service.cancelOrder(order.orderId, 'merchant_api')).toMatchObject({
@@ -91,7 +91,7 @@ describe.each(testDatabaseDrivers())('order cancellation on %s', (driver) => {
       outcome: { kind: 'cancelled' },
       effect: 'PENDING->FAILED',
     });
-    expect((await fetch(first.orderUrl)).status).toBe(410);
+    expect((await fetch(first.orderUrl ?? '')).status).toBe(410);
     expect(await h.admin.tryPay(first.appTransId)).toMatchObject({ result: 'not_payable' });
     await h.pay(second.appTransId);
     expect(await storedShopOrder(h.database.db, order.orderId)).toMatchObject({ status: 'PAID' });
