@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppConfigError, parseAppsSetting } from './emulator/app-config';
 import { PUBLIC_SANDBOX_APPS } from './zalopay/sandbox-apps';
 import { subCodeListSchema } from './zalopay/cancel-order';
+import { delayListSchema, LATE_CHECK_DELAYS_MS } from './payments/late-payment-checks';
 import type { SandboxApp } from './zalopay/sandbox-apps';
 import { EMULATOR_PROFILES } from './emulator/settings';
 import { trustProxySchema } from './security/trust-proxy';
@@ -41,6 +42,7 @@ const rawEnvSchema = z.object({
   ZALOPAY_API_BASE_URL: optionalText.pipe(z.url().optional()),
   ZALOPAY_GATEWAY_BASE_URL: optionalText.pipe(z.url().optional()),
   ZALOPAY_TIMEOUT_MS: int(10_000, 100),
+  // How /v2/cancel's undocumented sub codes are read (UNCONFIRMED: docs/zalopay-protocol.md §7.3).
   ZALOPAY_CANCEL_PAID_CODES: subCodeListSchema.default([-10]),
   ZALOPAY_CANCEL_NOT_FOUND_CODES: subCodeListSchema.default([-101]),
   EMULATOR_PORT: int(3001).pipe(z.number().max(65535)),
@@ -55,6 +57,7 @@ const rawEnvSchema = z.object({
   ORDER_ABANDON_AFTER_MS: int(86_400_000),
   ORDER_ABANDON_CHECK_MS: int(60_000, 1_000),
   CREATE_NOT_FOUND_CLOSE_MS: int(900_000, 60_000),
+  LATE_CHECK_DELAYS_MS: delayListSchema.default([...LATE_CHECK_DELAYS_MS]),
   POLL_INTERVAL_MS: int(60_000, 100),
   POLL_TICK_MS: int(1_000, 50),
   POLL_BATCH_SIZE: int(50, 1),
@@ -198,7 +201,6 @@ function settingsOf(raw: RawEnv, problems: string[]) {
       apiBaseUrl: raw.ZALOPAY_API_BASE_URL ?? hosts?.api,
       gatewayBaseUrl: raw.ZALOPAY_GATEWAY_BASE_URL ?? raw.ZALOPAY_API_BASE_URL ?? hosts?.gateway,
       timeoutMs: raw.ZALOPAY_TIMEOUT_MS,
-      /** How /v2/cancel's undocumented sub codes are read (UNCONFIRMED: docs/zalopay-protocol.md §7.3). */
       cancelCodes: {
         alreadyPaid: raw.ZALOPAY_CANCEL_PAID_CODES,
         unknownOrder: raw.ZALOPAY_CANCEL_NOT_FOUND_CODES,
@@ -244,6 +246,7 @@ function settingsOf(raw: RawEnv, problems: string[]) {
       leaseMs: raw.POLL_LEASE_MS,
       statusCacheMs: raw.STATUS_CACHE_MS,
       createNotFoundCloseMs: raw.CREATE_NOT_FOUND_CLOSE_MS,
+      lateCheckDelaysMs: raw.LATE_CHECK_DELAYS_MS,
     },
     /** How long a claimed outbox row is reserved for one instance before another may deliver it. */
     fulfilmentLeaseMs: raw.FULFILMENT_LEASE_MS,

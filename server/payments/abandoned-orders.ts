@@ -75,6 +75,7 @@ export function startAbandonedOrderCloser(deps: AbandonedOrderDeps): PeriodicRou
     log,
     now,
     events: deps.events,
+    lateCheckDelaysMs: deps.config.poller.lateCheckDelaysMs,
   };
   const instance = randomUUID().slice(0, 8);
 

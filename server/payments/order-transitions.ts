@@ -83,6 +83,8 @@ export interface TransitionDeps {
   now: () => Date;
   /** Told of every input once its transaction has committed (input_applied: metrics and logs). */
   events?: PaymentsEventSink | undefined;
+  /** When a closed attempt is first checked for a late payment (late-payment-checks.ts's default). */
+  lateCheckDelaysMs?: readonly number[] | undefined;
 }
 
 export async function applyPaymentInput(
@@ -130,7 +132,9 @@ export async function applyPaymentInput(
           status: change.to,
           failureReason: change.reason,
           nextLateCheckAt:
-            change.lateChecks === false ? null : nextLateCheckAt(current.appTime, now, 0),
+            change.lateChecks === false
+              ? null
+              : nextLateCheckAt(current.appTime, now, 0, deps.lateCheckDelaysMs),
           updatedAt: now,
         })
         .where(onlyFrom)

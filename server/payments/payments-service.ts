@@ -65,6 +65,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
     log: deps.log,
     now,
     events,
+    lateCheckDelaysMs: deps.config.poller.lateCheckDelaysMs,
   };
   const feed = createStatusChangeFeed(deps.database, deps.log);
   const statusReader = createStatusReader(domain);

@@ -51,7 +51,13 @@ export function startPoller(deps: PollerDeps): Poller {
   const { config, log, zalopay } = deps;
   const now = deps.now ?? (() => new Date());
   const owner = deps.instanceId ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
-  const domain: TransitionDeps = { db: deps.database.db, log, now, events: deps.events };
+  const domain: TransitionDeps = {
+    db: deps.database.db,
+    log,
+    now,
+    events: deps.events,
+    lateCheckDelaysMs: config.poller.lateCheckDelaysMs,
+  };
   const queryBudget = deps.queryBudget ?? createQueryBudget(config.poller.queryRatePerSecond);
   const stopping = new AbortController();
   let round: Promise<TickResult> | null = null;
@@ -129,7 +135,12 @@ export function startPoller(deps: PollerDeps): Poller {
         log.warn({ err: error, appTransId: order.appTransId }, 'late-payment check got no answer');
       }
     }
-    const next = nextLateCheckAt(order.appTime, now(), order.lateChecks + 1);
+    const next = nextLateCheckAt(
+      order.appTime,
+      now(),
+      order.lateChecks + 1,
+      config.poller.lateCheckDelaysMs,
+    );
     const release = { orderId: order.id, owner, nextLateCheckAt: next, checked: true };
     await releaseLateCheck(deps.database.db, release).catch((error: unknown) =>
       log.error({ err: error, appTransId: order.appTransId }, 'could not release a late check'),
