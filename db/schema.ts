@@ -56,6 +56,8 @@ export const LEDGER_KINDS = [
   'refund_sent',
   'refund_send_unknown',
   'refund_query',
+  'cancel',
+  'order_cancelled',
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
@@ -82,6 +84,10 @@ export interface ShopOrderLine {
   quantity: number;
 }
 
+/** Who cancelled a merchant order: an operator on /ops, the merchant's API, or the abandoned-order round. */
+export const SHOP_ORDER_CANCELLERS = ['operator', 'merchant_api', 'abandoned'] as const;
+export type ShopOrderCanceller = (typeof SHOP_ORDER_CANCELLERS)[number];
+
 /**
  * Merchant orders: what the shopper bought, priced by the server. `id` is the short public reference
  * that URLs and app_trans_id carry. Each row of payment_orders is one payment attempt of an order.
@@ -102,10 +108,20 @@ export const shopOrders = pgTable(
     paidAt: timestamp('paid_at', { withTimezone: true }),
     fulfilledAt: timestamp('fulfilled_at', { withTimezone: true }),
     refundedAmount: bigint('refunded_amount', { mode: 'number' }).notNull().default(0),
+    /** Set with status CANCELLED: when, and who withdrew it (see SHOP_ORDER_CANCELLERS). */
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: text('cancelled_by').$type<ShopOrderCanceller>(),
+    /** The abandoned-order round's lease: one instance at a time cancels an abandoned order. */
+    closeLeaseUntil: timestamp('close_lease_until', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('shop_orders_created_at_idx').on(t.createdAt)],
+  (t) => [
+    index('shop_orders_created_at_idx').on(t.createdAt),
+    index('shop_orders_awaiting_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'AWAITING_PAYMENT'`),
+  ],
 );
 
 export const paymentOrders = pgTable(
@@ -143,6 +159,12 @@ export const paymentOrders = pgTable(
     paidChannel: integer('paid_channel'),
     lateFlag: boolean('late').notNull().default(false),
     amountMismatchFlag: boolean('amount_mismatch').notNull().default(false),
+    /**
+     * An attempt closed without a payment (FAILED, EXPIRED) is queried again a few times within ZaloPay's
+     * 48-hour query window, in case a payment's callback was lost: how many, and when the next one is due.
+     */
+    lateChecks: integer('late_checks').notNull().default(0),
+    nextLateCheckAt: timestamp('next_late_check_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -151,6 +173,9 @@ export const paymentOrders = pgTable(
       .on(t.nextPollAt)
       .where(sql`${t.status} = 'PENDING'`),
     index('payment_orders_created_at_idx').on(t.createdAt),
+    index('payment_orders_due_late_check_idx')
+      .on(t.nextLateCheckAt)
+      .where(sql`${t.nextLateCheckAt} is not null`),
     uniqueIndex('payment_orders_shop_order_attempt_idx').on(t.shopOrderId, t.attempt),
   ],
 );

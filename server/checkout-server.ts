@@ -17,6 +17,7 @@ import { createPaymentsEvents } from './payments/domain-events';
 import { createPaymentsService } from './payments/payments-service';
 import type { PaymentsConfig } from './payments/payments-config';
 import { startPoller } from './payments/poller';
+import { startAbandonedOrderCloser } from './payments/abandoned-orders';
 import { budgetedStatusQueries, createQueryBudget } from './payments/query-budget';
 import { logFulfilmentHook, startFulfilmentWorker } from './payments/fulfilment-worker';
 import { createRefundService } from './refunds/refund-service';
@@ -134,6 +135,7 @@ export async function startCheckout(
       apiBaseUrl,
       gatewayBaseUrl,
       timeoutMs: env.zalopay.timeoutMs,
+      cancelCodes: env.zalopay.cancelCodes,
     }),
     metrics,
   );
@@ -180,6 +182,7 @@ export async function startCheckout(
         metricsToken: env.ops.metricsToken,
         adminToken: env.ops.adminToken,
         refunds,
+        cancelOrder: (shopOrderId) => payments.cancelOrder(shopOrderId, 'operator'),
         publicBaseUrl,
         trustProxy: env.security.trustProxy,
         log,
@@ -190,6 +193,17 @@ export async function startCheckout(
   );
 
   const poller = startPoller({ database, zalopay, config, log, events, queryBudget });
+  const abandonedOrders = startAbandonedOrderCloser({
+    database,
+    zalopay,
+    config,
+    log,
+    events,
+    settings: {
+      abandonAfterMs: env.orders.abandonAfterMs,
+      checkIntervalMs: env.orders.abandonCheckMs,
+    },
+  });
   const refundSettler = startRefundSettler({
     refunds,
     intervalMs: env.ops.refundCheckIntervalMs,
@@ -217,6 +231,7 @@ export async function startCheckout(
     (closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await poller.stop();
+      await abandonedOrders.stop();
       await fulfilment.stop();
       await webhooks?.stop();
       await refundSettler.stop();

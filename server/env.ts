@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { AppConfigError, parseAppsSetting } from './emulator/app-config';
 import { PUBLIC_SANDBOX_APPS } from './zalopay/sandbox-apps';
+import { subCodeListSchema } from './zalopay/cancel-order';
+import { delayListSchema, LATE_CHECK_DELAYS_MS } from './payments/late-payment-checks';
 import type { SandboxApp } from './zalopay/sandbox-apps';
 import { EMULATOR_PROFILES } from './emulator/settings';
 import { trustProxySchema } from './security/trust-proxy';
@@ -40,6 +42,9 @@ const rawEnvSchema = z.object({
   ZALOPAY_API_BASE_URL: optionalText.pipe(z.url().optional()),
   ZALOPAY_GATEWAY_BASE_URL: optionalText.pipe(z.url().optional()),
   ZALOPAY_TIMEOUT_MS: int(10_000, 100),
+  // How /v2/cancel's undocumented sub codes are read (UNCONFIRMED: docs/zalopay-protocol.md §7.3).
+  ZALOPAY_CANCEL_PAID_CODES: subCodeListSchema.default([-10]),
+  ZALOPAY_CANCEL_NOT_FOUND_CODES: subCodeListSchema.default([-101]),
   EMULATOR_PORT: int(3001).pipe(z.number().max(65535)),
   EMULATOR_APPS: optionalText,
   EMULATOR_PROFILE: z.enum(EMULATOR_PROFILES).default('sandbox'),
@@ -50,6 +55,10 @@ const rawEnvSchema = z.object({
   ORDER_APP_USER: z.string().trim().min(1).max(50).default('zalopay-checkout'),
   ACCEPT_CLIENT_AMOUNTS: z.enum(['true', 'false', '1', '0']).optional(),
   ACCEPT_CLIENT_AMOUNTS_IN_PRODUCTION: flag(false),
+  ORDER_ABANDON_AFTER_MS: int(86_400_000),
+  ORDER_ABANDON_CHECK_MS: int(60_000, 1_000),
+  CREATE_NOT_FOUND_CLOSE_MS: int(900_000, 60_000),
+  LATE_CHECK_DELAYS_MS: delayListSchema.default([...LATE_CHECK_DELAYS_MS]),
   POLL_INTERVAL_MS: int(60_000, 100),
   POLL_TICK_MS: int(1_000, 50),
   POLL_BATCH_SIZE: int(50, 1),
@@ -211,6 +220,10 @@ function settingsOf(raw: RawEnv, problems: string[]) {
       apiBaseUrl: raw.ZALOPAY_API_BASE_URL ?? hosts?.api,
       gatewayBaseUrl: raw.ZALOPAY_GATEWAY_BASE_URL ?? raw.ZALOPAY_API_BASE_URL ?? hosts?.gateway,
       timeoutMs: raw.ZALOPAY_TIMEOUT_MS,
+      cancelCodes: {
+        alreadyPaid: raw.ZALOPAY_CANCEL_PAID_CODES,
+        unknownOrder: raw.ZALOPAY_CANCEL_NOT_FOUND_CODES,
+      },
     },
     emulator: {
       embedded,
@@ -237,6 +250,9 @@ function settingsOf(raw: RawEnv, problems: string[]) {
       acceptClientAmounts,
       /** Client amounts with real money, allowed by ACCEPT_CLIENT_AMOUNTS_IN_PRODUCTION: an alert at start. */
       clientAmountsInProduction: acceptClientAmounts && realMoney,
+      /** An unpaid order this long past its last attempt's expiry is cancelled; 0: never. */
+      abandonAfterMs: raw.ORDER_ABANDON_AFTER_MS,
+      abandonCheckMs: raw.ORDER_ABANDON_CHECK_MS,
     },
     /** The poller's and the status reads' timings: PaymentsConfig['poller'] (payments-config.ts). */
     poller: {
@@ -248,6 +264,8 @@ function settingsOf(raw: RawEnv, problems: string[]) {
       expiryGraceMs: raw.EXPIRY_GRACE_MS,
       leaseMs: raw.POLL_LEASE_MS,
       statusCacheMs: raw.STATUS_CACHE_MS,
+      createNotFoundCloseMs: raw.CREATE_NOT_FOUND_CLOSE_MS,
+      lateCheckDelaysMs: raw.LATE_CHECK_DELAYS_MS,
     },
     /** How long a claimed outbox row is reserved for one instance before another may deliver it. */
     fulfilmentLeaseMs: raw.FULFILMENT_LEASE_MS,

@@ -91,6 +91,8 @@ export function expectedAppStatus(order: EmulatorOrder): string {
       return 'PAID';
     case 'expired':
       return 'EXPIRED';
+    case 'cancelled':
+      return 'FAILED';
     case 'pending':
     case 'processing':
       return 'PENDING';

@@ -1,7 +1,8 @@
 // What the emulator remembers about one order, one refund and one callback delivery: the gateway's
 // side of the truth that GET /admin/orders exposes and chaos tests compare the merchant's records with.
 
-export type OrderState = 'payable' | 'paying' | 'paid';
+/** `cancelled`: the merchant called /v2/cancel on an unpaid order; it can no longer be paid. */
+export type OrderState = 'payable' | 'paying' | 'paid' | 'cancelled';
 
 /** How the callback of a paid order went, as a whole. */
 export type CallbackState =
@@ -62,6 +63,8 @@ export interface SandboxOrder {
   receivedAt: number;
   expiresAt: number;
   state: OrderState;
+  /** When /v2/cancel cancelled it (emulator clock), or null. */
+  cancelledAt: number | null;
   payment: Payment | null;
   callback: { state: CallbackState; attempts: CallbackAttempt[] };
   shopperActions: ShopperAction[];
@@ -80,11 +83,12 @@ export interface SandboxRefund {
   completesAt: number;
 }
 
-export type OrderStatus = 'pending' | 'processing' | 'paid' | 'expired';
+export type OrderStatus = 'pending' | 'processing' | 'paid' | 'expired' | 'cancelled';
 
-/** Paid is final; otherwise an order past its expiry is expired, even while a payment is in flight. */
+/** Paid and cancelled are final; otherwise an order past its expiry is expired, even while a payment is in flight. */
 export function orderStatus(order: SandboxOrder, now: number): OrderStatus {
   if (order.state === 'paid') return 'paid';
+  if (order.state === 'cancelled') return 'cancelled';
   if (now >= order.expiresAt) return 'expired';
   return order.state === 'paying' ? 'processing' : 'pending';
 }

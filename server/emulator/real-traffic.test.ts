@@ -1,30 +1,17 @@
-// Issue 16, item 3: small wire details, each held to a real sample or to the client that relies on it.
-// - A real 2023 sandbox callback of a card payment (app 2553, channel 36), pasted as a comment in the
-//   React Native app of the nyp19vp project (GitHub owner nightowls19vp; found by searching public
-//   code for "channel":36,"merchant_user_id":""): `&` written \u0026 in `data`, merchant_user_id and
-//   zp_user_id "". Reproduced here byte for byte.
+// Issue 16, item 3: small wire details, each held to a real sample or to the client that relies on it
+// (the card callbacks of 2023-2026 are in real-card-callbacks.test.ts).
 // - The recorded 2554 create answer has no cashier_order_url (docs/zalopay-protocol.md §3.6, public code).
 // - ZaloPay's Node SDK (zalopay-oss/zalopay-nodejs, specs/zlp.yaml) documents a top-level redirect_url.
 // - ZaloPay's C# demo (zpmep/demo-csharp, CallbackController.cs) answers {"returncode":1,...}.
-import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startEmulator } from './emulator';
 import type { EmulatorSettingsUpdate, RunningEmulator } from './emulator';
 import { startMerchantReceiver } from '../testing/merchant-receiver';
 import type { MerchantReceiver } from '../testing/merchant-receiver';
+import { createSandboxOrder as create } from '../testing/sandbox-order';
 
-const KEY1_2553 = 'PcY4iZIKFCIdgZvA6ueMcMHHUbRLYjPL';
-const KEY2_2553 = 'kLtgPl8HHhfvMuDHPwKfgfsY4Ydm9eIz';
-const KEY1_2554 = 'sdngKKJmqEMzvh5QQcdD2A9XBSKUNaYn';
 const jsonObject = z.record(z.string(), z.unknown());
-const callbackEnvelope = z.object({ data: z.string(), mac: z.string(), type: z.literal(1) });
-const hmac = (key: string, input: string) =>
-  createHmac('sha256', key).update(input, 'utf8').digest('hex');
-
-/** The real callback's `data`, as logged (server_time 1687427252734, zp_trans_id 230622000003245). */
-const REAL_CARD_CALLBACK_DATA =
-  '{"app_id":2553,"app_trans_id":"230622_164636725","app_time":1687427196852,"app_user":"64940af1536c05ee69e5361a","amount":150000,"embed_data":"{\\"redirecturl\\":\\"https://www.youtube.com/watch?v=q8AzTS4Yq3I\\u0026ab_channel=Quy%C3%AAnLouis\\"}","item":"[{\\"id\\":\\"6494016fc50761022fe09041\\",\\"name\\":\\"Experience Package\\",\\"price\\":150000,\\"quantity\\":1,\\"duration\\":1,\\"noOfMember\\":6}]","zp_trans_id":230622000003245,"server_time":1687427252734,"channel":36,"merchant_user_id":"","zp_user_id":"","user_fee_amount":0,"discount_amount":0}';
 
 let emulator: RunningEmulator | undefined;
 let merchant: MerchantReceiver | undefined;
@@ -35,47 +22,6 @@ afterEach(async () => {
   merchant = undefined;
 });
 
-interface CreateInput {
-  appId?: 2553 | 2554;
-  appTransId: string;
-  appUser?: string;
-  appTime: number;
-  amount?: number;
-  embedData?: string;
-  item?: string;
-  extra?: Record<string, unknown>;
-}
-
-async function create(url: string, input: CreateInput) {
-  const appId = input.appId ?? 2553;
-  const appUser = input.appUser ?? 'user123';
-  const amount = input.amount ?? 50000;
-  const embedData = input.embedData ?? '{}';
-  const item = input.item ?? '[]';
-  const key1 = appId === 2553 ? KEY1_2553 : KEY1_2554;
-  const body = {
-    app_id: appId,
-    app_user: appUser,
-    app_trans_id: input.appTransId,
-    app_time: input.appTime,
-    amount,
-    description: 'Real traffic test',
-    item,
-    embed_data: embedData,
-    mac: hmac(
-      key1,
-      `${appId}|${input.appTransId}|${appUser}|${amount}|${input.appTime}|${embedData}|${item}`,
-    ),
-    ...input.extra,
-  };
-  const response = await fetch(`${url}/v2/create`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { text: await response.text() };
-}
-
 async function pay(url: string, appTransId: string, body: Record<string, unknown>) {
   const response = await fetch(`${url}/admin/orders/${appTransId}/pay`, {
     method: 'POST',
@@ -83,67 +29,6 @@ async function pay(url: string, appTransId: string, body: Record<string, unknown
   });
   return jsonObject.parse(await response.json());
 }
-
-describe('the callback of a card payment', () => {
-  it('is the real 2023 card callback byte for byte: \\u0026 in data, empty payer ids', async () => {
-    const serverTime = 1687427252734;
-    emulator = await startEmulator({ now: () => serverTime, zpTransIdSequenceStart: 3245 });
-    merchant = await startMerchantReceiver();
-    await create(emulator.url, {
-      appTransId: '230622_164636725',
-      appUser: '64940af1536c05ee69e5361a',
-      appTime: 1687427196852,
-      amount: 150000,
-      embedData:
-        '{"redirecturl":"https://www.youtube.com/watch?v=q8AzTS4Yq3I&ab_channel=Quy%C3%AAnLouis"}',
-      item: '[{"id":"6494016fc50761022fe09041","name":"Experience Package","price":150000,"quantity":1,"duration":1,"noOfMember":6}]',
-      extra: { callback_url: merchant.url },
-    });
-    await pay(emulator.url, '230622_164636725', { channel: 36 });
-    const [callback] = await merchant.waitFor(1);
-    const envelope = callbackEnvelope.parse(JSON.parse(callback?.text ?? '{}'));
-    expect(envelope.data).toBe(REAL_CARD_CALLBACK_DATA);
-    expect(envelope.mac).toBe(hmac(KEY2_2553, REAL_CARD_CALLBACK_DATA));
-    // A merchant that parses data gets the URL back with its `&`.
-    const data = z.object({ embed_data: z.string() }).parse(JSON.parse(envelope.data));
-    expect(data.embed_data).toContain('q8AzTS4Yq3I&ab_channel');
-  });
-
-  it('writes < > & raw and a filled payer id when callbackEscapeHtml and anonymousCardPayer are off', async () => {
-    emulator = await startEmulator({
-      now: () => 1704067260000,
-      settings: { callbackEscapeHtml: false, anonymousCardPayer: false },
-    });
-    merchant = await startMerchantReceiver();
-    await create(emulator.url, {
-      appTransId: '240101_raw',
-      appTime: 1704067200000,
-      embedData: '{"note":"<b> & </b>"}',
-      extra: { callback_url: merchant.url },
-    });
-    await pay(emulator.url, '240101_raw', { channel: 36 });
-    const [callback] = await merchant.waitFor(1);
-    const { data } = callbackEnvelope.parse(JSON.parse(callback?.text ?? '{}'));
-    expect(data).toContain('<b> & </b>');
-    expect(data).toContain('"merchant_user_id":"Jfy_NT0tHMtLE07x291chQ-7_jlVJzxoGZ2S1rNbGvA"');
-  });
-
-  it('keeps the payer id of a wallet payment (the real 2026 wallet callback has one)', async () => {
-    emulator = await startEmulator({ now: () => 1704067260000 });
-    merchant = await startMerchantReceiver();
-    await create(emulator.url, {
-      appTransId: '240101_wallet',
-      appTime: 1704067200000,
-      extra: { callback_url: merchant.url },
-    });
-    await pay(emulator.url, '240101_wallet', { channel: 38 });
-    const [callback] = await merchant.waitFor(1);
-    const { data } = callbackEnvelope.parse(JSON.parse(callback?.text ?? '{}'));
-    expect(data).toContain(
-      '"merchant_user_id":"Jfy_NT0tHMtLE07x291chQ-7_jlVJzxoGZ2S1rNbGvA","zp_user_id":"Jfy_NT0tHMtLE07x291chQ-7_jlVJzxoGZ2S1rNbGvA"',
-    );
-  });
-});
 
 describe('the create answer', () => {
   it('has the fields of the recorded answers: 2554 without cashier_order_url and qr_code, 2553 with both', async () => {

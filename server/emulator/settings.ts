@@ -41,6 +41,16 @@ export const emulatorSettingsSchema = z.object({
   macCaseInsensitive: z.boolean(),
   /** When `item` / `embed_data` arrive as JSON arrays/objects, re-serialise them with JSON.stringify (§3.1) instead of -401. */
   reserializeObjectFields: z.boolean(),
+  /**
+   * Longest `app_trans_id` accepted by create, query and cancel (§3.5). The docs say 40; a real redirect
+   * shows a 43-character id paid. null: up to 256 characters, with a hint above 40.
+   */
+  appTransIdMaxLength: z.int().min(1).max(256).nullable(),
+  /**
+   * `item` that is not a JSON array (the SDK fixture's `"item"`) and a `callback_url` that is not an
+   * http(s) URL (a quickstart's placeholder): refused with -401 (`refuse`), or accepted with a hint.
+   */
+  placeholderFields: z.enum(['refuse', 'accept']),
   /** Smallest and largest accepted `amount` (VND). Not documented; null means no upper limit. */
   minAmount: z.int().positive(),
   maxAmount: z.int().positive().nullable(),
@@ -69,7 +79,9 @@ export const emulatorSettingsSchema = z.object({
   includeZpUserId: z.boolean(),
   /** `merchant_user_id` (and `zp_user_id`) of the sandbox shopper who pays with the wallet. */
   payerMerchantUserId: z.string(),
-  /** Card payments (channels 36, 39) carry an empty `merchant_user_id` and `zp_user_id`. */
+  /** `merchant_user_id` (and `zp_user_id`) of the sandbox shopper who pays by card (channels 36, 39). */
+  cardPayerMerchantUserId: z.string(),
+  /** Card payments (channels 36, 39) carry an empty `merchant_user_id` and `zp_user_id`, as in 2023. */
   anonymousCardPayer: z.boolean(),
   /** Write `<`, `>` and `&` in the callback's `data` as `\u003c`, `\u003e`, `\u0026`. */
   callbackEscapeHtml: z.boolean(),
@@ -95,8 +107,18 @@ export const emulatorSettingsSchema = z.object({
   refundProcessingMs: z.int().nonnegative(),
   /** Refund `timestamp` must be within this of the emulator clock, else -13 (§7.1). */
   refundTimestampToleranceMs: z.int().nonnegative(),
-  /** Require `m_refund_id` = yymmdd_appid_xxx with today's VN date and the request's app (§7.1). */
+  /**
+   * Require `m_refund_id` = yymmdd_appid_xxx for the request's app (§7.1), dated today as
+   * `datePrefixCheck` says: Vietnam's date (strict) or today's date in any time zone (default).
+   */
   strictRefundIdFormat: z.boolean(),
+
+  /** `sub_return_code` (with `return_code 2`) of /v2/cancel for a paid order or one being paid (§7.3). Not documented. */
+  cancelPaidSubReturnCode: z.int(),
+  /** `sub_return_code` (with `return_code 2`) of /v2/cancel for an unknown `app_trans_id` (§7.3). Not documented. */
+  cancelUnknownSubReturnCode: z.int(),
+  /** `sub_return_code` (with `return_code 2`) of /v2/query for a cancelled order (§7.3). Not documented. */
+  cancelledQuerySubReturnCode: z.int(),
 });
 
 export type EmulatorSettings = z.infer<typeof emulatorSettingsSchema>;
@@ -115,6 +137,7 @@ export function defaultSettings(): EmulatorSettings {
       failed: 'Giao dịch thất bại',
       processing: 'Giao dịch đang xử lý',
       subCodes: {
+        '-10': 'Giao dịch đã được thanh toán',
         '-13': 'Hết thời hạn hoàn tiền',
         '-14': 'Số tiền hoàn không hợp lệ',
         '-23': 'Mã hoàn tiền đã tồn tại',
@@ -140,6 +163,8 @@ export function defaultSettings(): EmulatorSettings {
     honourTopLevelRedirectUrl: true,
     macCaseInsensitive: false,
     reserializeObjectFields: true,
+    appTransIdMaxLength: null,
+    placeholderFields: 'refuse',
     minAmount: 1,
     maxAmount: null,
     expiryBase: 'app_time',
@@ -154,7 +179,8 @@ export function defaultSettings(): EmulatorSettings {
     callbackBeforeRedirect: true,
     includeZpUserId: true,
     payerMerchantUserId: 'Jfy_NT0tHMtLE07x291chQ-7_jlVJzxoGZ2S1rNbGvA',
-    anonymousCardPayer: true,
+    cardPayerMerchantUserId: 'DXp3vtfyygtb2_XdP8yFeA',
+    anonymousCardPayer: false,
     callbackEscapeHtml: true,
     cancelRedirectStatus: -49,
     cardFailureRedirectStatus: -59,
@@ -166,6 +192,9 @@ export function defaultSettings(): EmulatorSettings {
     refundProcessingMs: 1000,
     refundTimestampToleranceMs: 15 * 60_000,
     strictRefundIdFormat: true,
+    cancelPaidSubReturnCode: -10,
+    cancelUnknownSubReturnCode: -101,
+    cancelledQuerySubReturnCode: -54,
   };
 }
 
@@ -178,7 +207,12 @@ export type EmulatorProfile = (typeof EMULATOR_PROFILES)[number];
  */
 export function profileSettings(profile: EmulatorProfile): EmulatorSettingsUpdate {
   if (profile === 'sandbox') return {};
-  return { datePrefixCheck: 'vietnam', appTimeCheck: 'at_create' };
+  return {
+    datePrefixCheck: 'vietnam',
+    appTimeCheck: 'at_create',
+    appTransIdMaxLength: 40,
+    placeholderFields: 'refuse',
+  };
 }
 
 /** Applies an update in place, so every part of a running emulator sees the change at once. */

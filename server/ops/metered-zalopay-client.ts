@@ -8,6 +8,7 @@ type Endpoint = keyof ZaloPayClient;
 const ENDPOINT_PATHS: Record<Endpoint, string> = {
   createOrder: '/v2/create',
   queryOrder: '/v2/query',
+  cancelOrder: '/v2/cancel',
   refund: '/v2/refund',
   queryRefund: '/v2/query_refund',
   listBanks: '/api/getlistmerchantbanks',
@@ -42,5 +43,6 @@ export function meteredZaloPayClient(
     refund: (request) => timed('refund', () => client.refund(request)),
     queryRefund: (mRefundId) => timed('queryRefund', () => client.queryRefund(mRefundId)),
     listBanks: () => timed('listBanks', () => client.listBanks()),
+    cancelOrder: (appTransId) => timed('cancelOrder', () => client.cancelOrder(appTransId)),
   };
 }

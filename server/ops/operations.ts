@@ -5,6 +5,7 @@ import { Router, type RequestHandler } from 'express';
 import type { Registry } from 'prom-client';
 import type { DatabaseHandle } from '../../db/create-db';
 import type { Logger } from '../logger';
+import type { CancelledOrder } from '../payments/cancel-shop-order';
 import type { RefundService } from '../refunds/refund-service';
 import { metricsRoute, readinessRoute } from './ops-http-routes';
 import { operatorRoutes } from './operator-routes';
@@ -25,6 +26,8 @@ export interface OperationsHttpDeps {
   adminToken: string | undefined;
   /** What the operator pages' refund form calls. */
   refunds: RefundService;
+  /** The operator's "Cancel order" (PaymentsService.cancelOrder as 'operator'); unset: not offered. */
+  cancelOrder?: ((shopOrderId: string) => Promise<CancelledOrder>) | undefined;
   /** Where shoppers reach us; an https URL makes the operator cookie Secure. */
   publicBaseUrl: string;
   /** TRUST_PROXY: off, X-Forwarded-For on requests is reported in the log and /readyz. */
@@ -50,6 +53,7 @@ export function operationsHttp(deps: OperationsHttpDeps): OperationsHttp {
       adminToken: deps.adminToken,
       db,
       refunds: deps.refunds,
+      cancelOrder: deps.cancelOrder,
       log: deps.log,
       secureCookies: deps.publicBaseUrl.startsWith('https://'),
       publicOrigin: new URL(deps.publicBaseUrl).origin,

@@ -38,6 +38,9 @@ const shopOrder: ShopOrder = {
   paidAt: AT,
   fulfilledAt: AT,
   refundedAmount: 0,
+  cancelledAt: null,
+  cancelledBy: null,
+  closeLeaseUntil: null,
   createdAt: AT,
   updatedAt: AT,
 };
@@ -71,6 +74,8 @@ const attempt: PaymentOrder = {
   paidChannel: 38,
   lateFlag: true,
   amountMismatchFlag: false,
+  lateChecks: 0,
+  nextLateCheckAt: null,
   createdAt: AT,
   updatedAt: AT,
 };

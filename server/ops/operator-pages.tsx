@@ -4,6 +4,10 @@
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MessagePage, OperatorPagesOffPage } from './pages/message-pages';
+import {
+  OrderCancelConfirmationPage,
+  type OrderCancelConfirmationModel,
+} from './pages/order-cancel-confirmation-page';
 import { OrderPage, type OrderPageModel } from './pages/order-page';
 import {
   RefundConfirmationPage,
@@ -23,6 +27,8 @@ export const searchPage = (model: SearchPageModel) => render(<SearchPage {...mod
 export const orderPage = (model: OrderPageModel) => render(<OrderPage {...model} />);
 export const refundConfirmationPage = (model: RefundConfirmationModel) =>
   render(<RefundConfirmationPage {...model} />);
+export const orderCancelConfirmationPage = (model: OrderCancelConfirmationModel) =>
+  render(<OrderCancelConfirmationPage {...model} />);
 export const sessionsPage = (model: SessionsPageModel) => render(<SessionsPage {...model} />);
 export const operatorPagesOffPage = () => render(<OperatorPagesOffPage />);
 export const notFoundPage = (what: string) =>

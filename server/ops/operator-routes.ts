@@ -20,6 +20,7 @@ import {
   badRequestPage,
   notFoundPage,
   operatorPagesOffPage,
+  orderCancelConfirmationPage,
   orderPage,
   refundConfirmationPage,
   searchPage,
@@ -37,6 +38,8 @@ import { sessionStore } from './operator-sessions';
 import { operatorDevices } from './operator-device';
 import { resendWebhookEvent } from '../webhooks/webhook-worker';
 import { buildTimeline } from './order-timeline';
+import { mountOrderCancelRoutes } from './order-cancel-routes';
+import type { CancelledOrder } from '../payments/cancel-shop-order';
 
 export interface OperatorRoutesDeps {
   /** Unset: the pages do not exist. */
@@ -49,6 +52,8 @@ export interface OperatorRoutesDeps {
   /** PUBLIC_BASE_URL's origin: what a browser names in Origin when it posts our own forms. */
   publicOrigin: string;
   now?: () => Date;
+  /** The payments domain's cancel of a merchant order, as an operator; unset: no "Cancel order". */
+  cancelOrder?: ((shopOrderId: string) => Promise<CancelledOrder>) | undefined;
 }
 
 const REFUND_TOKEN_PROBLEM = 'is missing or damaged: reload the page and try again';
@@ -68,6 +73,9 @@ const NOTICES: Record<string, string> = {
     'Refund requested. Its state below updates as ZaloPay settles it (reload the page).',
   webhook_resent:
     'Webhook queued again: the same event (same id and body) goes out within seconds.',
+  order_cancelled: 'Order cancelled: its payments were cancelled at ZaloPay first.',
+  order_cancelled_uncertain:
+    'Order cancelled, but ZaloPay did not answer the cancel of a payment: it stays watched, and a payment of it is refunded automatically.',
 };
 
 /** A refund form's zod problems as one sentence: "amount must be above 0; description is required". */
@@ -360,5 +368,16 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
     }
   });
 
+  if (deps.cancelOrder) {
+    mountOrderCancelRoutes(router, {
+      db: deps.db,
+      log: deps.log,
+      cancelOrder: deps.cancelOrder,
+      page,
+      showOrder,
+      notFoundPage,
+      confirmationPage: orderCancelConfirmationPage,
+    });
+  }
   return router;
 }

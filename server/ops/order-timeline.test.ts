@@ -72,3 +72,36 @@ describe('the timeline of a merchant order paid twice', () => {
     expect(single[0]?.title).toBe('Payment attempt created');
   });
 });
+
+describe('the timeline of an attempt the poller asked about many times', () => {
+  const attempts = [attempt('a1', 1)];
+  const poll = (id: number, kind: LedgerKind, payload: object) =>
+    event(id, 'a1', kind, { source: 'poller', finalQuery: false, effect: 'none', ...payload });
+  const events = [
+    event(1, 'a1', 'created', { amount: 50_000, effect: 'none' }),
+    poll(2, 'query', { outcome: { kind: 'not_found' } }),
+    poll(3, 'query', { outcome: { kind: 'not_found' } }),
+    poll(4, 'query', { outcome: { kind: 'not_found' } }),
+    poll(5, 'query_unknown', { error: 'ZaloPayTimeoutError' }),
+    poll(6, 'query_unknown', { error: 'ZaloPayTimeoutError' }),
+    poll(7, 'query', { outcome: { kind: 'not_found' } }),
+    poll(8, 'query', { outcome: { kind: 'not_found' }, effect: 'PENDING->FAILED' }),
+    event(9, 'a1', 'query', { source: 'status', outcome: { kind: 'expired' }, effect: 'none' }),
+    event(10, 'a1', 'query', { source: 'status', outcome: { kind: 'expired' }, effect: 'none' }),
+  ];
+  const timeline = buildTimeline(events, undefined, attempts);
+
+  it('folds repeated poller queries with the same answer into one line with a count', () => {
+    expect(timeline.map((entry) => [entry.title, entry.count])).toEqual([
+      ['Payment attempt created', undefined],
+      ['Query by poller', 3],
+      ['Query by poller got no usable answer', 2],
+      ['Query by poller', undefined],
+      ['Query by poller: PENDING->FAILED', undefined],
+      ['Query by status', undefined],
+      ['Query by status', undefined],
+    ]);
+    expect(timeline[1]?.detail).toContain('3 times, the last at 2026-11-25T03:00:04.000Z');
+    expect(timeline[1]?.at).toEqual(at(2));
+  });
+});

@@ -1,6 +1,6 @@
 // Turns a merchant order's ledger rows (of every attempt), fulfilment row and refunds into the timeline an
 // operator reads: what happened to which attempt, when, what ZaloPay said, what we answered, and which
-// entries changed the order.
+// entries changed the order. Repeated poller queries with the same answer fold into one line with a count.
 import { z } from 'zod';
 import type {
   Fulfilment,
@@ -19,6 +19,8 @@ export interface TimelineEntry {
   tone: TimelineTone;
   /** The ledger row as stored, for the curious (null for entries not from the ledger). */
   payload: unknown;
+  /** How many ledger rows this line stands for (repeated poller queries with one answer), if more than one. */
+  count?: number;
 }
 
 const commonFields = z.looseObject({
@@ -32,6 +34,8 @@ const commonFields = z.looseObject({
   description: z.string().optional(),
   reason: z.string().optional(),
   finalQuery: z.boolean().optional(),
+  purpose: z.string().optional(),
+  by: z.string().optional(),
   hasQrCode: z.boolean().optional(),
   checksumValid: z.boolean().optional(),
   status: z.union([z.string(), z.number()]).nullable().optional(),
@@ -45,13 +49,16 @@ const commonFields = z.looseObject({
 });
 
 const LATE_EFFECTS = new Set(['FAILED->PAID', 'EXPIRED->PAID']);
+/** The refunds written with an extra payment (merchant-order-settlement.ts), not asked for by anyone. */
+const AUTOMATIC_REFUNDS = new Set(['double_payment', 'paid_after_cancel']);
 
 function toneOf(
   kind: string,
   fields: z.infer<typeof commonFields>,
   effect: string | undefined,
 ): TimelineTone {
-  if (kind === 'refund_requested' && fields.reason === 'double_payment') return 'alert';
+  if (kind === 'refund_requested' && AUTOMATIC_REFUNDS.has(fields.reason ?? '')) return 'alert';
+  if (kind === 'cancel' && fields.outcome?.kind === 'unknown') return 'alert';
   if (effect === 'amount_mismatch_flagged' || (effect && LATE_EFFECTS.has(effect))) return 'alert';
   if (kind === 'gateway_rejected') return 'alert';
   if (effect && effect.includes('->')) return 'change';
@@ -97,7 +104,22 @@ function describeEvent(kind: string, fields: z.infer<typeof commonFields>): [str
         'Shopper came back from ZaloPay (redirect)',
         `checksum ${fields.checksumValid ? 'valid' : 'NOT valid'}, status=${fields.status ?? '?'} (a hint only)`,
       ];
+    case 'cancel':
+      return [
+        `Cancel at ZaloPay (${fields.purpose === 'replaced' ? 'replaced by a newer attempt' : 'order cancelled'})`,
+        outcome === 'unknown'
+          ? 'no clear answer: the attempt stays watched, and a payment of it is refunded'
+          : `ZaloPay answered: ${outcome}`,
+      ];
+    case 'order_cancelled':
+      return ['Merchant order cancelled', `by ${fields.by ?? '?'}`];
     case 'refund_requested':
+      if (fields.reason === 'paid_after_cancel') {
+        return [
+          'Payment of a cancelled order: refunding it automatically',
+          `${fields.amount ?? '?'} VND (${fields.mRefundId ?? '?'}) goes back to the shopper`,
+        ];
+      }
       if (fields.reason === 'double_payment') {
         return [
           'Second payment: refunding it automatically',
@@ -120,6 +142,18 @@ function describeEvent(kind: string, fields: z.infer<typeof commonFields>): [str
     default:
       return [kind, ''];
   }
+}
+
+/** A poller's query that changed nothing folds into the line before it when that one said the same. */
+function foldKeyOf(
+  kind: string,
+  fields: z.infer<typeof commonFields>,
+  effect: string | undefined,
+): string | null {
+  if (effect || fields.source !== 'poller' || fields.finalQuery) return null;
+  if (kind === 'query') return `query:${fields.outcome?.kind ?? '?'}`;
+  if (kind === 'query_unknown') return `query_unknown:${fields.error ?? '?'}`;
+  return null;
 }
 
 export interface WebhookHistory {
@@ -161,19 +195,31 @@ export function buildTimeline(
   const attemptOf = new Map(attempts.map((attempt) => [attempt.id, attempt.attempt]));
   const label = (orderId: string) =>
     attempts.length > 1 ? `Attempt ${attemptOf.get(orderId) ?? '?'}: ` : '';
-  const entries: TimelineEntry[] = events.map((event) => {
+  const entries: TimelineEntry[] = [];
+  /** Per attempt: the last line written and, if it is a foldable poller query, what it answered. */
+  const lastOf = new Map<string, { entry: TimelineEntry; foldKey: string | null }>();
+  for (const event of events) {
     const parsed = commonFields.safeParse(event.payload);
     const fields = parsed.success ? parsed.data : {};
     const [title, detail] = describeEvent(event.kind, fields);
     const effect = fields.effect && fields.effect !== 'none' ? fields.effect : undefined;
-    return {
+    const foldKey = foldKeyOf(event.kind, fields, effect);
+    const last = lastOf.get(event.orderId);
+    if (foldKey && last?.foldKey === foldKey) {
+      last.entry.count = (last.entry.count ?? 1) + 1;
+      last.entry.detail = `${detail} (${last.entry.count} times, the last at ${event.createdAt.toISOString()})`;
+      continue;
+    }
+    const entry: TimelineEntry = {
       at: event.createdAt,
       title: `${label(event.orderId)}${effect ? `${title}: ${effect}` : title}`,
       detail,
       tone: toneOf(event.kind, fields, effect),
       payload: event.payload,
     };
-  });
+    entries.push(entry);
+    lastOf.set(event.orderId, { entry, foldKey });
+  }
   if (fulfilment) {
     entries.push({
       at: fulfilment.createdAt,

@@ -96,3 +96,16 @@ export class OrderNotPayableError extends PaymentsError {
     this.code = status === 'CANCELLED' ? 'order_cancelled' : 'already_paid';
   }
 }
+
+/** A merchant order that is paid (or fulfilled, or refunded) cannot be cancelled: refund it instead. */
+export class OrderNotCancellableError extends PaymentsError {
+  readonly code = 'already_paid';
+  readonly httpStatus = 409;
+  readonly field = 'orderId';
+  constructor(
+    readonly orderId: string,
+    readonly status: ShopOrderStatus,
+  ) {
+    super('This order is paid and cannot be cancelled; refund it instead');
+  }
+}

@@ -1,7 +1,7 @@
 // What a payment means for its merchant order, written in the same statement that records the payment.
 // The first paid attempt claims the order (AWAITING_PAYMENT -> PAID) and writes its one fulfilment
 // outbox row and its order.paid webhook event. A payment of an order no longer awaiting payment (an
-// older attempt paid after a newer one: ZaloPay cannot cancel an issued order_url) is refunded in full:
+// older attempt paid after a newer one, or a payment of a cancelled order) is refunded in full:
 // a PENDING refund with its ledger row, which the refund settler sends to /v2/refund and settles with
 // /v2/query_refund, and an order.payment_flagged webhook event. Written with the payment, the refund
 // cannot be lost to a crash, and its m_refund_id (unique) cannot be sent as two refunds.
@@ -58,11 +58,14 @@ export function settlementCtes(
     from ${paid}
     where not exists (select 1 from ${claimed})
     returning order_id, m_refund_id, amount`);
+  // A payment of a cancelled order is an extra payment too, flagged under its own name.
+  const reason = sql`(select case when ${shopOrders.status} = 'CANCELLED' then 'paid_after_cancel'
+    else 'double_payment' end from ${shopOrders} where ${shopOrders.id} = ${paid.shopOrderId})`;
   const refundEvent = db.$with('double_refund_event', { id: sql<number>`id` }).as(sql`
     insert into ${paymentEvents} (order_id, kind, payload, created_at)
     select order_id, 'refund_requested', jsonb_build_object(
-      'mRefundId', m_refund_id, 'amount', amount, 'reason', 'double_payment', 'effect', 'none'), ${values.now}
-    from ${refund}
+      'mRefundId', m_refund_id, 'amount', ${refund}.amount, 'reason', ${reason}, 'effect', 'none'), ${values.now}
+    from ${refund} cross join ${paid}
     returning id`);
   const paidWebhook = db.$with('paid_webhook', { id: sql<string>`id` }).as(sql`
     insert into ${webhookEvents} (id, shop_order_id, type, payload, next_attempt_at, created_at)
@@ -86,7 +89,7 @@ export function settlementCtes(
         sql`event.id`,
         'order.payment_flagged',
         values.now,
-        sql`jsonb_build_object('order_id', ${paid.shopOrderId}, 'reason', 'double_payment',
+        sql`jsonb_build_object('order_id', ${paid.shopOrderId}, 'reason', ${reason},
           'app_trans_id', ${paid.appTransId}, 'zp_trans_id', ${paid.zpTransId}, 'amount', ${paid.amount},
           'refund', jsonb_build_object('m_refund_id', m_refund_id, 'amount', ${refund}.amount, 'status', 'PENDING'))`,
       )},

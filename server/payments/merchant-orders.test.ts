@@ -184,12 +184,15 @@ describe.each(testDatabaseDrivers())('merchant orders on %s', (driver) => {
     const order = await harness.service.createOrder(cart);
     const first = await harness.service.payOrder(order.orderId);
     // The shopper's phone still shows attempt 1 (ZaloPay's clock a minute behind ours) while the
-    // desktop, past our expiry, asks for a new QR code: both attempts are payable at ZaloPay.
+    // desktop, past our expiry, asks for a new QR code; our cancel of attempt 1 gets no answer (an
+    // outage), so both attempts are payable at ZaloPay: the automatic refund is the last defence.
     const lifetimeMs = harness.config.orders.expireSeconds * 1000;
     harness.clock.advance(lifetimeMs + 1_000);
     await harness.setEmulatorClockOffset(-60_000);
+    await harness.addFaults({ api: { fault: '5xx', count: 1, endpoints: ['cancel'] } });
     try {
       const second = await harness.service.payOrder(order.orderId);
+      await harness.clearFaults();
       await harness.pay(second.appTransId);
       await harness.pay(first.appTransId);
 
@@ -257,6 +260,7 @@ describe.each(testDatabaseDrivers())('merchant orders on %s', (driver) => {
         refundedAmount: 0,
       });
     } finally {
+      await harness.clearFaults();
       await harness.setEmulatorClockOffset(0);
     }
   });

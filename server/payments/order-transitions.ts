@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import type { PaymentsEventSink } from './domain-events';
 import { settlementCtes } from './merchant-order-settlement';
 import { recordWebhookEvent, type NewWebhookEvent } from './webhook-events';
+import { nextLateCheckAt } from './late-payment-checks';
 import { canTransition, isLatePayment } from './payment-state-machine';
 import type { PaymentStatus } from './payment-view';
 import { announceStatusChange } from './status-notifications';
@@ -23,7 +24,9 @@ export type PaymentEventKind =
   | 'callback'
   | 'query'
   | 'query_unknown'
-  | 'redirect_seen';
+  | 'redirect_seen'
+  | 'cancel'
+  | 'order_cancelled';
 
 export interface PaymentInput {
   kind: PaymentEventKind;
@@ -42,7 +45,15 @@ export type RequestedChange =
       /** The callback's `channel` (how the shopper paid); a query answer does not say. */
       channel?: number | undefined;
     }
-  | { to: 'FAILED' | 'EXPIRED'; reason: string }
+  | {
+      to: 'FAILED' | 'EXPIRED';
+      reason: string;
+      /**
+       * false: ZaloPay never had this order, so it is not queried again for a late payment
+       * (late-payment-checks.ts); every other closed attempt is.
+       */
+      lateChecks?: false;
+    }
   | {
       to: 'FLAG_AMOUNT_MISMATCH';
       /** What ZaloPay reported, for the order.payment_flagged webhook. */
@@ -72,6 +83,8 @@ export interface TransitionDeps {
   now: () => Date;
   /** Told of every input once its transaction has committed (input_applied: metrics and logs). */
   events?: PaymentsEventSink | undefined;
+  /** When a closed attempt is first checked for a late payment (late-payment-checks.ts's default). */
+  lateCheckDelaysMs?: readonly number[] | undefined;
 }
 
 export async function applyPaymentInput(
@@ -103,6 +116,7 @@ export async function applyPaymentInput(
           paidVia: change.via,
           paidChannel: change.channel ?? null,
           lateFlag: isLatePayment(current.status),
+          nextLateCheckAt: null,
           failureReason: null,
           updatedAt: now,
         })
@@ -114,7 +128,15 @@ export async function applyPaymentInput(
     ) {
       [updated] = await tx
         .update(paymentOrders)
-        .set({ status: change.to, failureReason: change.reason, updatedAt: now })
+        .set({
+          status: change.to,
+          failureReason: change.reason,
+          nextLateCheckAt:
+            change.lateChecks === false
+              ? null
+              : nextLateCheckAt(current.appTime, now, 0, deps.lateCheckDelaysMs),
+          updatedAt: now,
+        })
         .where(onlyFrom)
         .returning();
     } else if (change.to === 'FLAG_AMOUNT_MISMATCH') {

@@ -2,8 +2,11 @@
 // that attempt (same app_trans_id, same order_url); attempt n+1 is made after it expired or failed, in
 // its last minute (a new QR code with time to scan), or when its create came back without a link.
 // Concurrent asks (two tabs, a double click, two instances) are settled by the compare-and-swap of
-// claim-next-attempt.ts: one makes the attempt, the others read it and return it.
+// claim-next-attempt.ts: one makes the attempt, the others read it and return it. A live attempt that is
+// replaced is cancelled at ZaloPay first (cancel-attempt.ts): if that finds it paid, the order is paid by it
+// and no new attempt is made; if the answer is unknown, it stays watched and the new attempt is made.
 import type { PaymentOrder } from '../../db/schema';
+import { cancelAttemptAtGateway } from './cancel-attempt';
 import {
   claimNextAttempt,
   createCameBackWithoutLink,
@@ -49,6 +52,11 @@ export async function payShopOrder(deps: CreatePaymentDeps, orderId: string): Pr
     if (order.status !== 'AWAITING_PAYMENT') throw new OrderNotPayableError(orderId, order.status);
     if (latest && (await returnsThisAttempt(deps, latest, deps.now()))) {
       return resumeAttempt(deps, latest);
+    }
+    if (latest?.status === 'PENDING') {
+      const replaced = await cancelAttemptAtGateway(deps, latest, 'replaced');
+      // Paid after all: the next read finds the order paid and says so (no new attempt).
+      if (replaced === 'paid') continue;
     }
 
     const next = newAttemptOf(deps, order, order.attempts + 1);

@@ -2,6 +2,7 @@
 // Grouped as server/env.ts groups them, so a setting has one name from the environment to its reader:
 // POLL_INTERVAL_MS is env.poller.intervalMs and config.poller.intervalMs. Tests build one with short timings.
 import { CALLBACK_PATH } from './callback-path';
+import { LATE_CHECK_DELAYS_MS } from './late-payment-checks';
 
 /** The ORDER_* settings: what every order is created with. */
 export interface OrderSettings {
@@ -32,6 +33,13 @@ export interface PollerSettings {
   leaseMs: number;
   /** getStatus asks ZaloPay about a PENDING order at most once per this window (per instance). */
   statusCacheMs: number;
+  /**
+   * After this long from its app_time, an attempt ZaloPay answers "not found" for (and never gave us a
+   * link for) is closed as FAILED instead of being queried until it expires: its create never arrived.
+   */
+  createNotFoundCloseMs: number;
+  /** Waits before each late-payment check of a closed attempt (late-payment-checks.ts). */
+  lateCheckDelaysMs: readonly number[];
 }
 
 export interface PaymentsConfig {
@@ -55,6 +63,8 @@ export const PAYMENTS_TIMING_DEFAULTS = {
     expiryGraceMs: 30_000,
     leaseMs: 30_000,
     statusCacheMs: 2_000,
+    createNotFoundCloseMs: 900_000,
+    lateCheckDelaysMs: LATE_CHECK_DELAYS_MS,
   },
 } as const satisfies {
   orders: Omit<OrderSettings, 'minAmount' | 'maxAmount'>;

@@ -1,11 +1,13 @@
 // The payments domain behind one object: what the tRPC routers (PaymentsPort) and the callback route
 // call. Built from its dependencies, so tests and main.ts assemble it the same way.
 import type { DatabaseHandle } from '../../db/create-db';
+import type { ShopOrderCanceller } from '../../db/schema';
 import type { Logger } from '../logger';
 import type { PaymentsPort } from './payments-port';
 import type { ZaloPayClient } from '../zalopay';
 import { handleCallback, type CallbackReply } from './callback-handler';
 import { listProducts } from './catalogue';
+import { cancelShopOrder, type CancelledOrder } from './cancel-shop-order';
 import { createShopOrder } from './create-shop-order';
 import { createOneOffPayment } from './one-off-payment';
 import { findOrderByAppTransId } from './order-queries';
@@ -43,6 +45,11 @@ export interface PaymentsService extends PaymentsPort {
    * decides nothing. Unknown ids are ignored.
    */
   recordRedirectSeen(appTransId: string, details: Record<string, unknown>): Promise<void>;
+  /**
+   * Withdraws an unpaid merchant order (cancel-shop-order.ts): its PENDING attempts are cancelled at ZaloPay
+   * first. OrderNotFoundError, or OrderNotCancellableError (409) for a paid order.
+   */
+  cancelOrder(orderId: string, by: ShopOrderCanceller): Promise<CancelledOrder>;
   /** Sends the status announcements still queued, stops LISTEN and ends the live streams' subscriptions. */
   close(): Promise<void>;
 }
@@ -58,6 +65,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
     log: deps.log,
     now,
     events,
+    lateCheckDelaysMs: deps.config.poller.lateCheckDelaysMs,
   };
   const feed = createStatusChangeFeed(deps.database, deps.log);
   const statusReader = createStatusReader(domain);
@@ -106,6 +114,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
     handleCallback: (rawBody) =>
       handleCallback({ db, key2: deps.key2, log: deps.log, now, events }, rawBody),
     recordRedirectSeen,
+    cancelOrder: (orderId, by) => cancelShopOrder(domain, orderId, by),
     async reportRedirect(query) {
       const { appTransId, claim, details } = readRedirect(query, deps.key2);
       if (appTransId) await recordRedirectSeen(appTransId, details);

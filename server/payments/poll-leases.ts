@@ -43,3 +43,55 @@ export async function releaseLease(
     .set({ nextPollAt: release.nextPollAt, leaseUntil: null, leaseOwner: null })
     .where(and(eq(paymentOrders.id, release.orderId), eq(paymentOrders.leaseOwner, release.owner)));
 }
+
+/**
+ * Closed attempts (FAILED, EXPIRED) due for a late-payment check (late-payment-checks.ts), claimed with the
+ * same lease columns: the PENDING claim above never sees them, and they never become PENDING again.
+ */
+export async function claimDueLateChecks(
+  db: Database,
+  claim: { now: Date; leaseMs: number; owner: string; limit: number },
+): Promise<PaymentOrder[]> {
+  const due = db
+    .select({ id: paymentOrders.id })
+    .from(paymentOrders)
+    .where(
+      and(
+        lte(paymentOrders.nextLateCheckAt, claim.now),
+        inArray(paymentOrders.status, ['FAILED', 'EXPIRED']),
+        or(isNull(paymentOrders.leaseUntil), lt(paymentOrders.leaseUntil, claim.now)),
+      ),
+    )
+    .orderBy(paymentOrders.nextLateCheckAt)
+    .limit(claim.limit)
+    .for('update', { skipLocked: true });
+
+  return db
+    .update(paymentOrders)
+    .set({
+      leaseUntil: new Date(claim.now.getTime() + claim.leaseMs),
+      leaseOwner: claim.owner,
+    })
+    .where(inArray(paymentOrders.id, due))
+    .returning();
+}
+
+/**
+ * Gives a claimed attempt back with its next check (null: no more; none either once it is paid), counting
+ * the check if it was made.
+ */
+export async function releaseLateCheck(
+  db: Database,
+  release: { orderId: string; owner: string; nextLateCheckAt: Date | null; checked: boolean },
+): Promise<void> {
+  await db
+    .update(paymentOrders)
+    .set({
+      lateChecks: sql`${paymentOrders.lateChecks} + ${release.checked ? 1 : 0}`,
+      nextLateCheckAt: sql`case when ${paymentOrders.status} = 'PAID' then null
+        else ${release.nextLateCheckAt?.toISOString() ?? null}::timestamptz end`,
+      leaseUntil: null,
+      leaseOwner: null,
+    })
+    .where(and(eq(paymentOrders.id, release.orderId), eq(paymentOrders.leaseOwner, release.owner)));
+}

@@ -170,7 +170,7 @@ describe.each(testDatabaseDrivers())('poller on %s', (driver) => {
     await h.poller.stop();
     await round;
     for (const view of views) expect((await h.orderRow(view.appTransId)).leaseOwner).toBeNull();
-    expect(await h.poller.tick()).toEqual({ claimed: 0, queried: 0 });
+    expect(await h.poller.tick()).toEqual({ claimed: 0, queried: 0, lateChecked: 0 });
   });
 });
 

@@ -1,6 +1,8 @@
 // The failsafe for lost callbacks (docs/design.md §2.7): every tick, claim due PENDING orders, ask ZaloPay
 // about each (bounded concurrency, a rate budget), apply the answer like a callback would, and book the
 // next query. After expires_at + grace, one final query; only then EXPIRED. Unknown is never FAILED.
+// An attempt ZaloPay never received is closed once its create window is over, and every attempt closed
+// unpaid is queried a few more times within ZaloPay's 48 hours (late-payment-checks.ts) for lost callbacks.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { DatabaseHandle } from '../../db/create-db';
@@ -10,7 +12,8 @@ import { ZaloPayError, type ZaloPayClient } from '../zalopay';
 import type { PaymentsEventSink } from './domain-events';
 import { applyPaymentInput, type TransitionDeps } from './order-transitions';
 import type { PaymentsConfig } from './payments-config';
-import { claimDueOrders, releaseLease } from './poll-leases';
+import { nextLateCheckAt } from './late-payment-checks';
+import { claimDueLateChecks, claimDueOrders, releaseLateCheck, releaseLease } from './poll-leases';
 import { applyQueryAnswer, isFinalQueryTime } from './query-answer';
 import { runConcurrently } from './run-concurrently';
 import { createQueryBudget, type QueryBudget } from './query-budget';
@@ -33,6 +36,8 @@ export interface PollerDeps {
 export interface TickResult {
   claimed: number;
   queried: number;
+  /** Closed attempts queried again for a late payment. */
+  lateChecked: number;
 }
 
 export interface Poller {
@@ -46,7 +51,13 @@ export function startPoller(deps: PollerDeps): Poller {
   const { config, log, zalopay } = deps;
   const now = deps.now ?? (() => new Date());
   const owner = deps.instanceId ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
-  const domain: TransitionDeps = { db: deps.database.db, log, now, events: deps.events };
+  const domain: TransitionDeps = {
+    db: deps.database.db,
+    log,
+    now,
+    events: deps.events,
+    lateCheckDelaysMs: config.poller.lateCheckDelaysMs,
+  };
   const queryBudget = deps.queryBudget ?? createQueryBudget(config.poller.queryRatePerSecond);
   const stopping = new AbortController();
   let round: Promise<TickResult> | null = null;
@@ -69,8 +80,14 @@ export function startPoller(deps: PollerDeps): Poller {
     let nextPollAt: Date;
     try {
       const finalQuery = isFinalQueryTime(order, now(), config.poller.expiryGraceMs);
+      const createWindowOver =
+        now().getTime() >= order.appTime + config.poller.createNotFoundCloseMs;
       const outcome = await zalopay.queryOrder(order.appTransId);
-      await applyQueryAnswer(domain, order, outcome, { source: 'poller', finalQuery });
+      await applyQueryAnswer(domain, order, outcome, {
+        source: 'poller',
+        finalQuery,
+        createWindowOver,
+      });
       nextPollAt = nextPollAfterAnswer(order);
     } catch (error) {
       nextPollAt = nextPollAfterError();
@@ -106,6 +123,55 @@ export function startPoller(deps: PollerDeps): Poller {
     }
   }
 
+  /** A closed attempt asked about once more: a payment found is applied like a late callback. */
+  async function checkLate(order: PaymentOrder): Promise<void> {
+    try {
+      const outcome = await zalopay.queryOrder(order.appTransId);
+      await applyQueryAnswer(domain, order, outcome, { source: 'late_check', finalQuery: false });
+    } catch (error) {
+      if (!(error instanceof ZaloPayError)) {
+        log.error({ err: error, appTransId: order.appTransId }, 'late-payment check failed');
+      } else {
+        log.warn({ err: error, appTransId: order.appTransId }, 'late-payment check got no answer');
+      }
+    }
+    const next = nextLateCheckAt(
+      order.appTime,
+      now(),
+      order.lateChecks + 1,
+      config.poller.lateCheckDelaysMs,
+    );
+    const release = { orderId: order.id, owner, nextLateCheckAt: next, checked: true };
+    await releaseLateCheck(deps.database.db, release).catch((error: unknown) =>
+      log.error({ err: error, appTransId: order.appTransId }, 'could not release a late check'),
+    );
+  }
+
+  async function runLateChecks(): Promise<number> {
+    const claimed = await claimDueLateChecks(deps.database.db, {
+      now: now(),
+      leaseMs: config.poller.leaseMs,
+      owner,
+      limit: config.poller.batchSize,
+    });
+    let checked = 0;
+    await runConcurrently(claimed, config.poller.concurrency, async (order) => {
+      if (stopping.signal.aborted || !(await queryBudget.takeForPoller(stopping.signal))) {
+        // Not checked: the same check on a later round.
+        await releaseLateCheck(deps.database.db, {
+          orderId: order.id,
+          owner,
+          nextLateCheckAt: order.nextLateCheckAt,
+          checked: false,
+        });
+        return;
+      }
+      checked += 1;
+      await checkLate(order);
+    });
+    return checked;
+  }
+
   async function runRound(): Promise<TickResult> {
     const claimed = await claimDueOrders(deps.database.db, {
       now: now(),
@@ -122,12 +188,15 @@ export function startPoller(deps: PollerDeps): Poller {
       queried += 1;
       await pollOrder(order);
     });
-    if (claimed.length > 0) log.debug({ claimed: claimed.length, queried }, 'poll round done');
-    return { claimed: claimed.length, queried };
+    const lateChecked = await runLateChecks();
+    if (claimed.length > 0 || lateChecked > 0) {
+      log.debug({ claimed: claimed.length, queried, lateChecked }, 'poll round done');
+    }
+    return { claimed: claimed.length, queried, lateChecked };
   }
 
   function tick(): Promise<TickResult> {
-    if (stopping.signal.aborted) return Promise.resolve({ claimed: 0, queried: 0 });
+    if (stopping.signal.aborted) return Promise.resolve({ claimed: 0, queried: 0, lateChecked: 0 });
     round ??= runRound().finally(() => {
       round = null;
     });

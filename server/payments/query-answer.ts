@@ -10,9 +10,23 @@ import {
   type TransitionResult,
 } from './order-transitions';
 
-export type QuerySource = 'create' | 'status' | 'poller' | 'reconciliation';
+export type QuerySource =
+  'create' | 'status' | 'poller' | 'reconciliation' | 'cancel' | 'late_check';
 
 export const EXPIRED_REASON = 'The time to pay ran out. Please start a new payment.';
+export const NEVER_CREATED_REASON =
+  'ZaloPay never received this payment, so it cannot be paid. Please start a new payment.';
+
+export interface QueryContext {
+  source: QuerySource;
+  finalQuery: boolean;
+  /**
+   * The poller's: CREATE_NOT_FOUND_CLOSE_MS have passed since the attempt's app_time. An attempt ZaloPay
+   * then still does not know, and for which it never gave us a link, is closed as FAILED: its create
+   * never arrived, and ZaloPay refuses an app_time that old.
+   */
+  createWindowOver?: boolean | undefined;
+}
 
 /** Whether a query at `now` is the order's final one: expires_at plus the grace period has passed. */
 export function isFinalQueryTime(order: PaymentOrder, now: Date, expiryGraceMs: number): boolean {
@@ -23,9 +37,9 @@ export async function applyQueryAnswer(
   deps: TransitionDeps,
   order: PaymentOrder,
   outcome: QueryOrderOutcome,
-  context: { source: QuerySource; finalQuery: boolean },
+  context: QueryContext,
 ): Promise<TransitionResult> {
-  const change = changeFromQueryAnswer(order, outcome, context.finalQuery);
+  const change = changeFromQueryAnswer(order, outcome, context);
   if (change.to === 'FLAG_AMOUNT_MISMATCH') {
     deps.log.error(
       { alert: 'amount_mismatch', appTransId: order.appTransId, expected: order.amount, outcome },
@@ -49,7 +63,7 @@ export async function applyQueryAnswer(
 function changeFromQueryAnswer(
   order: PaymentOrder,
   outcome: QueryOrderOutcome,
-  finalQuery: boolean,
+  { finalQuery, createWindowOver }: QueryContext,
 ): RequestedChange {
   switch (outcome.kind) {
     case 'paid':
@@ -67,8 +81,15 @@ function changeFromQueryAnswer(
       };
     case 'expired':
       return { to: 'EXPIRED', reason: EXPIRED_REASON };
-    case 'pending':
     case 'not_found':
+      if (order.orderUrl !== null) {
+        return finalQuery ? { to: 'EXPIRED', reason: EXPIRED_REASON } : { to: 'NOTHING' };
+      }
+      if (finalQuery) return { to: 'EXPIRED', reason: EXPIRED_REASON, lateChecks: false };
+      if (createWindowOver)
+        return { to: 'FAILED', reason: NEVER_CREATED_REASON, lateChecks: false };
+      return { to: 'NOTHING' };
+    case 'pending':
       return finalQuery ? { to: 'EXPIRED', reason: EXPIRED_REASON } : { to: 'NOTHING' };
     case 'failed':
       if (outcome.unexpectedReturnCode !== undefined) return { to: 'NOTHING' };

@@ -1,7 +1,12 @@
 // The client against a real HTTP server on 127.0.0.1 that answers byte for byte as ZaloPay does
 // (docs/zalopay-protocol.md §3.6, §4.2), or fails as networks do: outcomes, retries and what goes on the wire.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import {
+  startScriptedServer,
+  type RecordedRequest,
+  type ScriptedAnswer,
+  type ScriptedServer,
+} from '../testing/scripted-gateway';
 import { createZaloPayClient } from './client';
 import type { ZaloPayConfig } from './config';
 import {
@@ -45,62 +50,6 @@ function failure(subReturnCode: number, subMessage = ''): string {
 }
 const PENDING =
   '{"return_code":3,"return_message":"Giao dịch đang xử lý","sub_return_code":1,"sub_return_message":"","is_processing":true,"amount":0,"zp_trans_id":0,"server_time":1704067300000,"discount_amount":0}';
-
-type ScriptedAnswer = { status?: number; body: string } | 'hang';
-
-interface RecordedRequest {
-  method: string;
-  path: string;
-  contentType: string;
-  body: string;
-}
-
-interface ScriptedServer {
-  baseUrl: string;
-  requests: RecordedRequest[];
-  close(): Promise<void>;
-}
-
-const openServers: ScriptedServer[] = [];
-afterEach(async () => {
-  await Promise.all(openServers.splice(0).map((server) => server.close()));
-});
-
-/** A stand-in for ZaloPay: answers each request with the next scripted answer, and records it. */
-async function startScriptedServer(answers: ScriptedAnswer[]): Promise<ScriptedServer> {
-  const requests: RecordedRequest[] = [];
-  const queue = [...answers];
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      requests.push({
-        method: req.method ?? '',
-        path: req.url ?? '',
-        contentType: req.headers['content-type'] ?? '',
-        body: Buffer.concat(chunks).toString('utf8'),
-      });
-      const answer = queue.shift() ?? { status: 500, body: 'script exhausted' };
-      if (answer === 'hang') return;
-      res.writeHead(answer.status ?? 200, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(answer.body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('expected a TCP address');
-  const scripted: ScriptedServer = {
-    baseUrl: `http://127.0.0.1:${address.port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-  openServers.push(scripted);
-  return scripted;
-}
 
 async function clientFor(
   answers: ScriptedAnswer[],

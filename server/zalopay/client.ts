@@ -14,7 +14,14 @@ import {
   type CreateOrderOutcome,
   type CreateOrderRequest,
 } from './create-order';
-import type { ZaloPayEndpoint } from './errors';
+import {
+  CANCEL_ORDER_ENDPOINT,
+  buildCancelOrderWireRequest,
+  cancelOutcomeOfError,
+  translateCancelOrderResponse,
+  type CancelOrderOutcome,
+} from './cancel-order';
+import { ZaloPayError, type ZaloPayEndpoint } from './errors';
 import { postOnce, type HttpRequest } from './http-transport';
 import {
   QUERY_ORDER_ENDPOINT,
@@ -50,6 +57,11 @@ export interface ZaloPayClient {
   refund(request: RefundRequest): Promise<RefundOutcome>;
   queryRefund(mRefundId: string): Promise<QueryRefundOutcome>;
   listBanks(): Promise<BankListOutcome>;
+  /**
+   * Safe to repeat (a cancelled order is cancelled again); retried like a query. Never throws a
+   * ZaloPayError: no usable answer is the outcome { kind: 'unknown' }.
+   */
+  cancelOrder(appTransId: string): Promise<CancelOrderOutcome>;
 }
 
 export function createZaloPayClient(config: ZaloPayConfig): ZaloPayClient {
@@ -84,6 +96,20 @@ export function createZaloPayClient(config: ZaloPayConfig): ZaloPayClient {
       return send(resolved, jsonRequest(resolved, QUERY_REFUND_ENDPOINT, body, true), (json) =>
         translateQueryRefundResponse(json),
       );
+    },
+
+    async cancelOrder(appTransId) {
+      const body = buildCancelOrderWireRequest(appId, key1, appTransId);
+      try {
+        return await send(
+          resolved,
+          jsonRequest(resolved, CANCEL_ORDER_ENDPOINT, body, true),
+          (json) => translateCancelOrderResponse(json, resolved.cancelCodes),
+        );
+      } catch (error) {
+        if (error instanceof ZaloPayError) return cancelOutcomeOfError(error);
+        throw error;
+      }
     },
 
     listBanks() {

@@ -1,6 +1,7 @@
 // The one object a merchant fills in to talk to ZaloPay: app credentials, hosts and transport knobs.
 // The adapter never reads the environment; the app builds this from its validated env.
 import { z } from 'zod';
+import { DEFAULT_CANCEL_CODES, type CancelCodes } from './cancel-order';
 
 export interface ZaloPayConfig {
   /** The merchant app id issued by ZaloPay (2553 and 2554 are the public sandbox apps). */
@@ -23,6 +24,8 @@ export interface ZaloPayConfig {
   fetch?: typeof fetch;
   /** Epoch ms, default Date.now (refund timestamps, query_refund and bank list reqtime). */
   now?: () => number;
+  /** How cancel answers are read (UNCONFIRMED codes); default DEFAULT_CANCEL_CODES. */
+  cancelCodes?: CancelCodes;
 }
 
 /** The config with every default applied and the base URLs stripped of trailing slashes. */
@@ -37,6 +40,7 @@ export interface ResolvedZaloPayConfig {
   retryBaseDelayMs: number;
   fetch: typeof fetch;
   now: () => number;
+  cancelCodes: CancelCodes;
 }
 
 const baseUrl = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
@@ -65,5 +69,6 @@ export function resolveZaloPayConfig(config: ZaloPayConfig): ResolvedZaloPayConf
     ...parsed.data,
     fetch: config.fetch ?? globalThis.fetch,
     now: config.now ?? Date.now,
+    cancelCodes: config.cancelCodes ?? DEFAULT_CANCEL_CODES,
   };
 }

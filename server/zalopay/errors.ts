@@ -3,7 +3,12 @@
 
 /** The path of the ZaloPay API a call went to, e.g. '/v2/query'. */
 export type ZaloPayEndpoint =
-  '/v2/create' | '/v2/query' | '/v2/refund' | '/v2/query_refund' | '/api/getlistmerchantbanks';
+  | '/v2/create'
+  | '/v2/query'
+  | '/v2/cancel'
+  | '/v2/refund'
+  | '/v2/query_refund'
+  | '/api/getlistmerchantbanks';
 
 /** What the factory needs to build each error: one variant per subclass. */
 export type RawZaloPayError =

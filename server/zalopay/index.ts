@@ -16,6 +16,14 @@ export {
   type QueryOrderWireRequest,
 } from './query-order';
 export {
+  buildCancelOrderWireRequest,
+  DEFAULT_CANCEL_CODES,
+  subCodeListSchema,
+  type CancelCodes,
+  type CancelOrderOutcome,
+  type CancelOrderWireRequest,
+} from './cancel-order';
+export {
   buildRefundWireRequest,
   refundWireSchema,
   type RefundOutcome,

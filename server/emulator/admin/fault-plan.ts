@@ -1,15 +1,24 @@
 // Faults that chaos tests ask for through POST /admin/faults: what happens to the next N callbacks
 // (dropped, duplicated, delayed, reordered, wrongly signed) and to the next N API calls (5xx, timeout,
-// rate limit). Each fault is used up as it applies; GET /admin/faults shows what is still pending.
+// rate limit, or a payment of the named order just before the call). Each fault is used up as it
+// applies; GET /admin/faults shows what is still pending.
 import { z } from 'zod';
 
-export const API_ENDPOINTS = ['create', 'query', 'refund', 'query_refund', 'banks'] as const;
+export const API_ENDPOINTS = [
+  'create',
+  'query',
+  'cancel',
+  'refund',
+  'query_refund',
+  'banks',
+] as const;
 export type ApiEndpoint = (typeof API_ENDPOINTS)[number];
 
 const count = z.int().min(0).max(10_000);
 
 const apiFaultSchema = z.strictObject({
-  fault: z.enum(['5xx', 'timeout', 'rate_limit']),
+  /** `pay_first`: the order the call names is paid (wallet) just before the call is handled: a race. */
+  fault: z.enum(['5xx', 'timeout', 'rate_limit', 'pay_first']),
   count: z.int().min(1).max(10_000).default(1),
   endpoints: z.array(z.enum(API_ENDPOINTS)).min(1).optional(),
   /** HTTP status of a 5xx fault. */

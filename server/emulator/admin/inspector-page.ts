@@ -22,7 +22,7 @@ input:focus-visible{outline:3px solid #ffb300;outline-offset:2px}
 .meta{margin:0 0 .5rem;color:#5a6878;font-size:.85rem}
 .hints{margin:.5rem 0;padding:.6rem .6rem .6rem 1.6rem;background:#fff4e5;border-radius:6px;color:#6b3b00}
 dl{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.35rem 1rem;margin:0}
-dt{color:#5a6878;font-size:.85rem}
+dt{color:#5a6878;font-size:.85rem;min-width:0;overflow-wrap:anywhere}
 dd{margin:0;min-width:0}
 pre{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font-size:.8rem;background:#f4f6fa;border-radius:4px;padding:.35rem .5rem}
 .empty{color:#5a6878}

@@ -47,7 +47,8 @@ export const INSPECTOR_SCRIPT = `
     var dl = el('dl');
     if (e.raw) field(dl, e.kind === 'redirect' ? 'Redirect' : 'Request', rawText(e.raw), 'raw');
     if (e.mac) {
-      field(dl, 'Signed string (' + e.mac.formula + ', ' + e.mac.key + ')', e.mac.signed_string, 'signed-string');
+      field(dl, 'Formula (signed with ' + e.mac.key + ')', e.mac.formula, 'formula');
+      field(dl, 'Signed string', e.mac.signed_string, 'signed-string');
       field(dl, 'Expected MAC', e.mac.expected, 'expected-mac');
       field(dl, 'Received MAC' + (e.mac.matches ? ' (matches)' : ' (does not match)'), e.mac.received, 'received-mac');
     }

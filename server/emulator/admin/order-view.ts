@@ -24,6 +24,7 @@ export function orderView(order: SandboxOrder, orders: OrderBook, now: number) {
     qr_code: order.qrCode,
     created_at: order.receivedAt,
     expires_at: order.expiresAt,
+    cancelled_at: order.cancelledAt,
     zp_trans_id: order.payment?.zpTransId ?? null,
     server_time: order.payment?.serverTime ?? null,
     channel: order.payment?.channel ?? null,

@@ -1,6 +1,7 @@
-// The sb-openapi role: POST /v2/create, /v2/query, /v2/refund, /v2/query_refund and the gateway's
-// /api/getlistmerchantbanks. Always HTTP 200 with compact JSON, except when a 5xx fault was asked for.
-// Every call goes into the request log as it arrived, with its MAC check and hints (the inspector).
+// The sb-openapi role: POST /v2/create, /v2/query, /v2/cancel, /v2/refund, /v2/query_refund and the
+// gateway's /api/getlistmerchantbanks. Always HTTP 200 with compact JSON, except when a 5xx fault was
+// asked for (and 404 JSON for an unknown /v2 path). Every call goes into the request log as it
+// arrived, with its MAC check and hints (the inspector).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Router } from 'express';
 import type { Request, Response } from 'express';
@@ -9,11 +10,14 @@ import { rejection } from './api-answers';
 import type { ApiTrace } from './api-trace';
 import { newApiTrace } from './api-trace';
 import { listMerchantBanks } from './bank-list';
+import { cancelOrder } from './cancel-order';
 import { createOrder } from './create-order';
 import type { EmulatorContext } from '../emulator-context';
 import type { ApiEndpoint } from '../admin/fault-plan';
 import { queryOrder } from './query-order';
 import { queryRefund, refundOrder } from './refund-order';
+import { payFirst } from './pay-first';
+import { unknownApiPath } from './unknown-path';
 import type { RawRequest } from '../admin/request-log';
 import type { WireParams } from './wire-params';
 import { readWireParams, wireBodyFormat } from './wire-params';
@@ -67,6 +71,7 @@ export function apiRouter(ctx: EmulatorContext): Router {
         return;
       }
       const params = readWireParams(req);
+      if (fault?.fault === 'pay_first' && params !== null) await payFirst(ctx, params);
       const trace = newApiTrace(wireBodyFormat(req));
       if (params === null) {
         trace.hints.push(
@@ -103,9 +108,23 @@ export function apiRouter(ctx: EmulatorContext): Router {
 
   router.post('/v2/create', endpoint('create', createOrder));
   router.post('/v2/query', endpoint('query', queryOrder));
+  router.post('/v2/cancel', endpoint('cancel', cancelOrder));
   router.post('/v2/refund', endpoint('refund', refundOrder));
   router.post('/v2/query_refund', endpoint('query_refund', queryRefund));
   router.post('/api/getlistmerchantbanks', endpoint('banks', listMerchantBanks));
   router.get('/api/getlistmerchantbanks', endpoint('banks', listMerchantBanks));
+  router.all('/v2/{*rest}', (req, res) => {
+    const outcome = unknownApiPath(ctx, req.method, req.path);
+    ctx.requestLog.record({
+      at: ctx.clock.now(),
+      endpoint: 'unknown',
+      raw: rawRequest(req),
+      params: readWireParams(req),
+      response: outcome.body,
+      note: outcome.note,
+      hints: outcome.hints,
+    });
+    res.status(404).json(outcome.body);
+  });
   return router;
 }

@@ -250,7 +250,7 @@ describe('POST /v2/create', () => {
       { ...CREATE_1, embed_data: '[]' },
       { ...CREATE_1, app_user: 'x'.repeat(51) },
       { ...CREATE_1, app_user: '   ' },
-      { ...CREATE_1, app_trans_id: `240101_${'x'.repeat(34)}` },
+      { ...CREATE_1, app_trans_id: `240101_${'x'.repeat(250)}` },
       { ...CREATE_1, description: 'x'.repeat(257) },
       { ...CREATE_1, amount: 'fifty' },
       { ...CREATE_1, amount: 0 },

@@ -18,6 +18,7 @@ import {
   orderUrl,
 } from '../gateway/order-links';
 import type { SandboxOrder } from '../emulated-order';
+import { APP_TRANS_ID_HARD_LIMIT, appTransIdLengthProblem } from './order-id-request';
 import { authenticatedApp } from './request-mac';
 import { buildVietQrPayload } from '../gateway/vietqr-payload';
 import type { WireParams } from './wire-params';
@@ -36,21 +37,26 @@ export const DEFAULT_EXPIRE_DURATION_SECONDS = 900;
 
 const httpUrl = z.url({ protocol: /^https?$/ });
 
-function createRequestSchema(reserializeObjectFields: boolean) {
+/**
+ * With `placeholders` (placeholderFields: accept), an `item` that is no JSON array (the SDK fixture's
+ * "item") and a `callback_url` that is no http(s) URL (a quickstart's "<YOUR_MERCHANT_HOST>...") pass.
+ */
+function createRequestSchema(reserializeObjectFields: boolean, placeholders: boolean) {
+  const item = jsonTextField('array', 2048, reserializeObjectFields);
   return z.object({
     app_id: wireInteger,
     app_user: requiredText(50),
-    app_trans_id: requiredText(40),
+    app_trans_id: requiredText(APP_TRANS_ID_HARD_LIMIT),
     app_time: wireInteger.pipe(z.int().positive()),
     amount: wireInteger,
     description: requiredText(256),
-    item: jsonTextField('array', 2048, reserializeObjectFields),
+    item: placeholders ? z.union([item, requiredText(2048)]) : item,
     embed_data: jsonTextField('object', 2048, reserializeObjectFields),
     mac: z.string().min(1),
     expire_duration_seconds: optional(
       wireInteger.pipe(z.int().min(MIN_EXPIRE_DURATION_SECONDS).max(MAX_EXPIRE_DURATION_SECONDS)),
     ),
-    callback_url: optional(wireText(2048).pipe(httpUrl)),
+    callback_url: optional(placeholders ? wireText(2048) : wireText(2048).pipe(httpUrl)),
     redirect_url: optional(wireText(2048)),
     bank_code: optional(wireText(20)),
     sub_app_id: optional(wireText(50)),
@@ -58,11 +64,22 @@ function createRequestSchema(reserializeObjectFields: boolean) {
   });
 }
 
-/** Built once per setting, not per request: zod 4 compiles a schema on its first use. */
-const CREATE_REQUEST_SCHEMAS = {
-  reserialized: createRequestSchema(true),
-  verbatim: createRequestSchema(false),
-};
+/** Built once per pair of settings, not per request: zod 4 compiles a schema on its first use. */
+const CREATE_REQUEST_SCHEMAS = new Map<string, ReturnType<typeof createRequestSchema>>(
+  [true, false].flatMap((reserialize) =>
+    [true, false].map(
+      (placeholders) =>
+        [`${reserialize}/${placeholders}`, createRequestSchema(reserialize, placeholders)] as const,
+    ),
+  ),
+);
+
+function createRequestSchemaFor(settings: EmulatorContext['settings']) {
+  const key = `${settings.reserializeObjectFields}/${settings.placeholderFields === 'accept'}`;
+  const schema = CREATE_REQUEST_SCHEMAS.get(key);
+  if (!schema) throw new Error(`no create schema for ${key}`);
+  return schema;
+}
 
 const embedDataSchema = z.object({ redirecturl: z.string().min(1).optional() });
 
@@ -92,14 +109,13 @@ function vietQrFor(appId: number, amount: number, now: number): string {
 export function createOrder(params: WireParams, ctx: EmulatorContext, trace: ApiTrace): ApiOutcome {
   const { settings } = ctx;
   const now = ctx.clock.now();
-  trace.hints.push(...createRequestHints(params, now, trace.bodyFormat));
+  trace.hints.push(...createRequestHints(params, now, trace.bodyFormat, settings));
   if (typeof params.app_trans_id === 'string') trace.appTransId = params.app_trans_id;
-  const parsed =
-    CREATE_REQUEST_SCHEMAS[
-      settings.reserializeObjectFields ? 'reserialized' : 'verbatim'
-    ].safeParse(params);
+  const parsed = createRequestSchemaFor(settings).safeParse(params);
   if (!parsed.success) return rejection(settings, -401, describeIssues(parsed.error));
   const request = parsed.data;
+  const tooLong = appTransIdLengthProblem(request.app_trans_id, ctx, trace);
+  if (tooLong) return tooLong;
 
   if (
     request.amount < settings.minAmount ||
@@ -182,6 +198,7 @@ export function createOrder(params: WireParams, ctx: EmulatorContext, trace: Api
     receivedAt: now,
     expiresAt: lifetimeStart + expireSeconds * 1000,
     state: 'payable',
+    cancelledAt: null,
     payment: null,
     callback: { state: 'not_sent', attempts: [] },
     shopperActions: [],

@@ -2,6 +2,7 @@
 // before validation, so the inspector explains a -401 (or a request that only works by luck).
 import type { ApiTrace } from './api-trace';
 import { wrongTimeZoneHint } from './date-prefix';
+import type { EmulatorSettings } from '../settings';
 import type { WireParams } from './wire-params';
 
 /** app_time below this is in seconds, not milliseconds (1e11 ms is March 1973). */
@@ -40,10 +41,22 @@ function jsonFieldHint(
   return `${name} is JSON but not a JSON ${wanted}: ZaloPay wants ${wanted === 'array' ? 'an array, e.g. [{...}] (wrap a single item in [ ])' : 'an object, e.g. {"redirecturl":"https://..."}'}.`;
 }
 
+/** A callback_url that is not an http(s) URL: a sample's placeholder left in, most often. */
+function callbackUrlHint(value: unknown, settings: EmulatorSettings): string | null {
+  if (typeof value !== 'string' || value === '') return null;
+  if (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)) return null;
+  const fate =
+    settings.placeholderFields === 'accept'
+      ? 'accepted (placeholderFields is accept), but no callback can reach it'
+      : 'refused with -401 (placeholderFields is refuse)';
+  return `callback_url ${JSON.stringify(value.slice(0, 100))} is not an http(s) URL, a placeholder left from a sample? It is ${fate}. Put your server's public https URL there, or leave it out to use the app's default.`;
+}
+
 export function createRequestHints(
   params: WireParams,
   now: number,
   bodyFormat: ApiTrace['bodyFormat'],
+  settings: EmulatorSettings,
 ): string[] {
   const hints: string[] = [];
   const { amount, app_time: appTime, app_trans_id: appTransId } = params;
@@ -61,7 +74,16 @@ export function createRequestHints(
     hints.push(`amount must be a whole number of VND (got ${amount}).`);
   }
   const itemHint = jsonFieldHint('item', params.item, 'array');
-  if (itemHint) hints.push(itemHint);
+  if (itemHint) {
+    const lenient = settings.placeholderFields === 'accept' && typeof params.item === 'string';
+    hints.push(
+      lenient && params.item !== ''
+        ? `${itemHint} Accepted as it is (placeholderFields is accept, as for the SDK fixture's "item"); the real gateway may answer -401.`
+        : itemHint,
+    );
+  }
+  const callbackHint = callbackUrlHint(params.callback_url, settings);
+  if (callbackHint) hints.push(callbackHint);
   const embedHint = jsonFieldHint('embed_data', params.embed_data, 'object');
   if (embedHint) hints.push(embedHint);
   const appTimeNumber = typeof appTime === 'string' ? Number(appTime) : appTime;

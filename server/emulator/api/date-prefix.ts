@@ -44,15 +44,19 @@ export function checkDatePrefix(
  * A plain-words explanation when the prefix is today's date somewhere else than Vietnam: the classic
  * `moment().format('YYMMDD')` on a UTC server. Null when the prefix is Vietnam's date or no date of today.
  */
-export function wrongTimeZoneHint(appTransId: string, now: number): string | null {
+export function wrongTimeZoneHint(
+  id: string,
+  now: number,
+  field: 'app_trans_id' | 'm_refund_id' = 'app_trans_id',
+): string | null {
   const vietnam = vietnamYymmdd(now);
-  if (appTransId.startsWith(vietnam)) return null;
+  if (id.startsWith(vietnam)) return null;
   const utc = yymmddAtOffset(now, 0);
-  const other = datesAnywhere(now).find((date) => appTransId.startsWith(date));
+  const other = datesAnywhere(now).find((date) => id.startsWith(date));
   if (other === undefined) return null;
   const where = other === utc ? 'the UTC date' : 'the date in another time zone';
   return (
-    `The app_trans_id prefix ${other} is ${where}, but ZaloPay wants today's date in Vietnam ` +
+    `The ${field} prefix ${other} is ${where}, but ZaloPay wants today's date in Vietnam ` +
     `(Asia/Ho_Chi_Minh, GMT+7): ${vietnam}. Build it with the Vietnam time zone, not the server's.`
   );
 }

@@ -144,6 +144,10 @@ describe('POST /v2/query', () => {
     expect(jsonObject.parse(JSON.parse(await post('/v2/query', withoutKey))).sub_return_code).toBe(
       -402,
     );
+    const [logged] = (await admin.requests('240101_ORDER0001')).slice(-1);
+    expect(logged?.hints).toEqual([
+      'The MAC is over app_id|app_trans_id only: this formula ends with key1 itself, sign app_id|app_trans_id|key1 (the key is both the HMAC key and the last field).',
+    ]);
   });
 
   it('answers -401 when app_trans_id is missing', async () => {

@@ -1,23 +1,19 @@
 // POST /v2/query (docs/zalopay-protocol.md §4, §13.4): MAC app_id|app_trans_id|key1, then the order's status in
 // the real layout: 1 paid, 3 not paid yet (is_processing while a payment is in flight), 2/-54 expired,
-// 2/-101 unknown.
-import { z } from 'zod';
-import { queryOrderMacInput } from '../../zalopay/mac';
+// 2/-101 unknown, 2/cancelledQuerySubReturnCode cancelled (§7.3).
 import type { ApiOutcome } from './api-answers';
 import { envelope, failedEnvelope, rejection, successEnvelope } from './api-answers';
 import type { ApiTrace } from './api-trace';
 import type { EmulatorContext } from '../emulator-context';
 import { orderStatus } from '../emulated-order';
 import type { SandboxOrder } from '../emulated-order';
-import { authenticatedApp } from './request-mac';
+import {
+  appTransIdLengthProblem,
+  authenticatedOrderRequest,
+  orderIdRequestSchema,
+} from './order-id-request';
 import type { WireParams } from './wire-params';
-import { describeIssues, requiredText, wireInteger } from './wire-fields';
-
-const queryRequestSchema = z.object({
-  app_id: wireInteger,
-  app_trans_id: requiredText(40),
-  mac: z.string().min(1),
-});
+import { describeIssues } from './wire-fields';
 
 interface QueryDetails {
   isProcessing: boolean;
@@ -63,6 +59,10 @@ function answerFor(order: SandboxOrder, ctx: EmulatorContext, now: number): ApiO
   if (status === 'expired') {
     return { body: queryAnswer(failedEnvelope(settings, -54), notPaid), note: 'expired' };
   }
+  if (status === 'cancelled') {
+    const subCode = settings.cancelledQuerySubReturnCode;
+    return { body: queryAnswer(failedEnvelope(settings, subCode), notPaid), note: 'cancelled' };
+  }
   const { processing } = settings.messages;
   const pending = envelope(3, processing, settings.pendingSubReturnCode, processing);
   return {
@@ -73,22 +73,13 @@ function answerFor(order: SandboxOrder, ctx: EmulatorContext, now: number): ApiO
 
 export function queryOrder(params: WireParams, ctx: EmulatorContext, trace: ApiTrace): ApiOutcome {
   const { settings } = ctx;
-  const parsed = queryRequestSchema.safeParse(params);
+  const parsed = orderIdRequestSchema.safeParse(params);
   if (!parsed.success) return rejection(settings, -401, describeIssues(parsed.error));
   const request = parsed.data;
   trace.appTransId = request.app_trans_id;
-  const auth = authenticatedApp(ctx, {
-    appId: request.app_id,
-    mac: request.mac,
-    macInput: (app) => queryOrderMacInput(app.appId, request.app_trans_id, app.key1),
-    formula: 'app_id|app_trans_id|key1',
-    fields: (app) => [
-      ['app_id', app.appId],
-      ['app_trans_id', request.app_trans_id],
-      ['key1', app.key1],
-    ],
-    trace,
-  });
+  const tooLong = appTransIdLengthProblem(request.app_trans_id, ctx, trace);
+  if (tooLong) return tooLong;
+  const auth = authenticatedOrderRequest(ctx, request, trace);
   if ('rejected' in auth) return auth.rejected;
   const { app } = auth;
   const now = ctx.clock.now();

@@ -3,12 +3,13 @@
 // on the emulator clock; query_refund reports which of the two it is.
 import { z } from 'zod';
 import { queryRefundMacInput, refundMacInput } from '../../zalopay/mac';
-import { vietnamYymmdd } from '../../zalopay/vietnam-date';
 import type { ApiOutcome } from './api-answers';
 import { envelope, failedEnvelope, rejection, successEnvelope } from './api-answers';
 import type { ApiTrace } from './api-trace';
+import { checkDatePrefix, wrongTimeZoneHint } from './date-prefix';
 import type { EmulatorContext } from '../emulator-context';
 import { authenticatedApp } from './request-mac';
+import { refundMacVariants, refundSignedFields } from './refund-mac-mistakes';
 import type { WireParams } from './wire-params';
 import { describeIssues, optional, requiredText, wireInteger, wireText } from './wire-fields';
 
@@ -33,11 +34,22 @@ const queryRefundRequestSchema = z.object({
   mac: z.string().min(1),
 });
 
-/** -24/-25/-26 when m_refund_id is not `yymmdd_appid_xxx` with today's date and this app (§7.1). */
-function refundIdProblem(mRefundId: string, appId: number, today: string): number | null {
+/**
+ * -24/-25/-26 when m_refund_id is not `yymmdd_appid_xxx` dated today (as datePrefixCheck reads
+ * "today": Vietnam's date, or this moment's date anywhere) for this app (§7.1).
+ */
+function refundIdProblem(
+  mRefundId: string,
+  appId: number,
+  ctx: EmulatorContext,
+  trace: ApiTrace,
+): number | null {
   const match = /^(\d{6})_(\d+)_.+$/.exec(mRefundId);
   if (!match) return -24;
-  if (match[1] !== today) return -25;
+  const now = ctx.clock.now();
+  const timeZoneHint = wrongTimeZoneHint(mRefundId, now, 'm_refund_id');
+  if (timeZoneHint) trace.hints.push(timeZoneHint);
+  if (!checkDatePrefix(mRefundId, now, ctx.settings.datePrefixCheck).accepted) return -25;
   if (match[2] !== String(appId)) return -26;
   return null;
 }
@@ -57,16 +69,8 @@ export function refundOrder(params: WireParams, ctx: EmulatorContext, trace: Api
     mac: request.mac,
     macInput: () => refundMacInput(request),
     formula: 'app_id|zp_trans_id|amount|[refund_fee_amount|]description|timestamp',
-    fields: () => [
-      ['app_id', request.app_id],
-      ['zp_trans_id', request.zp_trans_id],
-      ['amount', request.amount],
-      ...(request.refund_fee_amount === undefined
-        ? []
-        : [['refund_fee_amount', request.refund_fee_amount] as const]),
-      ['description', request.description],
-      ['timestamp', request.timestamp],
-    ],
+    fields: () => refundSignedFields(request),
+    variants: refundMacVariants(request),
     trace,
   });
   if ('rejected' in auth) return auth.rejected;
@@ -80,7 +84,7 @@ export function refundOrder(params: WireParams, ctx: EmulatorContext, trace: Api
     };
   }
   if (settings.strictRefundIdFormat) {
-    const problem = refundIdProblem(request.m_refund_id, app.appId, vietnamYymmdd(now));
+    const problem = refundIdProblem(request.m_refund_id, app.appId, ctx, trace);
     if (problem !== null)
       return {
         body: failedEnvelope(settings, problem),

@@ -6,7 +6,7 @@ import { rejection, type ApiOutcome } from './api-answers';
 import type { ApiTrace } from './api-trace';
 import type { EmulatorContext } from '../emulator-context';
 import { explainMacMismatch } from './mac-diagnosis';
-import type { SignedField } from './mac-diagnosis';
+import type { MacVariant, SignedField } from './mac-diagnosis';
 import type { SandboxApp } from '../../zalopay/sandbox-apps';
 import type { EmulatorSettings } from '../settings';
 
@@ -32,6 +32,8 @@ export interface SignedRequest {
   formula: string;
   /** The signed fields by name, in ZaloPay's order, to explain a mismatch. */
   fields: (app: SandboxApp) => readonly SignedField[];
+  /** Wrong field sets that integrations are known to sign, to explain a mismatch. */
+  variants?: readonly MacVariant[];
   trace: ApiTrace;
 }
 
@@ -67,6 +69,7 @@ export function authenticatedApp(
         key1: app.key1,
         key2: app.key2,
         received: request.mac,
+        ...(request.variants ? { variants: request.variants } : {}),
       }),
     );
     return {

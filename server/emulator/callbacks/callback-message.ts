@@ -7,6 +7,8 @@ import type { Payment, SandboxOrder } from '../emulated-order';
 
 export interface CallbackDataOptions {
   payerMerchantUserId: string;
+  /** The card payer's 22-character id, like the real 2025 card callback. */
+  cardPayerMerchantUserId: string;
   includeZpUserId: boolean;
   /** Card payments (channels 36, 39) carry "" as the payer's ids, like the real 2023 card callback. */
   anonymousCardPayer: boolean;
@@ -29,10 +31,9 @@ export function callbackData(
   payment: Payment,
   options: CallbackDataOptions,
 ): string {
-  const payer =
-    options.anonymousCardPayer && CARD_CHANNELS.has(payment.channel)
-      ? ''
-      : options.payerMerchantUserId;
+  const card = CARD_CHANNELS.has(payment.channel);
+  const cardPayer = options.anonymousCardPayer ? '' : options.cardPayerMerchantUserId;
+  const payer = card ? cardPayer : options.payerMerchantUserId;
   const json = JSON.stringify({
     app_id: order.appId,
     app_trans_id: order.appTransId,

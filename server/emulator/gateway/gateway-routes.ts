@@ -51,7 +51,18 @@ export function gatewayRouter(ctx: EmulatorContext): Router {
     order: SandboxOrder,
     status: Exclude<OrderStatus, 'pending'>,
   ) => {
-    if (status === 'expired') {
+    if (status === 'cancelled') {
+      sendPage(
+        res,
+        410,
+        noticePage(
+          'This order was cancelled',
+          'The shop cancelled this order: it can no longer be paid. Go back to the shop to start again.',
+          'bad',
+          order,
+        ),
+      );
+    } else if (status === 'expired') {
       sendPage(
         res,
         410,

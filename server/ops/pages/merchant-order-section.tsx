@@ -35,7 +35,24 @@ export function MerchantOrderSection({ record }: { record: OrderRecord }) {
         <dd>
           <VietnamTime at={shopOrder.fulfilledAt} />
         </dd>
+        {shopOrder.cancelledAt && (
+          <>
+            <dt>Cancelled</dt>
+            <dd>
+              <VietnamTime at={shopOrder.cancelledAt} /> {`by ${shopOrder.cancelledBy ?? ''}`}
+            </dd>
+          </>
+        )}
       </dl>
+      {shopOrder.status === 'AWAITING_PAYMENT' && (
+        <form
+          method="post"
+          action={`/ops/orders/${encodeURIComponent(order.appTransId)}/cancel/confirm`}
+          className="inline"
+        >
+          <button type="submit">Cancel order…</button>
+        </form>
+      )}
       <table>
         <thead>
           <tr>

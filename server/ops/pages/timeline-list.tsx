@@ -11,10 +11,11 @@ export function TimelineList({ entries }: { entries: TimelineEntry[] }) {
         {entries.map((entry, index) => (
           <li key={index} className={entry.tone}>
             <VietnamTime at={entry.at} /> <strong>{entry.title}</strong>
+            {entry.count !== undefined && ` ×${entry.count}`}
             <div>{entry.detail}</div>
             {entry.payload !== null && (
               <details>
-                <summary>ledger row</summary>
+                <summary>{entry.count ? 'first ledger row' : 'ledger row'}</summary>
                 <pre>{JSON.stringify(entry.payload, null, 2)}</pre>
               </details>
             )}

@@ -1,0 +1,77 @@
+// The operator's "Cancel order" on an order's /ops page: a confirmation page first, then the payments
+// domain's cancel (its live attempts cancelled at ZaloPay first; a paid order is refused with 409).
+// Mounted by operator-routes.ts behind its sign-in and same-origin checks.
+import type { Request, Response, Router } from 'express';
+import type { Logger } from '../logger';
+import { PaymentsError } from '../payments/errors';
+import type { CancelledOrder } from '../payments/cancel-shop-order';
+import { readOrderRecord } from './operator-queries';
+import type { Database } from '../../db/create-db';
+import type { OrderCancelConfirmationModel } from './pages/order-cancel-confirmation-page';
+
+export interface OrderCancelRoutesDeps {
+  db: Database;
+  log: Logger;
+  /** The payments domain's cancel, as an operator (PaymentsService.cancelOrder). */
+  cancelOrder: (shopOrderId: string) => Promise<CancelledOrder>;
+  /** Renders a page (status, HTML) with operator-routes.ts's headers. */
+  page: (res: Response, status: number, body: string) => void;
+  /** The order's page again, with a notice or an error. */
+  showOrder: (
+    res: Response,
+    appTransId: string,
+    status: number,
+    messages: { notice?: string; error?: string },
+  ) => Promise<void>;
+  notFoundPage: (what: string) => string;
+  confirmationPage: (model: OrderCancelConfirmationModel) => string;
+}
+
+export function mountOrderCancelRoutes(router: Router, deps: OrderCancelRoutesDeps): void {
+  router.post('/ops/orders/:appTransId/cancel/confirm', async (req: Request, res: Response) => {
+    const appTransId = String(req.params.appTransId);
+    const record = await readOrderRecord(deps.db, appTransId);
+    if (!record) {
+      deps.page(res, 404, deps.notFoundPage(`No order ${appTransId}`));
+      return;
+    }
+    if (record.shopOrder.status !== 'AWAITING_PAYMENT') {
+      await deps.showOrder(res, appTransId, 409, {
+        error: `Order not cancelled: it is ${record.shopOrder.status}, not awaiting payment`,
+      });
+      return;
+    }
+    const liveAttempts = record.attempts
+      .filter((attempt) => attempt.status === 'PENDING')
+      .map((attempt) => attempt.appTransId);
+    deps.page(
+      res,
+      200,
+      deps.confirmationPage({ appTransId, shopOrder: record.shopOrder, liveAttempts }),
+    );
+  });
+
+  router.post('/ops/orders/:appTransId/cancel', async (req: Request, res: Response) => {
+    const appTransId = String(req.params.appTransId);
+    const record = await readOrderRecord(deps.db, appTransId);
+    if (!record) {
+      deps.page(res, 404, deps.notFoundPage(`No order ${appTransId}`));
+      return;
+    }
+    try {
+      const result = await deps.cancelOrder(record.shopOrder.id);
+      deps.log.info(
+        { shopOrderId: record.shopOrder.id, uncertainAttempts: result.uncertainAttempts },
+        'operator cancelled a merchant order',
+      );
+      const notice =
+        result.uncertainAttempts.length > 0 ? 'order_cancelled_uncertain' : 'order_cancelled';
+      res.redirect(303, `/ops/orders/${encodeURIComponent(appTransId)}?notice=${notice}`);
+    } catch (error) {
+      if (!(error instanceof PaymentsError)) throw error;
+      await deps.showOrder(res, appTransId, error.httpStatus, {
+        error: `Order not cancelled: ${error.message}`,
+      });
+    }
+  });
+}

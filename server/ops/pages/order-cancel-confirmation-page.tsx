@@ -1,0 +1,35 @@
+// The step between "Cancel this order" and ZaloPay: which order, what happens to its live payment, to
+// confirm or go back. Nothing is cancelled until the operator confirms.
+import type { ShopOrder } from '../../../db/schema';
+import { vnd } from './display-words';
+import { PageLayout } from './page-layout';
+
+export interface OrderCancelConfirmationModel {
+  appTransId: string;
+  shopOrder: ShopOrder;
+  /** Attempts still PENDING: cancelled at ZaloPay first. */
+  liveAttempts: string[];
+}
+
+export function OrderCancelConfirmationPage(model: OrderCancelConfirmationModel) {
+  const orderPath = `/ops/orders/${encodeURIComponent(model.appTransId)}`;
+  return (
+    <PageLayout title="Confirm order cancellation" signedIn>
+      <h1>{`Cancel order ${model.shopOrder.id}?`}</h1>
+      <dl>
+        <dt>Total</dt>
+        <dd>{vnd(model.shopOrder.total)}</dd>
+        <dt>Payments cancelled at ZaloPay first</dt>
+        <dd>{model.liveAttempts.length > 0 ? model.liveAttempts.join(', ') : 'none'}</dd>
+      </dl>
+      <p>
+        The shopper can no longer pay this order, and the merchant is sent order.cancelled. A
+        payment that still arrives is refunded automatically. A cancelled order cannot be reopened.
+      </p>
+      <form method="post" action={`${orderPath}/cancel`} className="inline">
+        <button type="submit">{`Confirm: cancel order ${model.shopOrder.id}`}</button>
+        <a href={orderPath}>Keep the order</a>
+      </form>
+    </PageLayout>
+  );
+}
