@@ -74,6 +74,10 @@ const rawEnvSchema = z.object({
   LIVE_STREAMS_PER_CLIENT: int(20),
   REDIRECT_REPORTS_PER_MINUTE: int(30),
   TRUST_PROXY: trustProxySchema,
+  // Production deployments (docs/deployment.md): what this instance runs, and how it starts and stops.
+  ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  MIGRATE_ON_START: flag(true),
+  SHUTDOWN_TIMEOUT_MS: int(10_000, 100).pipe(z.number().max(600_000)),
 });
 
 type RawEnv = z.output<typeof rawEnvSchema>;
@@ -171,9 +175,16 @@ function settingsOf(raw: RawEnv, problems: string[]) {
     },
     problems,
   );
+  const embedded = mode === 'emulator' && raw.EMULATOR_EMBEDDED && !raw.ZALOPAY_API_BASE_URL;
+  // Web and worker instances share one database, so they must share one gateway: an emulator each would
+  // have each instance's poller ask its own emulator about orders another instance's emulator holds.
+  if (embedded && raw.ROLE !== 'all') {
+    problems.push(
+      `ROLE: ${raw.ROLE} instances share one database, so they must share one ZaloPay emulator: run it alone (npm run emulator) and set EMULATOR_EMBEDDED=false and ZALOPAY_API_BASE_URL=http://127.0.0.1:3001 on every instance`,
+    );
+  }
   if (problems.length > 0 || appId === undefined || !key1 || !key2) return undefined;
 
-  const embedded = mode === 'emulator' && raw.EMULATOR_EMBEDDED && !raw.ZALOPAY_API_BASE_URL;
   const hosts = mode === 'emulator' ? undefined : GATEWAY_HOSTS[mode];
   return {
     nodeEnv: raw.NODE_ENV,
@@ -230,6 +241,12 @@ function settingsOf(raw: RawEnv, problems: string[]) {
       leaseMs: raw.POLL_LEASE_MS,
       statusCacheMs: raw.STATUS_CACHE_MS,
     },
+    /** ROLE: web serves HTTP only; worker runs the poller and workers behind /healthz, /readyz, /metrics; all both. */
+    role: raw.ROLE,
+    /** MIGRATE_ON_START: false leaves migrations to `npm run migrate`; /readyz is 503 until they ran. */
+    migrateOnStart: raw.MIGRATE_ON_START,
+    /** SHUTDOWN_TIMEOUT_MS: on SIGTERM, connections still open this long after are cut. */
+    shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
     /** How long a claimed outbox row is reserved for one instance before another may deliver it. */
     fulfilmentLeaseMs: raw.FULFILMENT_LEASE_MS,
     log: { level: raw.LOG_LEVEL, pretty: raw.LOG_PRETTY },

@@ -33,11 +33,25 @@ export interface OperationsHttp {
   routes: Router;
 }
 
+export type ProbeRoutesDeps = Pick<
+  OperationsHttpDeps,
+  'database' | 'gatewayUrl' | 'metricsRegistry' | 'metricsToken'
+>;
+
+/** /readyz and /metrics alone: all a ROLE=worker instance serves besides /healthz. */
+export function probeRoutes(deps: ProbeRoutesDeps): Router {
+  const routes = Router();
+  routes.use(
+    readinessRoute(createReadinessCheck({ db: deps.database.db, gatewayUrl: deps.gatewayUrl })),
+  );
+  routes.use(metricsRoute(deps.metricsRegistry, deps.metricsToken));
+  return routes;
+}
+
 export function operationsHttp(deps: OperationsHttpDeps): OperationsHttp {
   const db = deps.database.db;
   const routes = Router();
-  routes.use(readinessRoute(createReadinessCheck({ db, gatewayUrl: deps.gatewayUrl })));
-  routes.use(metricsRoute(deps.metricsRegistry, deps.metricsToken));
+  routes.use(probeRoutes(deps));
   routes.use(
     operatorRoutes({
       adminToken: deps.adminToken,
