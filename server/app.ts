@@ -12,6 +12,8 @@ import { orderRestRoutes } from './http/order-rest-routes';
 import { paymentRestRoutes } from './http/payment-rest-routes';
 import { spaRoute } from './http/spa-route';
 import { compressedAnswers } from './http/compressed-answers';
+import { tracingOn } from './telemetry/spans';
+import { httpSpans } from './telemetry/http-spans';
 import { jsonErrorHandler } from './http/error-handler';
 import { healthRoutes } from './http/health-routes';
 import { securityHeaders } from './security/security-headers';
@@ -68,6 +70,8 @@ export function createApp({
   // API answers carry the server's time, so no two match: hashing each one for an ETag was wasted work.
   app.set('etag', false);
   app.set('trust proxy', security.trustProxy);
+  // OTEL_EXPORTER_OTLP_ENDPOINT set: a span per request, the parent of everything the request does.
+  if (tracingOn()) app.use(httpSpans());
   // ZaloPay's server-to-server callback has no browser: it comes before the security headers and the
   // access log (it logs its own outcomes and is counted in /metrics).
   app.post(CALLBACK_PATH, ...callbackRoute(payments, log));

@@ -27,6 +27,10 @@ import { loopbackOnly } from './security/loopback-only';
 import { listenOn, portProblem } from './http/listen';
 import { createProbeApp } from './http/probe-app';
 import { startBackgroundWork, type BackgroundWork } from './background-work';
+import { startTracingIfSet } from './telemetry/start-tracing';
+import { tracedZaloPayClient } from './telemetry/traced-zalopay-client';
+import { markSpansWithEvents } from './telemetry/event-attributes';
+import { tracingOn } from './telemetry/spans';
 
 /** dist/client. From the sources (tsx, vitest) this module is server/checkout-server.ts; in the server
  * build (server/build/vite.config.ts) it is part of dist/server/main.js, next to dist/client. */
@@ -108,6 +112,8 @@ export async function startCheckout(
       'ZALOPAY_MODE=emulator with NODE_ENV=production or an https PUBLIC_BASE_URL: no payment taken here is real',
     );
   }
+  // OTEL_EXPORTER_OTLP_ENDPOINT set: the OpenTelemetry SDK is loaded and started before anything traced.
+  const tracing = await startTracingIfSet(env, log);
   const emulator = env.emulator.embedded ? await startEmbeddedEmulator(env, log) : undefined;
   const apiBaseUrl = emulator?.url ?? env.zalopay.apiBaseUrl;
   const gatewayBaseUrl = emulator?.url ?? env.zalopay.gatewayBaseUrl;
@@ -119,15 +125,19 @@ export async function startCheckout(
       createDb({ databaseUrl: env.databaseUrl, dataDir: env.pgliteDataDir }));
     if (env.migrateOnStart) await migrate(database);
     log.info({ driver: database.driver, migrated: env.migrateOnStart }, 'database ready');
-    return await startServing(env, log, options, {
+    const running = await startServing(env, log, options, {
       database,
       emulator,
       apiBaseUrl,
       gatewayBaseUrl,
     });
+    if (!tracing) return running;
+    // The spans still waiting go out after everything traced has stopped.
+    return { ...running, close: () => running.close().finally(() => tracing.shutdown()) };
   } catch (error) {
     await database?.close().catch(() => undefined);
     await emulator?.close();
+    await tracing?.shutdown();
     throw error;
   }
 }
@@ -149,7 +159,7 @@ async function startServing(
   const metrics = createCheckoutMetrics(
     metricReadings(database, { webhooksEnabled: env.webhooks !== undefined }),
   );
-  const zalopay = meteredZaloPayClient(
+  const zaloPayAdapter = meteredZaloPayClient(
     createZaloPayClient({
       appId: env.zalopay.appId,
       key1: env.zalopay.key1,
@@ -160,10 +170,12 @@ async function startServing(
     }),
     metrics,
   );
+  const zalopay = tracingOn() ? tracedZaloPayClient(zaloPayAdapter) : zaloPayAdapter;
   // What the payments domain reports (callbacks received and refused, inputs applied): counted and logged.
   const events = createPaymentsEvents(log);
   events.subscribe(paymentMetrics(metrics));
   events.subscribe(paymentEventLog(log));
+  if (tracingOn()) events.subscribe(markSpansWithEvents());
 
   // Listen first, so that with PORT=0 the callback and redirect URLs can name the real port.
   const { server, serve } = createExpressServer();

@@ -78,6 +78,9 @@ const rawEnvSchema = z.object({
   ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   MIGRATE_ON_START: flag(true),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 100).pipe(z.number().max(600_000)),
+  // OpenTelemetry (docs/operations.md): unset, no tracing code is loaded.
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalText.pipe(z.url().optional()),
+  OTEL_SERVICE_NAME: z.string().trim().min(1).default('zalopay-checkout'),
 });
 
 type RawEnv = z.output<typeof rawEnvSchema>;
@@ -250,6 +253,8 @@ function settingsOf(raw: RawEnv, problems: string[]) {
     /** How long a claimed outbox row is reserved for one instance before another may deliver it. */
     fulfilmentLeaseMs: raw.FULFILMENT_LEASE_MS,
     log: { level: raw.LOG_LEVEL, pretty: raw.LOG_PRETTY },
+    /** OTEL_EXPORTER_OTLP_ENDPOINT set: traces go there over OTLP/HTTP (<endpoint>/v1/traces). */
+    telemetry: { otlpEndpoint: raw.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: raw.OTEL_SERVICE_NAME },
     ops: {
       /** Unset: the operator pages under /ops do not exist (404). */
       adminToken: raw.ADMIN_TOKEN,

@@ -14,6 +14,7 @@ import { claimDueOrders, releaseLease } from './poll-leases';
 import { applyQueryAnswer, isFinalQueryTime } from './query-answer';
 import { runConcurrently } from './run-concurrently';
 import { createQueryBudget, type QueryBudget } from './query-budget';
+import { inSpan } from '../telemetry/spans';
 
 export interface PollerDeps {
   database: DatabaseHandle;
@@ -128,7 +129,11 @@ export function startPoller(deps: PollerDeps): Poller {
 
   function tick(): Promise<TickResult> {
     if (stopping.signal.aborted) return Promise.resolve({ claimed: 0, queried: 0 });
-    round ??= runRound().finally(() => {
+    round ??= inSpan('poller round', { 'worker.name': 'poller' }, async (span) => {
+      const result = await runRound();
+      span?.setAttributes({ 'worker.items': result.claimed, 'poller.queried': result.queried });
+      return result;
+    }).finally(() => {
       round = null;
     });
     return round;

@@ -8,6 +8,7 @@ import { DATABASE_INPUT_MESSAGE, isDatabaseInputError } from '../../db/database-
 import { internalErrorMessage } from '../http/error-reply';
 import { currentRequestId } from '../ops/request-context';
 import type { Context } from './context';
+import { inSpan, ORDER_ATTRIBUTES, tracingOn } from '../telemetry/spans';
 
 type Issue = StandardSchemaV1Error['issues'][number];
 
@@ -62,6 +63,27 @@ const databaseInputIsBadRequest = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** With tracing on, a span per procedure call, carrying the order it names (docs/decisions/023). */
+const tracedProcedure = t.middleware(async ({ next, path, type, getRawInput }) => {
+  if (!tracingOn()) return next();
+  const input = (await getRawInput().catch(() => undefined)) as
+    { appTransId?: unknown; orderId?: unknown } | undefined;
+  const attributes: Record<string, string> = {
+    'rpc.system': 'trpc',
+    'rpc.method': path,
+    'trpc.type': type,
+  };
+  if (typeof input?.appTransId === 'string')
+    attributes[ORDER_ATTRIBUTES.appTransId] = input.appTransId;
+  if (typeof input?.orderId === 'string')
+    attributes[ORDER_ATTRIBUTES.orderReference] = input.orderId;
+  return inSpan(`trpc ${path}`, attributes, async (span) => {
+    const result = await next();
+    if (!result.ok) span?.setAttribute('trpc.error_code', result.error.code);
+    return result;
+  });
+});
+
 export const router = t.router;
 export const middleware = t.middleware;
-export const publicProcedure = t.procedure.use(databaseInputIsBadRequest);
+export const publicProcedure = t.procedure.use(tracedProcedure).use(databaseInputIsBadRequest);
