@@ -3,6 +3,7 @@
 #   serve              node dist/server/main.js (migrates at start unless MIGRATE_ON_START=false)
 #   migrate            node dist/server/migrate.js: the migrations alone, then exit (a deploy step)
 #   migrate-and-serve  both, in that order
+#   emulator [options] node dist/server/emulator.js: the ZaloPay emulator alone (a demo, docs/emulator.md)
 # Anything else runs as a command (e.g. `sh` to look around).
 set -e
 case "${1:-serve}" in
@@ -11,6 +12,10 @@ case "${1:-serve}" in
   migrate-and-serve)
     node dist/server/migrate.js
     exec node dist/server/main.js
+    ;;
+  emulator)
+    shift
+    exec node dist/server/emulator.js "$@"
     ;;
   *) exec "$@" ;;
 esac

@@ -1,5 +1,5 @@
-// Builds the server for `npm start` (npm run build:server) into dist/server/main.js (and migrate.js, for
-// `npm run migrate` in production), so a start runs plain Node instead of tsx transpiling every module,
+// Builds the server for `npm start` (npm run build:server) into dist/server/main.js (and migrate.js and
+// emulator.js, `npm run migrate` and `npm run emulator` without the sources), so a start runs plain Node instead of tsx transpiling every module,
 // and reads a few files instead of hundreds. postgres.js is bundled as db/patches leaves it: a production
 // install (npm ci --omit=dev) has no patch-package, so the patch travels in dist/ (decision 020).
 import { cp, readFile } from 'node:fs/promises';
@@ -30,7 +30,12 @@ export default defineConfig({
     target: 'node20',
     // Every chunk beside main.js: the code finds ../client and ./migrations relative to itself.
     rolldownOptions: {
-      input: { main: 'server/main.ts', migrate: 'server/migrate-main.ts' },
+      input: {
+        main: 'server/main.ts',
+        migrate: 'server/migrate-main.ts',
+        // The standalone emulator (npm run emulator), for the container image's `emulator` option.
+        emulator: 'server/emulator/main.ts',
+      },
       output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     },
   },
