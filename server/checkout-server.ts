@@ -256,6 +256,7 @@ async function startServing(
               refunds,
               metrics,
             });
+            log.info('background work started: poller, fulfilment, refund checks, webhooks');
           }
         });
 
