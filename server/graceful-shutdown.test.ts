@@ -52,34 +52,17 @@ it('exits 0 on SIGTERM with a live status stream open', async () => {
   await waitForHealth(url, 45_000);
 
   const order = await createOrder(url, 55_000, 'Graceful shutdown');
-  const input = encodeURIComponent(JSON.stringify({ json: { appTransId: order.app_trans_id } }));
-  const stream = await fetch(`${url}/trpc/onStatusChange?input=${input}`, {
-    headers: { accept: 'text/event-stream' },
-  });
-  expect(stream.status).toBe(200);
-  const reader = stream.body!.getReader();
-  const decoder = new TextDecoder();
-  let received = '';
-  for (let reads = 0; reads < 10 && !received.includes('PENDING'); reads += 1) {
-    received += decoder.decode((await reader.read()).value);
-  }
-  expect(received).toContain('PENDING');
+  const streamEnded = (await liveStream(url, order.app_trans_id))();
 
   const started = Date.now();
   child.kill('SIGTERM');
-  const streamEnded = (async () => {
-    for (;;) {
-      const chunk = await reader.read().catch(() => ({ done: true }));
-      if (chunk.done) return true;
-    }
-  })();
   await exited(child);
   expect(child.exitCode).toBe(0);
   expect(await streamEnded).toBe(true);
   expect(Date.now() - started).toBeLessThan(10_000);
 }, 90_000);
 
-/** Opens a live status stream and resolves once it has said PENDING; `ended` settles when it closes. */
+/** Opens a live status stream, reads it until PENDING, and returns a wait for its end (true once closed). */
 async function liveStream(url: string, appTransId: string) {
   const input = encodeURIComponent(JSON.stringify({ json: { appTransId } }));
   const stream = await fetch(`${url}/trpc/onStatusChange?input=${input}`, {
