@@ -26,6 +26,11 @@ export interface DatabaseHandle {
   driver: DatabaseDriver;
   /** LISTEN on a channel; returns an unlisten function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * PostgreSQL only: runs `run` on a connection of its own (a pool of one), closed afterwards, so that a
+   * session-level lock taken on it (db/migrate.ts's advisory lock) covers every statement `run` makes.
+   */
+  onOwnConnection?<T>(run: (db: Database) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -64,6 +69,14 @@ async function connectPostgres(url: string, maxConnections: number): Promise<Dat
     async listen(channel, onPayload) {
       const subscription = await client.listen(channel, onPayload);
       return () => subscription.unlisten();
+    },
+    async onOwnConnection(run) {
+      const own = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        return await run(drizzlePostgres({ client: own, schema }));
+      } finally {
+        await own.end({ timeout: 5 });
+      }
     },
     close: () => client.end({ timeout: 5 }),
   };

@@ -1,6 +1,7 @@
 // Applies the generated SQL migrations in db/migrations with drizzle's own migrator for the handle's driver.
 // drizzle records what it applied in its journal table, so running this at every start is safe; when that
 // table already lists every migration (the usual start), one query says so and the migrator is skipped.
+// On PostgreSQL the migrator runs under an advisory lock, so instances started together migrate once.
 // /readyz asks the same question through migrationsApplied (server/ops/readiness.ts).
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -58,14 +59,37 @@ export async function migrationsApplied(db: Database): Promise<MigrationsApplied
   return { applied, expected: migrations.length };
 }
 
+/**
+ * The session-level advisory lock every instance takes before migrating a PostgreSQL database (one number
+ * for this application's migrations; `select * from pg_locks where locktype = 'advisory'` shows a holder).
+ * drizzle's migrator alone is not safe to run twice at once: two fresh instances both ran
+ * `CREATE SCHEMA IF NOT EXISTS "drizzle"` and one failed on pg_namespace's unique index.
+ */
+export const MIGRATIONS_LOCK_KEY = 7_461_203_022;
+
 export async function migrate(handle: DatabaseHandle): Promise<void> {
   const { applied, expected } = await migrationsApplied(handle.db);
   if (applied === expected) return;
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
   // Each migrator wants its driver's own database class; `driver` tells us which one createDb built.
   if (handle.driver === 'pglite') {
+    // PGlite is one process's embedded database: nobody else can migrate it at the same time.
     await migratePglite(handle.db as unknown as PgliteDatabase<Schema>, config);
-  } else {
-    await migratePostgres(handle.db as unknown as PostgresJsDatabase<Schema>, config);
+    return;
   }
+  if (!handle.onOwnConnection) throw new Error('A PostgreSQL handle without onOwnConnection');
+  // The lock is held by one connection's session: every statement below runs on that connection. An
+  // instance that waited finds the work done when it gets the lock. A crashed holder's lock goes with
+  // its connection.
+  await handle.onOwnConnection(async (db) => {
+    await db.execute(sql`select pg_advisory_lock(${MIGRATIONS_LOCK_KEY})`);
+    try {
+      const now = await migrationsApplied(db);
+      if (now.applied < now.expected) {
+        await migratePostgres(db as unknown as PostgresJsDatabase<Schema>, config);
+      }
+    } finally {
+      await db.execute(sql`select pg_advisory_unlock(${MIGRATIONS_LOCK_KEY})`);
+    }
+  });
 }

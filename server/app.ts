@@ -11,6 +11,9 @@ import { TRPC_MOUNT_PATH, trpcRoute } from './http/trpc-route';
 import { orderRestRoutes } from './http/order-rest-routes';
 import { paymentRestRoutes } from './http/payment-rest-routes';
 import { spaRoute } from './http/spa-route';
+import { compressedAnswers } from './http/compressed-answers';
+import { tracingOn } from './telemetry/spans';
+import { httpSpans } from './telemetry/http-spans';
 import { jsonErrorHandler } from './http/error-handler';
 import { healthRoutes } from './http/health-routes';
 import { securityHeaders } from './security/security-headers';
@@ -67,9 +70,13 @@ export function createApp({
   // API answers carry the server's time, so no two match: hashing each one for an ETag was wasted work.
   app.set('etag', false);
   app.set('trust proxy', security.trustProxy);
+  // OTEL_EXPORTER_OTLP_ENDPOINT set: a span per request, the parent of everything the request does.
+  if (tracingOn()) app.use(httpSpans());
   // ZaloPay's server-to-server callback has no browser: it comes before the security headers and the
   // access log (it logs its own outcomes and is counted in /metrics).
   app.post(CALLBACK_PATH, ...callbackRoute(payments, log));
+  // Everything after the callback may be compressed (never the live stream: compressed-answers.ts).
+  app.use(compressedAnswers());
   // Every browser-facing answer gets the security headers, then the access log line.
   app.use(securityHeaders({ https: security.https }));
   if (operations) app.use(operations.requestLogging);

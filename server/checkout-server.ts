@@ -1,8 +1,6 @@
 // Composes the whole checkout from an Env, the one place where it is wired: database -> migrations ->
 // ZaloPay (or the embedded emulator) -> metrics and the domain's events -> payments and refunds -> HTTP ->
-// poller and workers; and takes it down again in the reverse order.
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+// poller and workers (as ROLE says); and takes it down again in the reverse order on SIGTERM.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EnvError, type Env } from './env';
@@ -10,27 +8,29 @@ import type { Logger } from './logger';
 import { createApp } from './app';
 import { createExpressServer } from './http/express-server';
 import { createDb, type DatabaseHandle } from '../db/create-db';
-import { migrate } from '../db/migrate';
+import { migrate, migrationsApplied } from '../db/migrate';
 import { createZaloPayClient } from './zalopay';
 import { startEmulator, type RunningEmulator } from './emulator/emulator';
 import { createPaymentsEvents } from './payments/domain-events';
 import { createPaymentsService } from './payments/payments-service';
 import type { PaymentsConfig } from './payments/payments-config';
-import { startPoller } from './payments/poller';
-import { startAbandonedOrderCloser } from './payments/abandoned-orders';
 import { budgetedStatusQueries, createQueryBudget } from './payments/query-budget';
-import { logFulfilmentHook, startFulfilmentWorker } from './payments/fulfilment-worker';
 import { createRefundService } from './refunds/refund-service';
-import { startRefundSettler } from './refunds/refund-settler';
 import { createCheckoutMetrics } from './ops/checkout-metrics';
 import { meteredZaloPayClient } from './ops/metered-zalopay-client';
 import { metricReadings } from './ops/metric-readings';
-import { operationsHttp } from './ops/operations';
+import { operationsHttp, probeRoutes } from './ops/operations';
 import { paymentEventLog } from './ops/payment-event-log';
 import { paymentMetrics } from './ops/payment-metrics';
-import { productionDestinationProblem, publicAddressesOnly } from './webhooks/webhook-destination';
-import { startWebhookWorker } from './webhooks/webhook-worker';
+import { productionDestinationProblem } from './webhooks/webhook-destination';
 import { thisMachineOnly } from './security/loopback-only';
+import { listenOn, portProblem } from './http/listen';
+import { createProbeApp } from './http/probe-app';
+import { startBackgroundWork, type BackgroundWork } from './background-work';
+import { startTracingIfSet } from './telemetry/start-tracing';
+import { tracedZaloPayClient } from './telemetry/traced-zalopay-client';
+import { markSpansWithEvents } from './telemetry/event-attributes';
+import { tracingOn } from './telemetry/spans';
 
 /** dist/client. From the sources (tsx, vitest) this module is server/checkout-server.ts; in the server
  * build (server/build/vite.config.ts) it is part of dist/server/main.js, next to dist/client. */
@@ -40,12 +40,12 @@ export const DEFAULT_CLIENT_DIR = path.resolve(
 );
 
 export interface RunningCheckout {
-  /** Where the server listens. */
+  /** Where the server listens (the real port, also with PORT=0). */
   url: string;
   /** Where shoppers and ZaloPay reach it (PUBLIC_BASE_URL, or http://localhost:<port>). */
   publicBaseUrl: string;
   emulatorUrl: string | undefined;
-  /** Stop accepting, finish in-flight work, release leases, close everything. */
+  /** Stop accepting, end live streams, finish in-flight work, release leases, close everything. */
   close(): Promise<void>;
 }
 
@@ -53,7 +53,7 @@ export interface StartOptions {
   clientDir?: string | undefined;
   /** A database already being opened (main.ts starts it early); without it, one is opened from env. */
   database?: Promise<DatabaseHandle>;
-  /** Graceful-shutdown budget before open connections (SSE streams) are cut. */
+  /** Graceful-shutdown budget before open connections are cut; default SHUTDOWN_TIMEOUT_MS. */
   shutdownTimeoutMs?: number;
 }
 
@@ -62,14 +62,39 @@ function paymentsConfig(env: Env, publicBaseUrl: string): PaymentsConfig {
   return { appId: env.zalopay.appId, publicBaseUrl, orders: env.orders, poller: env.poller };
 }
 
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
+const EMULATOR_PORT_HINT =
+  " (a second checkout in emulator mode on this machine: set EMULATOR_EMBEDDED=false and ZALOPAY_API_BASE_URL=<the first one's emulator, e.g. http://127.0.0.1:3001> to share its emulator, docs/deployment.md)";
+
+async function startEmbeddedEmulator(env: Env, log: Logger): Promise<RunningEmulator> {
+  // The gateway pages listen on HOST (a phone may open the QR's link); the ZaloPay API (which signs
+  // callbacks to any address), the inspector and the admin API (which pays any order) answer this
+  // machine only, so a stranger cannot use the emulator as a relay.
+  const emulator = await startEmulator({
+    port: env.emulator.port,
+    host: env.host,
+    privateGuard: thisMachineOnly(env.host),
+    apps: env.emulator.apps,
+    profile: env.emulator.profile,
+  }).catch((error: unknown) => {
+    throw portProblem(error, 'EMULATOR_PORT', env.emulator.port, env.host, EMULATOR_PORT_HINT);
   });
+  log.info({ url: emulator.url }, 'ZaloPay emulator started');
+  return emulator;
+}
+
+/** MIGRATE_ON_START=false: resolves once `npm run migrate` has run (checked every 2 s), or on stop. */
+async function migrationsDone(database: DatabaseHandle, log: Logger, stop: AbortSignal) {
+  for (let warned = false; !stop.aborted; warned = true) {
+    const { applied, expected } = await migrationsApplied(database.db).catch(() => ({
+      applied: -1,
+      expected: 0,
+    }));
+    if (applied === expected) return true;
+    if (!warned)
+      log.warn({ applied, expected }, 'waiting for `npm run migrate` (MIGRATE_ON_START=false)');
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+  return false;
 }
 
 export async function startCheckout(
@@ -82,7 +107,6 @@ export async function startCheckout(
     const problem = await productionDestinationProblem(env.webhooks.url);
     if (problem) throw new EnvError([problem]);
   }
-  let emulator: RunningEmulator | undefined;
   if (env.zalopay.mode === 'emulator' && env.emulator.inProductionOnPurpose) {
     log.error(
       { alert: 'emulator_in_production' },
@@ -101,33 +125,54 @@ export async function startCheckout(
       'PUBLIC_BASE_URL is https but TRUST_PROXY is off: if a proxy terminates TLS in front, every client shares its IP (rate limits, sign-in lockout); set TRUST_PROXY (e.g. 1)',
     );
   }
-  if (env.emulator.embedded) {
-    // The gateway pages listen on HOST (a phone may open the QR's link); the ZaloPay API (which signs
-    // callbacks to any address), the inspector and the admin API (which pays any order) answer this
-    // machine only, so a stranger cannot use the emulator as a relay.
-    emulator = await startEmulator({
-      port: env.emulator.port,
-      host: env.host,
-      privateGuard: thisMachineOnly(env.host),
-      apps: env.emulator.apps,
-      profile: env.emulator.profile,
-    });
-    log.info({ url: emulator.url }, 'ZaloPay emulator started');
-  }
+  // OTEL_EXPORTER_OTLP_ENDPOINT set: the OpenTelemetry SDK is loaded and started before anything traced.
+  const tracing = await startTracingIfSet(env, log);
+  const emulator = env.emulator.embedded ? await startEmbeddedEmulator(env, log) : undefined;
   const apiBaseUrl = emulator?.url ?? env.zalopay.apiBaseUrl;
   const gatewayBaseUrl = emulator?.url ?? env.zalopay.gatewayBaseUrl;
   if (!apiBaseUrl || !gatewayBaseUrl) throw new Error('No ZaloPay endpoint configured');
 
-  const database = await (options.database ??
-    createDb({ databaseUrl: env.databaseUrl, dataDir: env.pgliteDataDir }));
-  await migrate(database);
-  log.info({ driver: database.driver }, 'database ready');
+  let database: DatabaseHandle | undefined;
+  try {
+    database = await (options.database ??
+      createDb({ databaseUrl: env.databaseUrl, dataDir: env.pgliteDataDir }));
+    if (env.migrateOnStart) await migrate(database);
+    log.info({ driver: database.driver, migrated: env.migrateOnStart }, 'database ready');
+    const running = await startServing(env, log, options, {
+      database,
+      emulator,
+      apiBaseUrl,
+      gatewayBaseUrl,
+    });
+    if (!tracing) return running;
+    // The spans still waiting go out after everything traced has stopped.
+    return { ...running, close: () => running.close().finally(() => tracing.shutdown()) };
+  } catch (error) {
+    await database?.close().catch(() => undefined);
+    await emulator?.close();
+    await tracing?.shutdown();
+    throw error;
+  }
+}
 
+interface Started {
+  database: DatabaseHandle;
+  emulator: RunningEmulator | undefined;
+  apiBaseUrl: string;
+  gatewayBaseUrl: string;
+}
+
+async function startServing(
+  env: Env,
+  log: Logger,
+  options: StartOptions,
+  { database, emulator, apiBaseUrl, gatewayBaseUrl }: Started,
+): Promise<RunningCheckout> {
   // Metrics, in a registry per instance; every call to ZaloPay is timed and counted there.
   const metrics = createCheckoutMetrics(
     metricReadings(database, { webhooksEnabled: env.webhooks !== undefined }),
   );
-  const zalopay = meteredZaloPayClient(
+  const zaloPayAdapter = meteredZaloPayClient(
     createZaloPayClient({
       appId: env.zalopay.appId,
       key1: env.zalopay.key1,
@@ -139,14 +184,16 @@ export async function startCheckout(
     }),
     metrics,
   );
+  const zalopay = tracingOn() ? tracedZaloPayClient(zaloPayAdapter) : zaloPayAdapter;
   // What the payments domain reports (callbacks received and refused, inputs applied): counted and logged.
   const events = createPaymentsEvents(log);
   events.subscribe(paymentMetrics(metrics));
   events.subscribe(paymentEventLog(log));
+  if (tracingOn()) events.subscribe(markSpansWithEvents());
 
   // Listen first, so that with PORT=0 the callback and redirect URLs can name the real port.
   const { server, serve } = createExpressServer(env.http);
-  const port = await listen(server, env.port, env.host);
+  const port = await listenOn(server, env.port, env.host, 'PORT');
   const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;
   const publicBaseUrl = env.publicBaseUrl ?? `http://localhost:${port}`;
 
@@ -154,14 +201,6 @@ export async function startCheckout(
   // One budget of ZaloPay queries for the instance: status reads spend it only while the poller's
   // reserve is left, and show the stored status beyond it (server/payments/query-budget.ts).
   const queryBudget = createQueryBudget(config.poller.queryRatePerSecond);
-  const payments = createPaymentsService({
-    database,
-    zalopay: budgetedStatusQueries(zalopay, queryBudget, () => metrics.statusReadsOverBudget.inc()),
-    key2: env.zalopay.key2,
-    config,
-    log,
-    events,
-  });
   const refunds = createRefundService({
     db: database.db,
     zalopay,
@@ -170,78 +209,92 @@ export async function startCheckout(
     checkIntervalMs: env.ops.refundCheckIntervalMs,
     onRefundState: (state) => metrics.refunds.inc({ state }),
   });
+  const probes = {
+    database,
+    gatewayUrl: apiBaseUrl,
+    metricsRegistry: metrics.registry,
+    metricsToken: env.ops.metricsToken,
+  };
+  const payments =
+    env.role === 'worker'
+      ? undefined
+      : createPaymentsService({
+          database,
+          zalopay: budgetedStatusQueries(zalopay, queryBudget, () =>
+            metrics.statusReadsOverBudget.inc(),
+          ),
+          key2: env.zalopay.key2,
+          config,
+          log,
+          events,
+        });
   serve(
-    createApp({
-      payments,
-      log,
-      clientDir: options.clientDir,
-      operations: operationsHttp({
-        database,
-        gatewayUrl: apiBaseUrl,
-        metricsRegistry: metrics.registry,
-        metricsToken: env.ops.metricsToken,
-        adminToken: env.ops.adminToken,
-        refunds,
-        cancelOrder: (shopOrderId) => payments.cancelOrder(shopOrderId, 'operator'),
-        publicBaseUrl,
-        trustProxy: env.security.trustProxy,
-        log,
-      }),
-      security: { ...env.security, https: publicBaseUrl.startsWith('https://') },
-      acceptClientAmounts: env.orders.acceptClientAmounts,
-    }),
+    payments
+      ? createApp({
+          payments,
+          log,
+          clientDir: options.clientDir,
+          operations: operationsHttp({
+            ...probes,
+            adminToken: env.ops.adminToken,
+            refunds,
+            cancelOrder: (shopOrderId) => payments.cancelOrder(shopOrderId, 'operator'),
+            publicBaseUrl,
+            trustProxy: env.security.trustProxy,
+            log,
+          }),
+          security: { ...env.security, https: publicBaseUrl.startsWith('https://') },
+          acceptClientAmounts: env.orders.acceptClientAmounts,
+        })
+      : createProbeApp(probeRoutes(probes)),
   );
 
-  const poller = startPoller({ database, zalopay, config, log, events, queryBudget });
-  const abandonedOrders = startAbandonedOrderCloser({
-    database,
-    zalopay,
-    config,
-    log,
-    events,
-    settings: {
-      abandonAfterMs: env.orders.abandonAfterMs,
-      checkIntervalMs: env.orders.abandonCheckMs,
-    },
-  });
-  const refundSettler = startRefundSettler({
-    refunds,
-    intervalMs: env.ops.refundCheckIntervalMs,
-    log,
-  });
-  const fulfilment = startFulfilmentWorker({
-    database,
-    hook: logFulfilmentHook(log),
-    log,
-    leaseMs: env.fulfilmentLeaseMs,
-  });
-  const webhooks =
-    env.webhooks &&
-    startWebhookWorker({
-      database,
-      url: env.webhooks.url,
-      secrets: env.webhooks.secrets,
-      lookup: env.webhooks.guarded ? publicAddressesOnly : undefined,
-      log,
-      onAttempt: (outcome) => metrics.webhookDeliveries.inc({ outcome }),
-    });
+  // Background work (ROLE=worker or all) starts once the schema is there: at once when this instance
+  // migrated it, else when `npm run migrate` has.
+  const stopping = new AbortController();
+  let work: BackgroundWork | undefined;
+  const workStarted =
+    env.role === 'web'
+      ? Promise.resolve()
+      : (env.migrateOnStart
+          ? Promise.resolve(true)
+          : migrationsDone(database, log, stopping.signal)
+        ).then((ready) => {
+          if (ready && !stopping.signal.aborted) {
+            work = startBackgroundWork({
+              env,
+              log,
+              database,
+              zalopay,
+              config,
+              events,
+              queryBudget,
+              refunds,
+              metrics,
+            });
+            log.info('background work started: poller, fulfilment, refund checks, webhooks');
+          }
+        });
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      // Stop accepting; idle keep-alive connections are closed as they become idle, so browsers and
+      // the proxy go to another instance; requests in flight (callbacks, creates) run to their end.
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      await poller.stop();
-      await abandonedOrders.stop();
-      await fulfilment.stop();
-      await webhooks?.stop();
-      await refundSettler.stop();
-      await payments.close();
+      const idle = setInterval(() => server.closeIdleConnections(), 100);
       server.closeIdleConnections();
       const cut = setTimeout(
         () => server.closeAllConnections(),
-        options.shutdownTimeoutMs ?? 5_000,
+        options.shutdownTimeoutMs ?? env.shutdownTimeoutMs,
       );
+      stopping.abort();
+      await workStarted;
+      // Live status streams end now (the page reconnects elsewhere); rounds in flight finish and
+      // release their leases.
+      await Promise.all([payments?.close(), work?.stop()]);
       await stopped;
+      clearInterval(idle);
       clearTimeout(cut);
       await database.close();
       await emulator?.close();

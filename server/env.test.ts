@@ -24,6 +24,33 @@ describe('loadEnv', () => {
     expect(env.orders.expireSeconds).toBe(900);
   });
 
+  it('runs as one instance doing everything by default, and as ROLE, MIGRATE_ON_START and SHUTDOWN_TIMEOUT_MS say', () => {
+    expect(loadEnv({})).toMatchObject({
+      role: 'all',
+      migrateOnStart: true,
+      shutdownTimeoutMs: 10_000,
+    });
+    const shared = { EMULATOR_EMBEDDED: 'false', ZALOPAY_API_BASE_URL: 'http://127.0.0.1:3001' };
+    expect(
+      loadEnv({
+        ...shared,
+        ROLE: 'worker',
+        MIGRATE_ON_START: 'false',
+        SHUTDOWN_TIMEOUT_MS: '2500',
+      }),
+    ).toMatchObject({ role: 'worker', migrateOnStart: false, shutdownTimeoutMs: 2_500 });
+    expect(
+      problemsOf({ ROLE: 'cron', SHUTDOWN_TIMEOUT_MS: '0', MIGRATE_ON_START: 'no' })
+        .map((p) => p.split(':')[0])
+        .sort(),
+    ).toEqual(['MIGRATE_ON_START', 'ROLE', 'SHUTDOWN_TIMEOUT_MS']);
+  });
+
+  it.each(['web', 'worker'])('refuses ROLE=%s with an embedded emulator of its own', (role) => {
+    const problems = problemsOf({ ROLE: role });
+    expect(problems.join('\n')).toMatch(/^ROLE: .*EMULATOR_EMBEDDED=false.*ZALOPAY_API_BASE_URL/m);
+  });
+
   it('names every bad variable at once', () => {
     const problems = problemsOf({ PORT: 'eighty', ORDER_EXPIRE_SECONDS: '10', LOG_LEVEL: 'loud' });
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([

@@ -87,6 +87,13 @@ const rawEnvSchema = z.object({
   HTTP_HEADERS_TIMEOUT_MS: int(10_000, 1_000),
   HTTP_REQUEST_TIMEOUT_MS: int(30_000, 1_000),
   HTTP_MAX_CONNECTIONS: int(5_000),
+  // Production deployments (docs/deployment.md): what this instance runs, and how it starts and stops.
+  ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  MIGRATE_ON_START: flag(true),
+  SHUTDOWN_TIMEOUT_MS: int(10_000, 100).pipe(z.number().max(600_000)),
+  // OpenTelemetry (docs/operations.md): unset, no tracing code is loaded.
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalText.pipe(z.url().optional()),
+  OTEL_SERVICE_NAME: z.string().trim().min(1).default('zalopay-checkout'),
 });
 
 type RawEnv = z.output<typeof rawEnvSchema>;
@@ -199,9 +206,16 @@ function settingsOf(raw: RawEnv, problems: string[]) {
     },
     problems,
   );
+  const embedded = mode === 'emulator' && raw.EMULATOR_EMBEDDED && !raw.ZALOPAY_API_BASE_URL;
+  // Web and worker instances share one database, so they must share one gateway: an emulator each would
+  // have each instance's poller ask its own emulator about orders another instance's emulator holds.
+  if (embedded && raw.ROLE !== 'all') {
+    problems.push(
+      `ROLE: ${raw.ROLE} instances share one database, so they must share one ZaloPay emulator: run it alone (npm run emulator) and set EMULATOR_EMBEDDED=false and ZALOPAY_API_BASE_URL=http://127.0.0.1:3001 on every instance`,
+    );
+  }
   if (problems.length > 0 || appId === undefined || !key1 || !key2) return undefined;
 
-  const embedded = mode === 'emulator' && raw.EMULATOR_EMBEDDED && !raw.ZALOPAY_API_BASE_URL;
   const hosts = mode === 'emulator' ? undefined : GATEWAY_HOSTS[mode];
   return {
     nodeEnv: raw.NODE_ENV,
@@ -267,9 +281,20 @@ function settingsOf(raw: RawEnv, problems: string[]) {
       createNotFoundCloseMs: raw.CREATE_NOT_FOUND_CLOSE_MS,
       lateCheckDelaysMs: raw.LATE_CHECK_DELAYS_MS,
     },
+    /** ROLE: web serves HTTP only; worker runs the poller and workers behind /healthz, /readyz, /metrics; all both. */
+    role: raw.ROLE,
+    /** MIGRATE_ON_START: false leaves migrations to `npm run migrate`; /readyz is 503 until they ran. */
+    migrateOnStart: raw.MIGRATE_ON_START,
+    /** SHUTDOWN_TIMEOUT_MS: on SIGTERM, connections still open this long after are cut. */
+    shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
     /** How long a claimed outbox row is reserved for one instance before another may deliver it. */
     fulfilmentLeaseMs: raw.FULFILMENT_LEASE_MS,
     log: { level: raw.LOG_LEVEL, pretty: raw.LOG_PRETTY },
+    /** OTEL_EXPORTER_OTLP_ENDPOINT set: traces go there over OTLP/HTTP (<endpoint>/v1/traces). */
+    telemetry: {
+      otlpEndpoint: raw.OTEL_EXPORTER_OTLP_ENDPOINT,
+      serviceName: raw.OTEL_SERVICE_NAME,
+    },
     ops: {
       /** Unset: the operator pages under /ops do not exist (404). */
       adminToken: raw.ADMIN_TOKEN,

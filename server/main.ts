@@ -1,11 +1,17 @@
 // The server's entry point (npm start): read the environment, start the checkout, and on SIGTERM or
-// SIGINT stop accepting, finish what is in flight, release the poller's leases and exit 0.
+// SIGINT stop accepting, finish what is in flight, release the poller's leases and exit 0, within
+// SHUTDOWN_TIMEOUT_MS (connections still open are cut then) plus 5 s for the database to close.
 // Usage: node dist/server/main.js [client folder, default dist/client] once `npm run build` has built
 // it, or tsx server/main.ts [client folder] from the sources (npm run dev).
 import { EnvError, loadEnv } from './env';
 import { createLogger } from './logger';
 import { createDb } from '../db/create-db';
 import { isDatabaseConnectionError } from '../db/connection-errors';
+import { PortUnavailableError } from './http/listen';
+import { startLines } from './start-lines';
+
+/** After SHUTDOWN_TIMEOUT_MS has cut every connection: the most closing the database and emulator may take. */
+const CLOSE_GRACE_MS = 5_000;
 
 async function main(): Promise<void> {
   let env;
@@ -37,20 +43,21 @@ async function main(): Promise<void> {
   const clientDir = process.argv[2] ?? DEFAULT_CLIENT_DIR;
   const checkout = await startCheckout(env, log, { clientDir, database }).catch(
     (error: unknown) => {
-      // A setting only the network can check (the webhook destination's addresses) is still a setting.
-      if (!(error instanceof EnvError)) throw error;
+      // A setting only the network can check (the webhook destination's addresses) is still a setting;
+      // a port already taken is one line naming PORT or EMULATOR_PORT, not a stack.
+      if (!(error instanceof EnvError) && !(error instanceof PortUnavailableError)) throw error;
       console.error(error.message);
       process.exit(1);
     },
   );
-  log.info(
-    { url: checkout.url, publicBaseUrl: checkout.publicBaseUrl, mode: env.zalopay.mode },
-    `Checkout ready at ${checkout.publicBaseUrl}`,
-  );
-  if (checkout.emulatorUrl) log.info(`ZaloPay emulator at ${checkout.emulatorUrl}/admin/orders`);
+  for (const line of startLines(env, checkout)) log.info(line.fields, line.message);
 
   const shutdown = (signal: string) => {
-    log.info({ signal }, 'shutting down');
+    log.info({ signal, timeoutMs: env.shutdownTimeoutMs }, 'shutting down');
+    setTimeout(() => {
+      log.error({ signal }, 'shutdown did not finish in time: exiting');
+      process.exit(1);
+    }, env.shutdownTimeoutMs + CLOSE_GRACE_MS).unref();
     checkout.close().then(
       () => process.exit(0),
       (error: unknown) => {

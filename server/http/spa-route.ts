@@ -1,20 +1,43 @@
 // Serves the built React client (dist/client) and answers any other GET page path with index.html,
-// so /order/confirmation?apptransid=... works on a hard load.
+// so /order/confirmation?apptransid=... works on a hard load. Vite names every file under /assets by
+// its content's hash, so those are cached for a year; HTML is revalidated on every visit.
 import express, { Router } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const REVALIDATE = 'no-cache';
+/** Files outside /assets (the favicon) keep their name when they change: a day, then asked again. */
+const UNHASHED = 'public, max-age=86400';
+
 export function spaRoute(clientDir: string): Router {
   const router = Router();
   const indexHtml = path.join(clientDir, 'index.html');
-  router.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-  router.get(/^\/(?!api\/|trpc\/).*/, (_req, res) => {
+  // An unknown /assets path falls through to the app's JSON 404, never to index.html: a stale page
+  // asking for a chunk of an older build must fail as a missing script, not parse HTML as JavaScript.
+  router.use(
+    '/assets',
+    express.static(path.join(clientDir, 'assets'), {
+      index: false,
+      redirect: false,
+      setHeaders: (res) => res.setHeader('Cache-Control', IMMUTABLE),
+    }),
+  );
+  router.use(
+    express.static(clientDir, {
+      index: false,
+      redirect: false,
+      setHeaders: (res, file) =>
+        res.setHeader('Cache-Control', file.endsWith('.html') ? REVALIDATE : UNHASHED),
+    }),
+  );
+  router.get(/^\/(?!api\/|trpc\/|assets\/).*/, (_req, res) => {
     if (!existsSync(indexHtml)) {
       res.status(503).type('text').send('The client is not built yet: run `npm run build`.');
       return;
     }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexHtml);
+    res.setHeader('Cache-Control', REVALIDATE);
+    res.sendFile(indexHtml, { cacheControl: false });
   });
   return router;
 }

@@ -7,11 +7,12 @@ import type { Logger } from '../logger';
 import type { PaymentsPort } from '../payments/payments-port';
 import { isDatabaseInputError } from '../../db/database-input-error';
 import { liveStreamCap } from '../security/live-stream-cap';
-import type { CallLimits } from '../trpc/context';
+import type { CallLimits, Context } from '../trpc/context';
 import { appRouter } from '../trpc/router';
 import { isDatabaseOutage } from '../trpc/init';
 import { DATABASE_RETRY_AFTER_SECONDS } from './error-reply';
 import { TRPC_MAX_BATCH_SIZE } from './trpc-batch-limit';
+import { trpcStatusReads } from './trpc-status-reads';
 
 export const TRPC_MOUNT_PATH = '/trpc';
 
@@ -23,16 +24,21 @@ export interface TrpcRouteDeps {
   liveStreamsPerClient: number;
 }
 
-/** The handlers to mount at TRPC_MOUNT_PATH, in order: the stream cap, then tRPC. */
+/** The handlers to mount at TRPC_MOUNT_PATH, in order: the stream cap, status reads, then tRPC. */
 export function trpcRoute({
   payments,
   log,
   limits,
   liveStreamsPerClient,
 }: TrpcRouteDeps): RequestHandler[] {
+  const contextOf = (req: Request): Context => ({
+    payments,
+    limits,
+    clientIp: () => clientIpOf(req),
+  });
   const trpc = createExpressMiddleware({
     router: appRouter,
-    createContext: ({ req }) => ({ payments, limits, clientIp: () => clientIpOf(req) }),
+    createContext: ({ req }) => contextOf(req),
     maxBodySize: 8 * 1024,
     maxBatchSize: TRPC_MAX_BATCH_SIZE,
     // A database outage answers 503 with Retry-After, as REST does.
@@ -49,7 +55,11 @@ export function trpcRoute({
         log.warn({ err: error, path }, 'tRPC call refused: the database cannot take a value');
     },
   });
-  return [liveStreamCap(liveStreamsPerClient, isSubscriptionRequest), trpc];
+  return [
+    liveStreamCap(liveStreamsPerClient, isSubscriptionRequest),
+    trpcStatusReads(contextOf),
+    trpc,
+  ];
 }
 
 function clientIpOf(req: Request): string {

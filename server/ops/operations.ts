@@ -40,14 +40,32 @@ export interface OperationsHttp {
   routes: Router;
 }
 
+export type ProbeRoutesDeps = Pick<
+  OperationsHttpDeps,
+  'database' | 'gatewayUrl' | 'metricsRegistry' | 'metricsToken'
+>;
+
+/** /readyz and /metrics alone: all a ROLE=worker instance serves besides /healthz. */
+export function probeRoutes(
+  deps: ProbeRoutesDeps,
+  forwardedWarnings?: Parameters<typeof readinessRoute>[1],
+): Router {
+  const routes = Router();
+  routes.use(
+    readinessRoute(
+      createReadinessCheck({ db: deps.database.db, gatewayUrl: deps.gatewayUrl }),
+      forwardedWarnings,
+    ),
+  );
+  routes.use(metricsRoute(deps.metricsRegistry, deps.metricsToken));
+  return routes;
+}
+
 export function operationsHttp(deps: OperationsHttpDeps): OperationsHttp {
   const db = deps.database.db;
   const routes = Router();
   const forwarded = watchForwardedHeaders(deps.trustProxy, deps.log);
-  routes.use(
-    readinessRoute(createReadinessCheck({ db, gatewayUrl: deps.gatewayUrl }), forwarded.warnings),
-  );
-  routes.use(metricsRoute(deps.metricsRegistry, deps.metricsToken));
+  routes.use(probeRoutes(deps, forwarded.warnings));
   routes.use(
     operatorRoutes({
       adminToken: deps.adminToken,

@@ -26,6 +26,10 @@ app.get('/api/payment/status/:id', (_req, res) => {
   res.json({ status: 'PAID' });
 });
 app.get('/broken', (_req, res) => void res.status(503).json({ error: 'down' }));
+app.get(['/assets/index-3f2a9c.js', '/favicon.svg'], (_req, res) => {
+  res.type('text/javascript').send('export {};');
+});
+app.get('/assets/missing-000000.js', (_req, res) => void res.status(404).end());
 app.get('/trpc/onStatusChange', (_req, res) => {
   res.writeHead(200, { 'content-type': 'text/event-stream' });
   res.write(': connected\n\n');
@@ -89,6 +93,24 @@ describe('request logging', () => {
     const probe = await linesAfter('/healthz');
     expect(probe.response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(probe.lines).toEqual([]);
+  });
+
+  it('logs a served static file at debug only (no info line per asset), a missing one as a warning', async () => {
+    for (const path of ['/assets/index-3f2a9c.js', '/favicon.svg']) {
+      const served = await linesAfter(path);
+      expect(served.response.status).toBe(200);
+      expect(served.lines).toEqual([
+        expect.objectContaining({
+          level: 20,
+          msg: 'asset served',
+          req: expect.objectContaining({ path }),
+        }),
+      ]);
+    }
+    const missing = await linesAfter('/assets/missing-000000.js');
+    expect(missing.lines).toEqual([
+      expect.objectContaining({ level: 40, res: { statusCode: 404 }, msg: 'request completed' }),
+    ]);
   });
 
   it('logs the page closing its live status stream at debug, and any other abort as a warning', async () => {

@@ -15,6 +15,16 @@ const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 const APP_TRANS_ID_IN_URL = /\d{6}_[A-Za-z0-9_-]{8,33}/;
 /** Probes that would drown the log; their failures still show in /readyz and the metrics. */
 const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+/**
+ * Static files (the client's /assets/*, the favicon, anything named with an extension): a page load
+ * fetches a dozen, so a served one is logged at debug only (LOG_LEVEL=debug shows them); a refused or
+ * missing one still gets its warning line.
+ */
+const STATIC_FILE = /^\/assets\/|\.[A-Za-z0-9]{1,8}$/;
+
+function isServedStaticFile(method: string, path: string, statusCode: number): boolean {
+  return (method === 'GET' || method === 'HEAD') && statusCode < 400 && STATIC_FILE.test(path);
+}
 
 export function requestIdOf(req: IncomingMessage): string {
   const offered = req.headers['x-request-id'];
@@ -57,6 +67,7 @@ export function requestLogging(log: Logger): RequestHandler {
         else if (!res.writableFinished) log.warn(line, 'request aborted');
         else if (statusCode >= 500) log.error(line, 'request completed');
         else if (statusCode >= 400) log.warn(line, 'request completed');
+        else if (isServedStaticFile(req.method, path, statusCode)) log.debug(line, 'asset served');
         else log.info(line, 'request completed');
       };
       res.on('finish', done);

@@ -6,6 +6,7 @@ import type { Database, DatabaseHandle } from '../../db/create-db';
 import { fulfilments, paymentOrders, shopOrders, type ShopOrderLine } from '../../db/schema';
 import type { Logger } from '../logger';
 import { startPeriodicRounds } from './periodic-rounds';
+import { inSpan, ORDER_ATTRIBUTES } from '../telemetry/spans';
 
 export interface FulfilmentJob {
   /** The same for every delivery of this order (its reference): make the hook idempotent on it. */
@@ -84,7 +85,14 @@ export function startFulfilmentWorker(deps: FulfilmentWorkerDeps): FulfilmentWor
   async function deliver(job: FulfilmentJob & { fulfilmentId: number; attempts: number }) {
     const { fulfilmentId, attempts, ...hookJob } = job;
     try {
-      await deps.hook(hookJob);
+      await inSpan(
+        'fulfilment delivery',
+        {
+          [ORDER_ATTRIBUTES.orderReference]: job.orderId,
+          [ORDER_ATTRIBUTES.appTransId]: job.appTransId,
+        },
+        () => deps.hook(hookJob),
+      );
       return true;
     } catch (error) {
       const retryInMs = Math.min(1000 * 2 ** attempts, MAX_RETRY_DELAY_MS);

@@ -2,6 +2,7 @@
 // every interval, never two at once in one process (a caller asking meanwhile joins the round under
 // way), and a stop that waits for the round in progress. What a round does is each worker's own.
 import type { Logger } from '../logger';
+import { inSpan } from '../telemetry/spans';
 
 export interface PeriodicRounds {
   /** Runs a round now, or joins the one under way; resolves with what the round returns. */
@@ -24,7 +25,11 @@ export function startPeriodicRounds(options: {
 
   function run(): Promise<number> {
     if (stopped) return current ?? Promise.resolve(0);
-    current ??= options.round().finally(() => {
+    current ??= inSpan(`${options.name} round`, { 'worker.name': options.name }, async (span) => {
+      const done = await options.round();
+      span?.setAttribute('worker.items', done);
+      return done;
+    }).finally(() => {
       current = null;
     });
     return current;

@@ -17,6 +17,7 @@ import { claimDueLateChecks, claimDueOrders, releaseLateCheck, releaseLease } fr
 import { applyQueryAnswer, isFinalQueryTime } from './query-answer';
 import { runConcurrently } from './run-concurrently';
 import { createQueryBudget, type QueryBudget } from './query-budget';
+import { inSpan } from '../telemetry/spans';
 
 export interface PollerDeps {
   database: DatabaseHandle;
@@ -197,7 +198,11 @@ export function startPoller(deps: PollerDeps): Poller {
 
   function tick(): Promise<TickResult> {
     if (stopping.signal.aborted) return Promise.resolve({ claimed: 0, queried: 0, lateChecked: 0 });
-    round ??= runRound().finally(() => {
+    round ??= inSpan('poller round', { 'worker.name': 'poller' }, async (span) => {
+      const result = await runRound();
+      span?.setAttributes({ 'worker.items': result.claimed, 'poller.queried': result.queried });
+      return result;
+    }).finally(() => {
       round = null;
     });
     return round;

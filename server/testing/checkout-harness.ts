@@ -16,6 +16,8 @@ export interface TestCheckout {
   checkout: RunningCheckout;
   /** The PostgreSQL test database behind it, if any (a PGlite one lives inside the checkout). */
   database: TestDatabase | undefined;
+  /** The folder served as the built client (an index.html only; a test may add files). */
+  clientDir: string;
   /** The embedded emulator's admin API (throws when the settings run the checkout without one). */
   readonly emulator: EmulatorAdminClient;
   close(): Promise<void>;
@@ -45,6 +47,7 @@ export async function startTestCheckout(
   return {
     checkout,
     database,
+    clientDir,
     get emulator() {
       if (!emulator) throw new Error('This test checkout runs without the embedded emulator');
       return emulator;

@@ -13,6 +13,7 @@ import {
 } from '../http/error-reply';
 import { currentRequestId } from '../ops/request-context';
 import type { Context } from './context';
+import { inSpan, ORDER_ATTRIBUTES, tracingOn } from '../telemetry/spans';
 
 type Issue = StandardSchemaV1Error['issues'][number];
 
@@ -87,8 +88,30 @@ const databaseInputIsBadRequest = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** With tracing on, a span per procedure call, carrying the order it names (docs/decisions/023). */
+const tracedProcedure = t.middleware(async ({ next, path, type, getRawInput }) => {
+  if (!tracingOn()) return next();
+  const input = (await getRawInput().catch(() => undefined)) as
+    { appTransId?: unknown; orderId?: unknown } | undefined;
+  const attributes: Record<string, string> = {
+    'rpc.system': 'trpc',
+    'rpc.method': path,
+    'trpc.type': type,
+  };
+  if (typeof input?.appTransId === 'string')
+    attributes[ORDER_ATTRIBUTES.appTransId] = input.appTransId;
+  if (typeof input?.orderId === 'string')
+    attributes[ORDER_ATTRIBUTES.orderReference] = input.orderId;
+  return inSpan(`trpc ${path}`, attributes, async (span) => {
+    const result = await next();
+    if (!result.ok) span?.setAttribute('trpc.error_code', result.error.code);
+    return result;
+  });
+});
+
 export const router = t.router;
 export const middleware = t.middleware;
 export const publicProcedure = t.procedure
+  .use(tracedProcedure)
   .use(databaseInputIsBadRequest)
   .use(databaseOutageIsUnavailable);

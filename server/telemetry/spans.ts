@@ -1,0 +1,46 @@
+// The app's spans. Until tracing.ts starts the OpenTelemetry SDK (OTEL_EXPORTER_OTLP_ENDPOINT set), no
+// OpenTelemetry code is even loaded and inSpan() is one branch around the work (docs/decisions/023).
+import type { Attributes, Span, Tracer } from '@opentelemetry/api';
+
+/** What tracing.ts hands over once the SDK runs: the tracer and the API's span-status code for errors. */
+export interface ActiveTracing {
+  tracer: Tracer;
+  errorCode: number;
+}
+
+let active: ActiveTracing | undefined;
+
+export function useTracing(tracing: ActiveTracing | undefined): void {
+  active = tracing;
+}
+
+export function tracingOn(): boolean {
+  return active !== undefined;
+}
+
+/** Runs `work` in a span named `name` (the active one while it runs), or as it is with tracing off. */
+export function inSpan<T>(
+  name: string,
+  attributes: Attributes,
+  work: (span: Span | undefined) => Promise<T>,
+): Promise<T> {
+  if (!active) return work(undefined);
+  const { tracer, errorCode } = active;
+  return tracer.startActiveSpan(name, { attributes }, async (span) => {
+    try {
+      return await work(span);
+    } catch (error) {
+      span.recordException(error instanceof Error ? error : String(error));
+      span.setStatus({ code: errorCode });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
+/** The attribute names the spans carry for an order, so one search finds all of its spans. */
+export const ORDER_ATTRIBUTES = {
+  appTransId: 'zalopay.app_trans_id',
+  orderReference: 'checkout.order_reference',
+} as const;
