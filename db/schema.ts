@@ -4,6 +4,8 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  check,
+  customType,
   bigserial,
   boolean,
   index,
@@ -59,6 +61,8 @@ export const LEDGER_KINDS = [
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
+/** PostgreSQL's 64-bit transaction id, read as a decimal string (it may pass 2^53). */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -286,8 +290,13 @@ export const webhookEvents = pgTable(
     lastError: text('last_error'),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     createdAt: createdAt(),
+    /** The writing transaction's id: GET /api/v1/events lists only events every reader will see (issue 20). */
+    txid: xid8('txid')
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
   },
   (t) => [
+    index('webhook_events_feed_idx').on(t.txid, t.seq),
     index('webhook_events_due_idx')
       .on(t.nextAttemptAt)
       .where(sql`${t.status} = 'PENDING'`),
@@ -313,3 +322,27 @@ export const webhookDeliveries = pgTable(
 
 export type WebhookEvent = typeof webhookEvents.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+
+/**
+ * Merchant API keys (server/merchant-api): only the SHA-256 of the key is stored, with its last four
+ * characters so an operator can tell keys apart. A revoked key stays listed; it never authenticates again.
+ */
+export const merchantApiKeys = pgTable(
+  'merchant_api_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    keyHash: text('key_hash').notNull().unique(),
+    lastFour: text('last_four').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('merchant_api_keys_name_length', sql`char_length(${t.name}) between 1 and 100`),
+    check('merchant_api_keys_hash_shape', sql`${t.keyHash} ~ '^[0-9a-f]{64}$'`),
+    check('merchant_api_keys_last_four_length', sql`char_length(${t.lastFour}) = 4`),
+  ],
+);
+
+export type MerchantApiKey = typeof merchantApiKeys.$inferSelect;
