@@ -30,6 +30,7 @@ import { paymentMetrics } from './ops/payment-metrics';
 import { productionDestinationProblem, publicAddressesOnly } from './webhooks/webhook-destination';
 import { startWebhookWorker } from './webhooks/webhook-worker';
 import { loopbackOnly } from './security/loopback-only';
+import { merchantApiRouter } from './merchant-api/v1-router';
 
 /** dist/client. From the sources (tsx, vitest) this module is server/checkout-server.ts; in the server
  * build (server/build/vite.config.ts) it is part of dist/server/main.js, next to dist/client. */
@@ -172,6 +173,11 @@ export async function startCheckout(
       }),
       security: { ...env.security, https: publicBaseUrl.startsWith('https://') },
       acceptClientAmounts: env.orders.acceptClientAmounts,
+      merchantApi: merchantApiRouter({
+        db: database.db,
+        requestsPerMinute: env.merchantApi.requestsPerMinute,
+        routes: [],
+      }),
     }),
   );
 

@@ -7,6 +7,7 @@ import type { SandboxApp } from './zalopay/sandbox-apps';
 import { EMULATOR_PROFILES } from './emulator/settings';
 import { trustProxySchema } from './security/trust-proxy';
 import { webhookSettings } from './webhooks/webhook-settings';
+import { returnOriginsSetting } from './merchant-api/return-origins-setting';
 
 const GATEWAY_HOSTS = {
   sandbox: { api: 'https://sb-openapi.zalopay.vn', gateway: 'https://sbgateway.zalopay.vn' },
@@ -71,9 +72,11 @@ const rawEnvSchema = z.object({
   MERCHANT_WEBHOOK_URL: optionalText,
   MERCHANT_WEBHOOK_SECRET: optionalText,
   MERCHANT_WEBHOOK_ALLOW_PRIVATE: flag(false),
+  MERCHANT_RETURN_ORIGINS: optionalText,
   LIVE_STREAMS_PER_CLIENT: int(20),
   REDIRECT_REPORTS_PER_MINUTE: int(30),
   TRUST_PROXY: trustProxySchema,
+  MERCHANT_API_REQUESTS_PER_MINUTE: int(600),
 });
 
 type RawEnv = z.output<typeof rawEnvSchema>;
@@ -171,6 +174,11 @@ function settingsOf(raw: RawEnv, problems: string[]) {
     },
     problems,
   );
+  const returnOrigins = returnOriginsSetting(
+    raw.MERCHANT_RETURN_ORIGINS,
+    mode === 'production' || raw.NODE_ENV === 'production',
+    problems,
+  );
   if (problems.length > 0 || appId === undefined || !key1 || !key2) return undefined;
 
   const embedded = mode === 'emulator' && raw.EMULATOR_EMBEDDED && !raw.ZALOPAY_API_BASE_URL;
@@ -241,8 +249,15 @@ function settingsOf(raw: RawEnv, problems: string[]) {
       /** Set: GET /metrics requires `Authorization: Bearer <it>`; unset: /metrics is open. */
       metricsToken: raw.METRICS_TOKEN,
     },
+    /** MERCHANT_RETURN_ORIGINS: where a merchant API order's return_url and cancel_url may go. */
+    returnOrigins,
     /** Signed order webhooks to the merchant's systems; undefined when MERCHANT_WEBHOOK_URL is unset. */
     webhooks,
+    /** The merchant API at /api/v1 (server/merchant-api). */
+    merchantApi: {
+      /** Requests per API key per minute on each instance, then 429; 0 turns the limit off. */
+      requestsPerMinute: raw.MERCHANT_API_REQUESTS_PER_MINUTE,
+    },
     security: {
       /** Payment creations per client IP per minute (REST and tRPC together); 0 turns the limit off. */
       createRateLimitPerMinute: raw.CREATE_RATE_LIMIT_PER_MINUTE,

@@ -38,6 +38,12 @@ const shopOrder: ShopOrder = {
   paidAt: AT,
   fulfilledAt: AT,
   refundedAmount: 0,
+  apiKeyId: null,
+  merchantReference: null,
+  metadata: null,
+  returnUrl: null,
+  cancelUrl: null,
+  expiresAt: null,
   createdAt: AT,
   updatedAt: AT,
 };
@@ -106,6 +112,7 @@ const webhookEvent: WebhookEvent = {
   lastError: HOSTILE,
   deliveredAt: null,
   createdAt: AT,
+  txid: '1',
 };
 
 const record: OrderRecord = {
