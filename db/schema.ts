@@ -12,6 +12,8 @@ import {
   integer,
   jsonb,
   pgEnum,
+  primaryKey,
+  type AnyPgColumn,
   pgTable,
   text,
   timestamp,
@@ -106,10 +108,31 @@ export const shopOrders = pgTable(
     paidAt: timestamp('paid_at', { withTimezone: true }),
     fulfilledAt: timestamp('fulfilled_at', { withTimezone: true }),
     refundedAmount: bigint('refunded_amount', { mode: 'number' }).notNull().default(0),
+    /** The merchant API key that made the order (POST /api/v1/orders); null for the shop's own carts. */
+    apiKeyId: uuid('api_key_id').references((): AnyPgColumn => merchantApiKeys.id),
+    /** The merchant's own order number (`WC-10023`), echoed in answers and webhooks. */
+    merchantReference: text('merchant_reference'),
+    /** The merchant's own key/value notes, echoed in answers and webhooks. */
+    metadata: jsonb('metadata').$type<Record<string, string>>(),
+    /** Where the receipt's "Return to <shop>" goes (an origin of MERCHANT_RETURN_ORIGINS). */
+    returnUrl: text('return_url'),
+    /** Where "Cancel and return" goes while the order is unpaid. */
+    cancelUrl: text('cancel_url'),
+    /** After this no new payment attempt starts; null: the order never expires (the shop's own carts). */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('shop_orders_created_at_idx').on(t.createdAt)],
+  (t) => [
+    index('shop_orders_created_at_idx').on(t.createdAt),
+    index('shop_orders_merchant_reference_idx')
+      .on(t.merchantReference, t.createdAt)
+      .where(sql`${t.merchantReference} is not null`),
+    check(
+      'shop_orders_merchant_reference_length',
+      sql`char_length(${t.merchantReference}) between 1 and 64`,
+    ),
+  ],
 );
 
 export const paymentOrders = pgTable(
@@ -346,3 +369,35 @@ export const merchantApiKeys = pgTable(
 );
 
 export type MerchantApiKey = typeof merchantApiKeys.$inferSelect;
+
+/**
+ * The first answer of each merchant API POST sent with an `Idempotency-Key` (server/merchant-api/
+ * idempotency.ts), per API key, for 24 hours: a repeat with the same body gets it again, another body a
+ * 409. A row without an answer is a request in progress; `locked_until` lets another take over after a crash.
+ */
+export const merchantIdempotencyKeys = pgTable(
+  'merchant_idempotency_keys',
+  {
+    apiKeyId: uuid('api_key_id')
+      .notNull()
+      .references(() => merchantApiKeys.id),
+    key: text('key').notNull(),
+    /** SHA-256 of the method, the path and the body's canonical JSON. */
+    requestHash: text('request_hash').notNull(),
+    statusCode: integer('status_code'),
+    responseBody: jsonb('response_body'),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.apiKeyId, t.key] }),
+    index('merchant_idempotency_keys_created_at_idx').on(t.createdAt),
+    check('merchant_idempotency_keys_key_length', sql`char_length(${t.key}) between 1 and 255`),
+    check(
+      'merchant_idempotency_keys_status_code',
+      sql`${t.statusCode} is null or ${t.statusCode} between 200 and 499`,
+    ),
+  ],
+);
+
+export type MerchantIdempotencyKey = typeof merchantIdempotencyKeys.$inferSelect;

@@ -249,14 +249,14 @@ function settingsOf(raw: RawEnv, problems: string[]) {
       /** Set: GET /metrics requires `Authorization: Bearer <it>`; unset: /metrics is open. */
       metricsToken: raw.METRICS_TOKEN,
     },
-    /** MERCHANT_RETURN_ORIGINS: where a merchant API order's return_url and cancel_url may go. */
-    returnOrigins,
     /** Signed order webhooks to the merchant's systems; undefined when MERCHANT_WEBHOOK_URL is unset. */
     webhooks,
     /** The merchant API at /api/v1 (server/merchant-api). */
     merchantApi: {
       /** Requests per API key per minute on each instance, then 429; 0 turns the limit off. */
       requestsPerMinute: raw.MERCHANT_API_REQUESTS_PER_MINUTE,
+      /** MERCHANT_RETURN_ORIGINS: where a merchant API order's return_url and cancel_url may go. */
+      returnOrigins,
     },
     security: {
       /** Payment creations per client IP per minute (REST and tRPC together); 0 turns the limit off. */
