@@ -31,6 +31,9 @@ import { productionDestinationProblem, publicAddressesOnly } from './webhooks/we
 import { startWebhookWorker } from './webhooks/webhook-worker';
 import { loopbackOnly } from './security/loopback-only';
 import { merchantApiRouter } from './merchant-api/v1-router';
+import { orderRoutes } from './merchant-api/order-routes';
+import { eventsRoutes } from './merchant-api/events-routes';
+import { refundRoutes } from './merchant-api/refund-routes';
 
 /** dist/client. From the sources (tsx, vitest) this module is server/checkout-server.ts; in the server
  * build (server/build/vite.config.ts) it is part of dist/server/main.js, next to dist/client. */
@@ -176,7 +179,17 @@ export async function startCheckout(
       merchantApi: merchantApiRouter({
         db: database.db,
         requestsPerMinute: env.merchantApi.requestsPerMinute,
-        routes: [],
+        routes: [
+          orderRoutes({
+            db: database.db,
+            log,
+            orders: env.orders,
+            returnOrigins: env.merchantApi.returnOrigins,
+            publicBaseUrl,
+          }),
+          eventsRoutes(database.db),
+          refundRoutes({ db: database.db, log, refunds }),
+        ],
       }),
     }),
   );
