@@ -50,6 +50,8 @@ export function newApiKey(): string {
   return `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
 }
 
+const UUID = z.uuid();
+
 const summaryColumns = {
   id: merchantApiKeys.id,
   name: merchantApiKeys.name,
@@ -76,9 +78,17 @@ export function listApiKeys(db: Database): Promise<ApiKeySummary[]> {
   return db.select(summaryColumns).from(merchantApiKeys).orderBy(desc(merchantApiKeys.createdAt));
 }
 
-export type RevokeOutcome = 'revoked' | 'already_revoked' | 'not_found';
+/** One key by id, or undefined (an id that is not a UUID included). */
+export async function findApiKey(db: Database, id: string): Promise<ApiKeySummary | undefined> {
+  if (!UUID.safeParse(id).success) return undefined;
+  const [row] = await db
+    .select(summaryColumns)
+    .from(merchantApiKeys)
+    .where(eq(merchantApiKeys.id, id));
+  return row;
+}
 
-const UUID = z.uuid();
+export type RevokeOutcome = 'revoked' | 'already_revoked' | 'not_found';
 
 /** Revokes a key by id: from the next request on, on every instance, it authenticates nothing. */
 export async function revokeApiKey(db: Database, id: string): Promise<RevokeOutcome> {

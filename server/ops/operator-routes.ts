@@ -36,6 +36,7 @@ import {
 import { sessionStore } from './operator-sessions';
 import { resendWebhookEvent } from '../webhooks/webhook-worker';
 import { buildTimeline } from './order-timeline';
+import { apiKeyRoutes } from './api-key-routes';
 
 export interface OperatorRoutesDeps {
   /** Unset: the pages do not exist. */
@@ -189,6 +190,8 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
     }
     next();
   });
+
+  apiKeyRoutes(router, { db: deps.db, log: deps.log, page });
 
   router.post('/ops/sign-out', async (_req, res) => {
     await sessions.revoke(String(res.locals.sessionId));
