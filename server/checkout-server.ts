@@ -30,10 +30,7 @@ import { paymentMetrics } from './ops/payment-metrics';
 import { productionDestinationProblem, publicAddressesOnly } from './webhooks/webhook-destination';
 import { startWebhookWorker } from './webhooks/webhook-worker';
 import { loopbackOnly } from './security/loopback-only';
-import { merchantApiRouter } from './merchant-api/v1-router';
-import { orderRoutes } from './merchant-api/order-routes';
-import { eventsRoutes } from './merchant-api/events-routes';
-import { refundRoutes } from './merchant-api/refund-routes';
+import { merchantApi } from './merchant-api/merchant-api';
 
 /** dist/client. From the sources (tsx, vitest) this module is server/checkout-server.ts; in the server
  * build (server/build/vite.config.ts) it is part of dist/server/main.js, next to dist/client. */
@@ -176,20 +173,14 @@ export async function startCheckout(
       }),
       security: { ...env.security, https: publicBaseUrl.startsWith('https://') },
       acceptClientAmounts: env.orders.acceptClientAmounts,
-      merchantApi: merchantApiRouter({
+      merchantApi: merchantApi({
         db: database.db,
+        log,
+        refunds,
+        orders: env.orders,
+        returnOrigins: env.merchantApi.returnOrigins,
+        publicBaseUrl,
         requestsPerMinute: env.merchantApi.requestsPerMinute,
-        routes: [
-          orderRoutes({
-            db: database.db,
-            log,
-            orders: env.orders,
-            returnOrigins: env.merchantApi.returnOrigins,
-            publicBaseUrl,
-          }),
-          eventsRoutes(database.db),
-          refundRoutes({ db: database.db, log, refunds }),
-        ],
       }),
     }),
   );

@@ -87,7 +87,7 @@ const metadataSchema = z
   .refine((value) => Object.keys(value).length <= MERCHANT_LIMITS.metadataKeys, {
     message: `at most ${MERCHANT_LIMITS.metadataKeys} keys`,
   })
-  .meta({ example: { customer_id: '8812' } });
+  .meta({ example: { customer_id: '8812' }, maxProperties: MERCHANT_LIMITS.metadataKeys });
 
 /** An absolute http(s) URL with no user name or password in it. */
 const urlSchema = z
@@ -127,8 +127,16 @@ export function merchantOrderSchema(returnOrigins: readonly string[]) {
           .optional()
           .meta({ example: 'WC-10023' }),
         metadata: metadataSchema.optional(),
-        return_url: returnUrl.optional().meta({ example: 'https://shop.example/thanks' }),
-        cancel_url: returnUrl.optional().meta({ example: 'https://shop.example/cart' }),
+        return_url: returnUrl.optional().meta({
+          example: 'https://shop.example/thanks',
+          description:
+            'Where "Return to <shop>" goes once paid, with ?order_id=<order_id> added; its origin must be in MERCHANT_RETURN_ORIGINS',
+        }),
+        cancel_url: returnUrl.optional().meta({
+          example: 'https://shop.example/cart',
+          description:
+            'Where "Cancel and return" goes while unpaid; its origin must be in MERCHANT_RETURN_ORIGINS',
+        }),
         expires_in_seconds: z
           .number('must be a number')
           .int('must be a whole number')

@@ -1,13 +1,14 @@
-// Test support for the merchant API (issue 20): the app's real Express routes with the /api/v1 router
-// (key check, per-key limit, order routes) over a service harness, on 127.0.0.1, with a key of its own.
+// Test support for the merchant API (issue 20): the app's real Express routes with the whole /api/v1
+// router as checkout-server.ts mounts it (merchant-api.ts) over a service harness, on 127.0.0.1, with a
+// key of its own.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../app';
 import { issueApiKey } from '../api-keys/api-keys';
 import { silentLogger } from '../logger';
-import { orderRoutes } from '../merchant-api/order-routes';
-import { merchantApiRouter } from '../merchant-api/v1-router';
-import type { ServiceHarness } from './service-harness';
+import { merchantApi as merchantApiOf } from '../merchant-api/merchant-api';
+import { createRefundService } from '../refunds/refund-service';
+import { SANDBOX_APP, type ServiceHarness } from './service-harness';
 
 export const TEST_RETURN_ORIGIN = 'https://shop.example';
 
@@ -32,24 +33,27 @@ export async function serveMerchantApi(
   const db = harness.database.db;
   const key = options.key ?? (await issueApiKey(db, 'test shop')).key;
   const log = silentLogger();
-  let url = '';
-  const merchantApi = merchantApiRouter({
+  const refunds = createRefundService({
     db,
+    zalopay: harness.zalopay,
+    appId: SANDBOX_APP.appId,
+    log,
+    checkIntervalMs: 100,
+    now: harness.clock.now,
+  });
+  const merchantApi = merchantApiOf({
+    db,
+    log,
+    refunds,
+    orders: harness.config.orders,
+    returnOrigins: options.returnOrigins ?? [TEST_RETURN_ORIGIN],
+    publicBaseUrl: harness.config.publicBaseUrl,
     requestsPerMinute: 0,
-    routes: [
-      orderRoutes({
-        db,
-        log,
-        orders: harness.config.orders,
-        returnOrigins: options.returnOrigins ?? [TEST_RETURN_ORIGIN],
-        publicBaseUrl: harness.config.publicBaseUrl,
-        now: harness.clock.now,
-      }),
-    ],
+    now: harness.clock.now,
   });
   const server = createServer(createApp({ payments: harness.service, log, merchantApi }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
     key,
