@@ -1,9 +1,10 @@
 // POST/GET /api/v1/orders over real HTTP on both databases: free and catalogue lines priced as sent, each
 // bad field answered 400 by name, return and cancel URLs only to allowed origins, reads by id and by
-// merchant reference, expiry, and Idempotency-Key (repeat, other body, 20 at once on two instances).
+// merchant reference, expiry, the webhook body's merchant_reference and metadata, and Idempotency-Key
+// (repeat, other body, 20 at once on two instances).
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shopOrders } from '../../db/schema';
+import { shopOrders, webhookEvents } from '../../db/schema';
 import { testDatabaseDrivers } from '../testing/test-database';
 import { startServiceHarness, type ServiceHarness } from '../testing/service-harness';
 import {
@@ -102,6 +103,20 @@ describe.each(testDatabaseDrivers())('merchant API orders on %s', (driver) => {
     expect(view?.merchant?.returnUrl).toBe(
       `${TEST_RETURN_ORIGIN}/thanks?order_id=${order.order_id}`,
     );
+    const events = await harness.database.db
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.shopOrderId, order.order_id));
+    expect(events.map((event) => event.payload)).toEqual([
+      expect.objectContaining({
+        type: 'order.paid',
+        data: expect.objectContaining({
+          order_id: order.order_id,
+          merchant_reference: 'WC-10023',
+          metadata: { customer_id: '8812' },
+        }),
+      }),
+    ]);
   });
 
   it.each<[string, Record<string, unknown>, string]>([
