@@ -54,6 +54,24 @@ describe.each(testDatabaseDrivers())('the merchant API on %s', (driver) => {
     expect(rows[0]?.key_hash).toBe(hashApiKey(issued.key));
     expect(rows[0]?.row).not.toContain(issued.key);
     expect(rows[0]?.row).not.toContain(issued.key.slice(3, 20));
+    // The table itself refuses a key stored in the clear, or an empty name; the same row with a
+    // digest and a name is taken.
+    await harness.database.db.execute(
+      sql`insert into merchant_api_keys (name, key_hash, last_four) values ('ok', ${'e'.repeat(64)}, 'abcd')`,
+    );
+    await expect(
+      harness.database.db.execute(
+        sql`insert into merchant_api_keys (name, key_hash, last_four) values ('x', ${issued.key}, 'abcd')`,
+      ),
+    ).rejects.toThrow();
+    await expect(
+      harness.database.db.execute(
+        sql`insert into merchant_api_keys (name, key_hash, last_four) values ('', ${'0'.repeat(64)}, 'abcd')`,
+      ),
+    ).rejects.toThrow();
+    await expect(issueApiKey(harness.database.db, 'tab\there')).rejects.toThrow(
+      'must not contain control characters',
+    );
   });
 
   it('answers one identical 401 for a missing, malformed, unknown or revoked key', async () => {
