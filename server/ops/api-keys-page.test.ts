@@ -56,8 +56,8 @@ describe.each(testDatabaseDrivers())('the API keys page on %s', (driver) => {
   let cookie: string;
 
   beforeAll(async () => {
-    logs = capturedLog('debug');
-    running = await startTestCheckout(driver, { ADMIN_TOKEN, LOG_LEVEL: 'debug' }, logs.log);
+    logs = capturedLog('trace');
+    running = await startTestCheckout(driver, { ADMIN_TOKEN, LOG_LEVEL: 'trace' }, logs.log);
     base = running.checkout.url;
     cookie = await signIn(base);
   });
