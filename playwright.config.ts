@@ -2,7 +2,13 @@
 // driven through a real headless Chromium, desktop and phone-sized.
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/chromium-path';
-import { E2E_APP_PORT, E2E_EMULATOR_PORT, E2E_BASE_URL } from './e2e/ports';
+import {
+  E2E_APP_PORT,
+  E2E_EMULATOR_PORT,
+  E2E_BASE_URL,
+  E2E_SHOP_ORIGIN,
+  E2E_WEBHOOK_SECRET,
+} from './e2e/ports';
 
 const launchOptions = { executablePath: findChromium(), args: CHROMIUM_ARGS };
 
@@ -53,6 +59,10 @@ export default defineConfig({
       CREATE_RATE_LIMIT_PER_MINUTE: '10000',
       // Every spec returns from ZaloPay to 127.0.0.1 too: no limit a whole run could reach.
       REDIRECT_REPORTS_PER_MINUTE: '10000',
+      // The merchant shop of merchant-shop.spec.ts: where its orders return, where its webhooks go.
+      MERCHANT_RETURN_ORIGINS: E2E_SHOP_ORIGIN,
+      MERCHANT_WEBHOOK_URL: `${E2E_SHOP_ORIGIN}/webhooks/checkout`,
+      MERCHANT_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
     },
   },
 });

@@ -4,12 +4,16 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  check,
+  customType,
   bigserial,
   boolean,
   index,
   integer,
   jsonb,
   pgEnum,
+  primaryKey,
+  type AnyPgColumn,
   pgTable,
   text,
   timestamp,
@@ -61,6 +65,8 @@ export const LEDGER_KINDS = [
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
+/** PostgreSQL's 64-bit transaction id, read as a decimal string (it may pass 2^53). */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -113,6 +119,18 @@ export const shopOrders = pgTable(
     cancelledBy: text('cancelled_by').$type<ShopOrderCanceller>(),
     /** The abandoned-order round's lease: one instance at a time cancels an abandoned order. */
     closeLeaseUntil: timestamp('close_lease_until', { withTimezone: true }),
+    /** The merchant API key that made the order (POST /api/v1/orders); null for the shop's own carts. */
+    apiKeyId: uuid('api_key_id').references((): AnyPgColumn => merchantApiKeys.id),
+    /** The merchant's own order number (`WC-10023`), echoed in answers and webhooks. */
+    merchantReference: text('merchant_reference'),
+    /** The merchant's own key/value notes, echoed in answers and webhooks. */
+    metadata: jsonb('metadata').$type<Record<string, string>>(),
+    /** Where the receipt's "Return to <shop>" goes (an origin of MERCHANT_RETURN_ORIGINS). */
+    returnUrl: text('return_url'),
+    /** Where "Cancel and return" goes while the order is unpaid. */
+    cancelUrl: text('cancel_url'),
+    /** After this no new payment attempt starts; null: the order never expires (the shop's own carts). */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -121,6 +139,13 @@ export const shopOrders = pgTable(
     index('shop_orders_awaiting_idx')
       .on(t.createdAt)
       .where(sql`${t.status} = 'AWAITING_PAYMENT'`),
+    index('shop_orders_merchant_reference_idx')
+      .on(t.merchantReference, t.createdAt)
+      .where(sql`${t.merchantReference} is not null`),
+    check(
+      'shop_orders_merchant_reference_length',
+      sql`char_length(${t.merchantReference}) between 1 and 64`,
+    ),
   ],
 );
 
@@ -311,8 +336,13 @@ export const webhookEvents = pgTable(
     lastError: text('last_error'),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     createdAt: createdAt(),
+    /** The writing transaction's id: GET /api/v1/events lists only events every reader will see (issue 20). */
+    txid: xid8('txid')
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
   },
   (t) => [
+    index('webhook_events_feed_idx').on(t.txid, t.seq),
     index('webhook_events_due_idx')
       .on(t.nextAttemptAt)
       .where(sql`${t.status} = 'PENDING'`),
@@ -338,3 +368,59 @@ export const webhookDeliveries = pgTable(
 
 export type WebhookEvent = typeof webhookEvents.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+
+/**
+ * Merchant API keys (server/merchant-api): only the SHA-256 of the key is stored, with its last four
+ * characters so an operator can tell keys apart. A revoked key stays listed; it never authenticates again.
+ */
+export const merchantApiKeys = pgTable(
+  'merchant_api_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    keyHash: text('key_hash').notNull().unique(),
+    lastFour: text('last_four').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('merchant_api_keys_name_length', sql`char_length(${t.name}) between 1 and 100`),
+    check('merchant_api_keys_hash_shape', sql`${t.keyHash} ~ '^[0-9a-f]{64}$'`),
+    check('merchant_api_keys_last_four_length', sql`char_length(${t.lastFour}) = 4`),
+  ],
+);
+
+export type MerchantApiKey = typeof merchantApiKeys.$inferSelect;
+
+/**
+ * The first answer of each merchant API POST sent with an `Idempotency-Key` (server/merchant-api/
+ * idempotency.ts), per API key, for 24 hours: a repeat with the same body gets it again, another body a
+ * 409. A row without an answer is a request in progress; `locked_until` lets another take over after a crash.
+ */
+export const merchantIdempotencyKeys = pgTable(
+  'merchant_idempotency_keys',
+  {
+    apiKeyId: uuid('api_key_id')
+      .notNull()
+      .references(() => merchantApiKeys.id),
+    key: text('key').notNull(),
+    /** SHA-256 of the method, the path and the body's canonical JSON. */
+    requestHash: text('request_hash').notNull(),
+    statusCode: integer('status_code'),
+    responseBody: jsonb('response_body'),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.apiKeyId, t.key] }),
+    index('merchant_idempotency_keys_created_at_idx').on(t.createdAt),
+    check('merchant_idempotency_keys_key_length', sql`char_length(${t.key}) between 1 and 255`),
+    check(
+      'merchant_idempotency_keys_status_code',
+      sql`${t.statusCode} is null or ${t.statusCode} between 200 and 499`,
+    ),
+  ],
+);
+
+export type MerchantIdempotencyKey = typeof merchantIdempotencyKeys.$inferSelect;

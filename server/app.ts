@@ -20,6 +20,7 @@ import { securityHeaders } from './security/security-headers';
 import { createPaymentRateLimit } from './security/create-rate-limit';
 import { createRedirectReportLimit } from './security/redirect-report-limit';
 import type { TrustProxySetting } from './security/trust-proxy';
+import { MERCHANT_API_PATH } from './merchant-api/v1-router';
 
 export interface AppDeps {
   payments: PaymentsService;
@@ -35,6 +36,8 @@ export interface AppDeps {
    * (a one-off order for a client-given amount). Omitted: no, the server prices every order.
    */
   acceptClientAmounts?: boolean;
+  /** The merchant API (server/merchant-api/v1-router.ts), mounted at /api/v1; omitted: no merchant API. */
+  merchantApi?: Router;
 }
 
 export interface AppSecurity {
@@ -62,6 +65,7 @@ export function createApp({
   operations,
   security = NO_PROXY_NO_LIMIT,
   acceptClientAmounts = false,
+  merchantApi,
 }: AppDeps): Express {
   const createLimit = createPaymentRateLimit(security.createRateLimitPerMinute);
 
@@ -93,6 +97,7 @@ export function createApp({
     }),
   );
   app.post(['/api/payment/create', '/api/orders'], createLimit.restRoute);
+  if (merchantApi) app.use(MERCHANT_API_PATH, merchantApi);
   app.use(paymentRestRoutes(payments, { acceptClientAmounts }));
   app.use(orderRestRoutes(payments));
   app.use(healthRoutes());

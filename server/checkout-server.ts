@@ -31,6 +31,7 @@ import { startTracingIfSet } from './telemetry/start-tracing';
 import { tracedZaloPayClient } from './telemetry/traced-zalopay-client';
 import { markSpansWithEvents } from './telemetry/event-attributes';
 import { tracingOn } from './telemetry/spans';
+import { merchantApi } from './merchant-api/merchant-api';
 
 /** dist/client. From the sources (tsx, vitest) this module is server/checkout-server.ts; in the server
  * build (server/build/vite.config.ts) it is part of dist/server/main.js, next to dist/client. */
@@ -245,6 +246,15 @@ async function startServing(
           }),
           security: { ...env.security, https: publicBaseUrl.startsWith('https://') },
           acceptClientAmounts: env.orders.acceptClientAmounts,
+          merchantApi: merchantApi({
+            db: database.db,
+            log,
+            refunds,
+            orders: env.orders,
+            returnOrigins: env.merchantApi.returnOrigins,
+            publicBaseUrl,
+            requestsPerMinute: env.merchantApi.requestsPerMinute,
+          }),
         })
       : createProbeApp(probeRoutes(probes)),
   );

@@ -9,6 +9,7 @@ import type { SandboxApp } from './zalopay/sandbox-apps';
 import { EMULATOR_PROFILES } from './emulator/settings';
 import { trustProxySchema } from './security/trust-proxy';
 import { webhookSettings } from './webhooks/webhook-settings';
+import { returnOriginsSetting } from './merchant-api/return-origins-setting';
 
 const GATEWAY_HOSTS = {
   sandbox: { api: 'https://sb-openapi.zalopay.vn', gateway: 'https://sbgateway.zalopay.vn' },
@@ -81,6 +82,7 @@ const rawEnvSchema = z.object({
   MERCHANT_WEBHOOK_URL: optionalText,
   MERCHANT_WEBHOOK_SECRET: optionalText,
   MERCHANT_WEBHOOK_ALLOW_PRIVATE: flag(false),
+  MERCHANT_RETURN_ORIGINS: optionalText,
   LIVE_STREAMS_PER_CLIENT: int(20),
   REDIRECT_REPORTS_PER_MINUTE: int(30),
   TRUST_PROXY: trustProxySchema,
@@ -94,6 +96,7 @@ const rawEnvSchema = z.object({
   // OpenTelemetry (docs/operations.md): unset, no tracing code is loaded.
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalText.pipe(z.url().optional()),
   OTEL_SERVICE_NAME: z.string().trim().min(1).default('zalopay-checkout'),
+  MERCHANT_API_REQUESTS_PER_MINUTE: int(600),
 });
 
 type RawEnv = z.output<typeof rawEnvSchema>;
@@ -214,6 +217,11 @@ function settingsOf(raw: RawEnv, problems: string[]) {
       `ROLE: ${raw.ROLE} instances share one database, so they must share one ZaloPay emulator: run it alone (npm run emulator) and set EMULATOR_EMBEDDED=false and ZALOPAY_API_BASE_URL=http://127.0.0.1:3001 on every instance`,
     );
   }
+  const returnOrigins = returnOriginsSetting(
+    raw.MERCHANT_RETURN_ORIGINS,
+    mode === 'production' || raw.NODE_ENV === 'production',
+    problems,
+  );
   if (problems.length > 0 || appId === undefined || !key1 || !key2) return undefined;
 
   const hosts = mode === 'emulator' ? undefined : GATEWAY_HOSTS[mode];
@@ -314,6 +322,13 @@ function settingsOf(raw: RawEnv, problems: string[]) {
     },
     /** Signed order webhooks to the merchant's systems; undefined when MERCHANT_WEBHOOK_URL is unset. */
     webhooks,
+    /** The merchant API at /api/v1 (server/merchant-api). */
+    merchantApi: {
+      /** Requests per API key per minute on each instance, then 429; 0 turns the limit off. */
+      requestsPerMinute: raw.MERCHANT_API_REQUESTS_PER_MINUTE,
+      /** MERCHANT_RETURN_ORIGINS: where a merchant API order's return_url and cancel_url may go. */
+      returnOrigins,
+    },
     security: {
       /** Payment creations per client IP per minute (REST and tRPC together); 0 turns the limit off. */
       createRateLimitPerMinute: raw.CREATE_RATE_LIMIT_PER_MINUTE,

@@ -54,9 +54,13 @@ describe('createLogger', () => {
     log.info({ ops: { adminToken }, token: adminToken }, 'admin');
     log.info({ req: { headers: { cookie: 'ops_session=1.abc' } } }, 'request');
     log.info({ redirect: { checksum: 'f'.repeat(64) } }, 'redirect');
+    const apiKey = `ck_${'k'.repeat(43)}`;
+    log.info({ req: { headers: { authorization: `Bearer ${apiKey}` } } }, 'merchant API call');
+    log.info({ headers: { authorization: `Bearer ${apiKey}` } }, 'bare headers');
+    log.info({ apiKey, issued: { apiKey } }, 'an API key by name');
 
     const output = lines.join('');
-    expect(lines).toHaveLength(6);
+    expect(lines).toHaveLength(9);
     for (const secret of [
       app.key1,
       app.key2,
@@ -64,6 +68,7 @@ describe('createLogger', () => {
       adminToken,
       'ops_session=1.abc',
       'f'.repeat(64),
+      apiKey,
     ]) {
       expect(output).not.toContain(secret);
     }

@@ -23,6 +23,8 @@ export const REDACTED_PATHS = [
   'adminToken',
   'token',
   '*.token',
+  'apiKey',
+  '*.apiKey',
   'req.headers.cookie',
   'headers.cookie',
   'res.headers["set-cookie"]',

@@ -10,10 +10,12 @@ interface NoticeProps {
   body: string;
   /** The shop link's words; "Back to the shop" unless the page says otherwise. */
   shopLinkLabel?: string;
+  /** A merchant's own shop to go back to (an order made through the merchant API) instead of ours. */
+  shopLink?: { href: string; label: string } | null;
   children?: ReactNode;
 }
 
-export function Notice({ heading, body, shopLinkLabel, children }: NoticeProps) {
+export function Notice({ heading, body, shopLinkLabel, shopLink, children }: NoticeProps) {
   const { messages } = useI18n();
   return (
     <section className="notice">
@@ -22,7 +24,11 @@ export function Notice({ heading, body, shopLinkLabel, children }: NoticeProps) 
       <p>{body}</p>
       <div className="actions">
         {children}
-        <a href="/">{shopLinkLabel ?? messages.backToShop}</a>
+        {shopLink ? (
+          <a href={shopLink.href}>{shopLink.label}</a>
+        ) : (
+          <a href="/">{shopLinkLabel ?? messages.backToShop}</a>
+        )}
       </div>
     </section>
   );

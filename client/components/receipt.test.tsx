@@ -37,6 +37,7 @@ const ORDER: OrderView = {
   livePayment: null,
   receipt: RECEIPT,
   serverTime: new Date('2026-11-25T17:00:00Z'),
+  merchant: null,
 };
 
 function renderReceipt(receipt: ReceiptView = RECEIPT) {

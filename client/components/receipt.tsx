@@ -1,6 +1,7 @@
 // The receipt of a paid order, on the checkout and on /order/confirmation alike: the order reference, what
 // was bought, the amount paid, when (Vietnam time), how, and ZaloPay's transaction id (what ZaloPay support
-// asks for) with a copy button. "Continue shopping" starts a new cart.
+// asks for) with a copy button. "Continue shopping" starts a new cart; an order made through the merchant
+// API offers "Return to <shop>" instead, to the merchant's return_url.
 import type { OrderView, ReceiptView } from '../../server/payments/order-view';
 import { Announce } from '../a11y/live-announcer';
 import { formatVietnamTime } from '../format/vietnam-time';
@@ -56,9 +57,17 @@ export function Receipt({ order, receipt, headingLevel }: ReceiptProps) {
       <p className="receipt__hint">{messages.zpTransIdHint}</p>
       <OrderLines lines={order.lines} total={order.total} />
       <div className="actions">
-        <a className="button-link" href="/">
-          {messages.continueShopping}
-        </a>
+        {order.merchant ? (
+          order.merchant.returnUrl && (
+            <a className="button-link" href={order.merchant.returnUrl}>
+              {messages.returnToShop(order.merchant.shopName ?? '')}
+            </a>
+          )
+        ) : (
+          <a className="button-link" href="/">
+            {messages.continueShopping}
+          </a>
+        )}
       </div>
     </section>
   );

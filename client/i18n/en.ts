@@ -27,6 +27,11 @@ export const en = {
     'This order was cancelled and can no longer be paid. Nothing more will be charged.',
   continueShopping: 'Continue shopping',
   goToShop: 'Go to the shop',
+  returnToShop: (shop: string) => `Return to ${shop}`,
+  cancelAndReturn: (shop: string) => `Cancel and return to ${shop}`,
+  orderExpiredHeading: 'This order has expired',
+  orderExpiredBody:
+    'The time to pay this order has passed and nothing was charged. Please go back to the shop to order again.',
 
   payButton: 'Pay with ZaloPay',
   creatingOrder: 'Creating your ZaloPay order…',

@@ -29,6 +29,11 @@ export const vi: Messages = {
     'Đơn hàng này đã bị hủy và không thể thanh toán nữa. Bạn sẽ không bị trừ thêm tiền.',
   continueShopping: 'Tiếp tục mua sắm',
   goToShop: 'Đến cửa hàng',
+  returnToShop: (shop: string) => `Quay lại ${shop}`,
+  cancelAndReturn: (shop: string) => `Hủy và quay lại ${shop}`,
+  orderExpiredHeading: 'Đơn hàng đã hết hạn',
+  orderExpiredBody:
+    'Đã quá thời hạn thanh toán đơn hàng này và bạn chưa bị trừ tiền. Vui lòng quay lại cửa hàng để đặt lại.',
 
   payButton: 'Thanh toán bằng ZaloPay',
   creatingOrder: 'Đang tạo đơn hàng ZaloPay…',

@@ -1,7 +1,8 @@
 // The checkout of one merchant order, at /checkout/{orderId}: what the server says about the order decides
 // the page, so a reload, a second tab or Back from ZaloPay lands on the same order. Awaiting payment: the
 // order's lines and its payment (the live attempt, or a Pay button). Paid or later: the receipt, never a
-// Pay button. Cancelled or unknown: says so, with a way back to the shop.
+// Pay button. Cancelled, expired or unknown: says so, with a way back to the shop. An order made through
+// the merchant API offers "Cancel and return" to the merchant's cancel_url while unpaid.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { ShopOrderStatus } from '../../server/payments/order-view';
@@ -102,12 +103,28 @@ export function CheckoutPage({
     return <Receipt order={order} receipt={order.receipt} headingLevel={1} />;
   }
 
+  const { merchant } = order;
+  const backToMerchant = merchant?.cancelUrl
+    ? { href: merchant.cancelUrl, label: messages.returnToShop(merchant.shopName ?? '') }
+    : null;
+
   if (order.status === 'CANCELLED') {
     return (
       <Notice
         heading={messages.orderCancelledHeading}
         body={messages.orderCancelledBody}
         shopLinkLabel={messages.continueShopping}
+        shopLink={backToMerchant}
+      />
+    );
+  }
+
+  if (merchant?.expired) {
+    return (
+      <Notice
+        heading={messages.orderExpiredHeading}
+        body={messages.orderExpiredBody}
+        shopLink={backToMerchant}
       />
     );
   }
@@ -143,6 +160,11 @@ export function CheckoutPage({
             onOrderChanged={readOrderAgain}
             pollIntervalMs={pollIntervalMs}
           />
+        )}
+        {merchant?.cancelUrl && (
+          <p className="checkout__cancel">
+            <a href={merchant.cancelUrl}>{messages.cancelAndReturn(merchant.shopName ?? '')}</a>
+          </p>
         )}
       </div>
     </div>

@@ -4,6 +4,7 @@ import { TRPCError } from '@trpc/server';
 import type { RedirectHint } from '../../server/payments/redirect-report';
 import type { PaymentsPort } from '../../server/payments/payments-port';
 import type {
+  MerchantCheckoutView,
   OrderLine,
   OrderLineRequest,
   OrderView,
@@ -48,6 +49,7 @@ interface StoredOrder {
   createdAt: Date;
   attempts: string[];
   receipt: ReceiptView | null;
+  merchant: MerchantCheckoutView | null;
 }
 
 export interface TransitionOptions {
@@ -184,8 +186,16 @@ export class FakePayments implements PaymentsPort {
     status = 'AWAITING_PAYMENT',
     paidAt,
     method = 'wallet',
-  }: { status?: ShopOrderStatus; paidAt?: Date; method?: PaymentMethod } = {}): OrderView {
+    merchant = null,
+  }: {
+    status?: ShopOrderStatus;
+    paidAt?: Date;
+    method?: PaymentMethod;
+    /** An order made through the merchant API: its return and cancel links, its expiry. */
+    merchant?: MerchantCheckoutView | null;
+  } = {}): OrderView {
     const order = this.storeOrder(this.priceLines(DEMO_LINES));
+    order.merchant = merchant;
     if (status !== 'AWAITING_PAYMENT' && status !== 'CANCELLED') {
       const paid: PaymentView = {
         ...this.newAttempt(order),
@@ -274,6 +284,7 @@ export class FakePayments implements PaymentsPort {
       createdAt: this.serverNow(),
       attempts: [],
       receipt: null,
+      merchant: null,
     };
     this.shopOrders.set(order.orderId, order);
     return order;
@@ -342,6 +353,7 @@ export class FakePayments implements PaymentsPort {
       livePayment: order.status === 'AWAITING_PAYMENT' ? this.liveAttempt(order) : null,
       receipt: order.receipt,
       serverTime: this.serverNow(),
+      merchant: order.merchant,
     };
   }
 

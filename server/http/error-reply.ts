@@ -5,7 +5,7 @@
 import { StandardSchemaV1Error, TRPCError } from '@trpc/server';
 import { DATABASE_INPUT_MESSAGE, isDatabaseInputError } from '../../db/database-input-error';
 import { isDatabaseConnectionError } from '../../db/connection-errors';
-import { PaymentsError } from '../payments/errors';
+import { InvalidOrderError, PaymentsError } from '../payments/errors';
 
 interface HttpishError {
   status?: number;
@@ -39,9 +39,16 @@ function namingField(error: PaymentsError, field: string | undefined): string {
   return `${field}: ${error.message}`;
 }
 
-/** A domain error as the REST API answers it: `{"error": {"code", "message", "field"?}}`. */
+/**
+ * A domain error as the REST API answers it: `{"error": {"code", "message", "field"?}}`. An order's
+ * fields (InvalidOrderError) are already named as the REST bodies spell them (`lines[2].unit_price`).
+ */
 export function paymentsErrorReply(error: PaymentsError): ErrorReply {
-  const field = error.field && (REST_FIELD_NAMES[error.field] ?? error.field);
+  const field =
+    error.field &&
+    (error instanceof InvalidOrderError
+      ? error.field
+      : (REST_FIELD_NAMES[error.field] ?? error.field));
   const message = namingField(error, field);
   return {
     status: error.httpStatus,

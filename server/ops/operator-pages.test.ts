@@ -41,6 +41,12 @@ const shopOrder: ShopOrder = {
   cancelledAt: null,
   cancelledBy: null,
   closeLeaseUntil: null,
+  apiKeyId: null,
+  merchantReference: null,
+  metadata: null,
+  returnUrl: null,
+  cancelUrl: null,
+  expiresAt: null,
   createdAt: AT,
   updatedAt: AT,
 };
@@ -111,6 +117,7 @@ const webhookEvent: WebhookEvent = {
   lastError: HOSTILE,
   deliveredAt: null,
   createdAt: AT,
+  txid: '1',
 };
 
 const record: OrderRecord = {

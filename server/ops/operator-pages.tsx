@@ -3,6 +3,8 @@
 // escaped by React. Static markup: no client bundle and no script (the pages' CSP allows none).
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { ApiKeyRevokePage, ApiKeysPage, type ApiKeysPageModel } from './pages/api-keys-page';
+import type { ApiKeySummary } from '../api-keys/api-keys';
 import { MessagePage, OperatorPagesOffPage } from './pages/message-pages';
 import {
   OrderCancelConfirmationPage,
@@ -30,6 +32,9 @@ export const refundConfirmationPage = (model: RefundConfirmationModel) =>
 export const orderCancelConfirmationPage = (model: OrderCancelConfirmationModel) =>
   render(<OrderCancelConfirmationPage {...model} />);
 export const sessionsPage = (model: SessionsPageModel) => render(<SessionsPage {...model} />);
+export const apiKeysPage = (model: ApiKeysPageModel) => render(<ApiKeysPage {...model} />);
+export const apiKeyRevokePage = (apiKey: ApiKeySummary) =>
+  render(<ApiKeyRevokePage apiKey={apiKey} />);
 export const operatorPagesOffPage = () => render(<OperatorPagesOffPage />);
 export const notFoundPage = (what: string) =>
   render(<MessagePage heading="Not found" message={what} />);

@@ -40,6 +40,7 @@ import { resendWebhookEvent } from '../webhooks/webhook-worker';
 import { buildTimeline } from './order-timeline';
 import { mountOrderCancelRoutes } from './order-cancel-routes';
 import type { CancelledOrder } from '../payments/cancel-shop-order';
+import { apiKeyRoutes } from './api-key-routes';
 
 export interface OperatorRoutesDeps {
   /** Unset: the pages do not exist. */
@@ -207,6 +208,8 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
     }
     next();
   });
+
+  apiKeyRoutes(router, { db: deps.db, log: deps.log, page });
 
   router.post('/ops/sign-out', async (_req, res) => {
     await sessions.revoke(String(res.locals.sessionId));

@@ -6,6 +6,13 @@ import { products, type ShopOrderLine } from '../../db/schema';
 import { InvalidOrderError } from './errors';
 import type { OrderLineRequest, ProductView } from './order-view';
 
+/** A line a merchant's server priced itself (POST /api/v1/orders): one name for both languages. */
+export interface FreeLineRequest {
+  name: string;
+  unitPrice: number;
+  quantity: number;
+}
+
 export async function listProducts(db: Database): Promise<ProductView[]> {
   const rows = await db
     .select()
@@ -21,16 +28,22 @@ export async function listProducts(db: Database): Promise<ProductView[]> {
 
 /**
  * Prices a cart: each line gets the product's current name and price. An unknown or inactive sku is an
- * error naming its line; the request's lines were already checked for shape (order-input.ts).
+ * error naming its line; the request's lines were already checked for shape (order-input.ts). A free
+ * line (merchant-order-input.ts) keeps the price its authenticated merchant gave it.
  */
 export async function priceLines(
   db: Database,
-  lines: readonly OrderLineRequest[],
+  lines: readonly (OrderLineRequest | FreeLineRequest)[],
 ): Promise<ShopOrderLine[]> {
-  const skus = lines.map((line) => line.sku);
-  const found = await db.select().from(products).where(inArray(products.sku, skus));
+  const skus = lines.flatMap((line) => ('sku' in line ? [line.sku] : []));
+  const found =
+    skus.length === 0 ? [] : await db.select().from(products).where(inArray(products.sku, skus));
   const bySku = new Map(found.map((product) => [product.sku, product]));
   return lines.map((line, index) => {
+    if (!('sku' in line)) {
+      const { name, unitPrice, quantity } = line;
+      return { sku: null, nameVi: name, nameEn: name, unitPrice, quantity };
+    }
     const product = bySku.get(line.sku);
     if (!product || !product.active) {
       throw new InvalidOrderError(

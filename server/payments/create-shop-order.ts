@@ -2,7 +2,7 @@
 // and are copied onto the order, so what was bought, and for how much, never changes afterwards.
 import type { Database } from '../../db/create-db';
 import { shopOrders, type ShopOrder } from '../../db/schema';
-import { orderTotal, priceLines } from './catalogue';
+import { orderTotal, priceLines, type FreeLineRequest } from './catalogue';
 import { InvalidOrderError } from './errors';
 import { newOrderReference } from './order-reference';
 import type { OrderLineRequest } from './order-view';
@@ -19,9 +19,23 @@ export function orderDescription(reference: string): string {
   return `Đơn hàng ${reference}`;
 }
 
+/** What an order made through the merchant API carries besides its lines (create-merchant-order.ts). */
+export interface MerchantOrderFields {
+  apiKeyId: string;
+  merchantReference: string | null;
+  metadata: Record<string, string> | null;
+  returnUrl: string | null;
+  cancelUrl: string | null;
+  /** expires_at is this long after the order's creation. */
+  expiresInSeconds: number;
+  /** What ZaloPay shows the shopper; default: orderDescription(reference). */
+  description: string | null;
+}
+
 export async function createShopOrder(
   deps: CreateShopOrderDeps,
-  request: readonly OrderLineRequest[],
+  request: readonly (OrderLineRequest | FreeLineRequest)[],
+  merchant?: MerchantOrderFields,
 ): Promise<ShopOrder> {
   const lines = await priceLines(deps.db, request);
   const total = orderTotal(lines);
@@ -35,7 +49,22 @@ export async function createShopOrder(
   const now = deps.now();
   const [order] = await deps.db
     .insert(shopOrders)
-    .values({ id, lines, total, description: orderDescription(id), createdAt: now, updatedAt: now })
+    .values({
+      id,
+      lines,
+      total,
+      createdAt: now,
+      updatedAt: now,
+      ...(merchant && {
+        apiKeyId: merchant.apiKeyId,
+        merchantReference: merchant.merchantReference,
+        metadata: merchant.metadata,
+        returnUrl: merchant.returnUrl,
+        cancelUrl: merchant.cancelUrl,
+        expiresAt: new Date(now.getTime() + merchant.expiresInSeconds * 1000),
+      }),
+      description: merchant?.description ?? orderDescription(id),
+    })
     .returning();
   if (!order) throw new Error('The merchant order was not recorded');
   return order;

@@ -5,7 +5,12 @@
 import type { ShopOrderStatus } from './order-view';
 
 export type PaymentsErrorCode =
-  'invalid_input' | 'not_found' | 'already_paid' | 'order_cancelled' | 'gateway_unavailable';
+  | 'invalid_input'
+  | 'not_found'
+  | 'already_paid'
+  | 'order_cancelled'
+  | 'order_expired'
+  | 'gateway_unavailable';
 
 export abstract class PaymentsError extends Error {
   /** For machines: the REST body's `error.code`. */
@@ -107,5 +112,15 @@ export class OrderNotCancellableError extends PaymentsError {
     readonly status: ShopOrderStatus,
   ) {
     super('This order is paid and cannot be cancelled; refund it instead');
+  }
+}
+
+/** A merchant API order past its expires_at: it takes no new payment attempt. */
+export class OrderExpiredError extends PaymentsError {
+  readonly code = 'order_expired';
+  readonly httpStatus = 409;
+  readonly field = 'orderId';
+  constructor(readonly orderId: string) {
+    super('This order has expired and can no longer be paid');
   }
 }

@@ -42,7 +42,8 @@ export function settlementCtes(
     from ${paid}
     where ${shopOrders.id} = ${paid.shopOrderId} and ${shopOrders.status} = 'AWAITING_PAYMENT'
     returning ${shopOrders.id} as claimed_id, ${shopOrders.total} as claimed_total,
-      ${shopOrders.lines} as claimed_lines`);
+      ${shopOrders.lines} as claimed_lines, ${shopOrders.merchantReference} as claimed_reference,
+      ${shopOrders.metadata} as claimed_metadata`);
   const outbox = db.$with('outbox', { id: sql<number>`id` }).as(sql`
     insert into ${fulfilments} (order_id, shop_order_id, idempotency_key, next_attempt_at, created_at)
     select ${paid.id}, claimed_id, claimed_id, ${values.now}, ${values.now}
@@ -76,7 +77,8 @@ export function settlementCtes(
         values.now,
         sql`jsonb_build_object('order_id', claimed_id, 'total', claimed_total, 'status', 'PAID',
           'lines', ${wireLinesSql(sql`claimed_lines`)}, 'app_trans_id', ${paid.appTransId},
-          'zp_trans_id', ${paid.zpTransId}, 'paid_at', ${isoTimeSql(sql`${paid.paidAt}`)})`,
+          'zp_trans_id', ${paid.zpTransId}, 'paid_at', ${isoTimeSql(sql`${paid.paidAt}`)},
+          'merchant_reference', claimed_reference, 'metadata', claimed_metadata)`,
       )},
       ${values.now}, ${values.now}
     from ${paid} join ${claimed} on claimed_id = ${paid.shopOrderId}
@@ -91,10 +93,12 @@ export function settlementCtes(
         values.now,
         sql`jsonb_build_object('order_id', ${paid.shopOrderId}, 'reason', ${reason},
           'app_trans_id', ${paid.appTransId}, 'zp_trans_id', ${paid.zpTransId}, 'amount', ${paid.amount},
-          'refund', jsonb_build_object('m_refund_id', m_refund_id, 'amount', ${refund}.amount, 'status', 'PENDING'))`,
+          'refund', jsonb_build_object('m_refund_id', m_refund_id, 'amount', ${refund}.amount, 'status', 'PENDING'),
+          'merchant_reference', merchant.merchant_reference, 'metadata', merchant.metadata)`,
       )},
       ${values.now}, ${values.now}
     from ${paid} join ${refund} on ${refund}.order_id = ${paid.id}
+      join ${shopOrders} as merchant on merchant.id = ${paid.shopOrderId}
       cross join lateral (select ${newWebhookEventIdSql} as id) as event
     returning id`);
   return {

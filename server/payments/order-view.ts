@@ -59,6 +59,22 @@ export interface ReceiptView {
   method: PaymentMethod;
 }
 
+/**
+ * What the hosted checkout needs of an order made through the merchant API (never its metadata or
+ * reference: those are the merchant's, and anyone holding the order's link may read this view).
+ */
+export interface MerchantCheckoutView {
+  /** The host of the merchant's return (or cancel) URL, for "Return to <shop>". */
+  shopName: string | null;
+  /** return_url with `order_id=<reference>` added; shown once paid. */
+  returnUrl: string | null;
+  /** cancel_url with `order_id=<reference>` added; shown while unpaid. */
+  cancelUrl: string | null;
+  expiresAt: Date;
+  /** Past expires_at with no payment: no new attempt can start. */
+  expired: boolean;
+}
+
 export interface OrderView {
   /** The order's public reference, the one app_trans_id carries (`yymmdd_<orderId>_<attempt>`). */
   orderId: string;
@@ -74,6 +90,8 @@ export interface OrderView {
   receipt: ReceiptView | null;
   /** The server's clock when this view was made, so the browser can correct its countdown. */
   serverTime: Date;
+  /** Set for an order made through the merchant API (POST /api/v1/orders). */
+  merchant: MerchantCheckoutView | null;
 }
 
 export interface OrderLineRequest {

@@ -19,7 +19,7 @@ import {
   submitToGateway,
   type CreatePaymentDeps,
 } from './create-payment';
-import { OrderNotFoundError, OrderNotPayableError } from './errors';
+import { OrderExpiredError, OrderNotFoundError, OrderNotPayableError } from './errors';
 import type { PaymentView } from './payment-view';
 
 /** A lost swap means another ask made the attempt: the next read returns it. More losses: real contention. */
@@ -53,6 +53,8 @@ export async function payShopOrder(deps: CreatePaymentDeps, orderId: string): Pr
     if (latest && (await returnsThisAttempt(deps, latest, deps.now()))) {
       return resumeAttempt(deps, latest);
     }
+    // A merchant API order's expires_at ends new attempts; one made before it may still be paid.
+    if (order.expiresAt && deps.now() >= order.expiresAt) throw new OrderExpiredError(orderId);
     if (latest?.status === 'PENDING') {
       const replaced = await cancelAttemptAtGateway(deps, latest, 'replaced');
       // Paid after all: the next read finds the order paid and says so (no new attempt).

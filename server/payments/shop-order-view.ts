@@ -4,7 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
 import { paymentOrders, shopOrders, type PaymentOrder, type ShopOrder } from '../../db/schema';
 import { isLiveAttempt } from './create-payment';
-import type { OrderView, PaymentMethod } from './order-view';
+import type { MerchantCheckoutView, OrderView, PaymentMethod } from './order-view';
 import { toPaymentView } from './payment-view';
 
 /** docs/zalopay-protocol.md §5.3, callback `channel` (= pmcid): 38 wallet, 36/39/41 cards, 37 bank account. */
@@ -21,6 +21,30 @@ export function paymentMethodOf(channel: number | null): PaymentMethod {
     default:
       return 'unknown';
   }
+}
+
+/** The merchant's URL with `order_id` set, so the shop knows which order the shopper comes back from. */
+function withOrderId(url: string | null, orderId: string): string | null {
+  if (!url) return null;
+  const back = new URL(url);
+  back.searchParams.set('order_id', orderId);
+  return back.toString();
+}
+
+function merchantCheckoutView(
+  order: ShopOrder,
+  live: boolean,
+  now: Date,
+): MerchantCheckoutView | null {
+  if (!order.expiresAt) return null;
+  const someUrl = order.returnUrl ?? order.cancelUrl;
+  return {
+    shopName: someUrl ? new URL(someUrl).host : null,
+    returnUrl: withOrderId(order.returnUrl, order.id),
+    cancelUrl: withOrderId(order.cancelUrl, order.id),
+    expiresAt: order.expiresAt,
+    expired: order.status === 'AWAITING_PAYMENT' && !live && now >= order.expiresAt,
+  };
 }
 
 export async function readShopOrder(
@@ -74,5 +98,6 @@ export function toOrderView(order: ShopOrder, attempts: PaymentOrder[], now: Dat
           }
         : null,
     serverTime: now,
+    merchant: merchantCheckoutView(order, live !== undefined, now),
   };
 }

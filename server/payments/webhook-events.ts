@@ -2,9 +2,9 @@
 // transaction as the change that caused them, so none is lost when the process dies. Each row's payload
 // is the exact JSON body every delivery attempt sends: `{"id", "type", "created", "data"}`.
 import { randomUUID } from 'node:crypto';
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/create-db';
-import { webhookEvents } from '../../db/schema';
+import { shopOrders, webhookEvents } from '../../db/schema';
 
 export const WEBHOOK_EVENT_TYPES = [
   'order.paid',
@@ -54,12 +54,19 @@ export interface NewWebhookEvent {
   now: Date;
 }
 
-/** Writes one event in the caller's transaction; returns its id. */
+/**
+ * Writes one event in the caller's transaction; returns its id. Its data carries the order's
+ * merchant_reference and metadata (set by the merchant API; null for the shop's own carts).
+ */
 export async function recordWebhookEvent(
   tx: Database | Transaction,
   event: NewWebhookEvent,
 ): Promise<string> {
   const id = newWebhookEventId();
+  const [merchant] = await tx
+    .select({ reference: shopOrders.merchantReference, metadata: shopOrders.metadata })
+    .from(shopOrders)
+    .where(eq(shopOrders.id, event.shopOrderId));
   await tx.insert(webhookEvents).values({
     id,
     shopOrderId: event.shopOrderId,
@@ -68,7 +75,11 @@ export async function recordWebhookEvent(
       id,
       type: event.type,
       created: Math.floor(event.now.getTime() / 1000),
-      data: event.data,
+      data: {
+        ...event.data,
+        merchant_reference: merchant?.reference ?? null,
+        metadata: merchant?.metadata ?? null,
+      },
     },
     nextAttemptAt: event.now,
     createdAt: event.now,

@@ -41,6 +41,7 @@ export function PageLayout({ title, signedIn, children }: PageLayoutProps) {
       <body>
         <header>
           <a href="/ops">Orders</a>
+          {signedIn && <a href="/ops/api-keys">API keys</a>}
           {signedIn && <a href="/ops/sessions">Sessions</a>}
           <span>ZaloPay checkout operations</span>
           <small>Times in Vietnam time (Asia/Ho_Chi_Minh, GMT+7)</small>

@@ -1,0 +1,49 @@
+// The whole merchant API at /api/v1 in one place: the public OpenAPI document, then (behind the key
+// check) orders, events and refunds. checkout-server.ts mounts it; the OpenAPI test lists its routes.
+import type { Router } from 'express';
+import type { Database } from '../../db/create-db';
+import type { Logger } from '../logger';
+import type { OrderSettings } from '../payments/payments-config';
+import type { RefundService } from '../refunds/refund-service';
+import { eventsRoutes } from './events-routes';
+import { openApiRoutes } from './openapi-document';
+import { orderRoutes } from './order-routes';
+import { refundRoutes } from './refund-routes';
+import { merchantApiRouter } from './v1-router';
+
+export interface MerchantApiDeps {
+  db: Database;
+  log: Logger;
+  refunds: RefundService;
+  orders: Pick<OrderSettings, 'minAmount' | 'maxAmount'>;
+  /** MERCHANT_RETURN_ORIGINS. */
+  returnOrigins: readonly string[];
+  /** PUBLIC_BASE_URL, without a trailing slash. */
+  publicBaseUrl: string;
+  /** MERCHANT_API_REQUESTS_PER_MINUTE. */
+  requestsPerMinute: number;
+  now?: () => Date;
+}
+
+export function merchantApi(deps: MerchantApiDeps): Router {
+  const { db, log } = deps;
+  return merchantApiRouter({
+    db,
+    requestsPerMinute: deps.requestsPerMinute,
+    publicRoutes: [
+      openApiRoutes({ publicBaseUrl: deps.publicBaseUrl, returnOrigins: deps.returnOrigins }),
+    ],
+    routes: [
+      orderRoutes({
+        db,
+        log,
+        orders: deps.orders,
+        returnOrigins: deps.returnOrigins,
+        publicBaseUrl: deps.publicBaseUrl,
+        ...(deps.now && { now: deps.now }),
+      }),
+      eventsRoutes(db),
+      refundRoutes({ db, log, refunds: deps.refunds }),
+    ],
+  });
+}

@@ -1,0 +1,41 @@
+// A refund asked for by merchant order (POST /api/v1/orders/{order_id}/refunds): the operator's rules
+// (request-refund.ts) applied to the attempt that paid the order, so an API caller can never refund more
+// than is left, nor an order nobody paid.
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/create-db';
+import { paymentOrders, shopOrders, type Refund } from '../../db/schema';
+import { RefundRefusedError } from './refund-errors';
+import type { RefundService } from './refund-service';
+
+export interface MerchantOrderRefundRequest {
+  orderId: string;
+  amount: number;
+  reason: string;
+  /** 22 base64url characters: the same token again returns the first refund instead of a second. */
+  idempotencyToken?: string | undefined;
+}
+
+/** Throws RefundRefusedError (order_not_found, order_not_paid, exceeds_refundable, ...). */
+export async function refundMerchantOrder(
+  deps: { db: Database; refunds: RefundService },
+  request: MerchantOrderRefundRequest,
+): Promise<Refund> {
+  const [order] = await deps.db
+    .select({ status: shopOrders.status, appTransId: paymentOrders.appTransId })
+    .from(shopOrders)
+    .leftJoin(paymentOrders, eq(paymentOrders.id, shopOrders.paidAttemptId))
+    .where(eq(shopOrders.id, request.orderId));
+  if (!order) throw new RefundRefusedError('order_not_found', 'No such order');
+  if (!order.appTransId) {
+    throw new RefundRefusedError(
+      'order_not_paid',
+      `Only a paid order can be refunded (this one is ${order.status})`,
+    );
+  }
+  return deps.refunds.requestRefund({
+    appTransId: order.appTransId,
+    amount: request.amount,
+    description: request.reason,
+    idempotencyToken: request.idempotencyToken,
+  });
+}

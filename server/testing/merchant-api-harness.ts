@@ -1,0 +1,78 @@
+// Test support for the merchant API (issue 20): the app's real Express routes with the whole /api/v1
+// router as checkout-server.ts mounts it (merchant-api.ts) over a service harness, on 127.0.0.1, with a
+// key of its own.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../app';
+import { issueApiKey } from '../api-keys/api-keys';
+import { silentLogger } from '../logger';
+import { merchantApi as merchantApiOf } from '../merchant-api/merchant-api';
+import { createRefundService } from '../refunds/refund-service';
+import { SANDBOX_APP, type ServiceHarness } from './service-harness';
+
+export const TEST_RETURN_ORIGIN = 'https://shop.example';
+
+export interface ServedMerchantApi {
+  url: string;
+  /** A live API key (`ck_...`) of this database. */
+  key: string;
+  /** fetch against the API with the key: `call('POST', '/orders', body, headers)`. */
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function serveMerchantApi(
+  harness: ServiceHarness,
+  options: { key?: string; returnOrigins?: string[] } = {},
+): Promise<ServedMerchantApi> {
+  const db = harness.database.db;
+  const key = options.key ?? (await issueApiKey(db, 'test shop')).key;
+  const log = silentLogger();
+  const refunds = createRefundService({
+    db,
+    zalopay: harness.zalopay,
+    appId: SANDBOX_APP.appId,
+    log,
+    checkIntervalMs: 100,
+    now: harness.clock.now,
+  });
+  const merchantApi = merchantApiOf({
+    db,
+    log,
+    refunds,
+    orders: harness.config.orders,
+    returnOrigins: options.returnOrigins ?? [TEST_RETURN_ORIGIN],
+    publicBaseUrl: harness.config.publicBaseUrl,
+    requestsPerMinute: 0,
+    now: harness.clock.now,
+  });
+  const server = createServer(createApp({ payments: harness.service, log, merchantApi }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    key,
+    call: (method, path, body, headers = {}) =>
+      fetch(`${url}/api/v1${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${key}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        ...(body === undefined
+          ? {}
+          : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
