@@ -17,6 +17,7 @@ import { createPaymentsEvents } from './payments/domain-events';
 import { createPaymentsService } from './payments/payments-service';
 import type { PaymentsConfig } from './payments/payments-config';
 import { startPoller } from './payments/poller';
+import { startUnpaidOrderPruner } from './payments/unpaid-order-pruner';
 import { budgetedStatusQueries, createQueryBudget } from './payments/query-budget';
 import { logFulfilmentHook, startFulfilmentWorker } from './payments/fulfilment-worker';
 import { createRefundService } from './refunds/refund-service';
@@ -201,6 +202,11 @@ export async function startCheckout(
     log,
     leaseMs: env.fulfilmentLeaseMs,
   });
+  const unpaidOrders = startUnpaidOrderPruner({
+    database,
+    retentionDays: env.orders.unpaidRetentionDays,
+    log,
+  });
   const webhooks =
     env.webhooks &&
     startWebhookWorker({
@@ -218,6 +224,7 @@ export async function startCheckout(
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await poller.stop();
       await fulfilment.stop();
+      await unpaidOrders.stop();
       await webhooks?.stop();
       await refundSettler.stop();
       await payments.close();
