@@ -57,6 +57,7 @@ export default defineConfig({
       REFUND_CHECK_INTERVAL_MS: '250',
       // Every spec creates orders from 127.0.0.1: far above what a whole run creates in a minute.
       CREATE_RATE_LIMIT_PER_MINUTE: '10000',
+      ORDER_RATE_LIMIT_PER_MINUTE: '10000',
       // Every spec returns from ZaloPay to 127.0.0.1 too: no limit a whole run could reach.
       REDIRECT_REPORTS_PER_MINUTE: '10000',
       // The merchant shop of merchant-shop.spec.ts: where its orders return, where its webhooks go.

@@ -17,7 +17,7 @@ import { httpSpans } from './telemetry/http-spans';
 import { jsonErrorHandler } from './http/error-handler';
 import { healthRoutes } from './http/health-routes';
 import { securityHeaders } from './security/security-headers';
-import { createPaymentRateLimit } from './security/create-rate-limit';
+import { createPaymentRateLimit, ORDER_RATE_LIMIT_MESSAGE } from './security/create-rate-limit';
 import { createRedirectReportLimit } from './security/redirect-report-limit';
 import type { TrustProxySetting } from './security/trust-proxy';
 import { MERCHANT_API_PATH } from './merchant-api/v1-router';
@@ -45,6 +45,8 @@ export interface AppSecurity {
   https: boolean;
   trustProxy: TrustProxySetting;
   createRateLimitPerMinute: number;
+  /** New merchant orders (carts) per client IP per minute, REST and tRPC together (0 or absent: no limit). */
+  orderRateLimitPerMinute?: number;
   /** Live status streams one client IP may hold at once (0 or absent: no cap). */
   liveStreamsPerClient?: number;
   /** Different redirects one client IP may report a minute (0 or absent: no limit). */
@@ -68,6 +70,10 @@ export function createApp({
   merchantApi,
 }: AppDeps): Express {
   const createLimit = createPaymentRateLimit(security.createRateLimitPerMinute);
+  const orderLimit = createPaymentRateLimit(
+    security.orderRateLimitPerMinute ?? 0,
+    ORDER_RATE_LIMIT_MESSAGE,
+  );
 
   const app = express();
   app.disable('x-powered-by');
@@ -91,12 +97,14 @@ export function createApp({
       log,
       limits: {
         creates: createLimit,
+        orders: orderLimit,
         redirectReports: createRedirectReportLimit(security.redirectReportsPerMinute ?? 0),
       },
       liveStreamsPerClient: security.liveStreamsPerClient ?? 0,
     }),
   );
-  app.post(['/api/payment/create', '/api/orders'], createLimit.restRoute);
+  app.post('/api/payment/create', createLimit.restRoute);
+  app.post('/api/orders', orderLimit.restRoute);
   if (merchantApi) app.use(MERCHANT_API_PATH, merchantApi);
   app.use(paymentRestRoutes(payments, { acceptClientAmounts }));
   app.use(orderRestRoutes(payments));

@@ -1,6 +1,7 @@
-// The rounds a ROLE=worker (or all) instance runs beside HTTP: the poller, the abandoned-order closer,
-// fulfilment, refund checks and webhook deliveries. Each claims its rows under a lease, so any number of workers may run them together
-// and a worker that dies leaves nothing behind that another (or its restart) does not pick up.
+// The rounds a ROLE=worker (or all) instance runs beside HTTP: the poller, the abandoned-order closer, the
+// pruner of never-attempted orders, fulfilment, refund checks and webhook deliveries. Each claims its rows
+// under a lease, so any number of workers may run them together and a worker that dies leaves nothing
+// behind that another (or its restart) does not pick up.
 import type { Env } from './env';
 import type { Logger } from './logger';
 import type { DatabaseHandle } from '../db/create-db';
@@ -10,6 +11,7 @@ import type { PaymentsConfig } from './payments/payments-config';
 import type { QueryBudget } from './payments/query-budget';
 import { startPoller } from './payments/poller';
 import { startAbandonedOrderCloser } from './payments/abandoned-orders';
+import { startUnpaidOrderPruner } from './payments/unpaid-order-pruner';
 import { logFulfilmentHook, startFulfilmentWorker } from './payments/fulfilment-worker';
 import type { RefundService } from './refunds/refund-service';
 import { startRefundSettler } from './refunds/refund-settler';
@@ -66,6 +68,11 @@ export function startBackgroundWork(deps: BackgroundWorkDeps): BackgroundWork {
     log,
     leaseMs: env.fulfilmentLeaseMs,
   });
+  const unpaidOrders = startUnpaidOrderPruner({
+    database,
+    retentionDays: env.orders.unpaidRetentionDays,
+    log,
+  });
   const webhooks =
     env.webhooks &&
     startWebhookWorker({
@@ -81,6 +88,7 @@ export function startBackgroundWork(deps: BackgroundWorkDeps): BackgroundWork {
       await Promise.all([
         poller.stop(),
         abandonedOrders.stop(),
+        unpaidOrders.stop(),
         fulfilment.stop(),
         webhooks?.stop(),
         refundSettler.stop(),

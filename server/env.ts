@@ -60,6 +60,7 @@ const rawEnvSchema = z.object({
   ORDER_ABANDON_CHECK_MS: int(60_000, 1_000),
   CREATE_NOT_FOUND_CLOSE_MS: int(900_000, 60_000),
   LATE_CHECK_DELAYS_MS: delayListSchema.default([...LATE_CHECK_DELAYS_MS]),
+  UNPAID_ORDER_RETENTION_DAYS: int(7),
   POLL_INTERVAL_MS: int(60_000, 100),
   POLL_TICK_MS: int(1_000, 50),
   POLL_BATCH_SIZE: int(50, 1),
@@ -79,6 +80,7 @@ const rawEnvSchema = z.object({
   ),
   REFUND_CHECK_INTERVAL_MS: int(5_000, 50),
   CREATE_RATE_LIMIT_PER_MINUTE: int(60),
+  ORDER_RATE_LIMIT_PER_MINUTE: int(20),
   MERCHANT_WEBHOOK_URL: optionalText,
   MERCHANT_WEBHOOK_SECRET: optionalText,
   MERCHANT_WEBHOOK_ALLOW_PRIVATE: flag(false),
@@ -270,6 +272,8 @@ function settingsOf(raw: RawEnv, problems: string[]) {
        * production only with ACCEPT_CLIENT_AMOUNTS_IN_PRODUCTION=true too.
        */
       acceptClientAmounts,
+      /** Merchant orders never attempted are deleted this many days after they were made; 0: kept. */
+      unpaidRetentionDays: raw.UNPAID_ORDER_RETENTION_DAYS,
       /** Client amounts with real money, allowed by ACCEPT_CLIENT_AMOUNTS_IN_PRODUCTION: an alert at start. */
       clientAmountsInProduction: acceptClientAmounts && realMoney,
       /** An unpaid order this long past its last attempt's expiry is cancelled; 0: never. */
@@ -332,6 +336,8 @@ function settingsOf(raw: RawEnv, problems: string[]) {
     security: {
       /** Payment creations per client IP per minute (REST and tRPC together); 0 turns the limit off. */
       createRateLimitPerMinute: raw.CREATE_RATE_LIMIT_PER_MINUTE,
+      /** New merchant orders per client IP per minute (REST and tRPC together); 0 turns the limit off. */
+      orderRateLimitPerMinute: raw.ORDER_RATE_LIMIT_PER_MINUTE,
       /** Live status streams (SSE) one client IP may hold at once; 0: no cap. */
       liveStreamsPerClient: raw.LIVE_STREAMS_PER_CLIENT,
       /** Different redirects one client IP may report to the ledger a minute; 0: no limit. */

@@ -46,6 +46,7 @@ it('exits 0 on SIGTERM with a live status stream open', async () => {
       PGLITE_DATA_DIR: 'memory://',
       LOG_LEVEL: 'warn',
       CREATE_RATE_LIMIT_PER_MINUTE: '0',
+      ORDER_RATE_LIMIT_PER_MINUTE: '0',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -8,7 +8,6 @@ function view(status: PaymentView['status'], serverTime: string): PaymentView {
     orderId: 'ORDER1',
     status,
     amount: 125_000,
-    description: 'Test',
     orderUrl: 'https://qcgateway.zalopay.vn/openinapp?order=x',
     qrCode: null,
     expiresAt: new Date('2026-01-15T10:15:00Z'),

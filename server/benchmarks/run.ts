@@ -315,6 +315,7 @@ async function runCheckoutCases(
       LOG_LEVEL: 'warn',
       // The benchmark is one client sending far more creates than a shopper could: no rate limit.
       CREATE_RATE_LIMIT_PER_MINUTE: '0',
+      ORDER_RATE_LIMIT_PER_MINUTE: '0',
     },
     readyUrl: `${checkoutUrl}/healthz`,
   });

@@ -45,6 +45,7 @@ export async function setUpChaosStage(options: {
           ZALOPAY_GATEWAY_BASE_URL: emulator.url,
           // Every order comes from this one test process: the per-IP limit on creations does not apply.
           CREATE_RATE_LIMIT_PER_MINUTE: '0',
+          ORDER_RATE_LIMIT_PER_MINUTE: '0',
           ...options.env,
           ...env,
         },

@@ -34,6 +34,7 @@ beforeAll(async () => {
   harness = await startServiceHarness('pglite');
   const limits = {
     creates: createPaymentRateLimit(0),
+    orders: createPaymentRateLimit(0),
     redirectReports: createRedirectReportLimit(0),
   };
   withReads = await serve(

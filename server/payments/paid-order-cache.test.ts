@@ -8,7 +8,6 @@ const order = (appTransId: string, status: PaymentStatus = 'PAID'): PaymentViewS
   shopOrderId: 'ORDER00001',
   status,
   amount: 50_000,
-  description: 'Cà phê',
   orderUrl: 'https://example.test/pay',
   qrCode: '000201',
   expiresAt: new Date('2026-11-21T08:15:00Z'),

@@ -25,7 +25,6 @@ export function createPaidOrderCache(capacity = DEFAULT_CAPACITY): PaidOrderCach
         shopOrderId: order.shopOrderId,
         status: order.status,
         amount: order.amount,
-        description: order.description,
         orderUrl: order.orderUrl,
         qrCode: order.qrCode,
         expiresAt: order.expiresAt,

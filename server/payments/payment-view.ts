@@ -8,7 +8,6 @@ export interface PaymentView {
   orderId: string;
   status: PaymentStatus;
   amount: number;
-  description: string;
   orderUrl: string | null;
   qrCode: string | null;
   expiresAt: Date;
@@ -33,7 +32,6 @@ export interface PaymentViewSource {
   shopOrderId: string;
   status: PaymentStatus;
   amount: number;
-  description: string;
   orderUrl: string | null;
   qrCode: string | null;
   expiresAt: Date;
@@ -47,7 +45,6 @@ export function toPaymentView(order: PaymentViewSource, serverTime: Date): Payme
     orderId: order.shopOrderId,
     status: order.status,
     amount: order.amount,
-    description: order.description,
     orderUrl: order.orderUrl,
     qrCode: order.qrCode,
     expiresAt: order.expiresAt,

@@ -50,7 +50,9 @@ describe.each(testDatabaseDrivers())('payments service on %s', (driver) => {
 
   it('creates a PENDING order with ZaloPay links and the exact signed strings stored', async () => {
     const view = await create(75_000);
-    expect(view).toMatchObject({ status: 'PENDING', amount: 75_000, description: 'Cà phê sữa đá' });
+    expect(view).toMatchObject({ status: 'PENDING', amount: 75_000 });
+    // The description (a one-off order's order_info) stays on the server (issue 26).
+    expect(view).not.toHaveProperty('description');
     expect(view.orderUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/openinapp\?order=/);
     expect(view.qrCode).toMatch(/^000201/);
     expect(view.expiresAt.getTime() - h.clock.nowMs()).toBeGreaterThan(290_000);
@@ -215,11 +217,11 @@ describe.each(testDatabaseDrivers())('payments service on %s', (driver) => {
     // Changed behind the service's back (nothing in the app does this): the PAID view is not read again.
     await h.database.db
       .update(paymentOrders)
-      .set({ description: 'changed in the database' })
+      .set({ orderUrl: 'https://changed.example/in-the-database' })
       .where(eq(paymentOrders.appTransId, paid.appTransId));
     const asked = h.clock.nowMs();
     const again = await h.service.getStatus(paid.appTransId);
-    expect(again).toMatchObject({ status: 'PAID', description: 'Cà phê sữa đá' });
+    expect(again).toMatchObject({ status: 'PAID', orderUrl: paid.orderUrl });
     // The view is made now: only the order comes from memory.
     expect(again!.serverTime.getTime()).toBeGreaterThanOrEqual(asked);
     expect(again!.serverTime.getTime()).toBeLessThanOrEqual(h.clock.nowMs());

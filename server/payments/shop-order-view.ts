@@ -1,5 +1,7 @@
 // Reads a merchant order with its attempts and makes the view the outside world sees: lines, attempts,
 // the attempt a shopper can pay right now, and once paid the receipt (with ZaloPay's transaction id).
+// Whoever holds the reference sees this view (docs/security.md, "What an order reference shows"): a
+// one-off order's line is named "Payment", never its order_info, which may carry a name or a phone.
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
 import { paymentOrders, shopOrders, type PaymentOrder, type ShopOrder } from '../../db/schema';
@@ -61,6 +63,9 @@ export async function readShopOrder(
   return { order, attempts };
 }
 
+/** The line name of a one-off order (ACCEPT_CLIENT_AMOUNTS): its order_info stays on the server. */
+export const ONE_OFF_LINE_NAME = { vi: 'Thanh toán', en: 'Payment' } as const;
+
 export function toOrderView(order: ShopOrder, attempts: PaymentOrder[], now: Date): OrderView {
   const paid = attempts.find((attempt) => attempt.id === order.paidAttemptId);
   const live =
@@ -73,7 +78,7 @@ export function toOrderView(order: ShopOrder, attempts: PaymentOrder[], now: Dat
     total: order.total,
     lines: order.lines.map((line) => ({
       sku: line.sku,
-      name: { vi: line.nameVi, en: line.nameEn },
+      name: line.sku === null ? { ...ONE_OFF_LINE_NAME } : { vi: line.nameVi, en: line.nameEn },
       unitPrice: line.unitPrice,
       quantity: line.quantity,
       lineTotal: line.unitPrice * line.quantity,

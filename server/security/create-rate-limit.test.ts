@@ -25,13 +25,17 @@ async function someSku(base: string): Promise<string> {
   return product.sku;
 }
 
-/** tRPC's createOrder (a merchant order priced by the server), which spends the create budget. */
+/** tRPC's createPayment for a fresh merchant order (made over REST, on the order budget, off here). */
 async function trpcCreate(
   base: string,
-  path = 'createOrder',
+  path = 'createPayment',
   headers: Record<string, string> = {},
 ) {
-  const input = { json: { lines: [{ sku: await someSku(base), quantity: 1 }] } };
+  const made = await postJson(`${base}/api/orders`, {
+    lines: [{ sku: await someSku(base), quantity: 1 }],
+  });
+  const { order_id: orderId } = z.object({ order_id: z.string() }).parse(await made.json());
+  const input = { json: { orderId } };
   const batched = path.includes(',');
   const body = batched ? { 0: input, 1: { json: { query: {} } } } : input;
   return postJson(`${base}/trpc/${path}${batched ? '?batch=1' : ''}`, body, headers);
@@ -61,7 +65,7 @@ describe('with TRUST_PROXY off (the default)', () => {
   it('counts REST and tRPC creates together, whatever X-Forwarded-For says, and answers 429 JSON', async () => {
     expect((await restCreate(base, { 'x-forwarded-for': '203.0.113.1' })).status).toBe(201);
     expect(
-      (await trpcCreate(base, 'createOrder', { 'x-forwarded-for': '203.0.113.2' })).status,
+      (await trpcCreate(base, 'createPayment', { 'x-forwarded-for': '203.0.113.2' })).status,
     ).toBe(200);
     expect((await restCreate(base, { 'x-forwarded-for': '203.0.113.3' })).status).toBe(201);
 
@@ -72,7 +76,7 @@ describe('with TRUST_PROXY off (the default)', () => {
       error: { code: 'rate_limited', message: expect.stringContaining('wait a minute') },
     });
 
-    const refusedTrpc = await trpcCreate(base, 'createOrder', {
+    const refusedTrpc = await trpcCreate(base, 'createPayment', {
       'x-forwarded-for': '198.51.100.8',
     });
     expect(refusedTrpc.status).toBe(429);
@@ -88,7 +92,7 @@ describe('with TRUST_PROXY off (the default)', () => {
   });
 
   it('refuses only the create of a batch: the call beside it still answers', async () => {
-    const response = await trpcCreate(base, 'createOrder,reportRedirect');
+    const response = await trpcCreate(base, 'createPayment,reportRedirect');
     const results = z.array(z.unknown()).parse(await response.json());
     expect(JSON.stringify(results[0])).toContain('TOO_MANY_REQUESTS');
     expect(results[1]).toMatchObject({ result: { data: { json: { claim: expect.anything() } } } });
@@ -120,7 +124,7 @@ describe('behind a trusted proxy', () => {
           }
           expect((await restCreate(base, via('10.9.9.99', '203.0.113.10'))).status).toBe(429);
           expect(
-            (await trpcCreate(base, 'createOrder', via('1.1.1.1', '203.0.113.10'))).status,
+            (await trpcCreate(base, 'createPayment', via('1.1.1.1', '203.0.113.10'))).status,
           ).toBe(429);
           expect((await restCreate(base, via('10.9.9.0', '203.0.113.11'))).status).toBe(201);
         },

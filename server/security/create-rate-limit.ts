@@ -1,11 +1,15 @@
 // The limit on creating payments: each one stores an order and costs a signed call to ZaloPay, so one
-// client IP gets CREATE_RATE_LIMIT_PER_MINUTE of them, over REST and tRPC together (0: no limit).
+// client IP gets CREATE_RATE_LIMIT_PER_MINUTE of them, over REST and tRPC together (0: no limit). Creating
+// merchant orders (carts) has a budget of its own built the same way, ORDER_RATE_LIMIT_PER_MINUTE, so a
+// shopper who builds carts does not run out of payments.
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, MemoryStore, rateLimit } from 'express-rate-limit';
 
 const WINDOW_MS = 60_000;
 export const CREATE_RATE_LIMIT_MESSAGE =
   'Too many payment requests from your network. Please wait a minute and try again.';
+export const ORDER_RATE_LIMIT_MESSAGE =
+  'Too many new orders from your network. Please wait a minute and try again.';
 
 export interface CreateRateLimit {
   /** For POST /api/payment/create and /api/orders: answers 429 with a JSON body (and Retry-After) once the budget is spent. */
@@ -24,7 +28,10 @@ export interface CreateRateLimit {
  */
 const clientKey = (req: Request) => ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown');
 
-export function createPaymentRateLimit(perMinute: number): CreateRateLimit {
+export function createPaymentRateLimit(
+  perMinute: number,
+  message = CREATE_RATE_LIMIT_MESSAGE,
+): CreateRateLimit {
   if (perMinute === 0) {
     return { restRoute: (_req, _res, next) => next(), spend: () => Promise.resolve(true) };
   }
@@ -39,7 +46,7 @@ export function createPaymentRateLimit(perMinute: number): CreateRateLimit {
     // With TRUST_PROXY off an X-Forwarded-For header is simply ignored (it is what a spoofer sends).
     validate: { xForwardedForHeader: false },
     handler: (_req, res) => {
-      res.status(429).json({ error: { code: 'rate_limited', message: CREATE_RATE_LIMIT_MESSAGE } });
+      res.status(429).json({ error: { code: 'rate_limited', message } });
     },
   });
 

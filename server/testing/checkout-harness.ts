@@ -40,6 +40,7 @@ export async function startTestCheckout(
     POLL_TICK_MS: '60000',
     LOG_LEVEL: 'silent',
     CREATE_RATE_LIMIT_PER_MINUTE: '0',
+    ORDER_RATE_LIMIT_PER_MINUTE: '0',
     ...settings,
   });
   const checkout = await startCheckout(env, log, { clientDir, shutdownTimeoutMs: 1_000 });

@@ -1,9 +1,10 @@
 // The limits of docs/security.md as tRPC middlewares, on the procedures that spend them: creating
-// (createOrder, createPayment: each stores an order and may cost a signed call to ZaloPay) and
+// (createPayment: each stores an attempt and costs a signed call to ZaloPay; createOrder: each stores a
+// merchant order, on a budget of its own) and
 // reporting a redirect (each new one appends to the ledger). A spent budget is TOO_MANY_REQUESTS
 // (HTTP 429) for that call only: the other calls of a batch still answer.
 import { TRPCError } from '@trpc/server';
-import { CREATE_RATE_LIMIT_MESSAGE } from '../security/create-rate-limit';
+import { CREATE_RATE_LIMIT_MESSAGE, ORDER_RATE_LIMIT_MESSAGE } from '../security/create-rate-limit';
 import { OVER_LIMIT, REDIRECT_REPORT_LIMIT_MESSAGE } from '../security/redirect-report-limit';
 import { middleware } from './init';
 
@@ -11,6 +12,14 @@ import { middleware } from './init';
 export const spendsCreateBudget = middleware(async ({ ctx, next }) => {
   if (!(await ctx.limits.creates.spend(ctx.clientIp()))) {
     throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: CREATE_RATE_LIMIT_MESSAGE });
+  }
+  return next();
+});
+
+/** One new merchant order of the client's ORDER_RATE_LIMIT_PER_MINUTE, shared with POST /api/orders. */
+export const spendsOrderBudget = middleware(async ({ ctx, next }) => {
+  if (!(await ctx.limits.orders.spend(ctx.clientIp()))) {
+    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: ORDER_RATE_LIMIT_MESSAGE });
   }
   return next();
 });

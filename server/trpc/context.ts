@@ -6,9 +6,10 @@ import type { RedirectReportLimit } from '../security/redirect-report-limit';
 import { createRedirectReportLimit } from '../security/redirect-report-limit';
 import { createPaymentRateLimit } from '../security/create-rate-limit';
 
-/** The budgets a caller spends (docs/security.md): creates, and different redirects reported. */
+/** The budgets a caller spends (docs/security.md): payment creates, new orders, different redirects reported. */
 export interface CallLimits {
   creates: Pick<CreateRateLimit, 'spend'>;
+  orders: Pick<CreateRateLimit, 'spend'>;
   redirectReports: RedirectReportLimit;
 }
 
@@ -27,6 +28,10 @@ export function unlimitedContext(payments: PaymentsPort): Context {
   return {
     payments,
     clientIp: () => '127.0.0.1',
-    limits: { creates: createPaymentRateLimit(0), redirectReports: createRedirectReportLimit(0) },
+    limits: {
+      creates: createPaymentRateLimit(0),
+      orders: createPaymentRateLimit(0),
+      redirectReports: createRedirectReportLimit(0),
+    },
   };
 }

@@ -4,7 +4,7 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { orderIdSchema, orderLinesSchema } from '../payments/order-input';
 import { appTransIdSchema as appTransId } from '../payments/payment-input';
-import { recordsEachRedirectOnce, spendsCreateBudget } from './call-limits';
+import { recordsEachRedirectOnce, spendsCreateBudget, spendsOrderBudget } from './call-limits';
 import { router } from './init';
 import { paymentProcedure } from './payment-procedure';
 
@@ -20,7 +20,7 @@ export const appRouter = router({
 
   createOrder: paymentProcedure
     .input(z.object({ lines: orderLinesSchema }))
-    .use(spendsCreateBudget)
+    .use(spendsOrderBudget)
     .mutation(({ ctx, input }) => ctx.payments.createOrder(input.lines)),
 
   getOrder: paymentProcedure
