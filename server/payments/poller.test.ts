@@ -183,7 +183,8 @@ describe.runIf(testDatabaseDrivers().includes('postgres'))(
     beforeAll(async () => {
       first = await startServiceHarness('postgres', {
         instanceId: 'instance-a',
-        config: { poller: { batchSize: 10 } },
+        // An interval far longer than the rounds take on a loaded machine: no order is due twice here.
+        config: { poller: { batchSize: 10, intervalMs: 60_000 } },
       });
       const url = first.databaseUrl;
       if (!url) throw new Error('the postgres test database has no url');
@@ -193,7 +194,7 @@ describe.runIf(testDatabaseDrivers().includes('postgres'))(
         emulator: first.emulator,
         clock: first.clock,
         instanceId: 'instance-b',
-        config: { poller: { batchSize: 10 } },
+        config: { poller: { batchSize: 10, intervalMs: 60_000 } },
       });
     });
     afterAll(async () => {
