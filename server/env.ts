@@ -254,7 +254,10 @@ function settingsOf(raw: RawEnv, problems: string[]) {
     fulfilmentLeaseMs: raw.FULFILMENT_LEASE_MS,
     log: { level: raw.LOG_LEVEL, pretty: raw.LOG_PRETTY },
     /** OTEL_EXPORTER_OTLP_ENDPOINT set: traces go there over OTLP/HTTP (<endpoint>/v1/traces). */
-    telemetry: { otlpEndpoint: raw.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: raw.OTEL_SERVICE_NAME },
+    telemetry: {
+      otlpEndpoint: raw.OTEL_EXPORTER_OTLP_ENDPOINT,
+      serviceName: raw.OTEL_SERVICE_NAME,
+    },
     ops: {
       /** Unset: the operator pages under /ops do not exist (404). */
       adminToken: raw.ADMIN_TOKEN,
