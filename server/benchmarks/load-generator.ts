@@ -16,6 +16,8 @@ export interface LoadOptions {
   durationSeconds: number;
   /** Requests per second over all connections; omit to send as fast as the server answers. */
   ratePerSecond?: number;
+  /** For an https baseUrl: e.g. `{ ca }`, the certificate to trust (the proxy's, made for the run). */
+  tlsOptions?: object;
 }
 
 export interface LoadSummary {
@@ -48,6 +50,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadSummary> {
           ? { overallRate: options.ratePerSecond, ignoreCoordinatedOmission: true }
           : {}),
         timeout: 10,
+        ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),
         requests: [
           {
             method: options.method,

@@ -35,6 +35,7 @@ import { runShopper, type ShopperPlan } from './shopper-case';
 import { settleDatabase } from './settle-database';
 import { runStartup, type StartupPlan } from './startup-case';
 import { runStatusReads, seedStatusOrders, type StatusReadPlan } from './status-read-case';
+import { runDeployment, type DeploymentPlan } from './deployment-case';
 
 /** The whole run is bounded: past this, children are stopped and the run fails. */
 const RUN_DEADLINE_MS = 25 * 60_000;
@@ -46,6 +47,7 @@ interface Plan {
   poller: PollerClaimPlan;
   shopper: ShopperPlan;
   startup: StartupPlan;
+  deployment: DeploymentPlan;
 }
 
 function planFor(quick: boolean, driver: BenchDatabase['driver']): Plan {
@@ -69,6 +71,7 @@ function planFor(quick: boolean, driver: BenchDatabase['driver']): Plan {
       // measure the load generator's bursts more than the server.
       fixedRateConnections: 10,
       flatOutConnections: 32,
+      flatOutRounds: 3,
       orders: 1_000,
     },
     create: { warmUp: quick ? 5 : 20, rounds: quick ? 50 : 300 },
@@ -85,6 +88,13 @@ function planFor(quick: boolean, driver: BenchDatabase['driver']): Plan {
     },
     shopper: { iterations: quick ? 5 : 20, warmUp: quick ? 1 : 2 },
     startup: { runs: quick ? 2 : 5 },
+    deployment: {
+      windowSeconds: quick ? 3 : 8,
+      warmUpSeconds: quick ? 1 : 2,
+      connections: 16,
+      rounds: quick ? 2 : 3,
+      ordersPerTarget: quick ? 30_000 : 60_000,
+    },
   };
 }
 
@@ -122,6 +132,7 @@ const CASE_IDS = [
   'status-reads',
   'create-payment',
   'shopper',
+  'deployment',
   'poller-claim',
   'startup',
 ] as const;
@@ -162,7 +173,7 @@ async function main() {
   const only = selectedCases(process.argv);
   const profile = profileFolder(process.argv);
   const wanted = (id: CaseId) => !only || only.has(id);
-  const needsCheckout = CASE_IDS.slice(0, 4).some(wanted);
+  const needsCheckout = CASE_IDS.slice(0, 5).some(wanted);
   // The benchmark is a tool, not the app: like server/testing/test-database.ts it reads DATABASE_URL itself.
   const serverUrl = process.env.DATABASE_URL || undefined;
   const command = `${serverUrl ? `DATABASE_URL=${shownUrl(serverUrl)} ` : ''}npm run bench${quick ? ' -- --quick' : ''}`;
@@ -371,7 +382,7 @@ async function runCheckoutCases(
   if (wanted('status-reads')) {
     cases.push(
       await attempt('status-reads', 'Status of closed orders', () =>
-        runStatusReads(checkoutUrl, plan.status),
+        runStatusReads(checkoutUrl, plan.status, checkout.pid),
       ),
     );
   }
@@ -397,6 +408,13 @@ async function runCheckoutCases(
   await baseline.stop();
   await checkout.stop();
   children.length = 0;
+  if (wanted('deployment')) {
+    cases.push(
+      await attempt('deployment', 'As deployed: tracing, the proxy, the first load', () =>
+        runDeployment(database, plan.deployment, { key2, clientDir, scratch }),
+      ),
+    );
+  }
 
   const ingest = cases.find((c) => c.id === 'callback-ingest');
   if (ingest) {

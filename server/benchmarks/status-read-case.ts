@@ -5,6 +5,7 @@ import { atLeast, below, figure, type CaseResult, type Figure } from './benchmar
 import { KEEP_UP_SHARE } from './callback-ingest-case';
 import { cycle, runLoad } from './load-generator';
 import { benchAppTransId, seedOrders } from './seed-orders';
+import { processCpuMs } from './process-cpu';
 
 export interface StatusReadPlan {
   rate: number;
@@ -12,8 +13,13 @@ export interface StatusReadPlan {
   warmUpSeconds: number;
   fixedRateConnections: number;
   flatOutConnections: number;
+  /** Flat-out windows per endpoint, taken in turn; the median window is reported. */
+  flatOutRounds: number;
   orders: number;
 }
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 const TAG = 'st';
 
@@ -35,9 +41,11 @@ function paths(plan: StatusReadPlan) {
 export async function runStatusReads(
   checkoutUrl: string,
   plan: StatusReadPlan,
+  /** The checkout's process: its CPU time per read is measured (what a loaded machine does not skew). */
+  checkoutPid?: number,
 ): Promise<CaseResult> {
   const figures: Figure[] = [];
-  for (const [endpoint, endpointPaths] of Object.entries(paths(plan))) {
+  const endpoints = Object.entries(paths(plan)).map(([endpoint, endpointPaths]) => {
     const next = cycle(endpointPaths);
     const load = (rate: number | undefined, seconds: number) =>
       runLoad({
@@ -48,9 +56,12 @@ export async function runStatusReads(
         durationSeconds: seconds,
         ...(rate ? { ratePerSecond: rate } : {}),
       });
-    await load(500, plan.warmUpSeconds);
+    return { endpoint, load, flatOut: [] as { throughput: number; p99: number; cpuUs: number }[] };
+  });
+  // Each path warms up in turn before anything is measured (they share one cache of paid orders).
+  for (const { load } of endpoints) await load(500, plan.warmUpSeconds);
+  for (const { endpoint, load } of endpoints) {
     const fixed = await load(plan.rate, plan.windowSeconds);
-    const flatOut = await load(undefined, plan.windowSeconds);
     figures.push(
       figure(
         `${endpoint} at ${plan.rate}/s: throughput`,
@@ -61,8 +72,45 @@ export async function runStatusReads(
       figure(`${endpoint} at ${plan.rate}/s: p50`, fixed.p50, 'ms'),
       figure(`${endpoint} at ${plan.rate}/s: p99`, fixed.p99, 'ms', below(20)),
       figure(`${endpoint} at ${plan.rate}/s: errors`, fixed.errors, 'req', below(1)),
-      figure(`${endpoint} flat out: throughput`, flatOut.throughput, 'req/s'),
-      figure(`${endpoint} flat out: p99`, flatOut.p99, 'ms'),
+    );
+  }
+  // Flat out, the two take turns window by window, so a busy moment of a shared machine hits both.
+  for (let round = 0; round < plan.flatOutRounds; round += 1) {
+    for (const endpoint of endpoints) {
+      const cpuBefore = checkoutPid === undefined ? undefined : processCpuMs(checkoutPid);
+      const flatOut = await endpoint.load(undefined, plan.windowSeconds);
+      const cpuAfter = checkoutPid === undefined ? undefined : processCpuMs(checkoutPid);
+      const cpuUs =
+        cpuBefore === undefined || cpuAfter === undefined || flatOut.ok === 0
+          ? 0
+          : ((cpuAfter - cpuBefore) * 1000) / flatOut.ok;
+      endpoint.flatOut.push({ throughput: flatOut.throughput, p99: flatOut.p99, cpuUs });
+    }
+  }
+  const medians = endpoints.map(({ endpoint, flatOut }) => ({
+    endpoint,
+    throughput: median(flatOut.map((window) => window.throughput)),
+    p99: median(flatOut.map((window) => window.p99)),
+    cpuUs: median(flatOut.map((window) => window.cpuUs)),
+  }));
+  for (const { endpoint, throughput, p99, cpuUs } of medians) {
+    figures.push(
+      figure(`${endpoint} flat out: throughput`, throughput, 'req/s'),
+      figure(`${endpoint} flat out: p99`, p99, 'ms'),
+    );
+    if (checkoutPid !== undefined) {
+      figures.push(figure(`${endpoint} flat out: checkout CPU per read`, cpuUs, 'µs'));
+    }
+  }
+  const [trpc, rest] = medians;
+  if (trpc && rest && rest.throughput > 0) {
+    figures.push(
+      figure(
+        'tRPC getStatus flat out, share of REST',
+        (trpc.throughput / rest.throughput) * 100,
+        '%',
+        atLeast(50),
+      ),
     );
   }
   return {
@@ -71,7 +119,7 @@ export async function runStatusReads(
     figures,
     notes: [
       `${plan.orders} seeded PAID orders, read in turn (a closed order is answered from the database alone: no ZaloPay query).`,
-      `Fixed rate: autocannon's overallRate over ${plan.fixedRateConnections} connections, ${plan.windowSeconds} s after a ${plan.warmUpSeconds} s warm-up at 500/s; flat out: ${plan.flatOutConnections} connections, closed loop. At the fixed rate each endpoint must serve at least ${KEEP_UP_SHARE * 100} % of what is offered for its p99 to count. On PostgreSQL the run first lets the callback case's work settle (its fulfilment outbox delivered, then VACUUM ANALYZE and CHECKPOINT: server/benchmarks/settle-database.ts), as it does before the claims.`,
+      `Fixed rate: autocannon's overallRate over ${plan.fixedRateConnections} connections, ${plan.windowSeconds} s after a ${plan.warmUpSeconds} s warm-up at 500/s through each endpoint; flat out: ${plan.flatOutConnections} connections, closed loop, ${plan.flatOutRounds} windows per endpoint taken in turn, the median shown. At the fixed rate each endpoint must serve at least ${KEEP_UP_SHARE * 100} % of what is offered for its p99 to count. On PostgreSQL the run first lets the callback case's work settle (its fulfilment outbox delivered, then VACUUM ANALYZE and CHECKPOINT: server/benchmarks/settle-database.ts), as it does before the claims.`,
     ],
   };
 }

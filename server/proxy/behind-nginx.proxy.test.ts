@@ -5,32 +5,18 @@
 // shoppers waiting, and their pages reconnect to the other. Nothing lost, nothing doubled.
 import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../emulator/emulator';
-import { emulatorAdminClient, type EmulatorAdminClient } from '../emulator/admin/admin-client';
-import {
-  chaosServerUrl,
-  createChaosDatabase,
-  postgresReachable,
-  type ChaosDatabase,
-} from '../chaos/chaos-database';
-import { startCheckoutInstance, type CheckoutInstance } from '../chaos/checkout-instance';
+import type { EmulatorAdminClient } from '../emulator/admin/admin-client';
+import type { RunningEmulator } from '../emulator/emulator';
+import type { ChaosDatabase } from '../chaos/chaos-database';
+import type { CheckoutInstance } from '../chaos/checkout-instance';
 import { createOrder } from '../chaos/shop-orders';
 import { compareWithTruth, describeTruthReport, truthReached } from '../chaos/truth-comparison';
 import { waitUntil } from '../chaos/wait-until';
-import { freePort } from '../testing/child-process-lifecycle';
 import { followStatus } from './followed-status';
-import { nginxBinary, startNginx, type NginxProcess } from './nginx-process';
-import { TLS_DIR_VARIABLE } from './test-certificate';
+import type { NginxProcess } from './nginx-process';
+import { ADMIN_TOKEN, CREATES_PER_MINUTE, startProxyStage, type ProxyStage } from './proxy-stage';
 
-const ADMIN_TOKEN = 'proxy-test-operator-token';
-const CREATES_PER_MINUTE = 8;
-const nginx = nginxBinary();
-const reachable = await postgresReachable(chaosServerUrl());
-if (!nginx)
-  throw new Error('The proxy test needs nginx (apt-get install nginx-light) or NGINX_PATH');
-if (!reachable)
-  throw new Error(`The proxy test needs PostgreSQL at ${chaosServerUrl()} (DATABASE_URL)`);
-
+let stage: ProxyStage;
 let database: ChaosDatabase;
 let emulator: RunningEmulator;
 let admin: EmulatorAdminClient;
@@ -38,45 +24,11 @@ let instances: CheckoutInstance[] = [];
 let proxy: NginxProcess;
 
 beforeAll(async () => {
-  database = await createChaosDatabase(chaosServerUrl());
-  emulator = await startEmulator({ port: 0, settings: { callbackRetryIntervalMs: 200 } });
-  admin = emulatorAdminClient(emulator.url);
-  const [proxyPort, ...ports] = await Promise.all([freePort(), freePort(), freePort()]);
-  const publicUrl = `https://127.0.0.1:${proxyPort}`;
-  instances = await Promise.all(
-    ports.map((port) =>
-      startCheckoutInstance({
-        port,
-        env: {
-          DATABASE_URL: database.url,
-          ZALOPAY_API_BASE_URL: emulator.url,
-          ZALOPAY_GATEWAY_BASE_URL: emulator.url,
-          PUBLIC_BASE_URL: publicUrl,
-          TRUST_PROXY: '1',
-          ADMIN_TOKEN,
-          CREATE_RATE_LIMIT_PER_MINUTE: String(CREATES_PER_MINUTE),
-          FULFILMENT_LEASE_MS: '3000',
-          POLL_LEASE_MS: '3000',
-          LOG_LEVEL: 'warn',
-        },
-      }),
-    ),
-  );
-  proxy = await startNginx({
-    binary: nginx!,
-    port: proxyPort!,
-    upstreams: ports as number[],
-    tlsDir: process.env[TLS_DIR_VARIABLE]!,
-  });
-  expect(proxy.url).toBe(publicUrl);
+  stage = await startProxyStage();
+  ({ database, emulator, admin, instances, proxy } = stage);
 });
 
-afterAll(async () => {
-  await proxy?.stop();
-  await Promise.all(instances.map((instance) => instance.stop()));
-  await emulator?.close();
-  await database?.drop();
-});
+afterAll(() => stage?.close());
 
 async function postJson(path: string, body: unknown) {
   const response = await fetch(`${proxy.url}${path}`, {

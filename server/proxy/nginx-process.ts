@@ -2,6 +2,7 @@
 // logs and temporary files in a folder of its own, listening on a loopback port with TLS, in front of
 // the given instances, with the repository's deploy/nginx snippet included as it is.
 import { spawn } from 'node:child_process';
+import { get } from 'node:https';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -43,15 +44,13 @@ export async function startNginx(options: {
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `https://127.0.0.1:${options.port}`;
+  const ca = await readFile(path.join(options.tlsDir, 'cert.pem'));
   for (let tries = 0; ; tries += 1) {
     if (child.exitCode !== null) {
       const log = await readFile(path.join(prefix, 'error.log'), 'utf8').catch(() => '');
       throw new Error(`nginx exited at start (${child.exitCode}): ${output}\n${log}`);
     }
-    const up = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1_000) }).then(
-      (response) => response.ok,
-      () => false,
-    );
+    const up = await answers(`${url}/healthz`, ca);
     if (up) break;
     if (tries > 100) throw new Error(`nginx did not answer on ${url}: ${output}`);
     await sleep(100);
@@ -67,6 +66,18 @@ export async function startNginx(options: {
       await rm(prefix, { recursive: true, force: true });
     },
   };
+}
+
+/** Whether `url` answers 2xx over TLS trusting `ca` (the run's own certificate). */
+function answers(url: string, ca: Buffer): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = get(url, { ca, agent: false, timeout: 1_000 }, (res) => {
+      res.resume();
+      resolve((res.statusCode ?? 500) < 300);
+    });
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => req.destroy());
+  });
 }
 
 /** The main file a packaged nginx would have, around the repository's snippet: paths all in `prefix`. */
