@@ -16,7 +16,7 @@ export default defineConfig({
           name: 'server',
           root: '.',
           include: ['server/**/*.test.ts', 'db/**/*.test.ts'],
-          exclude: ['server/chaos/**', 'node_modules/**'],
+          exclude: ['server/chaos/**', 'server/proxy/**', 'node_modules/**'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
