@@ -66,6 +66,12 @@ export async function readShopOrder(
 /** The line name of a one-off order (ACCEPT_CLIENT_AMOUNTS): its order_info stays on the server. */
 export const ONE_OFF_LINE_NAME = { vi: 'Thanh toán', en: 'Payment' } as const;
 
+/** A line without a sku is a one-off payment's order_info, unless a merchant's server named it (API key). */
+function shownName(order: ShopOrder, line: ShopOrder['lines'][number]) {
+  const oneOff = line.sku === null && order.apiKeyId === null;
+  return oneOff ? { ...ONE_OFF_LINE_NAME } : { vi: line.nameVi, en: line.nameEn };
+}
+
 export function toOrderView(order: ShopOrder, attempts: PaymentOrder[], now: Date): OrderView {
   const paid = attempts.find((attempt) => attempt.id === order.paidAttemptId);
   const live =
@@ -78,7 +84,7 @@ export function toOrderView(order: ShopOrder, attempts: PaymentOrder[], now: Dat
     total: order.total,
     lines: order.lines.map((line) => ({
       sku: line.sku,
-      name: line.sku === null ? { ...ONE_OFF_LINE_NAME } : { vi: line.nameVi, en: line.nameEn },
+      name: shownName(order, line),
       unitPrice: line.unitPrice,
       quantity: line.quantity,
       lineTotal: line.unitPrice * line.quantity,
