@@ -3,7 +3,7 @@
 // answer, or release it when the request failed on our side so that a retry runs again.
 import { createHash } from 'node:crypto';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Database } from '../../db/create-db';
+import type { Database, Transaction } from '../../db/create-db';
 import { merchantIdempotencyKeys } from '../../db/schema';
 
 /** A key answers the same for this long after its first request (Stripe's window too). */
@@ -89,9 +89,12 @@ export async function claimIdempotencyKey(
   return { kind: 'replay', statusCode: existing.statusCode, body: existing.responseBody };
 }
 
-/** Stores the first answer, which every repeat of the request gets from now on. */
+/**
+ * Stores the first answer, which every repeat of the request gets from now on; in the handler's own
+ * transaction when it passes one (the order and its answer then commit together).
+ */
 export async function storeIdempotentAnswer(
-  db: Database,
+  db: Database | Transaction,
   scope: IdempotencyScope,
   statusCode: number,
   body: unknown,
