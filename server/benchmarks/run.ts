@@ -28,6 +28,7 @@ import { DURABLE_OUTBOX_DDL } from './durable-baseline-schema';
 import { freePort } from '../testing/child-process-lifecycle';
 import { buildClient, measureInitialScripts } from './client-bundle';
 import { runCreatePayment, type CreatePaymentPlan } from './create-payment-case';
+import { benchApiKey, runMerchantApiCreate, type MerchantApiPlan } from './merchant-api-case';
 import { describeMachine, loadAverage } from './machine-info';
 import { runPollerClaim, type PollerClaimPlan } from './poller-claim-case';
 import { formatNumber, renderMarkdown } from './report-markdown';
@@ -44,6 +45,7 @@ interface Plan {
   callbacks: CallbackIngestPlan;
   status: StatusReadPlan;
   create: CreatePaymentPlan;
+  merchantApi: MerchantApiPlan;
   poller: PollerClaimPlan;
   shopper: ShopperPlan;
   startup: StartupPlan;
@@ -75,6 +77,7 @@ function planFor(quick: boolean, driver: BenchDatabase['driver']): Plan {
       orders: 1_000,
     },
     create: { warmUp: quick ? 5 : 20, rounds: quick ? 50 : 300 },
+    merchantApi: { warmUp: quick ? 5 : 20, rounds: quick ? 50 : 300 },
     poller: {
       dueOrders: quick ? 2_000 : 10_000,
       historicalOrders: history,
@@ -133,6 +136,7 @@ const CASE_IDS = [
   'create-payment',
   'shopper',
   'deployment',
+  'merchant-api',
   'poller-claim',
   'startup',
 ] as const;
@@ -196,7 +200,9 @@ async function main() {
   try {
     if (needsCheckout) {
       console.log(`bench: seeding orders (${database.driver})...`);
+      let apiKey = '';
       await withHandle(database, 'app', async (db) => {
+        if (wanted('merchant-api')) apiKey = await benchApiKey(db);
         if (wanted('status-reads')) await seedStatusOrders(db, plan.status);
         if (wanted('callback-ingest')) {
           await seedCallbackOrders(db, 'checkout', plan.callbacks);
@@ -213,7 +219,14 @@ async function main() {
         );
       }
       cases.push(
-        ...(await runCheckoutCases(database, plan, { scratch, key2, children, wanted, profile })),
+        ...(await runCheckoutCases(database, plan, {
+          scratch,
+          key2,
+          apiKey,
+          children,
+          wanted,
+          profile,
+        })),
       );
     }
 
@@ -288,6 +301,8 @@ async function main() {
 interface CheckoutRunContext {
   scratch: string;
   key2: string;
+  /** A merchant API key stored before the checkout started (the merchant-api case). */
+  apiKey: string;
   /** Started services are added here, so the caller's deadline and `finally` can stop them. */
   children: ChildService[];
   wanted: (id: CaseId) => boolean;
@@ -298,7 +313,7 @@ interface CheckoutRunContext {
 async function runCheckoutCases(
   database: BenchDatabase,
   plan: Plan,
-  { scratch, key2, children, wanted, profile }: CheckoutRunContext,
+  { scratch, key2, apiKey, children, wanted, profile }: CheckoutRunContext,
 ): Promise<CaseResult[]> {
   const cases: CaseResult[] = [];
   console.log('bench: building the client...');
@@ -327,6 +342,7 @@ async function runCheckoutCases(
       // The benchmark is one client sending far more creates than a shopper could: no rate limit.
       CREATE_RATE_LIMIT_PER_MINUTE: '0',
       ORDER_RATE_LIMIT_PER_MINUTE: '0',
+      MERCHANT_API_REQUESTS_PER_MINUTE: '0',
     },
     readyUrl: `${checkoutUrl}/healthz`,
   });
@@ -393,6 +409,13 @@ async function runCheckoutCases(
           { checkoutUrl, emulatorUrl, callbackUrl: `${checkoutUrl}/api/zalopay/callback` },
           plan.create,
         ),
+      ),
+    );
+  }
+  if (wanted('merchant-api')) {
+    cases.push(
+      await attempt('merchant-api', 'Merchant API order against the shop REST order', () =>
+        runMerchantApiCreate(checkoutUrl, apiKey, plan.merchantApi),
       ),
     );
   }

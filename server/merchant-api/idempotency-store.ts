@@ -2,8 +2,8 @@
 // sees them: claim a key for a request (one statement, so two instances cannot both claim it), store its
 // answer, or release it when the request failed on our side so that a retry runs again.
 import { createHash } from 'node:crypto';
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
-import type { Database } from '../../db/create-db';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Database, Transaction } from '../../db/create-db';
 import { merchantIdempotencyKeys } from '../../db/schema';
 
 /** A key answers the same for this long after its first request (Stripe's window too). */
@@ -53,24 +53,30 @@ export async function claimIdempotencyKey(
 ): Promise<IdempotencyClaim> {
   const t = merchantIdempotencyKeys;
   const lockedUntil = new Date(now.getTime() + IDEMPOTENCY_LOCK_MS);
-  const claimed = await db
-    .insert(t)
-    .values({ ...scope, requestHash: hash, lockedUntil, createdAt: now })
-    .onConflictDoUpdate({
-      target: [t.apiKeyId, t.key],
-      set: {
-        requestHash: hash,
-        lockedUntil,
-        createdAt: now,
-        statusCode: null,
-        responseBody: null,
-      },
-      setWhere: or(
-        lt(t.createdAt, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS)),
-        and(isNull(t.statusCode), lt(t.lockedUntil, now), eq(t.requestHash, hash)),
-      ),
-    })
-    .returning({ key: t.key });
+  // The claim need not wait for its own WAL flush: the handler's writes (the order) and the stored
+  // answer commit synchronously after it, and their flush carries this record to disk with them. Lost
+  // in a crash before either, it had made nothing, and a retry rightly runs again.
+  const claimed = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local synchronous_commit = off`);
+    return tx
+      .insert(t)
+      .values({ ...scope, requestHash: hash, lockedUntil, createdAt: now })
+      .onConflictDoUpdate({
+        target: [t.apiKeyId, t.key],
+        set: {
+          requestHash: hash,
+          lockedUntil,
+          createdAt: now,
+          statusCode: null,
+          responseBody: null,
+        },
+        setWhere: or(
+          lt(t.createdAt, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS)),
+          and(isNull(t.statusCode), lt(t.lockedUntil, now), eq(t.requestHash, hash)),
+        ),
+      })
+      .returning({ key: t.key });
+  });
   if (claimed.length > 0) return { kind: 'claimed' };
   const [existing] = await db
     .select()
@@ -83,9 +89,12 @@ export async function claimIdempotencyKey(
   return { kind: 'replay', statusCode: existing.statusCode, body: existing.responseBody };
 }
 
-/** Stores the first answer, which every repeat of the request gets from now on. */
+/**
+ * Stores the first answer, which every repeat of the request gets from now on; in the handler's own
+ * transaction when it passes one (the order and its answer then commit together).
+ */
 export async function storeIdempotentAnswer(
-  db: Database,
+  db: Database | Transaction,
   scope: IdempotencyScope,
   statusCode: number,
   body: unknown,

@@ -2,7 +2,7 @@
 // within 24 hours answer the first answer again, whichever instance receives it; another body with the
 // key answers 409 idempotency_key_reused. Concurrent requests with one key wait for the first one's answer.
 import type { RequestHandler, Response } from 'express';
-import type { Database } from '../../db/create-db';
+import type { Database, Transaction } from '../../db/create-db';
 import type { Logger } from '../logger';
 import { sendError } from '../http/rest-answers';
 import { apiKeyOf } from './api-key-auth';
@@ -44,10 +44,31 @@ async function claimWaiting(
   }
 }
 
+/** What a handler behind idempotency() may use to store its answer with its own writes. */
+export interface IdempotentAnswer {
+  /** Stores the answer in the handler's transaction; call committed() once that transaction has committed. */
+  store(tx: Transaction, statusCode: number, body: unknown): Promise<void>;
+  committed(): void;
+}
+
+/** The claimed key's answer store, when the request carries an Idempotency-Key. */
+export function idempotentAnswerOf(res: Response): IdempotentAnswer | undefined {
+  return (res.locals as { idempotentAnswer?: IdempotentAnswer }).idempotentAnswer;
+}
+
 /** Stores (or, for a 5xx, releases) the claim before the answer leaves, so a retry never runs twice. */
 function answerOnceStored(res: Response, options: IdempotencyOptions, scope: IdempotencyScope) {
   const send = res.json.bind(res);
+  let storedByHandler = false;
+  const answer: IdempotentAnswer = {
+    store: (tx, statusCode, body) => storeIdempotentAnswer(tx, scope, statusCode, body),
+    committed: () => {
+      storedByHandler = true;
+    },
+  };
+  res.locals.idempotentAnswer = answer;
   res.json = (body: unknown) => {
+    if (storedByHandler) return send(body);
     const statusCode = res.statusCode;
     const settle =
       statusCode >= 500

@@ -2,6 +2,7 @@
 // merchant's server (catalogue skus or free lines) and answers its checkout_url; GET /api/v1/orders/{id}
 // and GET /api/v1/orders?merchant_reference= read orders with their attempts, receipt and refunds.
 import type { Database } from '../../db/create-db';
+import type { ShopOrder } from '../../db/schema';
 import type { Logger } from '../logger';
 import { createMerchantOrder } from '../payments/create-merchant-order';
 import { merchantOrderSchema, parseMerchantOrder } from '../payments/merchant-order-input';
@@ -10,8 +11,8 @@ import { orderIdSchema } from '../payments/order-input';
 import type { OrderSettings } from '../payments/payments-config';
 import { sendError } from '../http/rest-answers';
 import { apiKeyOf } from './api-key-auth';
-import { idempotency } from './idempotency';
-import { orderAnswer } from './order-answer';
+import { idempotency, idempotentAnswerOf } from './idempotency';
+import { orderAnswer, type OrderAnswer } from './order-answer';
 import type { MerchantApiRoutes } from './v1-router';
 
 export interface OrderRoutesDeps {
@@ -33,9 +34,23 @@ export function orderRoutes(deps: OrderRoutesDeps): MerchantApiRoutes {
     router.post('/orders', idempotency({ db: deps.db, log: deps.log, now }), async (req, res) => {
       // A bad field throws InvalidOrderError, which the app's error handler answers with its name.
       const request = parseMerchantOrder(schema, req.body);
-      const order = await createMerchantOrder(domain, apiKeyOf(res).id, request);
-      const record = { order, attempts: [], refunds: [] };
-      res.status(201).json(orderAnswer(record, deps.publicBaseUrl, now()));
+      const answerOf = (order: ShopOrder) =>
+        orderAnswer({ order, attempts: [], refunds: [] }, deps.publicBaseUrl, now());
+      // With an Idempotency-Key, the order and its stored answer commit together.
+      const idempotent = idempotentAnswerOf(res);
+      let answer: OrderAnswer | undefined;
+      const order = await createMerchantOrder(
+        domain,
+        apiKeyOf(res).id,
+        request,
+        idempotent &&
+          (async (tx, created) => {
+            answer = answerOf(created);
+            await idempotent.store(tx, 201, answer);
+          }),
+      );
+      idempotent?.committed();
+      res.status(201).json(answer ?? answerOf(order));
     });
 
     router.get('/orders', async (req, res) => {

@@ -3,7 +3,7 @@
 // merchant's reference, metadata, return and cancel URLs and expiry stored on the order.
 import type { ShopOrder } from '../../db/schema';
 import type { FreeLineRequest } from './catalogue';
-import { createShopOrder, type CreateShopOrderDeps } from './create-shop-order';
+import { createShopOrder, type CreateShopOrderDeps, type WithNewOrder } from './create-shop-order';
 import { InvalidOrderError } from './errors';
 import { DEFAULT_EXPIRES_IN_SECONDS, type MerchantOrderRequest } from './merchant-order-input';
 import type { OrderLineRequest } from './order-view';
@@ -12,6 +12,7 @@ export async function createMerchantOrder(
   deps: CreateShopOrderDeps,
   apiKeyId: string,
   request: MerchantOrderRequest,
+  withOrder?: WithNewOrder,
 ): Promise<ShopOrder> {
   const { maxAmount } = deps.config.orders;
   const lines = request.lines.map((line, index): OrderLineRequest | FreeLineRequest => {
@@ -24,13 +25,18 @@ export async function createMerchantOrder(
     }
     return { name: line.name, unitPrice: line.unit_price, quantity: line.quantity };
   });
-  return createShopOrder(deps, lines, {
-    apiKeyId,
-    merchantReference: request.merchant_reference ?? null,
-    metadata: request.metadata ?? null,
-    returnUrl: request.return_url ?? null,
-    cancelUrl: request.cancel_url ?? null,
-    expiresInSeconds: request.expires_in_seconds ?? DEFAULT_EXPIRES_IN_SECONDS,
-    description: request.description ?? null,
-  });
+  return createShopOrder(
+    deps,
+    lines,
+    {
+      apiKeyId,
+      merchantReference: request.merchant_reference ?? null,
+      metadata: request.metadata ?? null,
+      returnUrl: request.return_url ?? null,
+      cancelUrl: request.cancel_url ?? null,
+      expiresInSeconds: request.expires_in_seconds ?? DEFAULT_EXPIRES_IN_SECONDS,
+      description: request.description ?? null,
+    },
+    withOrder,
+  );
 }

@@ -1,6 +1,6 @@
 // A shopper's cart becomes a merchant order priced by the server: names and prices come from the catalogue
 // and are copied onto the order, so what was bought, and for how much, never changes afterwards.
-import type { Database } from '../../db/create-db';
+import type { Database, Transaction } from '../../db/create-db';
 import { shopOrders, type ShopOrder } from '../../db/schema';
 import { orderTotal, priceLines, type FreeLineRequest } from './catalogue';
 import { InvalidOrderError } from './errors';
@@ -32,10 +32,14 @@ export interface MerchantOrderFields {
   description: string | null;
 }
 
+/** Runs in the transaction that stores the order (the merchant API stores its idempotent answer). */
+export type WithNewOrder = (tx: Transaction, order: ShopOrder) => Promise<void>;
+
 export async function createShopOrder(
   deps: CreateShopOrderDeps,
   request: readonly (OrderLineRequest | FreeLineRequest)[],
   merchant?: MerchantOrderFields,
+  withOrder?: WithNewOrder,
 ): Promise<ShopOrder> {
   const lines = await priceLines(deps.db, request);
   const total = orderTotal(lines);
@@ -47,25 +51,31 @@ export async function createShopOrder(
   }
   const id = newOrderReference();
   const now = deps.now();
-  const [order] = await deps.db
-    .insert(shopOrders)
-    .values({
-      id,
-      lines,
-      total,
-      createdAt: now,
-      updatedAt: now,
-      ...(merchant && {
-        apiKeyId: merchant.apiKeyId,
-        merchantReference: merchant.merchantReference,
-        metadata: merchant.metadata,
-        returnUrl: merchant.returnUrl,
-        cancelUrl: merchant.cancelUrl,
-        expiresAt: new Date(now.getTime() + merchant.expiresInSeconds * 1000),
-      }),
-      description: merchant?.description ?? orderDescription(id),
-    })
-    .returning();
-  if (!order) throw new Error('The merchant order was not recorded');
-  return order;
+  const row = {
+    id,
+    lines,
+    total,
+    createdAt: now,
+    updatedAt: now,
+    ...(merchant && {
+      apiKeyId: merchant.apiKeyId,
+      merchantReference: merchant.merchantReference,
+      metadata: merchant.metadata,
+      returnUrl: merchant.returnUrl,
+      cancelUrl: merchant.cancelUrl,
+      expiresAt: new Date(now.getTime() + merchant.expiresInSeconds * 1000),
+    }),
+    description: merchant?.description ?? orderDescription(id),
+  };
+  const insert = async (db: Database | Transaction) => {
+    const [order] = await db.insert(shopOrders).values(row).returning();
+    if (!order) throw new Error('The merchant order was not recorded');
+    return order;
+  };
+  if (!withOrder) return insert(deps.db);
+  return deps.db.transaction(async (tx) => {
+    const order = await insert(tx);
+    await withOrder(tx, order);
+    return order;
+  });
 }

@@ -12,6 +12,19 @@ import { SANDBOX_APP, type ServiceHarness } from './service-harness';
 
 export const TEST_RETURN_ORIGIN = 'https://shop.example';
 
+/** An order of a free line and a catalogue line (530,000 VND) with every optional field. */
+export const TEST_MERCHANT_ORDER = {
+  lines: [
+    { name: 'Hoodie, size M', unit_price: 250_000, quantity: 2 },
+    { sku: 'banh-mi', quantity: 1 },
+  ],
+  merchant_reference: 'WC-10023',
+  metadata: { customer_id: '8812' },
+  return_url: `${TEST_RETURN_ORIGIN}/thanks`,
+  cancel_url: `${TEST_RETURN_ORIGIN}/cart`,
+  expires_in_seconds: 900,
+};
+
 export interface ServedMerchantApi {
   url: string;
   /** A live API key (`ck_...`) of this database. */
