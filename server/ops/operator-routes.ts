@@ -36,6 +36,7 @@ import {
 import { sessionStore } from './operator-sessions';
 import { resendWebhookEvent } from '../webhooks/webhook-worker';
 import { buildTimeline } from './order-timeline';
+import { refundAmountField } from './refund-amount';
 
 export interface OperatorRoutesDeps {
   /** Unset: the pages do not exist. */
@@ -55,10 +56,7 @@ const refundForm = z.object({
   refund_token: z
     .string({ error: REFUND_TOKEN_PROBLEM })
     .regex(/^[A-Za-z0-9_-]{22}$/, REFUND_TOKEN_PROBLEM),
-  amount: z.coerce
-    .number<string>()
-    .int('must be a whole number of VND')
-    .positive('must be above 0'),
+  amount: refundAmountField,
   description: z.string().trim().min(1, 'is required').max(100, 'is at most 100 characters'),
 });
 
