@@ -9,6 +9,7 @@ import {
   RefundConfirmationPage,
   type RefundConfirmationModel,
 } from './pages/refund-confirmation-page';
+import { RevokeSessionPage, type RevokeSessionModel } from './pages/revoke-session-page';
 import { SearchPage, type SearchPageModel } from './pages/search-page';
 import { SessionsPage, type SessionsPageModel } from './pages/sessions-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -24,6 +25,8 @@ export const orderPage = (model: OrderPageModel) => render(<OrderPage {...model}
 export const refundConfirmationPage = (model: RefundConfirmationModel) =>
   render(<RefundConfirmationPage {...model} />);
 export const sessionsPage = (model: SessionsPageModel) => render(<SessionsPage {...model} />);
+export const revokeSessionPage = (model: RevokeSessionModel) =>
+  render(<RevokeSessionPage {...model} />);
 export const operatorPagesOffPage = () => render(<OperatorPagesOffPage />);
 export const notFoundPage = (what: string) =>
   render(<MessagePage heading="Not found" message={what} />);

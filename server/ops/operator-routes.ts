@@ -22,6 +22,7 @@ import {
   operatorPagesOffPage,
   orderPage,
   refundConfirmationPage,
+  revokeSessionPage,
   searchPage,
   sessionsPage,
   signInPage,
@@ -194,9 +195,29 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
     res.redirect(303, '/ops/sign-in');
   });
 
-  router.get('/ops/sessions', async (_req, res) => {
+  router.get('/ops/sessions', async (req, res) => {
     const live = await sessions.listLive();
-    page(res, 200, sessionsPage({ sessions: live, currentId: String(res.locals.sessionId) }));
+    const notice =
+      req.query.notice === 'revoked' ? 'Session revoked: that browser is signed out.' : undefined;
+    page(
+      res,
+      200,
+      sessionsPage({ sessions: live, currentId: String(res.locals.sessionId), notice }),
+    );
+  });
+
+  /** Revoke asks first: which browser, and whether it is this one. */
+  router.get('/ops/sessions/:id/revoke', async (req, res) => {
+    const id = sessionIdSchema.safeParse(req.params.id);
+    const session = id.success
+      ? (await sessions.listLive()).find((live) => live.id === id.data)
+      : undefined;
+    if (!session) {
+      page(res, 404, notFoundPage('No live session with that id (already revoked or expired?)'));
+      return;
+    }
+    const isCurrent = session.id === res.locals.sessionId;
+    page(res, 200, revokeSessionPage({ session, isCurrent }));
   });
 
   router.post('/ops/sessions/:id/revoke', async (req, res) => {
@@ -212,7 +233,7 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
       res.redirect(303, '/ops/sign-in');
       return;
     }
-    res.redirect(303, '/ops/sessions');
+    res.redirect(303, '/ops/sessions?notice=revoked');
   });
 
   router.get('/ops', async (req, res) => {

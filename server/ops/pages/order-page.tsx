@@ -5,7 +5,7 @@ import type { RefundSummary } from '../../refunds/refund-summary';
 import type { OrderRecord } from '../operator-queries';
 import type { TimelineEntry } from '../order-timeline';
 import { AttemptFlags, needsReview } from './attempt-parts';
-import { refundedWords, vnd } from './display-words';
+import { operatorReason, refundedWords, vnd } from './display-words';
 import { MerchantOrderSection } from './merchant-order-section';
 import { PageLayout } from './page-layout';
 import { RefundsSection } from './refunds-section';
@@ -59,20 +59,31 @@ function AttemptFields({ order, summary }: { order: PaymentOrder; summary: Refun
         <dd>{order.description}</dd>
         <dt>zp_trans_id</dt>
         <dd>{order.zpTransId ?? ''}</dd>
-        <dt>Created</dt>
+        <dt>Created at</dt>
         <dd>
           <VietnamTime at={order.createdAt} />
         </dd>
-        <dt>Expires</dt>
-        <dd>
-          <VietnamTime at={order.expiresAt} />
-        </dd>
-        <dt>Paid at</dt>
-        <dd>
-          <VietnamTime at={order.paidAt} />
-        </dd>
-        <dt>Reason</dt>
-        <dd>{order.failureReason ?? ''}</dd>
+        {order.status === 'PENDING' && <dt>Expires at</dt>}
+        {order.status === 'EXPIRED' && <dt>Expired at</dt>}
+        {(order.status === 'PENDING' || order.status === 'EXPIRED') && (
+          <dd>
+            <VietnamTime at={order.expiresAt} />
+          </dd>
+        )}
+        {order.paidAt && (
+          <>
+            <dt>Paid at</dt>
+            <dd>
+              <VietnamTime at={order.paidAt} />
+            </dd>
+          </>
+        )}
+        {order.failureReason && (
+          <>
+            <dt>Reason</dt>
+            <dd>{operatorReason(order.status, order.failureReason)}</dd>
+          </>
+        )}
         <dt>Polls</dt>
         <dd>{order.pollAttempts}</dd>
       </dl>

@@ -19,7 +19,7 @@ function RefundsTable({ refunds }: { refunds: Refund[] }) {
           <th>ZaloPay refund_id</th>
           <th>Reason</th>
           <th>Failure</th>
-          <th>Requested</th>
+          <th>Requested at</th>
         </tr>
       </thead>
       <tbody>

@@ -72,7 +72,7 @@ export function SearchPage({ text, status, orders }: SearchPageModel) {
             <th>Status</th>
             <th>Total</th>
             <th>Payment attempts (app_trans_id, status)</th>
-            <th>Created</th>
+            <th>Created at</th>
           </tr>
         </thead>
         <tbody>
