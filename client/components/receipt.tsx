@@ -42,7 +42,7 @@ export function Receipt({ order, receipt, headingLevel }: ReceiptProps) {
         <dt>{messages.paidAt}</dt>
         <dd>
           <time dateTime={receipt.paidAt.toISOString()}>
-            {messages.vietnamTime(formatVietnamTime(receipt.paidAt))}
+            {messages.vietnamTime(formatVietnamTime(receipt.paidAt, language))}
           </time>
         </dd>
         <dt>{messages.paymentMethod}</dt>

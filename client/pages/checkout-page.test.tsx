@@ -200,7 +200,7 @@ describe('CheckoutPage', () => {
     renderCheckout(payments, { orderId: order.orderId, payNow: true });
 
     expect(await screen.findByRole('heading', { name: 'Payment successful' })).toHaveFocus();
-    expect(screen.getByText('25/11/2026 14:05 (Vietnam time)')).toBeInTheDocument();
+    expect(screen.getByText('25 Nov 2026, 14:05 (Vietnam time)')).toBeInTheDocument();
     expect(screen.getByText('Bank account')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Pay with ZaloPay' })).not.toBeInTheDocument();
     expect(screen.queryByRole('img', { name: 'ZaloPay QR code' })).not.toBeInTheDocument();
