@@ -1,5 +1,6 @@
 // The operator pages' own words: Vietnam times, the refund confirmation step, /ops without a token, and
 // every value from the database or the request escaped by React, whatever it holds.
+import { REFUND_REQUESTED } from './pages/order-page';
 import { describe, expect, it } from 'vitest';
 import type {
   OperatorSession,
@@ -166,6 +167,27 @@ describe('operator pages', () => {
     const sessions = sessionsPage({ sessions: [session], currentId: session.id });
     for (const page of [paid, sessions]) expect(page).not.toMatch(/<th>\s*<\/th>/);
     expect(sessions).toContain('<th>Browser and system</th>');
+  });
+
+  it('reload themselves while a refund is in flight, and drop the banner once it settled', () => {
+    const model = {
+      record,
+      timeline: [],
+      notice: REFUND_REQUESTED,
+      refundToken: TOKEN,
+    };
+    const pending = orderPage({
+      ...model,
+      summary: { refunded: 0, inFlight: 1_000, refundable: 49_000 },
+    });
+    expect(pending).toContain('<meta http-equiv="refresh" content="3"/>');
+    expect(pending).toContain('Refund requested.');
+    const settled = orderPage({
+      ...model,
+      summary: { refunded: 1_000, inFlight: 0, refundable: 49_000 },
+    });
+    expect(settled).not.toContain('http-equiv="refresh"');
+    expect(settled).not.toContain('Refund requested.');
   });
 
   it("word an expired attempt's reason for the operator, not as the shopper read it", () => {

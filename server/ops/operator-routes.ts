@@ -38,6 +38,7 @@ import { sessionStore } from './operator-sessions';
 import { resendWebhookEvent } from '../webhooks/webhook-worker';
 import { buildTimeline } from './order-timeline';
 import { refundAmountField } from './refund-amount';
+import { REFUND_REQUESTED } from './pages/order-page';
 
 export interface OperatorRoutesDeps {
   /** Unset: the pages do not exist. */
@@ -62,8 +63,7 @@ const refundForm = z.object({
 });
 
 const NOTICES: Record<string, string> = {
-  refund_requested:
-    'Refund requested. Its state below updates as ZaloPay settles it (reload the page).',
+  refund_requested: REFUND_REQUESTED,
   webhook_resent:
     'Webhook queued again: the same event (same id and body) goes out within seconds.',
 };

@@ -13,6 +13,11 @@ import { TimelineList } from './timeline-list';
 import { VietnamTime } from './vietnam-time';
 import { WebhooksSection } from './webhooks-section';
 
+/** How often an order page with a refund in flight reloads itself (ZaloPay settles in seconds). */
+export const REFUND_REFRESH_SECONDS = 3;
+/** The banner after a refund request; it goes once no refund is in flight. */
+export const REFUND_REQUESTED = `Refund requested. Its state below updates by itself every ${REFUND_REFRESH_SECONDS} s until ZaloPay settles it.`;
+
 export interface OrderPageModel {
   record: OrderRecord;
   summary: RefundSummary;
@@ -100,15 +105,27 @@ export function OrderPage({
   refundToken,
 }: OrderPageModel) {
   const { order } = record;
+  // A refund in flight: the page reloads itself until ZaloPay settles it, then stops, banner and all.
+  const refunding = summary.inFlight > 0;
+  const shownNotice = notice === REFUND_REQUESTED && !refunding ? undefined : notice;
   return (
-    <PageLayout title={order.appTransId} signedIn>
+    <PageLayout
+      title={order.appTransId}
+      signedIn
+      refreshSeconds={refunding ? REFUND_REFRESH_SECONDS : undefined}
+    >
       <h1>
         Payment attempt <code>{order.appTransId}</code>
       </h1>
       <ReviewAlerts order={order} />
-      {notice && (
+      {shownNotice && (
         <p className="notice" role="status">
-          {notice}
+          {shownNotice}
+        </p>
+      )}
+      {refunding && !shownNotice && (
+        <p className="notice" role="status">
+          {`Refund in progress: this page refreshes every ${REFUND_REFRESH_SECONDS} s until ZaloPay settles it.`}
         </p>
       )}
       {error && (

@@ -25,10 +25,12 @@ export interface PageLayoutProps {
   title: string;
   /** Signed in: the header offers Sessions and Sign out. */
   signedIn: boolean;
+  /** Reload the page every so many seconds (a refund in flight), without any script. */
+  refreshSeconds?: number | undefined;
   children: ReactNode;
 }
 
-export function PageLayout({ title, signedIn, children }: PageLayoutProps) {
+export function PageLayout({ title, signedIn, refreshSeconds, children }: PageLayoutProps) {
   return (
     <html lang="en">
       <head>
@@ -36,6 +38,9 @@ export function PageLayout({ title, signedIn, children }: PageLayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <link rel="icon" href="data:," />
+        {refreshSeconds !== undefined && (
+          <meta httpEquiv="refresh" content={String(refreshSeconds)} />
+        )}
         <title>{`${title} · Operations`}</title>
         <style>{STYLE}</style>
       </head>
