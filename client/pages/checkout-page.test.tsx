@@ -263,6 +263,26 @@ describe('CheckoutPage', () => {
     expect(payments.createOrderCalls).toEqual([]);
   });
 
+  it('when ZaloPay did not answer (503), says so instead of the generic "could not start"', async () => {
+    const payments = new FakePayments();
+    payments.payOrderFailures.push(
+      new TRPCError({
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'ZaloPay is not answering right now.',
+      }),
+    );
+    renderNewOrderCheckout(payments);
+    expect(
+      await screen.findByText(
+        'ZaloPay did not answer in time. No money was taken. Please try again.',
+        {
+          selector: '.error-box p',
+        },
+      ),
+    ).toBeVisible();
+    expect(screen.queryByText(/We could not start the payment/)).not.toBeInTheDocument();
+  });
+
   it('on BAD_REQUEST, shows the server message about the field', async () => {
     const payments = new FakePayments();
     payments.payOrderFailures.push(
