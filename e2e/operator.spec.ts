@@ -95,6 +95,13 @@ test('an operator signs in, finds a paid order, reads its timeline and refunds p
   await expect(page.getByLabel('Amount to refund (VND), at most 65,000 VND')).toHaveValue('');
   await expect(page.getByText('PARTIALLY REFUNDED', { exact: true }).first()).toBeVisible();
   await expect(page.getByText(/^\s*PAID \(via \w+\), partially refunded\s*$/)).toBeVisible();
+
+  // The list filters by the merchant order's status, partially refunded included.
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await page.getByLabel('Order status').selectOption({ label: 'PARTIALLY REFUNDED' });
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('link', { name: reference, exact: true })).toBeVisible();
+  await expectNoAxeViolations(page, 'orders filtered by order status');
 });
 
 test('an operator reads sessions in words, and revoking one asks first and says it was done', async ({

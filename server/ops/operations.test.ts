@@ -309,9 +309,14 @@ describe('operator pages', () => {
     expect(byZpTransId).toContain(paid);
     expect(byZpTransId).not.toContain(pending);
 
-    const byStatus = await (await opsGet(`/ops?status=PENDING`, cookie)).text();
+    // The filter is the merchant order's status, as the list shows it.
+    const byStatus = await (await opsGet(`/ops?status=AWAITING_PAYMENT`, cookie)).text();
     expect(byStatus).toContain(pending);
     expect(byStatus).not.toContain(paid);
+    const search = await (await opsGet('/ops', cookie)).text();
+    for (const option of ['PARTIALLY REFUNDED', 'CANCELLED', 'AWAITING PAYMENT']) {
+      expect(search).toContain(`>${option}</option>`);
+    }
 
     // A merchant order is listed once, by its reference, with its attempts; the reference opens it.
     const reference = paid.split('_')[1]!;

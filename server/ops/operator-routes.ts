@@ -12,7 +12,7 @@ import type { RefundService } from '../refunds/refund-service';
 import { summariseRefunds } from '../refunds/refund-summary';
 import {
   attemptForShopOrder,
-  isPaymentStatus,
+  isShopOrderStatus,
   readOrderRecord,
   searchOrders,
 } from './operator-queries';
@@ -242,7 +242,7 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
       page(res, 400, badRequestPage('q: the search may not contain control characters'));
       return;
     }
-    const status = isPaymentStatus(req.query.status) ? req.query.status : undefined;
+    const status = isShopOrderStatus(req.query.status) ? req.query.status : undefined;
     const orders = await searchOrders(deps.db, { text, status });
     page(res, 200, searchPage({ text, status, orders }));
   });
