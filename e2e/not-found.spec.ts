@@ -15,9 +15,7 @@ test('an unknown path is a 404 page in English and in Vietnamese, with the way b
   await expectNoAxeViolations(page, 'page not found (en)');
 
   await page.getByLabel('Language').selectOption({ label: 'Tiếng Việt' });
-  await expect(
-    page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang' }),
-  ).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang' })).toBeVisible();
   await expectNoAxeViolations(page, 'page not found (vi)');
 
   await page.getByRole('link', { name: 'Quay lại cửa hàng' }).click();
