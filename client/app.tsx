@@ -2,6 +2,7 @@
 // moves to the new order's checkout with history.pushState, so Back and reload keep to that order.
 // The checkout and the confirmation page are chunks of their own: the shop's first render needs neither.
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { NotFoundPage } from './pages/not-found-page';
 import { ShopPage } from './pages/shop-page';
 import { useCheckoutPage } from './pages/use-checkout-page';
 import { SiteHeader } from './components/site-header';
@@ -68,6 +69,8 @@ export function App({
           ) : (
             <Spinner />
           )
+        ) : route.page === 'not-found' ? (
+          <NotFoundPage />
         ) : (
           <ShopPage onOrderCreated={showNewOrder} />
         )}

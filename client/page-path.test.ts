@@ -11,10 +11,13 @@ describe('routeOf', () => {
     });
   });
 
-  it('knows the confirmation page, and sends every other path to the shop', () => {
+  it('knows the confirmation page and the shop, and finds no other path', () => {
     expect(routeOf('/order/confirmation/')).toEqual({ page: 'confirmation' });
     expect(routeOf('/')).toEqual({ page: 'shop' });
-    expect(routeOf('/checkout')).toEqual({ page: 'shop' });
-    expect(routeOf('/checkout/a/b')).toEqual({ page: 'shop' });
+    expect(routeOf('//')).toEqual({ page: 'shop' });
+    expect(routeOf('/checkout')).toEqual({ page: 'not-found' });
+    expect(routeOf('/checkout/a/b')).toEqual({ page: 'not-found' });
+    expect(routeOf('/no-such-page')).toEqual({ page: 'not-found' });
+    expect(routeOf('/order')).toEqual({ page: 'not-found' });
   });
 });

@@ -1,7 +1,11 @@
 // Which page a path shows: the shop at /, one order's checkout at /checkout/{orderId}, and ZaloPay's
-// redirect target /order/confirmation. Anything else is the shop. Three routes do not need a router library.
+// redirect target /order/confirmation. Anything else is not found: the server answers it 404 (its
+// spa-route.ts asks this same function), the client shows the not-found page. Four routes need no router.
 export type PageRoute =
-  { page: 'shop' } | { page: 'checkout'; orderId: string } | { page: 'confirmation' };
+  | { page: 'shop' }
+  | { page: 'checkout'; orderId: string }
+  | { page: 'confirmation' }
+  | { page: 'not-found' };
 
 /** Where ZaloPay's redirect (embed_data.redirecturl) brings the shopper back. */
 export const CONFIRMATION_PATH = '/order/confirmation';
@@ -23,5 +27,5 @@ export function routeOf(pathname: string): PageRoute {
       return { page: 'checkout', orderId: checkout[1] };
     }
   }
-  return { page: 'shop' };
+  return path === '' ? { page: 'shop' } : { page: 'not-found' };
 }

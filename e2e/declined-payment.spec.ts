@@ -24,7 +24,7 @@ test('a declined card says "Payment not completed" within seconds, and a later p
   expect(Date.now() - returnedAt).toBeLessThan(5_000);
   await expect(phone.getByText(/Your payment was declined/)).toBeVisible();
   await expect(phone.locator('.outcome__details dd')).toHaveText(orderId);
-  await expect(phone.getByRole('timer')).toHaveText(/This code expires in 1[0-4]:\d\d/);
+  await expect(phone.getByRole('timer')).toHaveText(/You can still pay for 1[0-4]:\d\d/);
   await expect(phone.getByRole('link', { name: 'Try again in ZaloPay' })).toHaveAttribute(
     'href',
     gatewayUrl,

@@ -5,11 +5,25 @@ import { decodeQrFromScreenshot } from './qr-decoder';
 import { qrCode, receiptValue, startPayment } from './checkout-page';
 import { E2E_EMULATOR_URL } from './ports';
 
-/** dd/MM/yyyy HH:mm at GMT+7 (Vietnam has no daylight saving time), worked out by hand. */
+/** "4 Dec 2026, 23:57" (English names the month) at GMT+7 (Vietnam has no daylight saving time), by hand. */
 function vietnamTime(iso: string): string {
   const shifted = new Date(new Date(iso).getTime() + 7 * 3_600_000);
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(shifted.getUTCDate())}/${two(shifted.getUTCMonth() + 1)}/${shifted.getUTCFullYear()} ${two(shifted.getUTCHours())}:${two(shifted.getUTCMinutes())}`;
+  const month = [
+    'Jan',
+    'Feb',
+    'Mar',
+    'Apr',
+    'May',
+    'Jun',
+    'Jul',
+    'Aug',
+    'Sep',
+    'Oct',
+    'Nov',
+    'Dec',
+  ][shifted.getUTCMonth()];
+  return `${shifted.getUTCDate()} ${month} ${shifted.getUTCFullYear()}, ${two(shifted.getUTCHours())}:${two(shifted.getUTCMinutes())}`;
 }
 
 // A browser far from Vietnam: the receipt must still show Vietnam time.

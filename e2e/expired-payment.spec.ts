@@ -27,6 +27,12 @@ test('desktop: the QR code expires, the page says so in Vietnamese, and "Thanh t
   });
   await expect(page.locator('.checkout__payment')).not.toContainText(ENGLISH_SERVER_TEXT);
   await expectNoAxeViolations(page, 'expired on the checkout, Vietnamese');
+  // The references are a two-column list as on the receipt: each on its own line, never run together.
+  const names = page.locator('.outcome__details dt');
+  await expect(names).toHaveText(['Mã đơn hàng', 'Mã giao dịch thanh toán']);
+  const [first, second] = [await names.nth(0).boundingBox(), await names.nth(1).boundingBox()];
+  expect(second!.y).toBeGreaterThan(first!.y + first!.height - 1);
+  expect(second!.x).toBe(first!.x);
 
   await emulator.resetClock();
   await page.getByRole('button', { name: 'Thanh toán lại' }).click();

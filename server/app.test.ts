@@ -229,4 +229,23 @@ describe('the React client', () => {
     expect(api.status).toBe(404);
     expect(await api.json()).toMatchObject({ error: { code: 'not_found' } });
   });
+
+  it('answers the shop, a checkout and the confirmation 200, and a path no page has 404', async () => {
+    for (const path of [
+      '/',
+      '/checkout/7K3QMX9P2A',
+      '/checkout/7K3QMX9P2A/',
+      '/order/confirmation',
+    ]) {
+      const page = await fetch(`${checkout.url}${path}`);
+      expect(page.status, path).toBe(200);
+    }
+    expect((await fetch(`${checkout.url}/favicon.ico`)).status).toBe(204);
+    for (const path of ['/no-such-page', '/checkout', '/checkout/a/b', '/order']) {
+      const page = await fetch(`${checkout.url}${path}`);
+      expect(page.status, path).toBe(404);
+      // The same document: the client shows its not-found page in the shopper's language.
+      expect(await page.text()).toContain('<title>checkout</title>');
+    }
+  });
 });

@@ -15,6 +15,8 @@ interface CountdownProps {
   warnBelowSeconds?: number;
   /** Offered with the last-minute warning: the server makes a new attempt of the same order. */
   renew?: { label: string; onClick: () => void } | undefined;
+  /** No code on screen (a result page): count the time left to pay, not a code's life. */
+  noCodeShown?: boolean;
 }
 
 export function Countdown({
@@ -23,6 +25,7 @@ export function Countdown({
   onExpire,
   warnBelowSeconds = 60,
   renew,
+  noCodeShown = false,
 }: CountdownProps) {
   const { messages } = useI18n();
   const [browserNowMs, setBrowserNowMs] = useState(() => Date.now());
@@ -40,13 +43,15 @@ export function Countdown({
   }, [expired]);
 
   const warning = secondsLeft < warnBelowSeconds;
+  const timeLeft = noCodeShown ? messages.canStillPayFor : messages.expiresIn;
+  const warningText = noCodeShown ? messages.payingSoonEnds : messages.expiringSoon;
   return (
     <div className={warning ? 'countdown countdown--warning' : 'countdown'}>
-      <p role="timer">{messages.expiresIn(formatMinutesSeconds(secondsLeft))}</p>
+      <p role="timer">{timeLeft(formatMinutesSeconds(secondsLeft))}</p>
       {warning && (
         <>
-          <p className="countdown__warning">{messages.expiringSoon}</p>
-          <Announce message={messages.expiringSoon} />
+          <p className="countdown__warning">{warningText}</p>
+          <Announce message={warningText} />
           {renew && (
             <button type="button" onClick={renew.onClick}>
               {renew.label}

@@ -129,7 +129,12 @@ export function OrderPayment({
   const error = createPayment.error;
   if (error && error.data?.code !== 'CONFLICT') {
     const detail = badRequestDetail(error);
-    const errorMessage = detail ? messages.checkDetails(detail) : messages.createFailed;
+    // 503: ZaloPay gave no answer in time (GatewayUnavailableError): say so, not "could not start".
+    const errorMessage = detail
+      ? messages.checkDetails(detail)
+      : error.data?.code === 'SERVICE_UNAVAILABLE'
+        ? recovery.createTimedOut
+        : messages.createFailed;
     return (
       <div className="error-box">
         <Announce message={errorMessage} />

@@ -58,6 +58,7 @@ export function PaymentNotCompleted({ view, reason }: PaymentNotCompletedProps) 
         expiresAt={view.expiresAt}
         clockOffsetMs={clockOffsetMs}
         onExpire={() => setExpired(true)}
+        noCodeShown
       />
       <p>{recovery.stillListening}</p>
       <div className="actions">

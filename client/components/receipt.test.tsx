@@ -52,7 +52,7 @@ describe('Receipt', () => {
     expect(screen.getByText('Iced milk coffee')).toBeInTheDocument();
     expect(screen.getByText('2 × ₫35,000')).toBeInTheDocument();
     expect(screen.getByText('Amount paid').nextElementSibling).toHaveTextContent('₫125,000');
-    expect(screen.getByText('25/11/2026 23:59 (Vietnam time)')).toHaveAttribute(
+    expect(screen.getByText('25 Nov 2026, 23:59 (Vietnam time)')).toHaveAttribute(
       'datetime',
       '2026-11-25T16:59:00.000Z',
     );

@@ -43,7 +43,7 @@ export function Receipt({ order, receipt, headingLevel }: ReceiptProps) {
         <dt>{messages.paidAt}</dt>
         <dd>
           <time dateTime={receipt.paidAt.toISOString()}>
-            {messages.vietnamTime(formatVietnamTime(receipt.paidAt))}
+            {messages.vietnamTime(formatVietnamTime(receipt.paidAt, language))}
           </time>
         </dd>
         <dt>{messages.paymentMethod}</dt>

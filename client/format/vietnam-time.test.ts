@@ -11,3 +11,15 @@ describe('formatVietnamTime', () => {
     expect(formatVietnamTime(new Date('2026-01-15T15:45:00Z'))).toBe('15/01/2026 22:45');
   });
 });
+
+describe('formatVietnamTime in English', () => {
+  it('names the month, so 4 December cannot be read as April the 12th', () => {
+    expect(formatVietnamTime(new Date('2026-12-04T16:57:00Z'), 'en')).toBe('4 Dec 2026, 23:57');
+    expect(formatVietnamTime(new Date('2026-12-04T16:57:00Z'), 'vi')).toBe('04/12/2026 23:57');
+  });
+
+  it('uses the Vietnamese day and year across midnight and New Year', () => {
+    expect(formatVietnamTime(new Date('2026-12-31T17:30:59Z'), 'en')).toBe('1 Jan 2027, 00:30');
+    expect(formatVietnamTime(new Date('2026-05-09T03:00:00Z'), 'en')).toBe('9 May 2026, 10:00');
+  });
+});

@@ -48,6 +48,11 @@ export const en = {
   ],
   amountToPay: 'Amount to pay',
   expiresIn: (time: string) => `This code expires in ${time}`,
+  pageNotFoundHeading: 'Page not found',
+  pageNotFoundText:
+    'There is no page at this address. Your orders are safe: start again from the shop.',
+  canStillPayFor: (time: string) => `You can still pay for ${time}`,
+  payingSoonEnds: 'Less than a minute left to pay for this order.',
   expiringSoon: 'Less than a minute left: scan now, or get a new QR code for the same order.',
   waitingForPayment: 'Waiting for your payment in ZaloPay…',
   openOnDevice: 'Open ZaloPay on this device',

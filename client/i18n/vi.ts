@@ -50,6 +50,11 @@ export const vi: Messages = {
   ],
   amountToPay: 'Số tiền thanh toán',
   expiresIn: (time: string) => `Mã hết hạn sau ${time}`,
+  pageNotFoundHeading: 'Không tìm thấy trang',
+  pageNotFoundText:
+    'Không có trang nào ở địa chỉ này. Đơn hàng của bạn vẫn an toàn: hãy bắt đầu lại từ cửa hàng.',
+  canStillPayFor: (time: string) => `Bạn vẫn có thể thanh toán trong ${time}`,
+  payingSoonEnds: 'Còn chưa đến một phút để thanh toán đơn hàng này.',
   expiringSoon: 'Còn chưa đến một phút: hãy quét ngay, hoặc tạo mã QR mới cho cùng đơn hàng.',
   waitingForPayment: 'Đang chờ bạn thanh toán trên ZaloPay…',
   openOnDevice: 'Mở ZaloPay trên thiết bị này',

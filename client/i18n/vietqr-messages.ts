@@ -20,7 +20,7 @@ export type VietQrMessages = typeof en;
 const vi: VietQrMessages = {
   payWithLabel: 'Cách thanh toán',
   zaloPayTab: 'Ứng dụng ZaloPay',
-  vietQrTab: 'ZaloPay hoặc ứng dụng ngân hàng (VietQR)',
+  vietQrTab: 'ZaloPay hoặc ngân hàng (VietQR)',
   vietQrLabel: 'Mã VietQR cho ZaloPay và ứng dụng ngân hàng',
   vietQrMarks: 'NAPAS 247 · VietQR',
   vietQrSteps: [

@@ -200,7 +200,7 @@ describe('CheckoutPage', () => {
     renderCheckout(payments, { orderId: order.orderId, payNow: true });
 
     expect(await screen.findByRole('heading', { name: 'Payment successful' })).toHaveFocus();
-    expect(screen.getByText('25/11/2026 14:05 (Vietnam time)')).toBeInTheDocument();
+    expect(screen.getByText('25 Nov 2026, 14:05 (Vietnam time)')).toBeInTheDocument();
     expect(screen.getByText('Bank account')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Pay with ZaloPay' })).not.toBeInTheDocument();
     expect(screen.queryByRole('img', { name: 'ZaloPay QR code' })).not.toBeInTheDocument();
@@ -261,6 +261,26 @@ describe('CheckoutPage', () => {
     expect(await qrCode()).toBeInTheDocument();
     expect(payments.payOrderCalls).toEqual([view.order.orderId, view.order.orderId]);
     expect(payments.createOrderCalls).toEqual([]);
+  });
+
+  it('when ZaloPay did not answer (503), says so instead of the generic "could not start"', async () => {
+    const payments = new FakePayments();
+    payments.payOrderFailures.push(
+      new TRPCError({
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'ZaloPay is not answering right now.',
+      }),
+    );
+    renderNewOrderCheckout(payments);
+    expect(
+      await screen.findByText(
+        'ZaloPay did not answer in time. No money was taken. Please try again.',
+        {
+          selector: '.error-box p',
+        },
+      ),
+    ).toBeVisible();
+    expect(screen.queryByText(/We could not start the payment/)).not.toBeInTheDocument();
   });
 
   it('on BAD_REQUEST, shows the server message about the field', async () => {

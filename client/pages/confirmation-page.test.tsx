@@ -106,7 +106,7 @@ describe('ConfirmationPage', () => {
     renderWithApi(<ConfirmationPage search={DECLINED_REDIRECT} />, payments);
     expect(await screen.findByRole('heading', { name: 'Payment not completed' })).toHaveFocus();
     expect(screen.getByText(/Your payment was declined/)).toBeInTheDocument();
-    expect(screen.getByRole('timer')).toHaveTextContent(/This code expires in 1[0-5]:\d\d/);
+    expect(screen.getByRole('timer')).toHaveTextContent(/You can still pay for 1[0-5]:\d\d/);
     expect(screen.getByRole('link', { name: 'Try again in ZaloPay' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Choose another way to pay' })).toBeInTheDocument();
 

@@ -1,9 +1,12 @@
 // Serves the built React client (dist/client) and answers any other GET page path with index.html,
-// so /order/confirmation?apptransid=... works on a hard load. Vite names every file under /assets by
-// its content's hash, so those are cached for a year; HTML is revalidated on every visit.
+// so /order/confirmation?apptransid=... works on a hard load; a path no page has (client/page-path.ts)
+// gets the same document with 404, and the client shows its not-found page in the shopper's language.
+// Vite names every file under /assets by its content's hash, so those are cached for a year; HTML is
+// revalidated on every visit.
 import express, { Router } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { routeOf } from '../../client/page-path';
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
@@ -31,12 +34,13 @@ export function spaRoute(clientDir: string): Router {
         res.setHeader('Cache-Control', file.endsWith('.html') ? REVALIDATE : UNHASHED),
     }),
   );
-  router.get(/^\/(?!api\/|trpc\/|assets\/).*/, (_req, res) => {
+  router.get(/^\/(?!api\/|trpc\/|assets\/).*/, (req, res) => {
     if (!existsSync(indexHtml)) {
       res.status(503).type('text').send('The client is not built yet: run `npm run build`.');
       return;
     }
     res.setHeader('Cache-Control', REVALIDATE);
+    res.status(routeOf(req.path).page === 'not-found' ? 404 : 200);
     res.sendFile(indexHtml, { cacheControl: false });
   });
   return router;

@@ -13,7 +13,7 @@ export interface CheckoutMetricsOptions {
 
 export interface CheckoutMetrics {
   registry: Registry;
-  /** What ZaloPay answered to /v2/create: created, duplicate (-68) or rejected. */
+  /** What ZaloPay answered to /v2/create: created, duplicate (-68) or rejected; or timeout (no answer). */
   ordersCreated: Counter<'outcome'>;
   callbacksReceived: Counter;
   /** Callbacks not applied, by the handler's reason (payments/domain-events.ts CallbackRejection). */
@@ -66,7 +66,7 @@ export function createCheckoutMetrics(options: CheckoutMetricsOptions): Checkout
     registry,
     ordersCreated: new Counter({
       name: `${PREFIX}orders_created_total`,
-      help: 'Answers of ZaloPay /v2/create by outcome (created, duplicate, rejected)',
+      help: 'Answers of ZaloPay /v2/create by outcome (created, duplicate, rejected), and timeout when none came in time',
       labelNames: ['outcome'],
       registers,
     }),

@@ -1,6 +1,6 @@
 // A ZaloPayClient decorator that times every call and counts failures by endpoint, so the adapter in
 // server/zalopay stays free of the app's metrics. Same interface in, same interface out.
-import { ZaloPayError, type ZaloPayClient } from '../zalopay';
+import { ZaloPayError, ZaloPayTimeoutError, type ZaloPayClient } from '../zalopay';
 import type { CheckoutMetrics } from './checkout-metrics';
 
 type Endpoint = keyof ZaloPayClient;
@@ -35,9 +35,15 @@ export function meteredZaloPayClient(
 
   return {
     async createOrder(request) {
-      const outcome = await timed('createOrder', () => client.createOrder(request));
-      metrics.ordersCreated.inc({ outcome: outcome.kind });
-      return outcome;
+      try {
+        const outcome = await timed('createOrder', () => client.createOrder(request));
+        metrics.ordersCreated.inc({ outcome: outcome.kind });
+        return outcome;
+      } catch (error) {
+        // No answer in time: ZaloPay may have created it; the poller finds out (create-payment.ts).
+        if (error instanceof ZaloPayTimeoutError) metrics.ordersCreated.inc({ outcome: 'timeout' });
+        throw error;
+      }
     },
     queryOrder: (appTransId) => timed('queryOrder', () => client.queryOrder(appTransId)),
     refund: (request) => timed('refund', () => client.refund(request)),

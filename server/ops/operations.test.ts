@@ -309,9 +309,14 @@ describe('operator pages', () => {
     expect(byZpTransId).toContain(paid);
     expect(byZpTransId).not.toContain(pending);
 
-    const byStatus = await (await opsGet(`/ops?status=PENDING`, cookie)).text();
+    // The filter is the merchant order's status, as the list shows it.
+    const byStatus = await (await opsGet(`/ops?status=AWAITING_PAYMENT`, cookie)).text();
     expect(byStatus).toContain(pending);
     expect(byStatus).not.toContain(paid);
+    const search = await (await opsGet('/ops', cookie)).text();
+    for (const option of ['PARTIALLY REFUNDED', 'CANCELLED', 'AWAITING PAYMENT']) {
+      expect(search).toContain(`>${option}</option>`);
+    }
 
     // A merchant order is listed once, by its reference, with its attempts; the reference opens it.
     const reference = paid.split('_')[1]!;
@@ -432,6 +437,34 @@ describe('operator pages', () => {
     expect(metricValue(after, 'zalopay_checkout_refunds_total{state="SUCCEEDED"}')).toBe(2);
   });
 
+  it('reads "50.000" as fifty thousand dong on the confirmation and refuses 0x10 naming the amount', async () => {
+    const cookie = await signIn();
+    const appTransId = await paidOrder(80_000, 'Typed the Vietnamese way');
+    const review = (amount: string) =>
+      opsPost(`/ops/orders/${appTransId}/refunds/confirm`, cookie, {
+        refund_token: freshRefundToken(),
+        amount,
+        description: 'Typed amount',
+      });
+    for (const typed of ['50.000', '50,000', '50 000', '50000', '50k']) {
+      const confirmation = await review(typed);
+      expect(confirmation.status).toBe(200);
+      const text = await confirmation.text();
+      expect(text).toContain('Refund 50,000 VND?');
+      expect(text).toContain('(fifty thousand dong)');
+      expect(text).toContain('name="amount" value="50000"');
+    }
+    for (const typed of ['0x10', '1e3', '50.5', '1.000,5', '-1000']) {
+      const refused = await review(typed);
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toMatch(
+        /Refund not sent: amount (is not a whole number|must be above 0)/,
+      );
+    }
+    const refunds = await opsGet(`/ops/orders/${appTransId}`, cookie);
+    expect(await refunds.text()).toContain('No refunds.');
+  });
+
   it('refunds once when the same refund form is sent twice (a resubmission after a lost answer)', async () => {
     const cookie = await signIn();
     const appTransId = await paidOrder(50_000, 'Refund me once');
@@ -443,7 +476,7 @@ describe('operator pages', () => {
 
     const text = await (await opsGet(`/ops/orders/${appTransId}`, cookie)).text();
     expect(text.match(/<td>10,000 VND<\/td>/g)).toHaveLength(1);
-    expect(text).toContain('max="40000"');
+    expect(text).toContain('Amount to refund (VND), at most 40,000 VND');
   });
 
   it('refuses a refund form without its one-time token', async () => {

@@ -1,5 +1,6 @@
 // The operator pages' own words: Vietnam times, the refund confirmation step, /ops without a token, and
 // every value from the database or the request escaped by React, whatever it holds.
+import { REFUND_REQUESTED } from './pages/order-page';
 import { describe, expect, it } from 'vitest';
 import type {
   OperatorSession,
@@ -169,6 +170,56 @@ describe('operator pages', () => {
     expect(page).toContain('Confirm refund of 25,000 VND');
   });
 
+  it('say which time each column is, to the second, with no empty header; a paid attempt has no expiry', () => {
+    const paid = hostileOrderPage();
+    expect(paid).not.toContain('<dt>Expires');
+    expect(paid).toContain('<dt>Paid at</dt>');
+    expect(paid).toContain('<th>Requested at</th>');
+    expect(paid).toContain('<th>Last attempt at</th>');
+    const sessions = sessionsPage({ sessions: [session], currentId: session.id });
+    for (const page of [paid, sessions]) expect(page).not.toMatch(/<th>\s*<\/th>/);
+    expect(sessions).toContain('<th>Browser and system</th>');
+  });
+
+  it('reload themselves while a refund is in flight, and drop the banner once it settled', () => {
+    const model = {
+      record,
+      timeline: [],
+      notice: REFUND_REQUESTED,
+      refundToken: TOKEN,
+    };
+    const pending = orderPage({
+      ...model,
+      summary: { refunded: 0, inFlight: 1_000, refundable: 49_000 },
+    });
+    expect(pending).toContain('<meta http-equiv="refresh" content="3"/>');
+    expect(pending).toContain('Refund requested.');
+    const settled = orderPage({
+      ...model,
+      summary: { refunded: 1_000, inFlight: 0, refundable: 49_000 },
+    });
+    expect(settled).not.toContain('http-equiv="refresh"');
+    expect(settled).not.toContain('Refund requested.');
+  });
+
+  it("word an expired attempt's reason for the operator, not as the shopper read it", () => {
+    const expired: PaymentOrder = {
+      ...attempt,
+      status: 'EXPIRED',
+      paidAt: null,
+      failureReason: 'The time to pay ran out. Please start a new payment.',
+    };
+    const page = orderPage({
+      record: { ...record, order: expired, attempts: [expired], refunds: [] },
+      summary: { refunded: 0, inFlight: 0, refundable: 0 },
+      timeline: [],
+      refundToken: TOKEN,
+    });
+    expect(page).toContain('<dt>Expired at</dt>');
+    expect(page).toContain('Not paid before it expired: ZaloPay reported no payment');
+    expect(page).not.toContain('Please start a new payment');
+  });
+
   it('without ADMIN_TOKEN, says how to turn the pages on', () => {
     const page = operatorPagesOffPage();
     expect(page).toContain('Operator pages are off');
@@ -180,11 +231,11 @@ describe('operator pages', () => {
     const page = hostileOrderPage();
     expect(page.startsWith('<!doctype html><html lang="en">')).toBe(true);
     expect(page).toContain('Times in Vietnam time (Asia/Ho_Chi_Minh, GMT+7)');
-    expect(page).toContain('26/11/2026 00:30</time>');
+    expect(page).toContain('26/11/2026 00:30:00</time>');
     expect(page).not.toContain('25/11/2026');
     expect(page).toContain('dateTime="2026-11-25T17:30:00.000Z"');
     expect(sessionsPage({ sessions: [session], currentId: session.id })).toContain(
-      '26/11/2026 00:30</time> (this one)',
+      '26/11/2026 00:30:00</time> (this one)',
     );
   });
 

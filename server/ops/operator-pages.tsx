@@ -15,6 +15,7 @@ import {
   RefundConfirmationPage,
   type RefundConfirmationModel,
 } from './pages/refund-confirmation-page';
+import { RevokeSessionPage, type RevokeSessionModel } from './pages/revoke-session-page';
 import { SearchPage, type SearchPageModel } from './pages/search-page';
 import { SessionsPage, type SessionsPageModel } from './pages/sessions-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -35,6 +36,8 @@ export const sessionsPage = (model: SessionsPageModel) => render(<SessionsPage {
 export const apiKeysPage = (model: ApiKeysPageModel) => render(<ApiKeysPage {...model} />);
 export const apiKeyRevokePage = (apiKey: ApiKeySummary) =>
   render(<ApiKeyRevokePage apiKey={apiKey} />);
+export const revokeSessionPage = (model: RevokeSessionModel) =>
+  render(<RevokeSessionPage {...model} />);
 export const operatorPagesOffPage = () => render(<OperatorPagesOffPage />);
 export const notFoundPage = (what: string) =>
   render(<MessagePage heading="Not found" message={what} />);

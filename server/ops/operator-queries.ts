@@ -10,6 +10,7 @@ import {
   paymentOrders,
   refunds,
   shopOrders,
+  shopOrderStatus,
   webhookDeliveries,
   webhookEvents,
   type Fulfilment,
@@ -20,18 +21,22 @@ import {
   type WebhookDelivery,
   type WebhookEvent,
 } from '../../db/schema';
-import { PAYMENT_STATUSES, type PaymentStatus } from '../payments/payment-view';
 
 export interface OrderSearch {
   /** An app_trans_id (or its beginning, e.g. a day's `240101_`) or a zp_trans_id. */
   text?: string | undefined;
-  status?: PaymentStatus | undefined;
+  /** The merchant order's status (what the list shows), not an attempt's. */
+  status?: ShopOrderStatus | undefined;
 }
+
+export type ShopOrderStatus = ShopOrder['status'];
+/** Every merchant order status, in the order an order moves through them. */
+export const SHOP_ORDER_STATUSES: readonly ShopOrderStatus[] = shopOrderStatus.enumValues;
 
 export const SEARCH_RESULT_LIMIT = 50;
 
-export function isPaymentStatus(value: unknown): value is PaymentStatus {
-  return typeof value === 'string' && (PAYMENT_STATUSES as readonly string[]).includes(value);
+export function isShopOrderStatus(value: unknown): value is ShopOrderStatus {
+  return typeof value === 'string' && (SHOP_ORDER_STATUSES as readonly string[]).includes(value);
 }
 
 /** LIKE treats % and _ as wildcards, and _ is part of every app_trans_id: match them literally. */
@@ -57,7 +62,7 @@ export async function searchOrders(db: Database, search: OrderSearch): Promise<S
     );
     if (byText) conditions.push(byText);
   }
-  if (search.status) conditions.push(eq(paymentOrders.status, search.status));
+  // Orders with at least one attempt (every order the shop sent to pay), matching the text if any.
   const matching = db
     .selectDistinct({ id: paymentOrders.shopOrderId })
     .from(paymentOrders)
@@ -65,7 +70,12 @@ export async function searchOrders(db: Database, search: OrderSearch): Promise<S
   const orders = await db
     .select()
     .from(shopOrders)
-    .where(inArray(shopOrders.id, matching))
+    .where(
+      and(
+        inArray(shopOrders.id, matching),
+        search.status ? eq(shopOrders.status, search.status) : undefined,
+      ),
+    )
     .orderBy(desc(shopOrders.createdAt))
     .limit(SEARCH_RESULT_LIMIT);
   if (orders.length === 0) return [];

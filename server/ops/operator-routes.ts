@@ -12,7 +12,7 @@ import type { RefundService } from '../refunds/refund-service';
 import { summariseRefunds } from '../refunds/refund-summary';
 import {
   attemptForShopOrder,
-  isPaymentStatus,
+  isShopOrderStatus,
   readOrderRecord,
   searchOrders,
 } from './operator-queries';
@@ -23,6 +23,7 @@ import {
   orderCancelConfirmationPage,
   orderPage,
   refundConfirmationPage,
+  revokeSessionPage,
   searchPage,
   sessionsPage,
   signInPage,
@@ -41,6 +42,8 @@ import { buildTimeline } from './order-timeline';
 import { mountOrderCancelRoutes } from './order-cancel-routes';
 import type { CancelledOrder } from '../payments/cancel-shop-order';
 import { apiKeyRoutes } from './api-key-routes';
+import { refundAmountField } from './refund-amount';
+import { REFUND_REQUESTED } from './pages/order-page';
 
 export interface OperatorRoutesDeps {
   /** Unset: the pages do not exist. */
@@ -62,16 +65,12 @@ const refundForm = z.object({
   refund_token: z
     .string({ error: REFUND_TOKEN_PROBLEM })
     .regex(/^[A-Za-z0-9_-]{22}$/, REFUND_TOKEN_PROBLEM),
-  amount: z.coerce
-    .number<string>()
-    .int('must be a whole number of VND')
-    .positive('must be above 0'),
+  amount: refundAmountField,
   description: z.string().trim().min(1, 'is required').max(100, 'is at most 100 characters'),
 });
 
 const NOTICES: Record<string, string> = {
-  refund_requested:
-    'Refund requested. Its state below updates as ZaloPay settles it (reload the page).',
+  refund_requested: REFUND_REQUESTED,
   webhook_resent:
     'Webhook queued again: the same event (same id and body) goes out within seconds.',
   order_cancelled: 'Order cancelled: its payments were cancelled at ZaloPay first.',
@@ -217,9 +216,29 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
     res.redirect(303, '/ops/sign-in');
   });
 
-  router.get('/ops/sessions', async (_req, res) => {
+  router.get('/ops/sessions', async (req, res) => {
     const live = await sessions.listLive();
-    page(res, 200, sessionsPage({ sessions: live, currentId: String(res.locals.sessionId) }));
+    const notice =
+      req.query.notice === 'revoked' ? 'Session revoked: that browser is signed out.' : undefined;
+    page(
+      res,
+      200,
+      sessionsPage({ sessions: live, currentId: String(res.locals.sessionId), notice }),
+    );
+  });
+
+  /** Revoke asks first: which browser, and whether it is this one. */
+  router.get('/ops/sessions/:id/revoke', async (req, res) => {
+    const id = sessionIdSchema.safeParse(req.params.id);
+    const session = id.success
+      ? (await sessions.listLive()).find((live) => live.id === id.data)
+      : undefined;
+    if (!session) {
+      page(res, 404, notFoundPage('No live session with that id (already revoked or expired?)'));
+      return;
+    }
+    const isCurrent = session.id === res.locals.sessionId;
+    page(res, 200, revokeSessionPage({ session, isCurrent }));
   });
 
   router.post('/ops/sessions/:id/revoke', async (req, res) => {
@@ -235,7 +254,7 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
       res.redirect(303, '/ops/sign-in');
       return;
     }
-    res.redirect(303, '/ops/sessions');
+    res.redirect(303, '/ops/sessions?notice=revoked');
   });
 
   router.get('/ops', async (req, res) => {
@@ -244,7 +263,7 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
       page(res, 400, badRequestPage('q: the search may not contain control characters'));
       return;
     }
-    const status = isPaymentStatus(req.query.status) ? req.query.status : undefined;
+    const status = isShopOrderStatus(req.query.status) ? req.query.status : undefined;
     const orders = await searchOrders(deps.db, { text, status });
     page(res, 200, searchPage({ text, status, orders }));
   });

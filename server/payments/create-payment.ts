@@ -7,6 +7,7 @@ import type { Logger } from '../logger';
 import {
   appTransIdFor,
   ZaloPayError,
+  ZaloPayTimeoutError,
   type CreateOrderOutcome,
   type ZaloPayClient,
 } from '../zalopay';
@@ -101,10 +102,17 @@ export async function submitToGateway(
   } catch (error) {
     if (!(error instanceof ZaloPayError)) throw error;
     // We do not know whether ZaloPay created the order: it stays PENDING and the poller finds out.
-    deps.log.warn(
-      { err: error, appTransId: order.appTransId },
-      'ZaloPay create gave no usable answer; the order stays PENDING for the poller',
-    );
+    if (error instanceof ZaloPayTimeoutError) {
+      deps.log.warn(
+        { appTransId: order.appTransId, timeoutMs: error.timeoutMs },
+        'ZaloPay create timed out; the order stays PENDING for the poller',
+      );
+    } else {
+      deps.log.warn(
+        { err: error, appTransId: order.appTransId },
+        'ZaloPay create gave no usable answer; the order stays PENDING for the poller',
+      );
+    }
     await applyPaymentInput(
       deps,
       order.id,

@@ -96,6 +96,29 @@ describe('operator sessions', () => {
     expect((await opsGet('/ops', mine)).status).toBe(200);
   });
 
+  it('revoke asks first (naming the browser), then says it was done; a bad or dead id is refused', async () => {
+    const mine = await newSession();
+    const theirs = await newSession();
+    const list = await (await opsGet('/ops/sessions', mine)).text();
+    const ids = [...list.matchAll(/\/ops\/sessions\/([0-9a-f-]{36})\/revoke/g)].map((m) => m[1]!);
+    const theirId = ids.at(-1)!;
+    const question = await opsGet(`/ops/sessions/${theirId}/revoke`, mine);
+    expect(question.status).toBe(200);
+    const questionPage = await question.text();
+    expect(questionPage).toContain('Revoke this session?');
+    expect(questionPage).toContain('method="post"');
+    // Asking changes nothing: the other browser is still signed in.
+    expect((await opsGet('/ops', theirs)).status).toBe(200);
+
+    const done = await opsPost(`/ops/sessions/${theirId}/revoke`, mine);
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe('/ops/sessions?notice=revoked');
+    const after = await (await opsGet('/ops/sessions?notice=revoked', mine)).text();
+    expect(after).toContain('Session revoked: that browser is signed out.');
+    expect((await opsGet(`/ops/sessions/${theirId}/revoke`, mine)).status).toBe(404);
+    expect((await opsGet('/ops/sessions/not-a-uuid/revoke', mine)).status).toBe(404);
+  });
+
   it('a forged or unknown session cookie opens nothing', async () => {
     for (const forged of ['ops_session=' + 'A'.repeat(43), 'ops_session=9999999999999.abc']) {
       expect((await opsGet('/ops', forged)).status).toBe(303);

@@ -60,8 +60,8 @@ export function MerchantOrderSection({ record }: { record: OrderRecord }) {
             <th>app_trans_id</th>
             <th>Status</th>
             <th>zp_trans_id</th>
-            <th>Created</th>
-            <th></th>
+            <th>Created at</th>
+            <th>Role</th>
           </tr>
         </thead>
         <tbody>

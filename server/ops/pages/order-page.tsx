@@ -5,13 +5,18 @@ import type { RefundSummary } from '../../refunds/refund-summary';
 import type { OrderRecord } from '../operator-queries';
 import type { TimelineEntry } from '../order-timeline';
 import { AttemptFlags, needsReview } from './attempt-parts';
-import { refundedWords, vnd } from './display-words';
+import { operatorReason, refundedWords, vnd } from './display-words';
 import { MerchantOrderSection } from './merchant-order-section';
 import { PageLayout } from './page-layout';
 import { RefundsSection } from './refunds-section';
 import { TimelineList } from './timeline-list';
 import { VietnamTime } from './vietnam-time';
 import { WebhooksSection } from './webhooks-section';
+
+/** How often an order page with a refund in flight reloads itself (ZaloPay settles in seconds). */
+export const REFUND_REFRESH_SECONDS = 3;
+/** The banner after a refund request; it goes once no refund is in flight. */
+export const REFUND_REQUESTED = `Refund requested. Its state below updates by itself every ${REFUND_REFRESH_SECONDS} s until ZaloPay settles it.`;
 
 export interface OrderPageModel {
   record: OrderRecord;
@@ -59,20 +64,31 @@ function AttemptFields({ order, summary }: { order: PaymentOrder; summary: Refun
         <dd>{order.description}</dd>
         <dt>zp_trans_id</dt>
         <dd>{order.zpTransId ?? ''}</dd>
-        <dt>Created</dt>
+        <dt>Created at</dt>
         <dd>
           <VietnamTime at={order.createdAt} />
         </dd>
-        <dt>Expires</dt>
-        <dd>
-          <VietnamTime at={order.expiresAt} />
-        </dd>
-        <dt>Paid at</dt>
-        <dd>
-          <VietnamTime at={order.paidAt} />
-        </dd>
-        <dt>Reason</dt>
-        <dd>{order.failureReason ?? ''}</dd>
+        {order.status === 'PENDING' && <dt>Expires at</dt>}
+        {order.status === 'EXPIRED' && <dt>Expired at</dt>}
+        {(order.status === 'PENDING' || order.status === 'EXPIRED') && (
+          <dd>
+            <VietnamTime at={order.expiresAt} />
+          </dd>
+        )}
+        {order.paidAt && (
+          <>
+            <dt>Paid at</dt>
+            <dd>
+              <VietnamTime at={order.paidAt} />
+            </dd>
+          </>
+        )}
+        {order.failureReason && (
+          <>
+            <dt>Reason</dt>
+            <dd>{operatorReason(order.status, order.failureReason)}</dd>
+          </>
+        )}
         <dt>Polls</dt>
         <dd>{order.pollAttempts}</dd>
       </dl>
@@ -89,15 +105,27 @@ export function OrderPage({
   refundToken,
 }: OrderPageModel) {
   const { order } = record;
+  // A refund in flight: the page reloads itself until ZaloPay settles it, then stops, banner and all.
+  const refunding = summary.inFlight > 0;
+  const shownNotice = notice === REFUND_REQUESTED && !refunding ? undefined : notice;
   return (
-    <PageLayout title={order.appTransId} signedIn>
+    <PageLayout
+      title={order.appTransId}
+      signedIn
+      refreshSeconds={refunding ? REFUND_REFRESH_SECONDS : undefined}
+    >
       <h1>
         Payment attempt <code>{order.appTransId}</code>
       </h1>
       <ReviewAlerts order={order} />
-      {notice && (
+      {shownNotice && (
         <p className="notice" role="status">
-          {notice}
+          {shownNotice}
+        </p>
+      )}
+      {refunding && !shownNotice && (
+        <p className="notice" role="status">
+          {`Refund in progress: this page refreshes every ${REFUND_REFRESH_SECONDS} s until ZaloPay settles it.`}
         </p>
       )}
       {error && (

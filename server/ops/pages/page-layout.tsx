@@ -17,17 +17,20 @@ ol.timeline li.change{border-left-color:#0b3d91}ol.timeline li.alert{border-left
 time{color:#57606a;font-size:.85rem}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;background:#fff;padding:.8rem}
 dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}code,pre{font-size:.8rem}pre{white-space:pre-wrap;overflow-wrap:anywhere}
 form.inline{display:flex;gap:.6rem;align-items:end;flex-wrap:wrap}label{display:flex;flex-direction:column;font-size:.85rem}
-input,select,button{font:inherit;padding:.3rem .5rem}button{cursor:pointer}`;
+input,select,button{font:inherit;padding:.3rem .5rem}button{cursor:pointer}
+.hint{font-size:.8rem;color:#57606a;align-self:center}.in-words{color:#57606a}`;
 
 export interface PageLayoutProps {
   /** The page's own part of the <title>. */
   title: string;
   /** Signed in: the header offers Sessions and Sign out. */
   signedIn: boolean;
+  /** Reload the page every so many seconds (a refund in flight), without any script. */
+  refreshSeconds?: number | undefined;
   children: ReactNode;
 }
 
-export function PageLayout({ title, signedIn, children }: PageLayoutProps) {
+export function PageLayout({ title, signedIn, refreshSeconds, children }: PageLayoutProps) {
   return (
     <html lang="en">
       <head>
@@ -35,6 +38,9 @@ export function PageLayout({ title, signedIn, children }: PageLayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <link rel="icon" href="data:," />
+        {refreshSeconds !== undefined && (
+          <meta httpEquiv="refresh" content={String(refreshSeconds)} />
+        )}
         <title>{`${title} · Operations`}</title>
         <style>{STYLE}</style>
       </head>

@@ -1,6 +1,7 @@
 // The step between the refund form and ZaloPay: what will be refunded, to confirm or cancel. Confirming
 // posts the same fields and the same one-time token on, so a double click still refunds once.
 import type { RefundSummary } from '../../refunds/refund-summary';
+import { dongInWords } from './amount-words';
 import { vnd } from './display-words';
 import { PageLayout } from './page-layout';
 
@@ -24,7 +25,9 @@ export function RefundConfirmationPage(model: RefundConfirmationModel) {
           <code>{model.appTransId}</code>
         </dd>
         <dt>Amount</dt>
-        <dd>{vnd(model.amount)}</dd>
+        <dd>
+          {vnd(model.amount)} <span className="in-words">({dongInWords(model.amount)})</span>
+        </dd>
         <dt>Reason</dt>
         <dd>{model.description}</dd>
         <dt>Left to refund after this</dt>

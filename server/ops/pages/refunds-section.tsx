@@ -19,7 +19,7 @@ function RefundsTable({ refunds }: { refunds: Refund[] }) {
           <th>ZaloPay refund_id</th>
           <th>Reason</th>
           <th>Failure</th>
-          <th>Requested</th>
+          <th>Requested at</th>
         </tr>
       </thead>
       <tbody>
@@ -60,8 +60,18 @@ function RefundForm({ order, summary, refundToken }: RefundFormProps) {
     >
       <label>
         {`Amount to refund (VND), at most ${vnd(summary.refundable)} `}
-        <input type="number" name="amount" min={1} max={summary.refundable} required />
+        <input
+          name="amount"
+          inputMode="numeric"
+          autoComplete="off"
+          required
+          aria-describedby="amount-hint"
+          size={14}
+        />
       </label>
+      <span id="amount-hint" className="hint">
+        Whole dong: 50000, 50.000, 50,000, 50 000 or 50k
+      </span>
       <label>
         Reason{' '}
         <input

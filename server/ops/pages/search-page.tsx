@@ -1,7 +1,11 @@
 // /ops: find merchant orders by reference, app_trans_id or zp_trans_id (or a day's prefix) and status,
 // each listed with its payment attempts.
-import { PAYMENT_STATUSES, type PaymentStatus } from '../../payments/payment-view';
-import { SEARCH_RESULT_LIMIT, type ShopOrderRow } from '../operator-queries';
+import {
+  SEARCH_RESULT_LIMIT,
+  SHOP_ORDER_STATUSES,
+  type ShopOrderRow,
+  type ShopOrderStatus,
+} from '../operator-queries';
 import { AttemptFlags, AttemptLink } from './attempt-parts';
 import { statusWords, vnd } from './display-words';
 import { PageLayout } from './page-layout';
@@ -9,7 +13,7 @@ import { VietnamTime } from './vietnam-time';
 
 export interface SearchPageModel {
   text: string;
-  status: PaymentStatus | undefined;
+  status: ShopOrderStatus | undefined;
   orders: ShopOrderRow[];
 }
 
@@ -49,12 +53,12 @@ export function SearchPage({ text, status, orders }: SearchPageModel) {
           <input name="q" defaultValue={text} size={36} />
         </label>
         <label>
-          Status{' '}
+          Order status{' '}
           <select name="status" defaultValue={status ?? ''}>
             <option value="">any</option>
-            {PAYMENT_STATUSES.map((option) => (
+            {SHOP_ORDER_STATUSES.map((option) => (
               <option key={option} value={option}>
-                {option}
+                {statusWords(option)}
               </option>
             ))}
           </select>
@@ -72,7 +76,7 @@ export function SearchPage({ text, status, orders }: SearchPageModel) {
             <th>Status</th>
             <th>Total</th>
             <th>Payment attempts (app_trans_id, status)</th>
-            <th>Created</th>
+            <th>Created at</th>
           </tr>
         </thead>
         <tbody>

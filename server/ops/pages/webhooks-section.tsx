@@ -1,7 +1,17 @@
 // The merchant's webhooks for an order, each with its delivery state and a Resend button (the same event,
 // same id and body, goes out again).
+import type { WebhookDelivery } from '../../../db/schema';
 import type { WebhookHistory } from '../order-timeline';
 import { VietnamTime } from './vietnam-time';
+
+/** The newest delivery attempt's time, or null before the first one. */
+function lastAttemptAt(deliveries: readonly WebhookDelivery[]): Date | null {
+  let last: Date | null = null;
+  for (const delivery of deliveries) {
+    if (!last || delivery.attemptedAt > last) last = delivery.attemptedAt;
+  }
+  return last;
+}
 
 interface WebhooksSectionProps {
   appTransId: string;
@@ -25,9 +35,11 @@ export function WebhooksSection({ appTransId, webhooks }: WebhooksSectionProps) 
             <th>Event</th>
             <th>Type</th>
             <th>State</th>
+            <th>Delivered at</th>
             <th>Attempts</th>
+            <th>Last attempt at</th>
             <th>Last error</th>
-            <th></th>
+            <th>Action</th>
           </tr>
         </thead>
         <tbody>
@@ -37,12 +49,14 @@ export function WebhooksSection({ appTransId, webhooks }: WebhooksSectionProps) 
                 <code>{event.id}</code>
               </td>
               <td>{event.type}</td>
+              <td>{event.status}</td>
               <td>
-                {event.status}
-                {event.deliveredAt && ' '}
                 <VietnamTime at={event.deliveredAt} />
               </td>
               <td>{deliveries.length}</td>
+              <td>
+                <VietnamTime at={lastAttemptAt(deliveries)} />
+              </td>
               <td>{event.lastError ?? ''}</td>
               <td>
                 <form
