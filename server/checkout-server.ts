@@ -250,6 +250,7 @@ async function startServing(
             db: database.db,
             log,
             refunds,
+            cancelOrder: (orderId, by) => payments.cancelOrder(orderId, by),
             orders: env.orders,
             returnOrigins: env.merchantApi.returnOrigins,
             publicBaseUrl,

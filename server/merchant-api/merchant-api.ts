@@ -1,10 +1,13 @@
 // The whole merchant API at /api/v1 in one place: the public OpenAPI document, then (behind the key
-// check) orders, events and refunds. checkout-server.ts mounts it; the OpenAPI test lists its routes.
+// check) orders, their cancelling, events and refunds. checkout-server.ts mounts it; the OpenAPI test lists its routes.
 import type { Router } from 'express';
 import type { Database } from '../../db/create-db';
+import type { ShopOrderCanceller } from '../../db/schema';
+import type { CancelledOrder } from '../payments/cancel-shop-order';
 import type { Logger } from '../logger';
 import type { OrderSettings } from '../payments/payments-config';
 import type { RefundService } from '../refunds/refund-service';
+import { cancelRoutes } from './cancel-routes';
 import { eventsRoutes } from './events-routes';
 import { openApiRoutes } from './openapi-document';
 import { orderRoutes } from './order-routes';
@@ -15,6 +18,8 @@ export interface MerchantApiDeps {
   db: Database;
   log: Logger;
   refunds: RefundService;
+  /** PaymentsService.cancelOrder: the operator's and the abandoned-order round's cancel path. */
+  cancelOrder: (orderId: string, by: ShopOrderCanceller) => Promise<CancelledOrder>;
   orders: Pick<OrderSettings, 'minAmount' | 'maxAmount'>;
   /** MERCHANT_RETURN_ORIGINS. */
   returnOrigins: readonly string[];
@@ -39,6 +44,13 @@ export function merchantApi(deps: MerchantApiDeps): Router {
         log,
         orders: deps.orders,
         returnOrigins: deps.returnOrigins,
+        publicBaseUrl: deps.publicBaseUrl,
+        ...(deps.now && { now: deps.now }),
+      }),
+      cancelRoutes({
+        db,
+        log,
+        cancelOrder: deps.cancelOrder,
         publicBaseUrl: deps.publicBaseUrl,
         ...(deps.now && { now: deps.now }),
       }),

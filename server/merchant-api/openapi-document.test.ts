@@ -122,6 +122,7 @@ describe.each(testDatabaseDrivers())('the OpenAPI document and the running API o
         log,
         checkIntervalMs: 100,
       }),
+      cancelOrder: (orderId, by) => harness.service.cancelOrder(orderId, by),
       orders: harness.config.orders,
       returnOrigins: [TEST_RETURN_ORIGIN],
       publicBaseUrl: harness.config.publicBaseUrl,

@@ -34,7 +34,7 @@ const ERROR_ANSWERS: Record<string, string> = {
   '401': 'No API key, or an unknown or revoked one (`unauthorized`)',
   '404': 'No such order (`not_found`)',
   '409':
-    'The Idempotency-Key was used with another request (`idempotency_key_reused`) or its first request is still running (`idempotency_request_in_progress`); for refunds, the order is not paid or the amount is more than is left',
+    'The Idempotency-Key was used with another request (`idempotency_key_reused`) or its first request is still running (`idempotency_request_in_progress`); for refunds, the order is not paid or the amount is more than is left; for a cancel, the order is paid (`already_paid`: refund it instead)',
   '413': 'The body is larger than 64 kB (`payload_too_large`)',
   '429': 'Too many requests with this key (`rate_limited`); wait for Retry-After',
   '500': 'Something failed on our side (`internal_error`, with a `request_id`)',
@@ -168,6 +168,21 @@ export function openApiDocument(options: OpenApiOptions) {
           responses: {
             '200': jsonAnswer('The order', orderAnswerSchema, ORDER_ANSWER_EXAMPLE),
             ...errors('401', '404', '429', '500'),
+          },
+        },
+      },
+      '/orders/{order_id}/cancel': {
+        post: {
+          operationId: 'cancelOrder',
+          summary:
+            'Cancel an unpaid order (its live payment is cancelled at ZaloPay first); a repeat changes nothing',
+          parameters: [orderIdParameter, idempotencyKeyParameter],
+          responses: {
+            '200': jsonAnswer('The order, CANCELLED', orderAnswerSchema, {
+              ...ORDER_ANSWER_EXAMPLE,
+              status: 'CANCELLED',
+            }),
+            ...errors('401', '404', '409', '429', '500'),
           },
         },
       },

@@ -58,6 +58,7 @@ export async function serveMerchantApi(
     db,
     log,
     refunds,
+    cancelOrder: (orderId, by) => harness.service.cancelOrder(orderId, by),
     orders: harness.config.orders,
     returnOrigins: options.returnOrigins ?? [TEST_RETURN_ORIGIN],
     publicBaseUrl: harness.config.publicBaseUrl,
