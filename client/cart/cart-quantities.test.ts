@@ -7,9 +7,23 @@ const PRODUCTS: ProductView[] = [
     sku: 'ca-phe-sua-da',
     name: { vi: 'Cà phê sữa đá', en: 'Iced milk coffee' },
     unitPrice: 35_000,
+    description: null,
+    imageUrl: null,
   },
-  { sku: 'banh-mi', name: { vi: 'Bánh mì', en: 'Bánh mì' }, unitPrice: 30_000 },
-  { sku: 'banh-flan', name: { vi: 'Bánh flan', en: 'Crème caramel' }, unitPrice: 25_000 },
+  {
+    sku: 'banh-mi',
+    name: { vi: 'Bánh mì', en: 'Bánh mì' },
+    unitPrice: 30_000,
+    description: null,
+    imageUrl: null,
+  },
+  {
+    sku: 'banh-flan',
+    name: { vi: 'Bánh flan', en: 'Crème caramel' },
+    unitPrice: 25_000,
+    description: null,
+    imageUrl: null,
+  },
 ];
 
 describe('cart quantities', () => {
