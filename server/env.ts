@@ -74,6 +74,8 @@ const rawEnvSchema = z.object({
   LIVE_STREAMS_PER_CLIENT: int(20),
   REDIRECT_REPORTS_PER_MINUTE: int(30),
   TRUST_PROXY: trustProxySchema,
+  IMAGE_MAX_BYTES: int(1_048_576, 1_024).pipe(z.number().max(10_485_760)),
+  STOREFRONT_CHECK_MS: int(1_000, 100).pipe(z.number().max(60_000)),
 });
 
 type RawEnv = z.output<typeof rawEnvSchema>;
@@ -240,6 +242,12 @@ function settingsOf(raw: RawEnv, problems: string[]) {
       refundCheckIntervalMs: raw.REFUND_CHECK_INTERVAL_MS,
       /** Set: GET /metrics requires `Authorization: Bearer <it>`; unset: /metrics is open. */
       metricsToken: raw.METRICS_TOKEN,
+    },
+    catalogue: {
+      /** The largest image (product, logo, favicon) an operator may upload. */
+      imageMaxBytes: raw.IMAGE_MAX_BYTES,
+      /** How often an instance checks whether /ops changed the shop (one tiny read at most this often). */
+      storefrontCheckMs: raw.STOREFRONT_CHECK_MS,
     },
     /** Signed order webhooks to the merchant's systems; undefined when MERCHANT_WEBHOOK_URL is unset. */
     webhooks,

@@ -93,9 +93,13 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
     },
 
     /** Validates, refuses a sku already used (retired ones too), stores and records. */
-    async create(actor: Actor, input: unknown, imageId: string | null = null) {
+    async create(
+      actor: Actor,
+      input: unknown,
+      options: { imageId?: string | null; within?: Database } = {},
+    ) {
       const product = parseOrThrow(newSchema, input);
-      return db.transaction(async (tx) => {
+      return (options.within ?? db).transaction(async (tx) => {
         const at = now();
         const position = product.position ?? (await nextPosition(tx));
         const [row] = await tx
@@ -107,7 +111,7 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
             nameEn: product.name_en,
             unitPrice: product.unit_price,
             position,
-            imageId,
+            imageId: options.imageId ?? null,
             createdAt: at,
             updatedAt: at,
           })
@@ -130,14 +134,14 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
      * Changes the fields the patch names (and the image, when given). A sku may change only while no
      * order has bought it; retiring and restoring are `active` changes.
      */
-    async update(actor: Actor, sku: string, change: ProductChange) {
+    async update(actor: Actor, sku: string, change: ProductChange, within?: Database) {
       const { sku: newSku, ...fields } = (
         typeof change.patch === 'object' && change.patch !== null ? change.patch : {}
       ) as { sku?: unknown };
       const patch = parseOrThrow(patchSchema, fields);
       const renamed =
         newSku === undefined || newSku === sku ? undefined : parseOrThrow(skuSchema, newSku);
-      return db.transaction(async (tx) => {
+      return (within ?? db).transaction(async (tx) => {
         const current = await find(tx, sku);
         if (renamed !== undefined && (await wasSold(tx, sku))) {
           throw invalidInput('sku', `${sku} was sold: its sku can no longer change`);

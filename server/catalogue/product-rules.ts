@@ -3,7 +3,7 @@
 // ORDER_MAX_AMOUNT, a position. Fields are named as the CSV header and the API spell them.
 import { z } from 'zod';
 import { PRODUCT_PRICE_CEILING } from '../../db/schema';
-import type { CatalogueError} from './catalogue-errors';
+import type { CatalogueError } from './catalogue-errors';
 import { invalidInput } from './catalogue-errors';
 
 export const SKU_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;

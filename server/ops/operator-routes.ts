@@ -36,6 +36,7 @@ import {
 import { sessionStore } from './operator-sessions';
 import { resendWebhookEvent } from '../webhooks/webhook-worker';
 import { buildTimeline } from './order-timeline';
+import { sendOperatorPage } from './operator-page-response';
 
 export interface OperatorRoutesDeps {
   /** Unset: the pages do not exist. */
@@ -47,6 +48,8 @@ export interface OperatorRoutesDeps {
   secureCookies: boolean;
   /** PUBLIC_BASE_URL's origin: what a browser names in Origin when it posts our own forms. */
   publicOrigin: string;
+  /** More signed-in pages (the catalogue's Products and Shop pages), behind the same sign-in and checks. */
+  pages?: Router[];
   now?: () => Date;
 }
 
@@ -77,19 +80,7 @@ function formProblems(error: z.ZodError): string {
     .join('; ');
 }
 
-function page(res: Response, status: number, body: string) {
-  res
-    .status(status)
-    .set({
-      'content-type': 'text/html; charset=utf-8',
-      'cache-control': 'no-store',
-      'content-security-policy':
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-      'x-frame-options': 'DENY',
-      'referrer-policy': 'same-origin',
-    })
-    .send(body);
-}
+const page = sendOperatorPage;
 
 /** A NUL or another control character: no order id or search holds one, and PostgreSQL refuses a NUL. */
 function hasControlCharacter(text: string): boolean {
@@ -189,6 +180,8 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
     }
     next();
   });
+
+  for (const pages of deps.pages ?? []) router.use(pages);
 
   router.post('/ops/sign-out', async (_req, res) => {
     await sessions.revoke(String(res.locals.sessionId));
