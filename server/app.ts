@@ -17,6 +17,10 @@ import { securityHeaders } from './security/security-headers';
 import { createPaymentRateLimit } from './security/create-rate-limit';
 import { createRedirectReportLimit } from './security/redirect-report-limit';
 import type { TrustProxySetting } from './security/trust-proxy';
+import type { Database } from '../db/create-db';
+import type { StorefrontCache } from './catalogue/storefront-cache';
+import { imageRoutes } from './http/image-routes';
+import { faviconRoute } from './http/favicon-route';
 
 export interface AppDeps {
   payments: PaymentsService;
@@ -32,6 +36,11 @@ export interface AppDeps {
    * (a one-off order for a client-given amount). Omitted: no, the server prices every order.
    */
   acceptClientAmounts?: boolean;
+  /**
+   * The shop's profile and catalogue (server/catalogue/): inlined into the shop's HTML, its uploaded
+   * images at /media, its favicon. Omitted: the client's index.html as built.
+   */
+  storefront?: { db: Database; cache: StorefrontCache };
 }
 
 export interface AppSecurity {
@@ -59,6 +68,7 @@ export function createApp({
   operations,
   security = NO_PROXY_NO_LIMIT,
   acceptClientAmounts = false,
+  storefront,
 }: AppDeps): Express {
   const createLimit = createPaymentRateLimit(security.createRateLimitPerMinute);
 
@@ -91,7 +101,8 @@ export function createApp({
   app.use(healthRoutes());
   // After the shoppers' API, which is busier: each router passed costs every request behind it.
   if (operations) app.use(operations.routes);
-  if (clientDir) app.use(spaRoute(clientDir));
+  if (storefront) app.use(imageRoutes(storefront.db), faviconRoute(storefront.cache));
+  if (clientDir) app.use(spaRoute(clientDir, storefront?.cache));
   app.use((_req, res) => {
     res.status(404).json({ error: { code: 'not_found', message: 'Not found' } });
   });

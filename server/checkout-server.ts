@@ -30,6 +30,9 @@ import { paymentMetrics } from './ops/payment-metrics';
 import { productionDestinationProblem, publicAddressesOnly } from './webhooks/webhook-destination';
 import { startWebhookWorker } from './webhooks/webhook-worker';
 import { loopbackOnly } from './security/loopback-only';
+import { createCatalogueService } from './catalogue/catalogue-service';
+import { createShopProfileService } from './catalogue/shop-profile-service';
+import { createStorefrontCache } from './catalogue/storefront-cache';
 
 /** dist/client. From the sources (tsx, vitest) this module is server/checkout-server.ts; in the server
  * build (server/build/vite.config.ts) it is part of dist/server/main.js, next to dist/client. */
@@ -155,6 +158,14 @@ export async function startCheckout(
     checkIntervalMs: env.ops.refundCheckIntervalMs,
     onRefundState: (state) => metrics.refunds.inc({ state }),
   });
+  const catalogue = createCatalogueService({
+    db: database.db,
+    maxAmount: env.orders.maxAmount,
+  });
+  const shop = createShopProfileService({ db: database.db });
+  const storefront = createStorefrontCache(database.db, {
+    checkMs: env.catalogue.storefrontCheckMs,
+  });
   serve(
     createApp({
       payments,
@@ -169,9 +180,16 @@ export async function startCheckout(
         refunds,
         publicBaseUrl,
         log,
+        catalogue: {
+          catalogue,
+          shop,
+          imageMaxBytes: env.catalogue.imageMaxBytes,
+          maxAmount: env.orders.maxAmount,
+        },
       }),
       security: { ...env.security, https: publicBaseUrl.startsWith('https://') },
       acceptClientAmounts: env.orders.acceptClientAmounts,
+      storefront: { db: database.db, cache: storefront },
     }),
   );
 

@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/language-context';
 import { CopyButton } from './copy-button';
 import { OrderLines } from './order-lines';
 import { ResultHeading } from './result-heading';
+import { SupportContact } from '../storefront/support-contact';
 
 interface ReceiptProps {
   order: OrderView;
@@ -55,6 +56,7 @@ export function Receipt({ order, receipt, headingLevel }: ReceiptProps) {
       </dl>
       <p className="receipt__hint">{messages.zpTransIdHint}</p>
       <OrderLines lines={order.lines} total={order.total} />
+      <SupportContact />
       <div className="actions">
         <a className="button-link" href="/">
           {messages.continueShopping}

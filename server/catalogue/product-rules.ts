@@ -114,7 +114,7 @@ export function firstProblem(error: z.ZodError): CatalogueError {
     return invalidInput(issue.keys[0] ?? '', 'is not a field of a product');
   }
   const field = issue.path.map(String).join('.');
-  return invalidInput(field, issue.message);
+  return invalidInput(field || 'body', field ? issue.message : 'must be a JSON object of fields');
 }
 
 /** Parses with a schema, throwing the first problem as a CatalogueError. */

@@ -5,6 +5,7 @@
 import { StandardSchemaV1Error, TRPCError } from '@trpc/server';
 import { DATABASE_INPUT_MESSAGE, isDatabaseInputError } from '../../db/database-input-error';
 import { PaymentsError } from '../payments/errors';
+import { CatalogueError } from '../catalogue/catalogue-errors';
 
 interface HttpishError {
   status?: number;
@@ -71,6 +72,7 @@ export function internalErrorMessage(requestId: string | undefined): string {
 
 export function errorReply(error: unknown, requestId?: string): ErrorReply {
   if (error instanceof PaymentsError) return paymentsErrorReply(error);
+  if (error instanceof CatalogueError) return { status: error.httpStatus, body: error.toJSON() };
   if (isDatabaseInputError(error)) {
     return {
       status: 400,

@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import type { RefundService } from '../refunds/refund-service';
 import { metricsRoute, readinessRoute } from './ops-http-routes';
 import { operatorRoutes } from './operator-routes';
+import { catalogueOpsRoutes, type CatalogueOpsDeps } from './catalogue-ops-routes';
 import { createReadinessCheck } from './readiness';
 import { requestLogging } from './request-logging';
 
@@ -26,6 +27,8 @@ export interface OperationsHttpDeps {
   /** Where shoppers reach us; an https URL makes the operator cookie Secure. */
   publicBaseUrl: string;
   log: Logger;
+  /** The Products and Shop pages' services; omitted: those pages do not exist. */
+  catalogue?: Omit<CatalogueOpsDeps, 'db' | 'log'>;
 }
 
 export interface OperationsHttp {
@@ -46,6 +49,7 @@ export function operationsHttp(deps: OperationsHttpDeps): OperationsHttp {
       log: deps.log,
       secureCookies: deps.publicBaseUrl.startsWith('https://'),
       publicOrigin: new URL(deps.publicBaseUrl).origin,
+      pages: deps.catalogue ? [catalogueOpsRoutes({ ...deps.catalogue, db, log: deps.log })] : [],
     }),
   );
   return { requestLogging: requestLogging(deps.log), routes };
