@@ -19,40 +19,24 @@ export const DEMO_PROFILE: ShopProfileView = {
   },
 };
 
-function isStorefront(value: unknown): value is StorefrontView {
-  const view = value as Partial<StorefrontView> | null;
-  return (
-    typeof view === 'object' &&
-    view !== null &&
-    typeof view.profile?.name === 'string' &&
-    Array.isArray(view.products)
-  );
-}
-
 export function readStorefront(doc: Document = document): StorefrontView | undefined {
   const text = doc.getElementById('storefront')?.textContent;
   if (!text) return undefined;
   try {
-    const value: unknown = JSON.parse(text);
-    return isStorefront(value) ? value : undefined;
+    const value = JSON.parse(text) as Partial<StorefrontView> | null;
+    return typeof value?.profile?.name === 'string' && Array.isArray(value.products)
+      ? (value as StorefrontView)
+      : undefined;
   } catch {
     return undefined;
   }
 }
 
-const HEX = /^#[0-9a-f]{6}$/;
-
 /** The brand's colours as the stylesheet's variables (CSSOM: allowed under the page's CSP). */
-export function applyBrand(profile: ShopProfileView, root: HTMLElement = document.documentElement) {
-  const { palette } = profile;
-  const variables: Record<string, string> = {
-    '--brand': palette.brand,
-    '--brand-dark': palette.brandDark,
-    '--on-brand': palette.onBrand,
-    '--on-brand-dark': palette.onBrandDark,
-    '--brand-text': palette.brandText,
-  };
-  for (const [name, value] of Object.entries(variables)) {
-    if (HEX.test(value)) root.style.setProperty(name, value);
-  }
+export function applyBrand({ palette }: ShopProfileView, root = document.documentElement) {
+  root.style.setProperty('--brand', palette.brand);
+  root.style.setProperty('--brand-dark', palette.brandDark);
+  root.style.setProperty('--on-brand', palette.onBrand);
+  root.style.setProperty('--on-brand-dark', palette.onBrandDark);
+  root.style.setProperty('--brand-text', palette.brandText);
 }
