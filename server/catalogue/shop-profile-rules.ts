@@ -25,7 +25,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? null : value), schema.nullable());
 
 export const shopProfileSchema = z.strictObject({
-  name: line(60).pipe(z.string().min(1, 'is required')),
+  name: line(80).pipe(z.string().min(1, 'is required')),
   tagline_vi: line(120),
   tagline_en: line(120),
   support_phone: optional(

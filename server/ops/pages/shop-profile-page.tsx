@@ -76,7 +76,7 @@ export function ShopProfilePage({
       <h1>Shop profile and brand</h1>
       <PageMessages notice={notice} error={error} />
       <form method="post" action="/ops/shop" encType="multipart/form-data" className="stack">
-        <Field name="name" label="Shop name" value={shown.name} max={60} />
+        <Field name="name" label="Shop name" value={shown.name} max={80} />
         <Field name="tagline_vi" label="Tagline (Vietnamese)" value={shown.tagline_vi} max={120} />
         <Field name="tagline_en" label="Tagline (English)" value={shown.tagline_en} max={120} />
         <Field
