@@ -48,16 +48,26 @@ function ImageField({
 }) {
   const image = imagePath(imageId);
   return (
-    <label>
-      {label}
-      {image && <img src={image} alt="" width={48} height={48} className="thumb" />}
-      <input name={name} type="file" accept="image/png,image/jpeg,image/webp" />
+    <>
+      <label>
+        {label}
+        <input name={name} type="file" accept="image/png,image/jpeg,image/webp" />
+      </label>
       {image && (
-        <span>
-          <input type="checkbox" name={`remove_${name}`} value="1" /> Remove
-        </span>
+        <label>
+          <img
+            src={image}
+            alt={`Current ${label.toLowerCase()}`}
+            width={48}
+            height={48}
+            className="thumb"
+          />
+          <span>
+            <input type="checkbox" name={`remove_${name}`} value="1" /> Remove
+          </span>
+        </label>
       )}
-    </label>
+    </>
   );
 }
 
