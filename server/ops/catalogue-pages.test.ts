@@ -238,6 +238,19 @@ describe('the Shop page', () => {
     const favicon = await fetch(`${base}/favicon.ico`, { redirect: 'manual' });
     expect(favicon.status).toBe(302);
     expect(favicon.headers.get('location')).toMatch(/^\/media\/[0-9a-f]{64}$/);
+
+    const removed = await post(
+      '/ops/shop',
+      multipartForm({ remove_logo: '1', remove_favicon: '1' }, [
+        { field: 'logo', bytes: Buffer.alloc(0), name: '', type: 'application/octet-stream' },
+      ]),
+    );
+    expect(removed.status).toBe(303);
+    await expect
+      .poll(async () => (await storefront()) as unknown as { profile: { logoUrl: unknown } }, {
+        timeout: 3_000,
+      })
+      .toMatchObject({ profile: { logoUrl: null, faviconUrl: null } });
   });
 });
 
