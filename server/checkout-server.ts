@@ -142,7 +142,13 @@ export async function startCheckout(
   // One budget of ZaloPay queries for the instance: status reads spend it only while the poller's
   // reserve is left, and show the stored status beyond it (server/payments/query-budget.ts).
   const queryBudget = createQueryBudget(config.poller.queryRatePerSecond);
+  // The shop's profile and products on sale, per instance, current within STOREFRONT_CHECK_MS: the
+  // shop's HTML and listProducts answer from it (orders are priced from the database).
+  const storefront = createStorefrontCache(database.db, {
+    checkMs: env.catalogue.storefrontCheckMs,
+  });
   const payments = createPaymentsService({
+    productsOnSale: async () => (await storefront.get()).products,
     database,
     zalopay: budgetedStatusQueries(zalopay, queryBudget, () => metrics.statusReadsOverBudget.inc()),
     key2: env.zalopay.key2,
@@ -163,9 +169,6 @@ export async function startCheckout(
     maxAmount: env.orders.maxAmount,
   });
   const shop = createShopProfileService({ db: database.db });
-  const storefront = createStorefrontCache(database.db, {
-    checkMs: env.catalogue.storefrontCheckMs,
-  });
   serve(
     createApp({
       payments,

@@ -1,7 +1,7 @@
 // Every English string the checkout shows. vi.ts must provide the same keys (its type is this one's).
 export const en = {
   languageLabel: 'Language',
-  supportContact: 'Questions about your order? Contact the shop:',
+  supportContact: 'Questions? Contact the shop:',
 
   cartHeading: 'Your order',
   unitPriceTimes: (count: number, unitPrice: string) => `${count} × ${unitPrice}`,

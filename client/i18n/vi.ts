@@ -3,7 +3,7 @@ import type { Messages } from './en';
 
 export const vi: Messages = {
   languageLabel: 'Ngôn ngữ (Language)',
-  supportContact: 'Cần hỗ trợ về đơn hàng? Liên hệ cửa hàng:',
+  supportContact: 'Cần hỗ trợ? Liên hệ cửa hàng:',
 
   cartHeading: 'Đơn hàng của bạn',
   unitPriceTimes: (count: number, unitPrice: string) => `${count} × ${unitPrice}`,

@@ -15,7 +15,6 @@ import { useInitialProducts } from '../storefront/shop-profile-context';
 
 /** How long the products the page came with count as fresh before the shop asks again. */
 const INLINE_PRODUCTS_FRESH_MS = 30_000;
-const pageLoadedAt = Date.now();
 import { loadCheckoutPage } from './use-checkout-page';
 
 interface ShopPageProps {
@@ -32,7 +31,6 @@ export function ShopPage({ onOrderCreated }: ShopPageProps) {
     trpc.listProducts.queryOptions(undefined, {
       ...(initialProducts && {
         initialData: { products: initialProducts },
-        initialDataUpdatedAt: pageLoadedAt,
         staleTime: INLINE_PRODUCTS_FRESH_MS,
       }),
     }),

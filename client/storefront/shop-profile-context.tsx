@@ -2,11 +2,10 @@
 // page came with, so the shop's first render needs no request.
 import { createContext, useContext, type ReactNode } from 'react';
 import type { ProductView } from '../../server/payments/order-view';
-import type { ShopProfileView } from '../../server/catalogue/storefront-view';
-import { DEMO_PROFILE } from './storefront-data';
+import { DEMO_PROFILE, type ShownProfile } from './storefront-data';
 
 interface StorefrontContextValue {
-  profile: ShopProfileView;
+  profile: ShownProfile;
   /** The products on sale when the page was served; undefined: ask the server. */
   initialProducts: ProductView[] | undefined;
 }
@@ -21,7 +20,7 @@ export function StorefrontProvider({
   initialProducts,
   children,
 }: {
-  profile?: ShopProfileView | undefined;
+  profile?: ShownProfile | undefined;
   initialProducts?: ProductView[] | undefined;
   children: ReactNode;
 }) {

@@ -2,21 +2,17 @@
 // products on sale, read once at start, so the shop shows without asking the server first.
 import type { ShopProfileView, StorefrontView } from '../../server/catalogue/storefront-view';
 
+/** What the components show of the profile (the palette is applied to the stylesheet once, at start). */
+export type ShownProfile = Omit<ShopProfileView, 'palette'>;
+
 /** The demo café's profile: what a page without the server's data (tests, the Vite dev server) shows. */
-export const DEMO_PROFILE: ShopProfileView = {
+export const DEMO_PROFILE: ShownProfile = {
   name: 'Cà Phê Demo',
   tagline: { vi: 'Thanh toán Web-to-App qua ZaloPay', en: 'A ZaloPay Web-to-App checkout' },
   supportPhone: null,
   supportEmail: null,
   logoUrl: null,
   faviconUrl: null,
-  palette: {
-    brand: '#0050c8',
-    onBrand: '#ffffff',
-    brandDark: '#003b94',
-    onBrandDark: '#ffffff',
-    brandText: '#0050c8',
-  },
 };
 
 export function readStorefront(doc: Document = document): StorefrontView | undefined {

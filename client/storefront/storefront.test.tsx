@@ -22,7 +22,13 @@ const STOREFRONT: StorefrontView = {
     supportPhone: '+84 28 1234 5678',
     supportEmail: 'help@tra.example',
     logoUrl: '/media/abc',
-    palette: { ...DEMO_PROFILE.palette, brand: '#ffd84d', onBrand: '#000000' },
+    palette: {
+      brand: '#ffd84d',
+      onBrand: '#000000',
+      brandDark: '#ccad3e',
+      onBrandDark: '#000000',
+      brandText: '#7a6200',
+    },
   },
   products: [
     {
