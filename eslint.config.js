@@ -61,6 +61,7 @@ export default tseslint.config(
       'server/zalopay/**/*.ts',
       'server/refunds/**/*.ts',
       'server/webhooks/**/*.ts',
+      'server/catalogue/**/*.ts',
     ],
     ignores: TEST_CODE,
     rules: {

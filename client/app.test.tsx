@@ -9,10 +9,11 @@ describe('App', () => {
     window.history.replaceState(null, '', '/');
   });
 
-  it('shows the shop at /', async () => {
+  it('shows the shop at / with an empty cart, and the shop name from its profile', async () => {
     renderWithApi(<App pathname="/" search="" />);
     expect(await screen.findByText('Iced milk coffee')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Pay with ZaloPay' })).toBeEnabled();
+    expect(screen.getByRole('link', { name: 'Cà Phê Demo' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Pay with ZaloPay' })).toBeDisabled();
   });
 
   it('Pay creates the order, moves to /checkout/{orderId} and shows its QR with the server total', async () => {
@@ -22,6 +23,7 @@ describe('App', () => {
       payments,
     );
     await user.click(await screen.findByRole('button', { name: 'Add one Bánh mì' }));
+    await user.click(screen.getByRole('button', { name: 'Add one Iced milk coffee' }));
     await user.click(screen.getByRole('button', { name: 'Pay with ZaloPay' }));
 
     expect(await screen.findByRole('img', { name: 'ZaloPay QR code' })).toBeInTheDocument();
@@ -29,7 +31,7 @@ describe('App', () => {
     expect(payments.createOrderCalls).toHaveLength(1);
     expect(payments.payOrderCalls).toEqual(['TESTORDER1']);
     expect(screen.getByText(/Amount to pay/).closest('.qr-panel__amount')).toHaveTextContent(
-      '₫155,000',
+      '₫65,000',
     );
   });
 
@@ -39,7 +41,8 @@ describe('App', () => {
       <App pathname="/" search="" checkoutOptions={{ initialMode: 'qr', openUrl: vi.fn() }} />,
       payments,
     );
-    await user.click(await screen.findByRole('button', { name: 'Pay with ZaloPay' }));
+    await user.click(await screen.findByRole('button', { name: 'Add one Bánh mì' }));
+    await user.click(screen.getByRole('button', { name: 'Pay with ZaloPay' }));
     await screen.findByRole('img', { name: 'ZaloPay QR code' });
     window.history.back();
     expect(await screen.findByLabelText('Quantity of Iced milk coffee')).toBeInTheDocument();
@@ -66,12 +69,14 @@ describe('App', () => {
 
   it('switches to Vietnamese, names the products in Vietnamese, sets <html lang>, and remembers the choice', async () => {
     const { user } = renderWithApi(<App pathname="/" search="" />);
-    await screen.findByText('Iced milk coffee');
+    await user.click(await screen.findByRole('button', { name: 'Add one Iced milk coffee' }));
+    await user.click(screen.getByRole('button', { name: 'Add one Bánh mì' }));
+    await user.click(screen.getByRole('button', { name: 'Add one Crème caramel' }));
     await user.selectOptions(screen.getByLabelText('Language'), 'Tiếng Việt');
 
     expect(screen.getByRole('button', { name: 'Thanh toán bằng ZaloPay' })).toBeInTheDocument();
     expect(screen.getByText('Cà phê sữa đá')).toBeInTheDocument();
-    expect(screen.getByText(/^125\.000\s₫$/)).toBeInTheDocument();
+    expect(screen.getByText(/^90\.000\s₫$/)).toBeInTheDocument();
     await waitFor(() => expect(document.documentElement.lang).toBe('vi'));
     expect(window.localStorage.getItem('checkout.language')).toBe('vi');
     expect(screen.getByRole('combobox', { name: /Language/ })).toHaveValue('vi');

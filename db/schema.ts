@@ -70,16 +70,102 @@ const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
-/** What the shop sells. Prices are whole VND; an inactive product can no longer be ordered. */
-export const products = pgTable('products', {
-  sku: text('sku').primaryKey(),
-  nameVi: text('name_vi').notNull(),
-  nameEn: text('name_en').notNull(),
-  unitPrice: bigint('unit_price', { mode: 'number' }).notNull(),
-  active: boolean('active').notNull().default(true),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
+/**
+ * The highest unit price the database accepts: ORDER_MAX_AMOUNT's own ceiling (server/env.ts). The
+ * catalogue service holds prices to the configured ORDER_MAX_AMOUNT; this CHECK holds every writer.
+ */
+export const PRODUCT_PRICE_CEILING = 50_000_000;
+
+/**
+ * What the shop sells (server/catalogue/). Prices are whole VND above zero, held by a CHECK; an inactive
+ * (retired) product can no longer be ordered. The list is ordered by position, then sku.
+ */
+export const products = pgTable(
+  'products',
+  {
+    sku: text('sku').primaryKey(),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull(),
+    unitPrice: bigint('unit_price', { mode: 'number' }).notNull(),
+    active: boolean('active').notNull().default(true),
+    descriptionVi: text('description_vi'),
+    descriptionEn: text('description_en'),
+    position: integer('position').notNull().default(0),
+    /** An uploaded image (catalogue_images.id), or none. */
+    imageId: text('image_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check(
+      'products_unit_price_range',
+      sql`${t.unitPrice} > 0 and ${t.unitPrice} <= ${sql.raw(String(PRODUCT_PRICE_CEILING))}`,
+    ),
+  ],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
 });
+
+/**
+ * Images an operator uploaded (product images, the logo, the favicon): checked by content, stored here so
+ * every instance serves the same bytes. The id is the SHA-256 of the bytes, so a URL names one content
+ * forever and can be cached as immutable.
+ */
+export const catalogueImages = pgTable('catalogue_images', {
+  id: text('id').primaryKey(),
+  contentType: text('content_type').notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  bytes: bytea('bytes').notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * The shop's profile and brand, one row (id 1). `version` goes up with every change of the profile or
+ * the catalogue, so each instance notices a change with one tiny read (server/catalogue/storefront-cache.ts).
+ */
+export const shopProfile = pgTable(
+  'shop_profile',
+  {
+    id: integer('id').primaryKey().default(1),
+    name: text('name').notNull(),
+    taglineVi: text('tagline_vi').notNull(),
+    taglineEn: text('tagline_en').notNull(),
+    supportPhone: text('support_phone'),
+    supportEmail: text('support_email'),
+    /** ZaloPay's `description` for an order; `{ref}` stands for the order's reference. */
+    orderDescription: text('order_description').notNull(),
+    brandColor: text('brand_color').notNull(),
+    logoImageId: text('logo_image_id'),
+    faviconImageId: text('favicon_image_id'),
+    version: bigint('version', { mode: 'number' }).notNull().default(1),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('shop_profile_one_row', sql`${t.id} = 1`)],
+);
+
+/** Every change to the catalogue or the shop profile: who (operator session, cli, api), when, before, after. */
+export const catalogueChanges = pgTable(
+  'catalogue_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actor: text('actor').notNull(),
+    /** `product:<sku>` or `shop`. */
+    subject: text('subject').notNull(),
+    action: text('action').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('catalogue_changes_subject_idx').on(t.subject, t.id)],
+);
+
+export type CatalogueImage = typeof catalogueImages.$inferSelect;
+export type ShopProfileRow = typeof shopProfile.$inferSelect;
+export type CatalogueChange = typeof catalogueChanges.$inferSelect;
 
 /** One line of a merchant order as bought: names and price are copied, so a later change rewrites nothing. */
 export interface ShopOrderLine {

@@ -13,8 +13,16 @@ function readField(body: string | undefined, field: string): string | undefined 
   return body?.match(new RegExp(`"${field}":"([^"]+)"`))?.[1];
 }
 
+/** The café's usual cart, chosen by the shopper (the shop starts empty): 2 + 1 + 1 = 125,000 VND. */
+export async function fillDemoCart(page: Page): Promise<void> {
+  await page.getByLabel('Quantity of Iced milk coffee').fill('2');
+  await page.getByLabel('Quantity of Bánh mì').fill('1');
+  await page.getByLabel('Quantity of Crème caramel').fill('1');
+  await expect(page.getByRole('button', { name: 'Pay with ZaloPay' })).toBeEnabled();
+}
+
 /**
- * In the shop (after page.goto('/')): presses "Pay with ZaloPay" once the catalogue is shown, and returns
+ * In the shop (after page.goto('/')): fills the demo cart, presses "Pay with ZaloPay", and returns
  * the order createOrder made and the attempt createPayment made for it. The answers are read as they pass
  * through a route, because a phone leaves for ZaloPay before a response body could be read afterwards.
  */
@@ -30,6 +38,7 @@ export async function startPayment(page: Page): Promise<StartedPayment> {
   await page.route('**/trpc/createPayment?**', capture('payment'));
 
   await expect(page.getByLabel(/^Quantity of /).first()).toBeVisible();
+  await fillDemoCart(page);
   await page.getByRole('button', { name: 'Pay with ZaloPay' }).click();
   await expect.poll(() => answers.payment !== undefined, { timeout: 20_000 }).toBe(true);
   await page.unroute('**/trpc/createOrder?**');

@@ -4,7 +4,7 @@
 import { test, expect } from './fixtures';
 import { expectNoAxeViolations } from './axe';
 import { decodeQrFromScreenshot } from './qr-decoder';
-import { qrCode, startPayment } from './checkout-page';
+import { fillDemoCart, qrCode, startPayment } from './checkout-page';
 
 test('cancelling on the gateway brings the shopper back with the reference, ZaloPay again or the order', async ({
   phone,
@@ -63,7 +63,7 @@ test('ZaloPay failing on create shows a clear message, and trying again works', 
   allowConsoleErrors(/status of 503/);
   await emulator.faults({ api: { fault: '5xx', count: 3, endpoints: ['create'] } });
   await page.goto('/');
-  await expect(page.getByLabel(/^Quantity of /).first()).toBeVisible();
+  await fillDemoCart(page);
   await page.getByRole('button', { name: 'Pay with ZaloPay' }).click();
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible({ timeout: 20_000 });
   await expect(page).toHaveURL(/\/checkout\/[^/]+$/);

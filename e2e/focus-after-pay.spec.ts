@@ -3,7 +3,7 @@
 // step instead of the page body, and nobody has to scroll to find the code.
 import { test, expect } from './fixtures';
 import { expectNoAxeViolations } from './axe';
-import { qrCode } from './checkout-page';
+import { fillDemoCart, qrCode } from './checkout-page';
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -12,7 +12,7 @@ test('at 360 px, pressing Pay from the keyboard puts focus on the QR heading and
 }) => {
   await page.goto('/');
   const pay = page.getByRole('button', { name: 'Pay with ZaloPay' });
-  await expect(page.getByLabel(/^Quantity of /).first()).toBeVisible();
+  await fillDemoCart(page);
   await pay.focus();
   await page.keyboard.press('Enter');
 

@@ -4,7 +4,7 @@
 // back without a link.
 import { test, expect } from './fixtures';
 import { expectNoAxeViolations } from './axe';
-import { qrCode } from './checkout-page';
+import { fillDemoCart, qrCode } from './checkout-page';
 
 test('a create that hangs says "still working" after 3 s, gives up after 8 s with Try again', async ({
   page,
@@ -14,7 +14,7 @@ test('a create that hangs says "still working" after 3 s, gives up after 8 s wit
   allowConsoleErrors(/status of 5\d\d/);
   await emulator.faults({ api: { fault: 'timeout', count: 1, endpoints: ['create'] } });
   await page.goto('/');
-  await expect(page.getByLabel(/^Quantity of /).first()).toBeVisible();
+  await fillDemoCart(page);
   await page.getByRole('button', { name: 'Pay with ZaloPay' }).click();
   const pressedAt = Date.now();
 

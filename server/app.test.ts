@@ -224,7 +224,7 @@ describe('the React client', () => {
   it('is served for the confirmation page on a hard load, and /api stays JSON', async () => {
     const page = await fetch(`${checkout.url}/order/confirmation?apptransid=1&status=1`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<title>checkout</title>');
+    expect(await page.text()).toContain('<title>Cà Phê Demo</title>');
     const api = await fetch(`${checkout.url}/api/nothing-here`);
     expect(api.status).toBe(404);
     expect(await api.json()).toMatchObject({ error: { code: 'not_found' } });

@@ -21,6 +21,10 @@ import { createPaymentRateLimit, ORDER_RATE_LIMIT_MESSAGE } from './security/cre
 import { createRedirectReportLimit } from './security/redirect-report-limit';
 import type { TrustProxySetting } from './security/trust-proxy';
 import { MERCHANT_API_PATH } from './merchant-api/v1-router';
+import type { Database } from '../db/create-db';
+import type { StorefrontCache } from './catalogue/storefront-cache';
+import { imageRoutes } from './http/image-routes';
+import { faviconRoute } from './http/favicon-route';
 
 export interface AppDeps {
   payments: PaymentsService;
@@ -38,6 +42,11 @@ export interface AppDeps {
   acceptClientAmounts?: boolean;
   /** The merchant API (server/merchant-api/v1-router.ts), mounted at /api/v1; omitted: no merchant API. */
   merchantApi?: Router;
+  /**
+   * The shop's profile and catalogue (server/catalogue/): inlined into the shop's HTML, its uploaded
+   * images at /media, its favicon. Omitted: the client's index.html as built.
+   */
+  storefront?: { db: Database; cache: StorefrontCache };
 }
 
 export interface AppSecurity {
@@ -68,6 +77,7 @@ export function createApp({
   security = NO_PROXY_NO_LIMIT,
   acceptClientAmounts = false,
   merchantApi,
+  storefront,
 }: AppDeps): Express {
   const createLimit = createPaymentRateLimit(security.createRateLimitPerMinute);
   const orderLimit = createPaymentRateLimit(
@@ -111,7 +121,8 @@ export function createApp({
   app.use(healthRoutes());
   // After the shoppers' API, which is busier: each router passed costs every request behind it.
   if (operations) app.use(operations.routes);
-  if (clientDir) app.use(spaRoute(clientDir));
+  if (storefront) app.use(imageRoutes(storefront.db), faviconRoute(storefront.cache));
+  if (clientDir) app.use(spaRoute(clientDir, storefront?.cache));
   app.use((_req, res) => {
     res.status(404).json({ error: { code: 'not_found', message: 'Not found' } });
   });

@@ -32,6 +32,9 @@ import { tracedZaloPayClient } from './telemetry/traced-zalopay-client';
 import { markSpansWithEvents } from './telemetry/event-attributes';
 import { tracingOn } from './telemetry/spans';
 import { merchantApi } from './merchant-api/merchant-api';
+import { createCatalogueService } from './catalogue/catalogue-service';
+import { createShopProfileService } from './catalogue/shop-profile-service';
+import { createStorefrontCache } from './catalogue/storefront-cache';
 
 /** dist/client. From the sources (tsx, vitest) this module is server/checkout-server.ts; in the server
  * build (server/build/vite.config.ts) it is part of dist/server/main.js, next to dist/client. */
@@ -216,10 +219,16 @@ async function startServing(
     metricsRegistry: metrics.registry,
     metricsToken: env.ops.metricsToken,
   };
+  // The shop's profile and products on sale, per instance, current within STOREFRONT_CHECK_MS: the
+  // shop's HTML and listProducts answer from it (orders are priced from the database).
+  const storefront = createStorefrontCache(database.db, {
+    checkMs: env.catalogue.storefrontCheckMs,
+  });
   const payments =
     env.role === 'worker'
       ? undefined
       : createPaymentsService({
+          productsOnSale: async () => (await storefront.get()).products,
           database,
           zalopay: budgetedStatusQueries(zalopay, queryBudget, () =>
             metrics.statusReadsOverBudget.inc(),
@@ -229,6 +238,11 @@ async function startServing(
           log,
           events,
         });
+  const catalogue = createCatalogueService({
+    db: database.db,
+    maxAmount: env.orders.maxAmount,
+  });
+  const shop = createShopProfileService({ db: database.db });
   serve(
     payments
       ? createApp({
@@ -243,6 +257,12 @@ async function startServing(
             publicBaseUrl,
             trustProxy: env.security.trustProxy,
             log,
+            catalogue: {
+              catalogue,
+              shop,
+              imageMaxBytes: env.catalogue.imageMaxBytes,
+              maxAmount: env.orders.maxAmount,
+            },
           }),
           security: { ...env.security, https: publicBaseUrl.startsWith('https://') },
           acceptClientAmounts: env.orders.acceptClientAmounts,
@@ -251,11 +271,14 @@ async function startServing(
             log,
             refunds,
             cancelOrder: (orderId, by) => payments.cancelOrder(orderId, by),
+            catalogue,
+            shop,
             orders: env.orders,
             returnOrigins: env.merchantApi.returnOrigins,
             publicBaseUrl,
             requestsPerMinute: env.merchantApi.requestsPerMinute,
           }),
+          storefront: { db: database.db, cache: storefront },
         })
       : createProbeApp(probeRoutes(probes)),
   );

@@ -99,6 +99,8 @@ const rawEnvSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalText.pipe(z.url().optional()),
   OTEL_SERVICE_NAME: z.string().trim().min(1).default('zalopay-checkout'),
   MERCHANT_API_REQUESTS_PER_MINUTE: int(600),
+  IMAGE_MAX_BYTES: int(1_048_576, 1_024).pipe(z.number().max(10_485_760)),
+  STOREFRONT_CHECK_MS: int(1_000, 100).pipe(z.number().max(60_000)),
 });
 
 type RawEnv = z.output<typeof rawEnvSchema>;
@@ -323,6 +325,12 @@ function settingsOf(raw: RawEnv, problems: string[]) {
       requestTimeoutMs: raw.HTTP_REQUEST_TIMEOUT_MS,
       /** Open connections at most (live streams included); beyond it new ones are dropped. 0: no cap. */
       maxConnections: raw.HTTP_MAX_CONNECTIONS,
+    },
+    catalogue: {
+      /** The largest image (product, logo, favicon) an operator may upload. */
+      imageMaxBytes: raw.IMAGE_MAX_BYTES,
+      /** How often an instance checks whether /ops changed the shop (one tiny read at most this often). */
+      storefrontCheckMs: raw.STOREFRONT_CHECK_MS,
     },
     /** Signed order webhooks to the merchant's systems; undefined when MERCHANT_WEBHOOK_URL is unset. */
     webhooks,

@@ -1,20 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import type { ProductView } from '../../server/payments/order-view';
-import { cartSubtotal, clampQuantity, DEFAULT_QUANTITIES, orderLines } from './cart-quantities';
+import { cartSubtotal, clampQuantity, orderLines } from './cart-quantities';
 
 const PRODUCTS: ProductView[] = [
   {
     sku: 'ca-phe-sua-da',
     name: { vi: 'Cà phê sữa đá', en: 'Iced milk coffee' },
     unitPrice: 35_000,
+    description: null,
+    imageUrl: null,
   },
-  { sku: 'banh-mi', name: { vi: 'Bánh mì', en: 'Bánh mì' }, unitPrice: 30_000 },
-  { sku: 'banh-flan', name: { vi: 'Bánh flan', en: 'Crème caramel' }, unitPrice: 25_000 },
+  {
+    sku: 'banh-mi',
+    name: { vi: 'Bánh mì', en: 'Bánh mì' },
+    unitPrice: 30_000,
+    description: null,
+    imageUrl: null,
+  },
+  {
+    sku: 'banh-flan',
+    name: { vi: 'Bánh flan', en: 'Crème caramel' },
+    unitPrice: 25_000,
+    description: null,
+    imageUrl: null,
+  },
 ];
 
 describe('cart quantities', () => {
-  it('prices the demo cart at the catalogue prices: 125,000 VND', () => {
-    expect(cartSubtotal(PRODUCTS, DEFAULT_QUANTITIES)).toBe(125_000);
+  it('prices a cart at the catalogue prices: 2 + 1 + 1 is 125,000 VND; an empty cart 0', () => {
+    const quantities = { 'ca-phe-sua-da': 2, 'banh-mi': 1, 'banh-flan': 1 };
+    expect(cartSubtotal(PRODUCTS, quantities)).toBe(125_000);
+    expect(cartSubtotal(PRODUCTS, {})).toBe(0);
   });
 
   it('orders only the lines with a quantity, in catalogue order, and never an unknown sku', () => {

@@ -6,13 +6,6 @@ export const MAX_QUANTITY = 99;
 
 export type CartQuantities = Readonly<Record<string, number>>;
 
-/** The café's demo cart: 2 iced milk coffees, 1 bánh mì, 1 flan (125,000 ₫ at the seeded prices). */
-export const DEFAULT_QUANTITIES: CartQuantities = {
-  'ca-phe-sua-da': 2,
-  'banh-mi': 1,
-  'banh-flan': 1,
-};
-
 /** A whole number from 0 to MAX_QUANTITY, whatever was typed. */
 export function clampQuantity(quantity: number): number {
   if (!Number.isFinite(quantity)) return 0;

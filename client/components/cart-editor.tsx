@@ -1,6 +1,6 @@
-// The shop's cart: every product of the server's catalogue, in the shopper's language, with its price, a
-// quantity stepper and the line's cost, then the subtotal at the catalogue's prices (the server prices the
-// order). Once the shopper changes a quantity, the new subtotal is also announced to screen readers.
+// The shop's cart: every product of the server's catalogue, in the shopper's language, with its image,
+// description and price, a quantity stepper and the line's cost, then the subtotal at the catalogue's
+// prices (the server prices the order). Once the shopper changes a quantity, the new subtotal is also announced to screen readers.
 import { useState } from 'react';
 import type { ProductView } from '../../server/payments/order-view';
 import { Announce } from '../a11y/live-announcer';
@@ -27,8 +27,14 @@ export function CartEditor({ products, quantities, onQuantityChange }: CartEdito
           const quantity = quantityOf(quantities, product.sku);
           return (
             <li key={product.sku} className="cart__line cart__line--editable">
+              {product.imageUrl && (
+                <img className="cart__image" src={product.imageUrl} alt="" width={56} height={56} />
+              )}
               <span className="cart__item">
                 {name}
+                {product.description && (
+                  <span className="cart__description">{product.description[language]}</span>
+                )}
                 <span className="cart__quantity">{formatVnd(product.unitPrice, language)}</span>
               </span>
               <QuantityStepper

@@ -14,6 +14,7 @@ import { Countdown } from './countdown';
 import { PayAgainButton } from './pay-again-button';
 import { PaymentOutcome } from './payment-outcome';
 import { ResultHeading } from './result-heading';
+import { SupportContact } from '../storefront/support-contact';
 
 interface PaymentNotCompletedProps {
   view: PaymentView;
@@ -61,6 +62,7 @@ export function PaymentNotCompleted({ view, reason }: PaymentNotCompletedProps) 
         noCodeShown
       />
       <p>{recovery.stillListening}</p>
+      <SupportContact />
       <div className="actions">
         {view.orderUrl && (
           <a className="button-link pay-button" href={view.orderUrl}>

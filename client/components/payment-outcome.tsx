@@ -8,6 +8,7 @@ import { formatVnd } from '../format/vnd';
 import { useI18n } from '../i18n/language-context';
 import { useRecoveryMessages } from '../i18n/use-recovery-messages';
 import { ResultHeading } from './result-heading';
+import { SupportContact } from '../storefront/support-contact';
 
 export type FinalStatus = Exclude<PaymentStatus, 'PENDING'>;
 
@@ -52,6 +53,7 @@ export function PaymentOutcome({
           <code>{appTransId}</code>
         </dd>
       </dl>
+      {status !== 'PAID' && <SupportContact />}
       {children && <div className="actions">{children}</div>}
     </section>
   );

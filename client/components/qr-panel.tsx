@@ -4,6 +4,7 @@
 import { QRCodeSVG } from 'qrcode.react';
 import { formatVnd } from '../format/vnd';
 import { useI18n } from '../i18n/language-context';
+import { useShopProfile } from '../storefront/shop-profile-context';
 
 const QR_SIZE_PX = 256;
 const QUIET_ZONE_MODULES = 4;
@@ -23,10 +24,11 @@ interface QrPanelProps {
 
 export function QrPanel({ value, label, steps, amount, appTransId, marks }: QrPanelProps) {
   const { messages, language } = useI18n();
+  const { name: shopName } = useShopProfile();
   return (
     <div className="qr-panel">
       <p className="qr-panel__payee">
-        <span className="qr-panel__merchant">{messages.shopName}</span>
+        <span className="qr-panel__merchant">{shopName}</span>
         <span className="qr-panel__amount">
           <span className="visually-hidden">{messages.amountToPay}: </span>
           <strong>{formatVnd(amount, language)}</strong>

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/language-context';
 import { CopyButton } from './copy-button';
 import { OrderLines } from './order-lines';
 import { ResultHeading } from './result-heading';
+import { SupportContact } from '../storefront/support-contact';
 
 interface ReceiptProps {
   order: OrderView;
@@ -56,6 +57,7 @@ export function Receipt({ order, receipt, headingLevel }: ReceiptProps) {
       </dl>
       <p className="receipt__hint">{messages.zpTransIdHint}</p>
       <OrderLines lines={order.lines} total={order.total} />
+      <SupportContact />
       <div className="actions">
         {order.merchant ? (
           order.merchant.returnUrl && (

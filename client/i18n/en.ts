@@ -1,8 +1,7 @@
 // Every English string the checkout shows. vi.ts must provide the same keys (its type is this one's).
 export const en = {
   languageLabel: 'Language',
-  shopName: 'Cà Phê Demo',
-  shopTagline: 'A ZaloPay Web-to-App checkout',
+  supportContact: 'Questions? Contact the shop:',
 
   cartHeading: 'Your order',
   unitPriceTimes: (count: number, unitPrice: string) => `${count} × ${unitPrice}`,

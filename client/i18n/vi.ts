@@ -3,8 +3,7 @@ import type { Messages } from './en';
 
 export const vi: Messages = {
   languageLabel: 'Ngôn ngữ (Language)',
-  shopName: 'Cà Phê Demo',
-  shopTagline: 'Thanh toán Web-to-App qua ZaloPay',
+  supportContact: 'Cần hỗ trợ? Liên hệ cửa hàng:',
 
   cartHeading: 'Đơn hàng của bạn',
   unitPriceTimes: (count: number, unitPrice: string) => `${count} × ${unitPrice}`,

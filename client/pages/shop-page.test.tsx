@@ -11,16 +11,29 @@ function renderShop(payments = new FakePayments()) {
   return { ...rendered, onOrderCreated };
 }
 
+/** The café's usual cart: 2 iced milk coffees, 1 bánh mì, 1 flan (125,000 ₫). */
+async function fillDemoCart(view: ReturnType<typeof renderShop>) {
+  const addCoffee = await screen.findByRole('button', { name: 'Add one Iced milk coffee' });
+  await view.user.click(addCoffee);
+  await view.user.click(addCoffee);
+  await view.user.click(screen.getByRole('button', { name: 'Add one Bánh mì' }));
+  await view.user.click(screen.getByRole('button', { name: 'Add one Crème caramel' }));
+}
+
 function subtotal() {
   return screen.getByText('Subtotal').closest('p') as HTMLElement;
 }
 
 describe('ShopPage', () => {
-  it('shows the server catalogue with the demo cart: names, prices and a 125,000 VND subtotal', async () => {
-    renderShop();
+  it('shows the server catalogue with an empty cart, then prices the chosen cart: 125,000 VND', async () => {
+    const view = renderShop();
     expect(screen.getByRole('heading', { name: 'Your order' })).toBeInTheDocument();
     expect(await screen.findByText('Iced milk coffee')).toBeInTheDocument();
     expect(screen.getByText('Crème caramel')).toBeInTheDocument();
+    expect(screen.getByLabelText('Quantity of Iced milk coffee')).toHaveValue(0);
+    expect(within(subtotal()).getByText('₫0')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Pay with ZaloPay' })).toBeDisabled();
+    await fillDemoCart(view);
     expect(screen.getByLabelText('Quantity of Iced milk coffee')).toHaveValue(2);
     expect(within(subtotal()).getByText('₫125,000')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Pay with ZaloPay' })).toBeEnabled();
@@ -30,6 +43,7 @@ describe('ShopPage', () => {
     const view = renderShop();
     expect(await screen.findByText('Iced milk coffee')).toBeInTheDocument();
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    await fillDemoCart(view);
     await view.user.click(screen.getByRole('button', { name: 'Add one Iced milk coffee' }));
     expect(within(subtotal()).getByText('₫160,000')).toBeInTheDocument();
     await vi.waitFor(() =>
@@ -61,13 +75,15 @@ describe('ShopPage', () => {
     await view.user.type(coffee, '150');
     expect(coffee).toHaveValue(99);
     expect(screen.getByRole('button', { name: 'Add one Iced milk coffee' })).toBeDisabled();
+    await view.user.click(screen.getByRole('button', { name: 'Add one Bánh mì' }));
     await view.user.click(screen.getByRole('button', { name: 'Remove one Bánh mì' }));
     expect(screen.getByRole('button', { name: 'Remove one Bánh mì' })).toBeDisabled();
   });
 
   it('an empty cart cannot be paid, and says why', async () => {
     const view = renderShop();
-    await view.user.click(await screen.findByRole('button', { name: 'Remove one Bánh mì' }));
+    await fillDemoCart(view);
+    await view.user.click(screen.getByRole('button', { name: 'Remove one Bánh mì' }));
     await view.user.click(screen.getByRole('button', { name: 'Remove one Crème caramel' }));
     await view.user.click(screen.getByRole('button', { name: 'Remove one Iced milk coffee' }));
     await view.user.click(screen.getByRole('button', { name: 'Remove one Iced milk coffee' }));
@@ -81,8 +97,9 @@ describe('ShopPage', () => {
     let release = () => {};
     payments.createOrderGate = new Promise<void>((resolve) => (release = resolve));
     const view = renderShop(payments);
+    await fillDemoCart(view);
 
-    await view.user.dblClick(await screen.findByRole('button', { name: 'Pay with ZaloPay' }));
+    await view.user.dblClick(screen.getByRole('button', { name: 'Pay with ZaloPay' }));
     expect(screen.getByRole('button', { name: 'Pay with ZaloPay' })).toBeDisabled();
     expect(screen.getByRole('status')).toHaveTextContent('Creating your ZaloPay order…');
     release();
@@ -101,7 +118,8 @@ describe('ShopPage', () => {
       }),
     );
     const view = renderShop(payments);
-    await view.user.click(await screen.findByRole('button', { name: 'Pay with ZaloPay' }));
+    await fillDemoCart(view);
+    await view.user.click(screen.getByRole('button', { name: 'Pay with ZaloPay' }));
     expect(
       await screen.findByText('Please check the order: lines[1].sku: banh-mi is no longer sold', {
         selector: '.error-box p',

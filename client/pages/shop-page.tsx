@@ -5,12 +5,16 @@ import { useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Announce } from '../a11y/live-announcer';
 import { badRequestDetail } from '../api-error';
-import { DEFAULT_QUANTITIES, orderLines, type CartQuantities } from '../cart/cart-quantities';
+import { orderLines, type CartQuantities } from '../cart/cart-quantities';
 import { CartEditor } from '../components/cart-editor';
 import { Spinner } from '../components/spinner';
 import { loadWebToAppStep } from '../components/use-web-to-app-step';
 import { useI18n } from '../i18n/language-context';
 import { useTRPC } from '../trpc';
+import { useInitialProducts } from '../storefront/shop-profile-context';
+
+/** How long the products the page came with count as fresh before the shop asks again. */
+const INLINE_PRODUCTS_FRESH_MS = 30_000;
 import { loadCheckoutPage } from './use-checkout-page';
 
 interface ShopPageProps {
@@ -22,8 +26,17 @@ export function ShopPage({ onOrderCreated }: ShopPageProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { messages } = useI18n();
-  const catalogue = useQuery(trpc.listProducts.queryOptions());
-  const [quantities, setQuantities] = useState<CartQuantities>(DEFAULT_QUANTITIES);
+  const initialProducts = useInitialProducts();
+  const catalogue = useQuery(
+    trpc.listProducts.queryOptions(undefined, {
+      ...(initialProducts && {
+        initialData: { products: initialProducts },
+        staleTime: INLINE_PRODUCTS_FRESH_MS,
+      }),
+    }),
+  );
+  // A new visit starts with an empty cart: the shopper chooses what to buy.
+  const [quantities, setQuantities] = useState<CartQuantities>({});
   const requestInFlight = useRef(false);
 
   const createOrder = useMutation(

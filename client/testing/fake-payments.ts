@@ -28,9 +28,23 @@ export const DEMO_PRODUCTS: readonly ProductView[] = [
     sku: 'ca-phe-sua-da',
     name: { vi: 'Cà phê sữa đá', en: 'Iced milk coffee' },
     unitPrice: 35_000,
+    description: null,
+    imageUrl: null,
   },
-  { sku: 'banh-mi', name: { vi: 'Bánh mì', en: 'Bánh mì' }, unitPrice: 30_000 },
-  { sku: 'banh-flan', name: { vi: 'Bánh flan', en: 'Crème caramel' }, unitPrice: 25_000 },
+  {
+    sku: 'banh-mi',
+    name: { vi: 'Bánh mì', en: 'Bánh mì' },
+    unitPrice: 30_000,
+    description: null,
+    imageUrl: null,
+  },
+  {
+    sku: 'banh-flan',
+    name: { vi: 'Bánh flan', en: 'Crème caramel' },
+    unitPrice: 25_000,
+    description: null,
+    imageUrl: null,
+  },
 ];
 
 /** Today's demo cart as the server would have priced it: 2 + 1 + 1 = 125,000 VND. */

@@ -12,8 +12,13 @@ import { appRouter, type AppRouter } from '../../server/trpc/router';
 import { AppProviders } from '../app-providers';
 import { createQueryClient } from '../query-client';
 import { FakePayments } from './fake-payments';
+import type { StorefrontView } from '../../server/catalogue/storefront-view';
 
-export function renderWithApi(ui: ReactElement, payments: FakePayments = new FakePayments()) {
+export function renderWithApi(
+  ui: ReactElement,
+  payments: FakePayments = new FakePayments(),
+  storefront?: StorefrontView,
+) {
   const trpcClient = createTRPCClient<AppRouter>({
     links: [
       unstable_localLink({
@@ -27,7 +32,7 @@ export function renderWithApi(ui: ReactElement, payments: FakePayments = new Fak
   onTestFinished(() => queryClient.clear());
   const user = userEvent.setup();
   const rendered = render(
-    <AppProviders trpcClient={trpcClient} queryClient={queryClient}>
+    <AppProviders trpcClient={trpcClient} queryClient={queryClient} storefront={storefront}>
       {ui}
     </AppProviders>,
   );

@@ -6,6 +6,7 @@ import { StandardSchemaV1Error, TRPCError } from '@trpc/server';
 import { DATABASE_INPUT_MESSAGE, isDatabaseInputError } from '../../db/database-input-error';
 import { isDatabaseConnectionError } from '../../db/connection-errors';
 import { InvalidOrderError, PaymentsError } from '../payments/errors';
+import { CatalogueError } from '../catalogue/catalogue-errors';
 
 interface HttpishError {
   status?: number;
@@ -86,6 +87,7 @@ export function internalErrorMessage(requestId: string | undefined): string {
 
 export function errorReply(error: unknown, requestId?: string): ErrorReply {
   if (error instanceof PaymentsError) return paymentsErrorReply(error);
+  if (error instanceof CatalogueError) return { status: error.httpStatus, body: error.toJSON() };
   if (isDatabaseInputError(error)) {
     return {
       status: 400,

@@ -1,13 +1,16 @@
 // The whole merchant API at /api/v1 in one place: the public OpenAPI document, then (behind the key
-// check) orders, their cancelling, events and refunds. checkout-server.ts mounts it; the OpenAPI test lists its routes.
+// check) orders, their cancelling, events, refunds, and the catalogue and shop profile. checkout-server.ts mounts it; the OpenAPI test lists its routes.
 import type { Router } from 'express';
 import type { Database } from '../../db/create-db';
 import type { ShopOrderCanceller } from '../../db/schema';
 import type { CancelledOrder } from '../payments/cancel-shop-order';
+import type { CatalogueService } from '../catalogue/catalogue-service';
+import type { ShopProfileService } from '../catalogue/shop-profile-service';
 import type { Logger } from '../logger';
 import type { OrderSettings } from '../payments/payments-config';
 import type { RefundService } from '../refunds/refund-service';
 import { cancelRoutes } from './cancel-routes';
+import { catalogueRoutes } from './catalogue-routes';
 import { eventsRoutes } from './events-routes';
 import { openApiRoutes } from './openapi-document';
 import { orderRoutes } from './order-routes';
@@ -20,6 +23,9 @@ export interface MerchantApiDeps {
   refunds: RefundService;
   /** PaymentsService.cancelOrder: the operator's and the abandoned-order round's cancel path. */
   cancelOrder: (orderId: string, by: ShopOrderCanceller) => Promise<CancelledOrder>;
+  /** The same catalogue and shop profile services as /ops and the CSV. */
+  catalogue: CatalogueService;
+  shop: ShopProfileService;
   orders: Pick<OrderSettings, 'minAmount' | 'maxAmount'>;
   /** MERCHANT_RETURN_ORIGINS. */
   returnOrigins: readonly string[];
@@ -36,7 +42,11 @@ export function merchantApi(deps: MerchantApiDeps): Router {
     db,
     requestsPerMinute: deps.requestsPerMinute,
     publicRoutes: [
-      openApiRoutes({ publicBaseUrl: deps.publicBaseUrl, returnOrigins: deps.returnOrigins }),
+      openApiRoutes({
+        publicBaseUrl: deps.publicBaseUrl,
+        returnOrigins: deps.returnOrigins,
+        maxAmount: deps.orders.maxAmount,
+      }),
     ],
     routes: [
       orderRoutes({
@@ -55,6 +65,7 @@ export function merchantApi(deps: MerchantApiDeps): Router {
         ...(deps.now && { now: deps.now }),
       }),
       eventsRoutes(db),
+      catalogueRoutes({ db, log, catalogue: deps.catalogue, shop: deps.shop }),
       refundRoutes({ db, log, refunds: deps.refunds }),
     ],
   });

@@ -7,6 +7,8 @@ import addFormatsPlugin from 'ajv-formats';
 import type { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../logger';
+import { createCatalogueService } from '../catalogue/catalogue-service';
+import { createShopProfileService } from '../catalogue/shop-profile-service';
 import { createRefundService } from '../refunds/refund-service';
 import { SANDBOX_APP, startServiceHarness, type ServiceHarness } from '../testing/service-harness';
 import {
@@ -63,6 +65,7 @@ function routesOf(router: Router): string[] {
 const document = openApiDocument({
   publicBaseUrl: 'https://pay.example',
   returnOrigins: [TEST_RETURN_ORIGIN],
+  maxAmount: 50_000_000,
 }) as unknown as Document;
 
 describe('the OpenAPI document', () => {
@@ -123,6 +126,8 @@ describe.each(testDatabaseDrivers())('the OpenAPI document and the running API o
         checkIntervalMs: 100,
       }),
       cancelOrder: (orderId, by) => harness.service.cancelOrder(orderId, by),
+      catalogue: createCatalogueService({ db, maxAmount: harness.config.orders.maxAmount }),
+      shop: createShopProfileService({ db }),
       orders: harness.config.orders,
       returnOrigins: [TEST_RETURN_ORIGIN],
       publicBaseUrl: harness.config.publicBaseUrl,

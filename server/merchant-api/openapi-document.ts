@@ -3,9 +3,18 @@
 // Clients can be generated from it; openapi-document.test.ts lints it and checks real answers against it.
 import { z } from 'zod';
 import { merchantOrderSchema } from '../payments/merchant-order-input';
+import { newProductSchema, productPatchSchema } from '../catalogue/product-rules';
+import { shopProfilePatchSchema } from '../catalogue/shop-profile-rules';
+import { productAnswerSchema, productListAnswerSchema, shopAnswerSchema } from './catalogue-routes';
 import { eventListSchema, listEventsQuerySchema } from './events-routes';
 import { orderAnswerSchema, orderListAnswerSchema } from './order-answer';
-import { ORDER_ANSWER_EXAMPLE, ORDER_REQUEST_EXAMPLE, REFUND_EXAMPLE } from './openapi-examples';
+import {
+  ORDER_ANSWER_EXAMPLE,
+  ORDER_REQUEST_EXAMPLE,
+  PRODUCT_EXAMPLE,
+  REFUND_EXAMPLE,
+  SHOP_EXAMPLE,
+} from './openapi-examples';
 import { createRefundBodySchema, refundSchema } from './refund-routes';
 import { MERCHANT_API_PATH, type MerchantApiRoutes } from './v1-router';
 
@@ -101,10 +110,13 @@ export interface OpenApiOptions {
   publicBaseUrl: string;
   /** MERCHANT_RETURN_ORIGINS (the schema's return URL check; not visible in JSON Schema). */
   returnOrigins: readonly string[];
+  /** ORDER_MAX_AMOUNT: a product's highest price. */
+  maxAmount: number;
 }
 
 export function openApiDocument(options: OpenApiOptions) {
   const createOrder = merchantOrderSchema(options.returnOrigins);
+  const product = { ...PRODUCT_EXAMPLE, image_url: null };
   return {
     openapi: '3.1.1',
     info: {
@@ -198,6 +210,58 @@ export function openApiDocument(options: OpenApiOptions) {
           responses: {
             '201': jsonAnswer('The refund and its state', refundSchema, REFUND_EXAMPLE),
             ...errors('400', '401', '404', '409', '413', '429', '500'),
+          },
+        },
+      },
+      '/products': {
+        get: {
+          operationId: 'listProducts',
+          summary: 'The catalogue, retired products included (active: false)',
+          responses: {
+            '200': jsonAnswer('The products', productListAnswerSchema, { products: [product] }),
+            ...errors('401', '429', '500'),
+          },
+        },
+        post: {
+          operationId: 'createProduct',
+          summary: 'Add a product (the same rules as the operator page and the CSV import)',
+          parameters: [idempotencyKeyParameter],
+          requestBody: jsonBody(newProductSchema(options.maxAmount), PRODUCT_EXAMPLE),
+          responses: {
+            '201': jsonAnswer('The product', productAnswerSchema, product),
+            ...errors('400', '401', '409', '413', '429', '500'),
+          },
+        },
+      },
+      '/products/{sku}': {
+        patch: {
+          operationId: 'updateProduct',
+          summary:
+            'Change a product: its price, names, descriptions, position, or retire it (active)',
+          parameters: [{ name: 'sku', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: jsonBody(productPatchSchema(options.maxAmount), { unit_price: 32_000 }),
+          responses: {
+            '200': jsonAnswer('The product', productAnswerSchema, product),
+            ...errors('400', '401', '404', '409', '413', '429', '500'),
+          },
+        },
+      },
+      '/shop': {
+        get: {
+          operationId: 'getShop',
+          summary: "The shop's profile: name, taglines, support contact, brand colour, order text",
+          responses: {
+            '200': jsonAnswer('The shop', shopAnswerSchema, SHOP_EXAMPLE),
+            ...errors('401', '429', '500'),
+          },
+        },
+        patch: {
+          operationId: 'updateShop',
+          summary: "Change the shop's profile (shown to shoppers within seconds)",
+          requestBody: jsonBody(shopProfilePatchSchema, { name: 'Cà Phê Của Lan' }),
+          responses: {
+            '200': jsonAnswer('The shop', shopAnswerSchema, SHOP_EXAMPLE),
+            ...errors('400', '401', '413', '429', '500'),
           },
         },
       },

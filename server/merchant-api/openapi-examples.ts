@@ -49,3 +49,27 @@ export const REFUND_EXAMPLE = {
   created_at: '2026-12-04T11:00:00.000Z',
   settled_at: null,
 };
+
+export const PRODUCT_EXAMPLE = {
+  sku: 'ca-phe-sua-da',
+  name_vi: 'Cà phê sữa đá',
+  name_en: 'Iced milk coffee',
+  unit_price: 29_000,
+  active: true,
+  description_vi: null,
+  description_en: null,
+  position: 1,
+  image_id: null,
+};
+
+export const SHOP_EXAMPLE = {
+  name: 'Cà Phê Demo',
+  tagline_vi: 'Thanh toán bằng ZaloPay',
+  tagline_en: 'Pay with ZaloPay',
+  support_phone: '+84 28 1234 5678',
+  support_email: null,
+  brand_color: '#0050c8',
+  order_description: 'Đơn hàng {ref}',
+  logo_image_id: null,
+  favicon_image_id: null,
+};

@@ -9,6 +9,7 @@ import type { CancelledOrder } from '../payments/cancel-shop-order';
 import type { RefundService } from '../refunds/refund-service';
 import { metricsRoute, readinessRoute } from './ops-http-routes';
 import { operatorRoutes } from './operator-routes';
+import { catalogueOpsRoutes, type CatalogueOpsDeps } from './catalogue-ops-routes';
 import { createReadinessCheck } from './readiness';
 import { requestLogging } from './request-logging';
 import { watchForwardedHeaders } from '../security/forwarded-header-watch';
@@ -33,6 +34,8 @@ export interface OperationsHttpDeps {
   /** TRUST_PROXY: off, X-Forwarded-For on requests is reported in the log and /readyz. */
   trustProxy: TrustProxySetting;
   log: Logger;
+  /** The Products and Shop pages' services; omitted: those pages do not exist. */
+  catalogue?: Omit<CatalogueOpsDeps, 'db' | 'log'>;
 }
 
 export interface OperationsHttp {
@@ -75,6 +78,7 @@ export function operationsHttp(deps: OperationsHttpDeps): OperationsHttp {
       log: deps.log,
       secureCookies: deps.publicBaseUrl.startsWith('https://'),
       publicOrigin: new URL(deps.publicBaseUrl).origin,
+      pages: deps.catalogue ? [catalogueOpsRoutes({ ...deps.catalogue, db, log: deps.log })] : [],
     }),
   );
   const logging = requestLogging(deps.log);

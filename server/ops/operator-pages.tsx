@@ -19,6 +19,10 @@ import { RevokeSessionPage, type RevokeSessionModel } from './pages/revoke-sessi
 import { SearchPage, type SearchPageModel } from './pages/search-page';
 import { SessionsPage, type SessionsPageModel } from './pages/sessions-page';
 import { SignInPage } from './pages/sign-in-page';
+import { ImportPreviewPage, type ImportPreviewModel } from './pages/import-preview-page';
+import { ProductPage, type ProductPageModel } from './pages/product-page';
+import { ProductsPage, type ProductsPageModel } from './pages/products-page';
+import { ShopProfilePage, type ShopProfilePageModel } from './pages/shop-profile-page';
 
 /** React renders the <html> element; the doctype (standards mode) is ours to add. */
 function render(page: ReactElement): string {
@@ -43,3 +47,9 @@ export const notFoundPage = (what: string) =>
   render(<MessagePage heading="Not found" message={what} />);
 export const badRequestPage = (problem: string) =>
   render(<MessagePage heading="Bad request" message={problem} />);
+export const productsPage = (model: ProductsPageModel) => render(<ProductsPage {...model} />);
+export const productPage = (model: ProductPageModel) => render(<ProductPage {...model} />);
+export const importPreviewPage = (model: ImportPreviewModel) =>
+  render(<ImportPreviewPage {...model} />);
+export const shopProfilePage = (model: ShopProfilePageModel) =>
+  render(<ShopProfilePage {...model} />);

@@ -44,6 +44,7 @@ import type { CancelledOrder } from '../payments/cancel-shop-order';
 import { apiKeyRoutes } from './api-key-routes';
 import { refundAmountField } from './refund-amount';
 import { REFUND_REQUESTED } from './pages/order-page';
+import { sendOperatorPage } from './operator-page-response';
 
 export interface OperatorRoutesDeps {
   /** Unset: the pages do not exist. */
@@ -55,6 +56,8 @@ export interface OperatorRoutesDeps {
   secureCookies: boolean;
   /** PUBLIC_BASE_URL's origin: what a browser names in Origin when it posts our own forms. */
   publicOrigin: string;
+  /** More signed-in pages (the catalogue's Products and Shop pages), behind the same sign-in and checks. */
+  pages?: Router[];
   now?: () => Date;
   /** The payments domain's cancel of a merchant order, as an operator; unset: no "Cancel order". */
   cancelOrder?: ((shopOrderId: string) => Promise<CancelledOrder>) | undefined;
@@ -86,19 +89,7 @@ function formProblems(error: z.ZodError): string {
     .join('; ');
 }
 
-function page(res: Response, status: number, body: string) {
-  res
-    .status(status)
-    .set({
-      'content-type': 'text/html; charset=utf-8',
-      'cache-control': 'no-store',
-      'content-security-policy':
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-      'x-frame-options': 'DENY',
-      'referrer-policy': 'same-origin',
-    })
-    .send(body);
-}
+const page = sendOperatorPage;
 
 /** A NUL or another control character: no order id or search holds one, and PostgreSQL refuses a NUL. */
 function hasControlCharacter(text: string): boolean {
@@ -209,6 +200,7 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
   });
 
   apiKeyRoutes(router, { db: deps.db, log: deps.log, page });
+  for (const pages of deps.pages ?? []) router.use(pages);
 
   router.post('/ops/sign-out', async (_req, res) => {
     await sessions.revoke(String(res.locals.sessionId));

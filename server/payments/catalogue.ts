@@ -18,11 +18,19 @@ export async function listProducts(db: Database): Promise<ProductView[]> {
     .select()
     .from(products)
     .where(eq(products.active, true))
-    .orderBy(asc(products.createdAt), asc(products.sku));
+    .orderBy(asc(products.position), asc(products.sku));
   return rows.map((row) => ({
     sku: row.sku,
     name: { vi: row.nameVi, en: row.nameEn },
     unitPrice: row.unitPrice,
+    description:
+      row.descriptionVi || row.descriptionEn
+        ? {
+            vi: row.descriptionVi ?? row.descriptionEn ?? '',
+            en: row.descriptionEn ?? row.descriptionVi ?? '',
+          }
+        : null,
+    imageUrl: row.imageId ? `/media/${row.imageId}` : null,
   }));
 }
 

@@ -1,7 +1,9 @@
 // A shopper's cart becomes a merchant order priced by the server: names and prices come from the catalogue
 // and are copied onto the order, so what was bought, and for how much, never changes afterwards.
+import { eq } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/create-db';
-import { shopOrders, type ShopOrder } from '../../db/schema';
+import { shopOrders, shopProfile, type ShopOrder } from '../../db/schema';
+import { DEFAULT_ORDER_DESCRIPTION, describeOrder } from '../catalogue/shop-profile-rules';
 import { orderTotal, priceLines, type FreeLineRequest } from './catalogue';
 import { InvalidOrderError } from './errors';
 import { newOrderReference } from './order-reference';
@@ -14,9 +16,16 @@ export interface CreateShopOrderDeps {
   now: () => Date;
 }
 
-/** ZaloPay shows this to the shopper; the reference lets support find the order. */
-export function orderDescription(reference: string): string {
-  return `Đơn hàng ${reference}`;
+/**
+ * ZaloPay shows this to the shopper: the merchant's template from the shop profile (/ops/shop) with the
+ * order's reference, which lets support find the order.
+ */
+async function orderDescription(db: Database, reference: string): Promise<string> {
+  const [profile] = await db
+    .select({ template: shopProfile.orderDescription })
+    .from(shopProfile)
+    .where(eq(shopProfile.id, 1));
+  return describeOrder(profile?.template ?? DEFAULT_ORDER_DESCRIPTION, reference);
 }
 
 /** What an order made through the merchant API carries besides its lines (create-merchant-order.ts). */
@@ -65,7 +74,7 @@ export async function createShopOrder(
       cancelUrl: merchant.cancelUrl,
       expiresAt: new Date(now.getTime() + merchant.expiresInSeconds * 1000),
     }),
-    description: merchant?.description ?? orderDescription(id),
+    description: merchant?.description ?? (await orderDescription(deps.db, id)),
   };
   const insert = async (db: Database | Transaction) => {
     const [order] = await db.insert(shopOrders).values(row).returning();

@@ -23,6 +23,10 @@ export interface ProductView {
   name: LocalisedName;
   /** Whole VND. */
   unitPrice: number;
+  /** A short description in each language; null when the merchant wrote none. */
+  description: LocalisedName | null;
+  /** The product's image (served with its own long cache), or null. */
+  imageUrl: string | null;
 }
 
 /** One line as it was bought: a snapshot, so a later price change does not rewrite history. */

@@ -8,6 +8,7 @@ import type { ZaloPayClient } from '../zalopay';
 import { handleCallback, type CallbackReply } from './callback-handler';
 import { listProducts } from './catalogue';
 import { cancelShopOrder, type CancelledOrder } from './cancel-shop-order';
+import type { ProductView } from './order-view';
 import { createShopOrder } from './create-shop-order';
 import { createOneOffPayment } from './one-off-payment';
 import { findOrderByAppTransId } from './order-queries';
@@ -35,6 +36,12 @@ export interface PaymentsServiceDeps {
   now?: () => Date;
   /** Where the domain reports what it does (domain-events.ts): metrics and logs subscribe there. */
   events?: PaymentsEventSink;
+  /**
+   * Where listProducts reads the products on sale: the instance's storefront cache
+   * (server/catalogue/storefront-cache.ts), kept current within STOREFRONT_CHECK_MS. Default: the
+   * database on every call. Orders are always priced from the database.
+   */
+  productsOnSale?: () => Promise<ProductView[]>;
 }
 
 export interface PaymentsService extends PaymentsPort {
@@ -94,7 +101,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
   }
 
   return {
-    listProducts: () => listProducts(db),
+    listProducts: deps.productsOnSale ?? (() => listProducts(db)),
     async createOrder(lines) {
       const order = await createShopOrder(domain, lines);
       return toOrderView(order, [], now());

@@ -31,7 +31,10 @@ export async function startTestCheckout(
 ): Promise<TestCheckout> {
   const database = driver === 'postgres' ? await createTestDatabase('postgres') : undefined;
   const clientDir = await mkdtemp(path.join(tmpdir(), 'checkout-client-'));
-  await writeFile(path.join(clientDir, 'index.html'), '<!doctype html><title>checkout</title>');
+  await writeFile(
+    path.join(clientDir, 'index.html'),
+    '<!doctype html><html><head><title>checkout</title></head><body><div id="root"></div></body></html>',
+  );
   const env = loadEnv({
     PORT: '0',
     EMULATOR_PORT: '0',

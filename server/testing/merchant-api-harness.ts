@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../app';
 import { issueApiKey } from '../api-keys/api-keys';
 import { silentLogger } from '../logger';
+import { createCatalogueService } from '../catalogue/catalogue-service';
+import { createShopProfileService } from '../catalogue/shop-profile-service';
 import { merchantApi as merchantApiOf } from '../merchant-api/merchant-api';
 import { createRefundService } from '../refunds/refund-service';
 import { SANDBOX_APP, type ServiceHarness } from './service-harness';
@@ -59,6 +61,8 @@ export async function serveMerchantApi(
     log,
     refunds,
     cancelOrder: (orderId, by) => harness.service.cancelOrder(orderId, by),
+    catalogue: createCatalogueService({ db, maxAmount: harness.config.orders.maxAmount }),
+    shop: createShopProfileService({ db }),
     orders: harness.config.orders,
     returnOrigins: options.returnOrigins ?? [TEST_RETURN_ORIGIN],
     publicBaseUrl: harness.config.publicBaseUrl,

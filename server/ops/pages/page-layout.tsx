@@ -17,8 +17,11 @@ ol.timeline li.change{border-left-color:#0b3d91}ol.timeline li.alert{border-left
 time{color:#57606a;font-size:.85rem}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;background:#fff;padding:.8rem}
 dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}code,pre{font-size:.8rem}pre{white-space:pre-wrap;overflow-wrap:anywhere}
 form.inline{display:flex;gap:.6rem;align-items:end;flex-wrap:wrap}label{display:flex;flex-direction:column;font-size:.85rem}
-input,select,button{font:inherit;padding:.3rem .5rem}button{cursor:pointer}
-.hint{font-size:.8rem;color:#57606a;align-self:center}.in-words{color:#57606a}`;
+input,select,button,textarea{font:inherit;padding:.3rem .5rem}button{cursor:pointer}
+.hint{font-size:.8rem;color:#57606a;align-self:center}.in-words{color:#57606a}
+.thumb{width:48px;height:48px;object-fit:cover;border-radius:.3rem;background:#dde1e6;display:block}
+form.stack{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.6rem 1rem;background:#fff;padding:.8rem;align-items:end}
+.changes li{background:#fff;margin:.3rem 0;padding:.4rem .8rem;list-style:none}.changes{padding:0}.swatch{display:inline-block;width:1.2rem;height:1.2rem;border:1px solid #9aa4b2;vertical-align:middle}`;
 
 export interface PageLayoutProps {
   /** The page's own part of the <title>. */
@@ -47,6 +50,8 @@ export function PageLayout({ title, signedIn, refreshSeconds, children }: PageLa
       <body>
         <header>
           <a href="/ops">Orders</a>
+          {signedIn && <a href="/ops/products">Products</a>}
+          {signedIn && <a href="/ops/shop">Shop</a>}
           {signedIn && <a href="/ops/api-keys">API keys</a>}
           {signedIn && <a href="/ops/sessions">Sessions</a>}
           <span>ZaloPay checkout operations</span>
