@@ -116,7 +116,7 @@ export interface OpenApiOptions {
 
 export function openApiDocument(options: OpenApiOptions) {
   const createOrder = merchantOrderSchema(options.returnOrigins);
-  const product = { ...PRODUCT_EXAMPLE, image_url: null };
+  const product = { ...PRODUCT_EXAMPLE, image_id: null, image_url: null };
   return {
     openapi: '3.1.1',
     info: {

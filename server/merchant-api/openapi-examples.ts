@@ -59,7 +59,6 @@ export const PRODUCT_EXAMPLE = {
   description_vi: null,
   description_en: null,
   position: 1,
-  image_id: null,
 };
 
 export const SHOP_EXAMPLE = {
