@@ -2,9 +2,7 @@
 // does the same by hand). `create` prints the new key, and only the key, on stdout. Exit codes: 0 done,
 // 1 refused (no such key) or failed, 2 bad usage or settings.
 import { z } from 'zod';
-import { createDb } from '../../db/create-db';
-import { migrate } from '../../db/migrate';
-import { EnvError, loadEnv } from '../env';
+import { withMigratedDatabase } from '../cli-database';
 import { issueApiKey, listApiKeys, revokeApiKey, type ApiKeySummary } from '../api-keys/api-keys';
 
 const USAGE = `usage: npm run api-keys -- create <name>   (prints the new key on stdout, once)
@@ -42,17 +40,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  let env;
-  try {
-    env = loadEnv();
-  } catch (error) {
-    if (!(error instanceof EnvError)) throw error;
-    console.error(error.message);
-    return 2;
-  }
-  const database = await createDb({ databaseUrl: env.databaseUrl, dataDir: env.pgliteDataDir });
-  try {
-    await migrate(database);
+  return withMigratedDatabase(async (_env, database) => {
     switch (command.kind) {
       case 'create': {
         let issued;
@@ -89,9 +77,7 @@ async function main(): Promise<number> {
         return 0;
       }
     }
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 main().then(
