@@ -21,6 +21,11 @@ export async function fillDemoCart(page: Page): Promise<void> {
   await expect(page.getByRole('button', { name: 'Pay with ZaloPay' })).toBeEnabled();
 }
 
+/** In the shop, in any language: one of the first product, so Pay is enabled (the shop starts empty). */
+export async function addFirstProduct(page: Page): Promise<void> {
+  await page.getByRole('spinbutton').first().fill('1');
+}
+
 /**
  * In the shop (after page.goto('/')): fills the demo cart, presses "Pay with ZaloPay", and returns
  * the order createOrder made and the attempt createPayment made for it. The answers are read as they pass

@@ -4,6 +4,7 @@
 // ZaloPay on a phone.
 import { test, expect } from './fixtures';
 import { expectNoAxeViolations } from './axe';
+import { addFirstProduct } from './checkout-page';
 
 const FIFTEEN_MINUTES_AND_MORE_MS = 16 * 60 * 1000;
 const ENGLISH_SERVER_TEXT = /expired|Please start|ZaloPay could not/i;
@@ -17,6 +18,7 @@ test('desktop: the QR code expires, the page says so in Vietnamese, and "Thanh t
 }) => {
   await page.goto('/');
   await expect(page.getByLabel(/^Số lượng /).first()).toBeVisible();
+  await addFirstProduct(page);
   await page.getByRole('button', { name: 'Thanh toán bằng ZaloPay' }).click();
   await expect(page.getByRole('img', { name: 'Mã QR ZaloPay' })).toBeVisible();
   const orderId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
@@ -48,6 +50,7 @@ test('phone: after a cancel the confirmation page counts down, then says the pay
 }) => {
   await phone.goto('/');
   await expect(phone.getByLabel(/^Số lượng /).first()).toBeVisible();
+  await addFirstProduct(phone);
   await phone.getByRole('button', { name: 'Thanh toán bằng ZaloPay' }).click();
   await phone.waitForURL(/\/openinapp\?order=/);
   await phone.getByRole('button', { name: /cancel/i }).click();
@@ -79,6 +82,7 @@ test('phone: Back from the expired gateway page shows the same order, "Giao dị
   allowConsoleErrors(/openinapp\?order=.*status of 410/);
   await phone.goto('/');
   await expect(phone.getByLabel(/^Số lượng /).first()).toBeVisible();
+  await addFirstProduct(phone);
   await phone.getByRole('button', { name: 'Thanh toán bằng ZaloPay' }).click();
   await phone.waitForURL(/\/openinapp\?order=/);
   await emulator.advanceClock(FIFTEEN_MINUTES_AND_MORE_MS);

@@ -1,6 +1,7 @@
 // How the checkout lays out for a shopper (issue 24): in Vietnamese at 1280 px the two payment tabs sit on
 // one line, and a heading that takes focus after a mouse click shows no link-like underline.
 import { test, expect } from './fixtures';
+import { addFirstProduct } from './checkout-page';
 import { expectNoAxeViolations } from './axe';
 
 test.describe('in Vietnamese at 1280 px', () => {
@@ -10,6 +11,7 @@ test.describe('in Vietnamese at 1280 px', () => {
     page,
   }) => {
     await page.goto('/');
+    await addFirstProduct(page);
     await page.getByRole('button', { name: 'Thanh toán bằng ZaloPay' }).click();
     await expect(page.getByRole('img', { name: 'Mã QR ZaloPay' })).toBeVisible();
     const tabs = page.getByRole('tab');

@@ -37,7 +37,9 @@ export function storefrontHtml(template: string, storefront: StorefrontView): st
     ? `<link rel="icon" href="${escapeHtml(profile.faviconUrl)}" />`
     : '';
   const data = `<script type="application/json" id="${STOREFRONT_ELEMENT_ID}">${jsonForScript(storefront)}</script>`;
-  return template
+  // The merchant's favicon replaces the build's default icons (client/public/favicon.*).
+  const page = profile.faviconUrl ? template.replace(/<link rel="icon"[^>]*>\s*/g, '') : template;
+  return page
     .replace(/<title>[^<]*<\/title>/, () => `${title}${icon}`)
     .replace('<div id="root"></div>', () => `${data}<div id="root"></div>`);
 }
