@@ -176,19 +176,27 @@ async function startServing(
   const metrics = createCheckoutMetrics(
     metricReadings(database, { webhooksEnabled: env.webhooks !== undefined }),
   );
-  const zaloPayAdapter = meteredZaloPayClient(
-    createZaloPayClient({
-      appId: env.zalopay.appId,
-      key1: env.zalopay.key1,
-      key2: env.zalopay.key2,
-      apiBaseUrl,
-      gatewayBaseUrl,
-      timeoutMs: env.zalopay.timeoutMs,
-      cancelCodes: env.zalopay.cancelCodes,
-    }),
-    metrics,
-  );
-  const zalopay = tracingOn() ? tracedZaloPayClient(zaloPayAdapter) : zaloPayAdapter;
+  // Every call to ZaloPay is timed and counted, and traced when tracing is on.
+  const zaloPayClient = (retries: { maxRetries?: number }) => {
+    const adapter = meteredZaloPayClient(
+      createZaloPayClient({
+        appId: env.zalopay.appId,
+        key1: env.zalopay.key1,
+        key2: env.zalopay.key2,
+        apiBaseUrl,
+        gatewayBaseUrl,
+        timeoutMs: env.zalopay.timeoutMs,
+        cancelCodes: env.zalopay.cancelCodes,
+        ...retries,
+      }),
+      metrics,
+    );
+    return tracingOn() ? tracedZaloPayClient(adapter) : adapter;
+  };
+  const zalopay = zaloPayClient({});
+  // The background rounds retry in their next round, taking the query budget again: a retry inside the
+  // call would send a query the budget never counted (QUERY_RATE_PER_SECOND is a ceiling on the wire).
+  const roundsZalopay = zaloPayClient({ maxRetries: 0 });
   // What the payments domain reports (callbacks received and refused, inputs applied): counted and logged.
   const events = createPaymentsEvents(log);
   events.subscribe(paymentMetrics(metrics));
@@ -299,7 +307,7 @@ async function startServing(
               env,
               log,
               database,
-              zalopay,
+              zalopay: roundsZalopay,
               config,
               events,
               queryBudget,
