@@ -25,6 +25,8 @@ it('shows the payment on the desktop page through the proxy, one of the two inst
   const page = await context.newPage();
   try {
     await page.goto(stage.proxy.url);
+    // The shop starts with an empty cart: one of the first product.
+    await page.getByRole('spinbutton').first().fill('1', { timeout: 30_000 });
     await page.getByRole('button', { name: 'Pay with ZaloPay' }).click({ timeout: 30_000 });
     await page.waitForURL(/\/checkout\/[0-9A-Z]{10}$/, { timeout: 30_000 });
     await expect

@@ -53,6 +53,8 @@ export async function startProxyStage(): Promise<ProxyStage> {
           TRUST_PROXY: '1',
           ADMIN_TOKEN,
           CREATE_RATE_LIMIT_PER_MINUTE: String(CREATES_PER_MINUTE),
+          // POST /api/orders has its own limit (ORDER_RATE_LIMIT_PER_MINUTE): the same figure here.
+          ORDER_RATE_LIMIT_PER_MINUTE: String(CREATES_PER_MINUTE),
           FULFILMENT_LEASE_MS: '3000',
           POLL_LEASE_MS: '3000',
           LOG_LEVEL: 'warn',
