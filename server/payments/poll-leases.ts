@@ -1,36 +1,46 @@
 // How poller instances share the PENDING orders (docs/design.md §6): one statement claims due orders with
 // FOR UPDATE SKIP LOCKED and stamps a lease, so each order is queried by one instance at a time.
-import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/create-db';
 import { paymentOrders, type PaymentOrder } from '../../db/schema';
 
-export async function claimDueOrders(
+type LeaseClaim = { now: Date; leaseMs: number; owner: string; limit: number };
+
+/** Stamps this instance's lease on up to `limit` attempts that match `due`, unleased or past their lease. */
+function leaseDue(
   db: Database,
-  claim: { now: Date; leaseMs: number; owner: string; limit: number },
+  claim: LeaseClaim,
+  due: SQL | undefined,
+  orderBy: AnyPgColumn,
+  alsoSet: { pollAttempts?: SQL } = {},
 ): Promise<PaymentOrder[]> {
-  const due = db
+  const ids = db
     .select({ id: paymentOrders.id })
     .from(paymentOrders)
-    .where(
-      and(
-        eq(paymentOrders.status, 'PENDING'),
-        lte(paymentOrders.nextPollAt, claim.now),
-        or(isNull(paymentOrders.leaseUntil), lt(paymentOrders.leaseUntil, claim.now)),
-      ),
-    )
-    .orderBy(paymentOrders.nextPollAt)
+    .where(and(due, or(isNull(paymentOrders.leaseUntil), lt(paymentOrders.leaseUntil, claim.now))))
+    .orderBy(orderBy)
     .limit(claim.limit)
     .for('update', { skipLocked: true });
-
   return db
     .update(paymentOrders)
     .set({
       leaseUntil: new Date(claim.now.getTime() + claim.leaseMs),
       leaseOwner: claim.owner,
-      pollAttempts: sql`${paymentOrders.pollAttempts} + 1`,
+      ...alsoSet,
     })
-    .where(inArray(paymentOrders.id, due))
+    .where(inArray(paymentOrders.id, ids))
     .returning();
+}
+
+export function claimDueOrders(db: Database, claim: LeaseClaim): Promise<PaymentOrder[]> {
+  return leaseDue(
+    db,
+    claim,
+    and(eq(paymentOrders.status, 'PENDING'), lte(paymentOrders.nextPollAt, claim.now)),
+    paymentOrders.nextPollAt,
+    { pollAttempts: sql`${paymentOrders.pollAttempts} + 1` },
+  );
 }
 
 /** Gives the order back with its next query time; a no-op if another instance took over the lease. */
@@ -48,32 +58,16 @@ export async function releaseLease(
  * Closed attempts (FAILED, EXPIRED) due for a late-payment check (late-payment-checks.ts), claimed with the
  * same lease columns: the PENDING claim above never sees them, and they never become PENDING again.
  */
-export async function claimDueLateChecks(
-  db: Database,
-  claim: { now: Date; leaseMs: number; owner: string; limit: number },
-): Promise<PaymentOrder[]> {
-  const due = db
-    .select({ id: paymentOrders.id })
-    .from(paymentOrders)
-    .where(
-      and(
-        lte(paymentOrders.nextLateCheckAt, claim.now),
-        inArray(paymentOrders.status, ['FAILED', 'EXPIRED']),
-        or(isNull(paymentOrders.leaseUntil), lt(paymentOrders.leaseUntil, claim.now)),
-      ),
-    )
-    .orderBy(paymentOrders.nextLateCheckAt)
-    .limit(claim.limit)
-    .for('update', { skipLocked: true });
-
-  return db
-    .update(paymentOrders)
-    .set({
-      leaseUntil: new Date(claim.now.getTime() + claim.leaseMs),
-      leaseOwner: claim.owner,
-    })
-    .where(inArray(paymentOrders.id, due))
-    .returning();
+export function claimDueLateChecks(db: Database, claim: LeaseClaim): Promise<PaymentOrder[]> {
+  return leaseDue(
+    db,
+    claim,
+    and(
+      lte(paymentOrders.nextLateCheckAt, claim.now),
+      inArray(paymentOrders.status, ['FAILED', 'EXPIRED']),
+    ),
+    paymentOrders.nextLateCheckAt,
+  );
 }
 
 /**
