@@ -141,6 +141,15 @@ const CASE_IDS = [
   'startup',
 ] as const;
 type CaseId = (typeof CASE_IDS)[number];
+/** The cases that run against one running checkout (the others open the database or start their own). */
+const CHECKOUT_CASES: readonly CaseId[] = [
+  'callback-ingest',
+  'status-reads',
+  'create-payment',
+  'shopper',
+  'deployment',
+  'merchant-api',
+];
 
 /** The cases named by `--only a,b` (all of them without it); an unknown name stops the run. */
 function selectedCases(argv: readonly string[]): Set<CaseId> | undefined {
@@ -177,7 +186,7 @@ async function main() {
   const only = selectedCases(process.argv);
   const profile = profileFolder(process.argv);
   const wanted = (id: CaseId) => !only || only.has(id);
-  const needsCheckout = CASE_IDS.slice(0, 5).some(wanted);
+  const needsCheckout = CHECKOUT_CASES.some(wanted);
   // The benchmark is a tool, not the app: like server/testing/test-database.ts it reads DATABASE_URL itself.
   const serverUrl = process.env.DATABASE_URL || undefined;
   const command = `${serverUrl ? `DATABASE_URL=${shownUrl(serverUrl)} ` : ''}npm run bench${quick ? ' -- --quick' : ''}`;
