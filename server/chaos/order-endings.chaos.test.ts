@@ -16,6 +16,8 @@ import { waitUntil } from './wait-until';
 
 /** 100 run in about 60 s on 2 cores (500 would take about 4 minutes); CHAOS_ORDERS=500 for the full mix. */
 const ORDERS = Number(process.env.CHAOS_ORDERS ?? 100);
+/** The run's time grows with the orders (and with a loaded machine): 1.5 s per order, never under 5 minutes. */
+const TEST_TIMEOUT_MS = Math.max(300_000, ORDERS * 1_500);
 const EXPIRE_SECONDS = 300;
 const PAST_EXPIRY_MS = (EXPIRE_SECONDS + 20) * 1000;
 const CONCURRENCY = 16;
@@ -245,6 +247,6 @@ describe.skipIf(!reachable)(
       expect(delivered.length).toBe(report.paidMerchantOrders);
       expect(new Set(delivered).size).toBe(delivered.length);
       expect(checkouts.every((checkout) => checkout.alive())).toBe(true);
-    });
+    }, TEST_TIMEOUT_MS);
   },
 );
