@@ -244,9 +244,11 @@ describe('operator pages', () => {
     const pages = {
       order: hostileOrderPage(),
       merchantOrder: merchantOrderPage({
-        record,
+        record: { ...record, shopOrder: { ...shopOrder, merchantReference: HOSTILE } },
         paid: { attempt, summary: { refunded: 0, inFlight: 0, refundable: 50_000 } },
-        timeline: [{ at: AT, title: HOSTILE, detail: HOSTILE, tone: 'alert' }],
+        timeline: [
+          { at: AT, title: HOSTILE, detail: HOSTILE, tone: 'alert', payload: { reply: HOSTILE } },
+        ],
         refundToken: TOKEN,
         notice: HOSTILE,
       }),
