@@ -1,6 +1,6 @@
-// The operator cancels a merchant order nobody paid: from its /ops page, through a confirmation page (axe
-// checked), to the notice; its QR code is then refused at ZaloPay's gateway, and the shopper's Pay answers
-// that the order was cancelled. The token matches playwright.config.ts's ADMIN_TOKEN.
+// The operator cancels a merchant order nobody paid: from the list to its /ops page, through a confirmation
+// page (axe checked), back to the order page with the notice; its QR code is then refused at ZaloPay's
+// gateway, and the shopper's Pay answers that the order was cancelled. The token matches playwright.config.ts's ADMIN_TOKEN.
 import { test, expect } from './fixtures';
 import { expectNoAxeViolations } from './axe';
 
@@ -21,7 +21,13 @@ test('an operator cancels an unpaid order after confirming, and its QR can no lo
   await page.goto('/ops');
   await page.getByLabel('Admin token').fill(ADMIN_TOKEN);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.goto(`/ops/orders/${attempt.app_trans_id}`);
+  await page.getByLabel('Order reference, app_trans_id or zp_trans_id').fill(reference);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('link', { name: reference, exact: true }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Merchant order ${reference}` }),
+  ).toBeVisible();
+  await expectNoAxeViolations(page, 'merchant order awaiting payment');
   await page.getByRole('button', { name: 'Cancel order…' }).click();
 
   await expect(page.getByRole('heading', { name: `Cancel order ${reference}?` })).toBeVisible();
@@ -31,6 +37,10 @@ test('an operator cancels an unpaid order after confirming, and its QR can no lo
   await page.getByRole('button', { name: `Confirm: cancel order ${reference}` }).click();
 
   await expect(page.getByRole('status')).toContainText('Order cancelled');
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Merchant order ${reference}` }),
+  ).toBeVisible();
+  await expect(page.locator('dd').filter({ hasText: /^Cancelled$/ })).toHaveCount(1);
   await expect(page.getByRole('list').filter({ hasText: 'Payment attempt created' })).toContainText(
     'Cancel at ZaloPay (order cancelled)',
   );

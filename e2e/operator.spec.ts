@@ -1,6 +1,7 @@
 // The operator's day: a shopper says "I paid" and reads out the order reference on the receipt; the
-// operator signs in, finds the merchant order, reads its timeline (in Vietnam time) and refunds part of
-// it after a confirmation step, watching the refund settle and the order become partially refunded. The token matches playwright.config.ts's ADMIN_TOKEN.
+// operator signs in, finds the merchant order in the list, opens it, opens its paid attempt, reads its
+// timeline (in Vietnam time) and refunds part of it after a confirmation step, watching the refund settle
+// and, back on the merchant order, the order become partially refunded. The token matches playwright.config.ts's ADMIN_TOKEN.
 import { test, expect } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -52,10 +53,24 @@ test('an operator signs in, finds a paid order, reads its timeline and refunds p
   await expect(page.getByRole('cell', { name: order.app_trans_id })).toBeVisible();
   await page.getByRole('link', { name: reference, exact: true }).click();
 
+  // The merchant order is the page, its attempts inside, each linking to the attempt's own page.
+  await expect(page).toHaveURL(new RegExp(`/ops/shop-orders/${reference}$`));
   await expect(
-    page.getByRole('heading', { name: `Payment attempt ${order.app_trans_id}` }),
+    page.getByRole('heading', { level: 1, name: `Merchant order ${reference}` }),
   ).toBeVisible();
-  await expect(page.getByRole('heading', { name: `Merchant order ${reference}` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Payment attempts' })).toBeVisible();
+  await expect(
+    page.locator('dd').filter({ hasText: /^(Paid, not yet fulfilled|Fulfilled)$/ }),
+  ).toHaveCount(1);
+  await expect(page.getByRole('cell', { name: 'paid the order' })).toBeVisible();
+  await expectNoEmptyTableHeaders(page);
+  await expectNoAxeViolations(page, 'merchant order');
+  await page.getByRole('cell', { name: order.app_trans_id, exact: true }).getByRole('link').click();
+
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Payment attempt ${order.app_trans_id}` }),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: `Merchant order ${reference}` })).toBeVisible();
   const timeline = page.getByRole('list').filter({ hasText: 'Payment attempt created' });
   await expect(timeline).toContainText('ZaloPay created the order');
   await expect(timeline).toContainText('Callback received (MAC verified): PENDING->PAID');
@@ -93,15 +108,28 @@ test('an operator signs in, finds a paid order, reads its timeline and refunds p
     'Refund status queried: PROCESSING->SUCCEEDED',
   );
   await expect(page.getByLabel('Amount to refund (VND), at most 65,000 VND')).toHaveValue('');
-  await expect(page.getByText('PARTIALLY REFUNDED', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('Partially refunded', { exact: true }).first()).toBeVisible();
   await expect(page.getByText(/^\s*PAID \(via \w+\), partially refunded\s*$/)).toBeVisible();
+
+  // Back on the merchant order's page: the refund is there too, and the order partially refunded.
+  await page.getByRole('link', { name: `Merchant order ${reference}` }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Merchant order ${reference}` }),
+  ).toBeVisible();
+  await expect(page.locator('dd').filter({ hasText: /^Partially refunded$/ })).toHaveCount(1);
+  await expect(page.getByRole('cell', { name: 'SUCCEEDED' })).toHaveCount(1);
+  await expectNoAxeViolations(page, 'merchant order partially refunded');
 
   // The list filters by the merchant order's status, partially refunded included.
   await page.getByRole('link', { name: 'Orders' }).click();
-  await page.getByLabel('Order status').selectOption({ label: 'PARTIALLY REFUNDED' });
+  await page.getByLabel('Order status').selectOption({ label: 'Partially refunded' });
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.getByRole('link', { name: reference, exact: true })).toBeVisible();
   await expectNoAxeViolations(page, 'orders filtered by order status');
+  await page.getByRole('link', { name: reference, exact: true }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Merchant order ${reference}` }),
+  ).toBeVisible();
 });
 
 test('an operator reads sessions in words, and revoking one asks first and says it was done', async ({

@@ -12,6 +12,7 @@ import type {
 import type { OrderRecord } from './operator-queries';
 import {
   badRequestPage,
+  merchantOrderPage,
   notFoundPage,
   operatorPagesOffPage,
   orderPage,
@@ -242,6 +243,15 @@ describe('operator pages', () => {
   it('escape hostile text from the database and the request on every page', () => {
     const pages = {
       order: hostileOrderPage(),
+      merchantOrder: merchantOrderPage({
+        record: { ...record, shopOrder: { ...shopOrder, merchantReference: HOSTILE } },
+        paid: { attempt, summary: { refunded: 0, inFlight: 0, refundable: 50_000 } },
+        timeline: [
+          { at: AT, title: HOSTILE, detail: HOSTILE, tone: 'alert', payload: { reply: HOSTILE } },
+        ],
+        refundToken: TOKEN,
+        notice: HOSTILE,
+      }),
       search: searchPage({
         text: HOSTILE,
         status: 'PAID',

@@ -11,6 +11,7 @@ import {
   type OrderCancelConfirmationModel,
 } from './pages/order-cancel-confirmation-page';
 import { OrderPage, type OrderPageModel } from './pages/order-page';
+import { MerchantOrderPage, type MerchantOrderPageModel } from './pages/merchant-order-page';
 import {
   RefundConfirmationPage,
   type RefundConfirmationModel,
@@ -32,6 +33,8 @@ function render(page: ReactElement): string {
 export const signInPage = (error?: string) => render(<SignInPage error={error} />);
 export const searchPage = (model: SearchPageModel) => render(<SearchPage {...model} />);
 export const orderPage = (model: OrderPageModel) => render(<OrderPage {...model} />);
+export const merchantOrderPage = (model: MerchantOrderPageModel) =>
+  render(<MerchantOrderPage {...model} />);
 export const refundConfirmationPage = (model: RefundConfirmationModel) =>
   render(<RefundConfirmationPage {...model} />);
 export const orderCancelConfirmationPage = (model: OrderCancelConfirmationModel) =>

@@ -1,7 +1,7 @@
 // What the operator pages read: merchant orders found by their reference, an attempt's app_trans_id (or
-// its prefix), a zp_trans_id or an attempt's status, with their attempts; and everything known about one
+// its prefix), a zp_trans_id or the order's status, with their attempts; and everything known about one
 // merchant order (its attempts, their ledgers, its fulfilment row, the refunds of every attempt, its
-// webhook events and their delivery attempts).
+// webhook events and their delivery attempts), by its reference or by one of its attempts.
 import { and, asc, desc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
 import {
@@ -95,11 +95,10 @@ export async function searchOrders(db: Database, search: OrderSearch): Promise<S
   }));
 }
 
-export interface OrderRecord {
-  /** The attempt the page is about. */
-  order: PaymentOrder;
+/** Everything known about one merchant order: its attempts, their ledgers, refunds and its webhooks. */
+export interface MerchantOrderRecord {
   shopOrder: ShopOrder;
-  /** Every attempt of the merchant order, oldest first (the page's own included). */
+  /** Every attempt of the merchant order, oldest first. */
   attempts: PaymentOrder[];
   /** The ledger rows of every attempt, in ledger order. */
   events: PaymentEvent[];
@@ -111,6 +110,12 @@ export interface OrderRecord {
   webhooks: Array<{ event: WebhookEvent; deliveries: WebhookDelivery[] }>;
 }
 
+export interface OrderRecord extends MerchantOrderRecord {
+  /** The attempt the page is about (one of `attempts`). */
+  order: PaymentOrder;
+}
+
+/** One payment attempt's page: the attempt and everything known about its merchant order. */
 export async function readOrderRecord(
   db: Database,
   appTransId: string,
@@ -120,12 +125,21 @@ export async function readOrderRecord(
     .from(paymentOrders)
     .where(eq(paymentOrders.appTransId, appTransId));
   if (!order) return undefined;
+  const record = await readMerchantOrder(db, order.shopOrderId);
+  return record && { ...record, order };
+}
+
+/** The merchant order page: the order by its reference, with every attempt and what happened to them. */
+export async function readMerchantOrder(
+  db: Database,
+  shopOrderId: string,
+): Promise<MerchantOrderRecord | undefined> {
   const [[shopOrder], attempts] = await Promise.all([
-    db.select().from(shopOrders).where(eq(shopOrders.id, order.shopOrderId)),
+    db.select().from(shopOrders).where(eq(shopOrders.id, shopOrderId)),
     db
       .select()
       .from(paymentOrders)
-      .where(eq(paymentOrders.shopOrderId, order.shopOrderId))
+      .where(eq(paymentOrders.shopOrderId, shopOrderId))
       .orderBy(asc(paymentOrders.attempt)),
   ]);
   if (!shopOrder) return undefined;
@@ -159,7 +173,6 @@ export async function readOrderRecord(
     deliveries: deliveryRows.map((row) => row.delivery).filter((d) => d.eventId === event.id),
   }));
   return {
-    order,
     shopOrder,
     attempts,
     events,
@@ -167,19 +180,4 @@ export async function readOrderRecord(
     refunds: refundRows,
     webhooks,
   };
-}
-
-/** The attempt an operator most likely wants for a merchant order reference: the paid one, else the latest. */
-export async function attemptForShopOrder(
-  db: Database,
-  shopOrderId: string,
-): Promise<string | undefined> {
-  const [order] = await db.select().from(shopOrders).where(eq(shopOrders.id, shopOrderId));
-  if (!order) return undefined;
-  const attempts = await db
-    .select({ id: paymentOrders.id, appTransId: paymentOrders.appTransId })
-    .from(paymentOrders)
-    .where(eq(paymentOrders.shopOrderId, shopOrderId))
-    .orderBy(desc(paymentOrders.attempt));
-  return (attempts.find((a) => a.id === order.paidAttemptId) ?? attempts[0])?.appTransId;
 }

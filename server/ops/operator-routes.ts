@@ -11,13 +11,14 @@ import { RefundRefusedError } from '../refunds/refund-errors';
 import type { RefundService } from '../refunds/refund-service';
 import { summariseRefunds } from '../refunds/refund-summary';
 import {
-  attemptForShopOrder,
   isShopOrderStatus,
+  readMerchantOrder,
   readOrderRecord,
   searchOrders,
 } from './operator-queries';
 import {
   badRequestPage,
+  merchantOrderPage,
   notFoundPage,
   operatorPagesOffPage,
   orderCancelConfirmationPage,
@@ -81,6 +82,13 @@ const NOTICES: Record<string, string> = {
     'Order cancelled, but ZaloPay did not answer the cancel of a payment: it stays watched, and a payment of it is refunded automatically.',
 };
 
+/** The notice a page was sent back with (?notice=refund_requested), if it names one. */
+function noticeOf(req: Request): string | undefined {
+  const name = req.query.notice;
+  // Own properties only: ?notice=__proto__ or constructor names no notice (it answered 500).
+  return typeof name === 'string' && Object.hasOwn(NOTICES, name) ? NOTICES[name] : undefined;
+}
+
 /** A refund form's zod problems as one sentence: "amount must be above 0; description is required". */
 function formProblems(error: z.ZodError): string {
   const fields = z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
@@ -101,6 +109,8 @@ function hasControlCharacter(text: string): boolean {
 }
 /** Our app_trans_ids are `yymmdd_` and a few dozen characters; anything far longer is not one. */
 const MAX_APP_TRANS_ID = 64;
+/** A merchant order reference as order-input.ts accepts one: letters, digits, _ and -, at most 40. */
+const SHOP_ORDER_ID = /^[\w-]{1,40}$/;
 
 /**
  * The POST came from our own page: browsers name the page's origin, and it must be ours, as
@@ -199,6 +209,20 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
     next();
   });
 
+  router.param('shopOrderId', (_req, res, next, value: string) => {
+    if (!SHOP_ORDER_ID.test(value)) {
+      page(
+        res,
+        400,
+        badRequestPage(
+          'shopOrderId: not a merchant order reference (letters, digits, _ and -, at most 40)',
+        ),
+      );
+      return;
+    }
+    next();
+  });
+
   apiKeyRoutes(router, { db: deps.db, log: deps.log, page });
   for (const pages of deps.pages ?? []) router.use(pages);
 
@@ -283,22 +307,39 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
     page(res, status, orderPage({ record, summary, timeline, refundToken, ...messages }));
   }
 
-  /** A merchant order's reference opens its paid (else latest) attempt's page. */
+  /** The merchant order's page: the order, its actions and every attempt (each linking to its page). */
   router.get('/ops/shop-orders/:shopOrderId', async (req, res) => {
-    const appTransId = await attemptForShopOrder(deps.db, req.params.shopOrderId);
-    if (!appTransId) {
+    const record = await readMerchantOrder(deps.db, req.params.shopOrderId);
+    if (!record) {
       page(res, 404, notFoundPage(`No merchant order ${req.params.shopOrderId}`));
       return;
     }
-    res.redirect(303, `/ops/orders/${encodeURIComponent(appTransId)}`);
+    const paidAttempt = record.attempts.find(
+      (attempt) => attempt.id === record.shopOrder.paidAttemptId,
+    );
+    const paid = paidAttempt && {
+      attempt: paidAttempt,
+      summary: summariseRefunds(
+        paidAttempt.amount,
+        record.refunds.filter((refund) => refund.orderId === paidAttempt.id),
+      ),
+    };
+    const timeline = buildTimeline(
+      record.events,
+      record.fulfilment,
+      record.attempts,
+      record.webhooks,
+    );
+    const refundToken = randomBytes(16).toString('base64url');
+    page(
+      res,
+      200,
+      merchantOrderPage({ record, paid, timeline, refundToken, notice: noticeOf(req) }),
+    );
   });
 
   router.get('/ops/orders/:appTransId', async (req, res) => {
-    const name = req.query.notice;
-    // Own properties only: ?notice=__proto__ or constructor names no notice (it answered 500).
-    const notice =
-      typeof name === 'string' && Object.hasOwn(NOTICES, name) ? NOTICES[name] : undefined;
-    await showOrder(res, req.params.appTransId, 200, { notice });
+    await showOrder(res, req.params.appTransId, 200, { notice: noticeOf(req) });
   });
 
   /** "Resend": the same webhook event goes out again (its receiver may have lost it, or was down). */

@@ -87,12 +87,17 @@ describe('operator cancel', () => {
     const confirmText = await confirm.text();
     expect(confirmText).toContain(`Cancel order ${orderId}?`);
     expect(confirmText).toContain(appTransId);
+    expect(confirmText).toContain(`<a href="/ops/shop-orders/${orderId}">Keep the order</a>`);
     expect((await emulator.order(appTransId)).status).toBe('pending');
 
     const done = await post(`/ops/orders/${appTransId}/cancel`, {});
     expect(done.status).toBe(303);
-    expect(done.headers.get('location')).toBe(`/ops/orders/${appTransId}?notice=order_cancelled`);
+    const back = `/ops/shop-orders/${orderId}?notice=order_cancelled`;
+    expect(done.headers.get('location')).toBe(back);
     expect((await emulator.order(appTransId)).status).toBe('cancelled');
+    const notice = await (await fetch(`${checkout.url}${back}`, { headers: { cookie } })).text();
+    expect(notice).toContain('<p class="notice" role="status">Order cancelled: its payments');
+    expect(notice).toMatch(/<dt>Cancelled at<\/dt><dd><time[^>]*>[^<]*<\/time> by operator<\/dd>/);
     const after = await orderPage(appTransId);
     expect(after).toContain('Cancelled');
     expect(after).not.toContain('/cancel/confirm');

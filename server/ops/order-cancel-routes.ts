@@ -1,5 +1,6 @@
 // The operator's "Cancel order" on an order's /ops page: a confirmation page first, then the payments
-// domain's cancel (its live attempts cancelled at ZaloPay first; a paid order is refused with 409).
+// domain's cancel (its live attempts cancelled at ZaloPay first; a paid order is refused with 409), then
+// back to the merchant order's page with the notice.
 // Mounted by operator-routes.ts behind its sign-in and same-origin checks.
 import type { Request, Response, Router } from 'express';
 import type { Logger } from '../logger';
@@ -66,7 +67,8 @@ export function mountOrderCancelRoutes(router: Router, deps: OrderCancelRoutesDe
       );
       const notice =
         result.uncertainAttempts.length > 0 ? 'order_cancelled_uncertain' : 'order_cancelled';
-      res.redirect(303, `/ops/orders/${encodeURIComponent(appTransId)}?notice=${notice}`);
+      const orderPath = `/ops/shop-orders/${encodeURIComponent(record.shopOrder.id)}`;
+      res.redirect(303, `${orderPath}?notice=${notice}`);
     } catch (error) {
       if (!(error instanceof PaymentsError)) throw error;
       await deps.showOrder(res, appTransId, error.httpStatus, {

@@ -1,12 +1,23 @@
 // How amounts and statuses read on the operator pages: one way, on every page.
+import type { ShopOrder } from '../../../db/schema';
 import { EXPIRED_REASON } from '../../payments/query-answer';
 import type { RefundSummary } from '../../refunds/refund-summary';
 
 /** 25000 reads "25,000 VND". */
 export const vnd = (amount: number) => `${amount.toLocaleString('en-US')} VND`;
 
-/** Statuses as words: PARTIALLY_REFUNDED reads PARTIALLY REFUNDED. */
-export const statusWords = (status: string) => status.replaceAll('_', ' ');
+/**
+ * A merchant order's status in words, set apart from an attempt's (PENDING, PAID, EXPIRED, FAILED, shown
+ * as stored): every status the order can have, so a new one cannot go unworded.
+ */
+export const ORDER_STATUS_WORDS: Readonly<Record<ShopOrder['status'], string>> = {
+  AWAITING_PAYMENT: 'Awaiting payment',
+  PAID: 'Paid, not yet fulfilled',
+  FULFILLED: 'Fulfilled',
+  CANCELLED: 'Cancelled',
+  PARTIALLY_REFUNDED: 'Partially refunded',
+  REFUNDED: 'Refunded',
+};
 
 /** ", partially refunded" / ", refunded" after a paid attempt's status, counting settled refunds. */
 export function refundedWords(amount: number, summary: RefundSummary): string {

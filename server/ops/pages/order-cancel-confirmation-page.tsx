@@ -12,7 +12,8 @@ export interface OrderCancelConfirmationModel {
 }
 
 export function OrderCancelConfirmationPage(model: OrderCancelConfirmationModel) {
-  const orderPath = `/ops/orders/${encodeURIComponent(model.appTransId)}`;
+  const attemptPath = `/ops/orders/${encodeURIComponent(model.appTransId)}`;
+  const orderPath = `/ops/shop-orders/${encodeURIComponent(model.shopOrder.id)}`;
   return (
     <PageLayout title="Confirm order cancellation" signedIn>
       <h1>{`Cancel order ${model.shopOrder.id}?`}</h1>
@@ -26,7 +27,7 @@ export function OrderCancelConfirmationPage(model: OrderCancelConfirmationModel)
         The shopper can no longer pay this order, and the merchant is sent order.cancelled. A
         payment that still arrives is refunded automatically. A cancelled order cannot be reopened.
       </p>
-      <form method="post" action={`${orderPath}/cancel`} className="inline">
+      <form method="post" action={`${attemptPath}/cancel`} className="inline">
         <button type="submit">{`Confirm: cancel order ${model.shopOrder.id}`}</button>
         <a href={orderPath}>Keep the order</a>
       </form>

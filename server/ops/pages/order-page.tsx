@@ -1,5 +1,5 @@
-// /ops/orders/:appTransId: one payment attempt as an operator investigates it: what needs review, its
-// merchant order, its fields, refunds, webhooks and timeline.
+// /ops/orders/:appTransId: one payment attempt as an operator investigates it: a link back to its merchant
+// order's page, what needs review, the order, the attempt's fields, refunds, webhooks and timeline.
 import type { PaymentOrder } from '../../../db/schema';
 import type { RefundSummary } from '../../refunds/refund-summary';
 import type { OrderRecord } from '../operator-queries';
@@ -110,13 +110,19 @@ export function OrderPage({
   const shownNotice = notice === REFUND_REQUESTED && !refunding ? undefined : notice;
   return (
     <PageLayout
-      title={order.appTransId}
+      title={`Payment attempt ${order.appTransId}`}
       signedIn
       refreshSeconds={refunding ? REFUND_REFRESH_SECONDS : undefined}
     >
       <h1>
         Payment attempt <code>{order.appTransId}</code>
       </h1>
+      <p>
+        {`Attempt ${order.attempt} of `}
+        <a href={`/ops/shop-orders/${encodeURIComponent(record.shopOrder.id)}`}>
+          Merchant order <code>{record.shopOrder.id}</code>
+        </a>
+      </p>
       <ReviewAlerts order={order} />
       {shownNotice && (
         <p className="notice" role="status">

@@ -6,7 +6,7 @@ import type { RefundSummary } from '../../refunds/refund-summary';
 import { vnd } from './display-words';
 import { VietnamTime } from './vietnam-time';
 
-function RefundsTable({ refunds }: { refunds: Refund[] }) {
+export function RefundsTable({ refunds }: { refunds: Refund[] }) {
   if (refunds.length === 0) return <p>No refunds.</p>;
   return (
     <table>
@@ -44,13 +44,13 @@ function RefundsTable({ refunds }: { refunds: Refund[] }) {
   );
 }
 
-interface RefundFormProps {
+export interface RefundFormProps {
   order: PaymentOrder;
   summary: RefundSummary;
   refundToken: string;
 }
 
-function RefundForm({ order, summary, refundToken }: RefundFormProps) {
+export function RefundForm({ order, summary, refundToken }: RefundFormProps) {
   if (order.status !== 'PAID' || summary.refundable <= 0) return null;
   return (
     <form

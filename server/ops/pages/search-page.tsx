@@ -7,7 +7,7 @@ import {
   type ShopOrderStatus,
 } from '../operator-queries';
 import { AttemptFlags, AttemptLink } from './attempt-parts';
-import { statusWords, vnd } from './display-words';
+import { ORDER_STATUS_WORDS, vnd } from './display-words';
 import { PageLayout } from './page-layout';
 import { VietnamTime } from './vietnam-time';
 
@@ -25,7 +25,7 @@ function OrderRow({ order, attempts }: ShopOrderRow) {
           <code>{order.id}</code>
         </a>
       </td>
-      <td>{statusWords(order.status)}</td>
+      <td>{ORDER_STATUS_WORDS[order.status]}</td>
       <td>{vnd(order.total)}</td>
       <td>
         {attempts.map((attempt) => (
@@ -58,7 +58,7 @@ export function SearchPage({ text, status, orders }: SearchPageModel) {
             <option value="">any</option>
             {SHOP_ORDER_STATUSES.map((option) => (
               <option key={option} value={option}>
-                {statusWords(option)}
+                {ORDER_STATUS_WORDS[option]}
               </option>
             ))}
           </select>

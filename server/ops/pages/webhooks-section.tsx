@@ -14,7 +14,8 @@ function lastAttemptAt(deliveries: readonly WebhookDelivery[]): Date | null {
 }
 
 interface WebhooksSectionProps {
-  appTransId: string;
+  /** The attempt whose page offers Resend; none (an order nobody tried to pay): no Resend. */
+  appTransId: string | undefined;
   webhooks: readonly WebhookHistory[];
 }
 
@@ -39,7 +40,7 @@ export function WebhooksSection({ appTransId, webhooks }: WebhooksSectionProps) 
             <th>Attempts</th>
             <th>Last attempt at</th>
             <th>Last error</th>
-            <th>Action</th>
+            {appTransId !== undefined && <th>Action</th>}
           </tr>
         </thead>
         <tbody>
@@ -58,14 +59,16 @@ export function WebhooksSection({ appTransId, webhooks }: WebhooksSectionProps) 
                 <VietnamTime at={lastAttemptAt(deliveries)} />
               </td>
               <td>{event.lastError ?? ''}</td>
-              <td>
-                <form
-                  method="post"
-                  action={`/ops/orders/${encodeURIComponent(appTransId)}/webhooks/${encodeURIComponent(event.id)}/resend`}
-                >
-                  <button type="submit">Resend</button>
-                </form>
-              </td>
+              {appTransId !== undefined && (
+                <td>
+                  <form
+                    method="post"
+                    action={`/ops/orders/${encodeURIComponent(appTransId)}/webhooks/${encodeURIComponent(event.id)}/resend`}
+                  >
+                    <button type="submit">Resend</button>
+                  </form>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
