@@ -2,6 +2,7 @@
 // desktop says "Not completed on your phone" at once (the phone's verified redirect, pushed live), with the
 // ways on the phone's own page offers, in both languages, while its QR code can still be paid.
 import { test, expect } from './fixtures';
+import { gatewayPage } from './gateway-page';
 import { expectNoAxeViolations } from './axe';
 import { decodeQrFromScreenshot } from './qr-decoder';
 import { qrCode, receiptValue, startPayment } from './checkout-page';
@@ -20,8 +21,8 @@ test('a card declined on the phone shows on the desktop in English and Vietnames
   const orderUrl = await decodeQrFromScreenshot(qrCode(page));
 
   await phone.goto(orderUrl);
-  await phone.getByLabel('Test card').selectOption(INSUFFICIENT_FUNDS_CARD);
-  await phone.getByRole('button', { name: 'Pay by card' }).click();
+  await gatewayPage(phone).testCard.selectOption(INSUFFICIENT_FUNDS_CARD);
+  await gatewayPage(phone).payCard.click();
   await phone.waitForURL(/\/order\/confirmation\?.*status=-59/);
   const returnedAt = Date.now();
 
@@ -67,7 +68,11 @@ test('a payment cancelled on the phone shows on the desktop, and "Choose another
   const orderUrl = await decodeQrFromScreenshot(qrCode(page));
 
   await phone.goto(orderUrl);
-  await phone.getByRole('button', { name: 'Cancel' }).click();
+  // The emulator's gateway: Vietnamese by default, titled with the app's name (EMULATOR_APPS).
+  await expect(phone.locator('html')).toHaveAttribute('lang', 'vi');
+  await expect(phone.getByRole('heading', { level: 1 })).toHaveText(/^Thanh toán cho .+/);
+  await expectNoAxeViolations(phone, 'gateway page (vi)');
+  await gatewayPage(phone).cancel.click();
   await phone.waitForURL(/\/order\/confirmation\?.*status=-49/);
 
   const notice = page.getByRole('region', { name: 'Not completed on your phone: cancelled' });
