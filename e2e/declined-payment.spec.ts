@@ -2,6 +2,7 @@
 // says "Payment not completed" with the reason, the order reference and the time left, offers ZaloPay again
 // (the same order_url) or another way to pay, and keeps listening: a payment made meanwhile shows the receipt.
 import { test, expect } from './fixtures';
+import { gatewayPage } from './gateway-page';
 import { expectNoAxeViolations } from './axe';
 import { receiptValue, startPayment } from './checkout-page';
 
@@ -16,8 +17,8 @@ test('a declined card says "Payment not completed" within seconds, and a later p
   await phone.waitForURL(/\/openinapp\?order=/);
   const gatewayUrl = phone.url();
 
-  await phone.getByLabel('Test card').selectOption(INSUFFICIENT_FUNDS_CARD);
-  await phone.getByRole('button', { name: 'Pay by card' }).click();
+  await gatewayPage(phone).testCard.selectOption(INSUFFICIENT_FUNDS_CARD);
+  await gatewayPage(phone).payCard.click();
   await phone.waitForURL(/\/order\/confirmation\?.*status=-59/);
   const returnedAt = Date.now();
   await expect(phone.getByRole('heading', { name: 'Payment not completed' })).toBeVisible();

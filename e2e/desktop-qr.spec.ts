@@ -1,6 +1,7 @@
 // Desktop Web-to-App: the QR on the checkout page is scanned (decoded from pixels), paid on a phone, and
 // the desktop page turns to the order's receipt by itself.
 import { test, expect } from './fixtures';
+import { gatewayPage } from './gateway-page';
 import { decodeQrFromScreenshot } from './qr-decoder';
 import { qrCode, receiptValue, startPayment } from './checkout-page';
 import { E2E_EMULATOR_URL } from './ports';
@@ -45,7 +46,7 @@ test('desktop shopper scans the QR with a phone, pays, and the desktop shows the
   expect(scanned.startsWith(`${E2E_EMULATOR_URL}/openinapp?order=`)).toBe(true);
 
   await phone.goto(scanned);
-  await phone.getByRole('button', { name: /pay with zalopay wallet/i }).click();
+  await gatewayPage(phone).payWallet.click();
   await phone.waitForURL(/\/order\/confirmation\?/);
 
   const urlBeforeSuccess = page.url();

@@ -4,6 +4,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { APIRequestContext, Locator } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { gatewayPage } from './gateway-page';
 import { E2E_EMULATOR_URL } from './ports';
 
 /** The public sandbox key1 of app 2553, the app the embedded emulator's merchant uses. */
@@ -61,19 +62,23 @@ test('a cancelled order cannot be paid: its page says so, and a page opened befo
 
   // The shopper opened the page while the order was payable...
   await page.goto(orderUrl);
-  const payWallet = page.getByRole('button', { name: /ZaloPay wallet/i });
+  const payWallet = gatewayPage(page).payWallet;
   await expect(payWallet).toBeVisible();
 
   // ...then the merchant cancels it, and the Pay click is refused.
   expect(await cancel(request, appTransId)).toMatchObject({ return_code: 1, sub_return_code: 1 });
   await payWallet.click();
-  await expect(page.getByRole('heading', { name: 'This order was cancelled' })).toBeVisible();
-  await expect(page.getByText('it can no longer be paid')).toBeVisible();
-  await expect(page.getByRole('button', { name: /pay/i })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Đơn hàng này đã bị hủy' })).toBeVisible();
+  await expect(page.getByText('không thể thanh toán nữa')).toBeVisible();
+  await expect(page.getByRole('button')).toHaveCount(0);
 
   // Opening the link afresh shows the same, with HTTP 410.
   const response = await page.goto(orderUrl);
   expect(response?.status()).toBe(410);
+  await expect(page.getByRole('heading', { name: 'Đơn hàng này đã bị hủy' })).toBeVisible();
+  // In English too, from the page's own language link.
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { name: 'This order was cancelled' })).toBeVisible();
   const truth = await request.get(`${E2E_EMULATOR_URL}/admin/orders/${appTransId}`);
   expect(await truth.json()).toMatchObject({ status: 'cancelled', zp_trans_id: null });

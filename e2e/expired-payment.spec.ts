@@ -3,6 +3,7 @@
 // server text), and "Pay again" is a new attempt of the same order: a new QR code on desktop, straight to
 // ZaloPay on a phone.
 import { test, expect } from './fixtures';
+import { gatewayPage } from './gateway-page';
 import { expectNoAxeViolations } from './axe';
 import { addFirstProduct } from './checkout-page';
 
@@ -53,7 +54,7 @@ test('phone: after a cancel the confirmation page counts down, then says the pay
   await addFirstProduct(phone);
   await phone.getByRole('button', { name: 'Thanh toán bằng ZaloPay' }).click();
   await phone.waitForURL(/\/openinapp\?order=/);
-  await phone.getByRole('button', { name: /cancel/i }).click();
+  await gatewayPage(phone).cancel.click();
   await phone.waitForURL(/\/order\/confirmation\?/);
   await expect(phone.getByRole('heading', { name: 'Đã hủy thanh toán' })).toBeVisible();
   await expectNoAxeViolations(phone, 'cancelled, Vietnamese');

@@ -2,6 +2,7 @@
 // the gateway, the attempt expires ("Pay again" is attempt 2 of the same order), ZaloPay fails while
 // the attempt is being created.
 import { test, expect } from './fixtures';
+import { gatewayPage } from './gateway-page';
 import { expectNoAxeViolations } from './axe';
 import { decodeQrFromScreenshot } from './qr-decoder';
 import { fillDemoCart, qrCode, startPayment } from './checkout-page';
@@ -13,7 +14,7 @@ test('cancelling on the gateway brings the shopper back with the reference, Zalo
   const { orderId } = await startPayment(phone);
   await phone.waitForURL(/\/openinapp\?order=/);
   const gatewayUrl = phone.url();
-  await phone.getByRole('button', { name: /cancel/i }).click();
+  await gatewayPage(phone).cancel.click();
   await phone.waitForURL(/\/order\/confirmation\?/);
   await expect(phone.getByRole('heading', { name: 'Payment successful' })).toHaveCount(0);
   await expect(phone.getByRole('heading', { name: 'Payment cancelled' })).toBeVisible();

@@ -5,6 +5,7 @@
 // and return" goes to its cancel_url; both languages pass axe.
 import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { gatewayPage } from './gateway-page';
 import { expectNoAxeViolations } from './axe';
 import { qrCode, receiptValue } from './checkout-page';
 import { startMerchantShop, type MerchantShop } from './merchant-shop';
@@ -72,7 +73,7 @@ test('on a phone: Buy in the shop, pay in ZaloPay, Return to the shop, which get
   await expect(phone.getByText('Phí giao hàng')).toBeVisible();
   await phone.getByRole('button', { name: 'Pay with ZaloPay' }).click();
   await phone.waitForURL(/\/openinapp\?order=/);
-  await phone.getByRole('button', { name: /pay with zalopay wallet/i }).click();
+  await gatewayPage(phone).payWallet.click();
   await phone.waitForURL(/\/order\/confirmation\?/);
   await expect(phone.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
   await expect(receiptValue(phone, 'Order reference')).toHaveText(orderId);
@@ -95,7 +96,7 @@ test('on a desktop: the QR is paid on a phone, Return to the shop; the paid orde
   await page.getByRole('button', { name: 'Pay with ZaloPay' }).click();
   await expect(qrCode(page)).toBeVisible();
   await phone.goto(await decodeQrFromScreenshot(qrCode(page)));
-  await phone.getByRole('button', { name: /pay with zalopay wallet/i }).click();
+  await gatewayPage(phone).payWallet.click();
 
   await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
   await expect(page.getByRole('link', { name: /Cancel and return/ })).toHaveCount(0);

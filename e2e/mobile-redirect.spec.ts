@@ -2,6 +2,7 @@
 // "Verifying your payment…" and then the order's receipt; Back returns to the same order's receipt. A
 // shopper who comes Back from ZaloPay without paying is not bounced to ZaloPay again.
 import { test, expect } from './fixtures';
+import { gatewayPage } from './gateway-page';
 import { receiptValue, startPayment } from './checkout-page';
 
 test('mobile shopper is redirected to ZaloPay, pays, sees the verified receipt, and Back shows the same receipt', async ({
@@ -18,7 +19,7 @@ test('mobile shopper is redirected to ZaloPay, pays, sees the verified receipt, 
     await route.continue();
   });
 
-  await phone.getByRole('button', { name: /pay with zalopay wallet/i }).click();
+  await gatewayPage(phone).payWallet.click();
   await phone.waitForURL(/\/order\/confirmation\?.*apptransid=/);
   await expect(phone.getByRole('heading', { name: 'Verifying your payment…' })).toBeVisible();
   releaseStatus();

@@ -49,7 +49,7 @@ test('an operator cancels an unpaid order after confirming, and its QR can no lo
   allowConsoleErrors(/410|Gone/);
   const gateway = await page.goto(attempt.order_url);
   expect(gateway?.status()).toBe(410);
-  await expect(page.getByText(/can no longer be paid/i).first()).toBeVisible();
+  await expect(page.getByText(/không thể thanh toán nữa/i).first()).toBeVisible();
 
   const again = await page.request.post('/api/payment/create', { data: { order_id: reference } });
   expect(again.status()).toBe(409);

@@ -1,7 +1,8 @@
 // The Web-to-App step of one payment attempt: a QR code to scan on desktop, or a hand-off to the ZaloPay app
 // on the same device, with a manual switch between the two. It follows the attempt live until it is final,
 // and treats the end of the countdown as "expired" while still listening, in case a payment lands late.
-// Once PAID it hands over to the page, which shows the order's receipt.
+// Once PAID it hands over to the page, which shows the order's receipt. When the phone that scanned the
+// code reports a decline or cancel (phoneReport), it says so beside the QR code, which can still be paid.
 import { useEffect, useEffectEvent, useState } from 'react';
 import type { PaymentView } from '../../server/payments/payment-view';
 import { Announce } from '../a11y/live-announcer';
@@ -13,6 +14,7 @@ import { useLivePayment } from '../live-status/use-live-payment';
 import { Countdown } from './countdown';
 import { PaymentOutcome } from './payment-outcome';
 import { PaymentQrTabs } from './payment-qr-tabs';
+import { PhoneReportNotice } from './phone-report-notice';
 import { ResultHeading } from './result-heading';
 import { ZaloPayAppHelp } from './zalopay-app-help';
 import { Spinner } from './spinner';
@@ -48,6 +50,8 @@ export function WebToAppStep({
   const recovery = useRecoveryMessages();
   const [countdownEnded, setCountdownEnded] = useState(false);
   const [focusQr, setFocusQr] = useState(openedNow);
+  /** The shopper put the phone's report away ("Choose another way to pay"): the QR step as before. */
+  const [reportPutAway, setReportPutAway] = useState(false);
   const live = useLivePayment(attempt.appTransId, { watching: true, pollIntervalMs });
   const view = newestView(attempt, live.view) ?? attempt;
   const paid = view.status === 'PAID';
@@ -97,6 +101,19 @@ export function WebToAppStep({
     );
   }
 
+  // The phone that scanned the code came back declined or cancelled (a verified redirect): say so, QR kept.
+  const phoneReport = view.phoneReport && !reportPutAway && (
+    <PhoneReportNotice
+      report={view.phoneReport}
+      orderUrl={orderUrl}
+      onChooseAnotherWay={() => {
+        setReportPutAway(true);
+        setFocusQr(true);
+        onModeChange('qr');
+      }}
+    />
+  );
+
   const countdown = (
     <Countdown
       expiresAt={view.expiresAt}
@@ -129,6 +146,7 @@ export function WebToAppStep({
         <button type="button" className="pay-button" onClick={() => openUrl(orderUrl)}>
           {messages.openZaloPay}
         </button>
+        {phoneReport}
         {countdown}
         <ZaloPayAppHelp orderUrl={orderUrl} />
         {showQrInstead}
@@ -145,6 +163,7 @@ export function WebToAppStep({
         <p>
           <a href={orderUrl}>{messages.openLink}</a>
         </p>
+        {phoneReport}
         {countdown}
         <ZaloPayAppHelp orderUrl={orderUrl} />
         {showQrInstead}
@@ -155,7 +174,7 @@ export function WebToAppStep({
   return (
     <section className="web-to-app">
       <Announce message={messages.waitingForPayment} />
-      <ResultHeading level={2} takeFocus={focusQr}>
+      <ResultHeading key={reportPutAway ? 'ways' : 'qr'} level={2} takeFocus={focusQr}>
         {messages.qrHeading}
       </ResultHeading>
       <PaymentQrTabs
@@ -165,10 +184,12 @@ export function WebToAppStep({
         appTransId={view.appTransId}
       />
       {countdown}
-      <p className="waiting">
-        <Spinner />
-        {messages.waitingForPayment}
-      </p>
+      {phoneReport || (
+        <p className="waiting">
+          <Spinner />
+          {messages.waitingForPayment}
+        </p>
+      )}
       <button
         type="button"
         className="secondary"

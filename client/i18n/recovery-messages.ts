@@ -36,6 +36,13 @@ const en = {
   stillWorking: 'Still working: ZaloPay is taking longer than usual…',
   createTimedOut: 'ZaloPay did not answer in time. No money was taken. Please try again.',
   cancelledHeading: 'Payment cancelled',
+  phoneReportHeadings: {
+    declined: 'Not completed on your phone: declined',
+    cancelled: 'Not completed on your phone: cancelled',
+    other: 'Not completed on your phone',
+  },
+  phoneReportQrStillWorks:
+    'This QR code still works until the time runs out: scan it again, open ZaloPay again, or choose another way to pay.',
 };
 
 export type RecoveryMessages = typeof en;
@@ -72,6 +79,13 @@ const vi: RecoveryMessages = {
   stillWorking: 'Vẫn đang xử lý: ZaloPay phản hồi chậm hơn thường lệ…',
   createTimedOut: 'ZaloPay không phản hồi kịp. Bạn chưa bị trừ tiền. Vui lòng thử lại.',
   cancelledHeading: 'Đã hủy thanh toán',
+  phoneReportHeadings: {
+    declined: 'Chưa hoàn tất trên điện thoại: giao dịch bị từ chối',
+    cancelled: 'Chưa hoàn tất trên điện thoại: bạn đã hủy',
+    other: 'Chưa hoàn tất trên điện thoại',
+  },
+  phoneReportQrStillWorks:
+    'Mã QR này vẫn dùng được đến khi hết giờ: hãy quét lại, mở lại ZaloPay, hoặc chọn cách thanh toán khác.',
 };
 
 export const RECOVERY_MESSAGES: Record<Language, RecoveryMessages> = { en, vi };

@@ -13,6 +13,7 @@ function view(status: PaymentView['status'], serverTime: string): PaymentView {
     expiresAt: new Date('2026-01-15T10:15:00Z'),
     paidAt: null,
     reason: null,
+    phoneReport: null,
     serverTime: new Date(serverTime),
   };
 }

@@ -175,6 +175,57 @@ describe('CheckoutPage', () => {
     await waitFor(() => expect(payments.openStreams(appTransId)).toBe(0));
   });
 
+  it('when the phone reports a decline, says so beside the QR code with ways on, and a payment still shows the receipt', async () => {
+    const payments = new FakePayments();
+    const { order } = renderNewOrderCheckout(payments);
+    await qrCode();
+    const appTransId = `260115_${order.orderId}_1`;
+    await waitFor(() => expect(payments.openStreams(appTransId)).toBe(1));
+
+    const attempt = payments.reportFromPhone(appTransId, 'declined');
+    const notice = await screen.findByRole('region', {
+      name: 'Not completed on your phone: declined',
+    });
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('Not completed on your phone: declined'),
+    );
+    expect(within(notice).getByText(/Your payment was declined/)).toBeInTheDocument();
+    expect(within(notice).getByRole('link', { name: 'Try again in ZaloPay' })).toHaveAttribute(
+      'href',
+      attempt.orderUrl,
+    );
+    expect(within(notice).getByRole('link', { name: 'Back to the shop' })).toHaveAttribute(
+      'href',
+      '/',
+    );
+    expect(screen.queryByText('Waiting for your payment in ZaloPay…')).not.toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'ZaloPay QR code' })).toBeInTheDocument();
+    expect(payments.openStreams(appTransId)).toBe(1);
+
+    payments.transition(appTransId, 'PAID');
+    expect(await screen.findByRole('heading', { name: 'Payment successful' })).toBeInTheDocument();
+    expect(screen.queryByTestId('phone-report')).not.toBeInTheDocument();
+  });
+
+  it('when the phone reports a cancel, "Choose another way to pay" puts the notice away and focuses the QR step', async () => {
+    const payments = new FakePayments();
+    const { order, user } = renderNewOrderCheckout(payments);
+    await qrCode();
+    const appTransId = `260115_${order.orderId}_1`;
+    await waitFor(() => expect(payments.openStreams(appTransId)).toBe(1));
+
+    payments.reportFromPhone(appTransId, 'cancelled');
+    const notice = await screen.findByRole('region', {
+      name: 'Not completed on your phone: cancelled',
+    });
+    expect(within(notice).getByRole('link', { name: 'Open ZaloPay again' })).toBeInTheDocument();
+    await user.click(within(notice).getByRole('button', { name: 'Choose another way to pay' }));
+    expect(screen.queryByTestId('phone-report')).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Scan to pay with ZaloPay' })).toHaveFocus();
+    expect(screen.getByText('Waiting for your payment in ZaloPay…')).toBeInTheDocument();
+    expect(payments.payOrderCalls).toEqual([order.orderId]);
+  });
+
   it('falls back to polling getStatus when the stream delivers nothing, and stops once PAID', async () => {
     const payments = new FakePayments();
     payments.streamSilent = true;

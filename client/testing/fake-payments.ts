@@ -2,6 +2,7 @@
 // real procedures, real zod validation, real errors and real superjson Dates, with no server and no network.
 import { TRPCError } from '@trpc/server';
 import type { RedirectHint } from '../../server/payments/redirect-report';
+import type { PhoneReport } from '../../server/payments/phone-report';
 import type { PaymentsPort } from '../../server/payments/payments-port';
 import type {
   MerchantCheckoutView,
@@ -239,6 +240,7 @@ export class FakePayments implements PaymentsPort {
       expiresAt: new Date(now.getTime() + this.orderLifetimeMs),
       paidAt: null,
       reason: null,
+      phoneReport: null,
       serverTime: now,
       ...overrides,
     };
@@ -260,12 +262,25 @@ export class FakePayments implements PaymentsPort {
       status,
       reason,
       paidAt: status === 'PAID' ? now : null,
+      phoneReport: status === 'PENDING' ? this.attempt(appTransId).phoneReport : null,
       serverTime: now,
     };
     this.attempts.set(appTransId, view);
     const order = this.shopOrders.get(view.orderId);
     if (status === 'PAID' && order) this.markPaid(order, view, method);
     if (!quietly) this.listeners.get(appTransId)?.forEach((listener) => listener(view));
+    return view;
+  }
+
+  /** The phone's verified redirect reported a decline or cancel: the PENDING view carries it, pushed at once. */
+  reportFromPhone(appTransId: string, phoneReport: PhoneReport): PaymentView {
+    const view: PaymentView = {
+      ...this.attempt(appTransId),
+      phoneReport,
+      serverTime: this.serverNow(),
+    };
+    this.attempts.set(appTransId, view);
+    this.listeners.get(appTransId)?.forEach((listener) => listener(view));
     return view;
   }
 
@@ -317,6 +332,7 @@ export class FakePayments implements PaymentsPort {
       expiresAt: new Date(now.getTime() + this.orderLifetimeMs),
       paidAt: null,
       reason: null,
+      phoneReport: null,
       serverTime: now,
     };
     order.attempts.push(appTransId);

@@ -8,12 +8,15 @@ const statusEventSchema = z.object({
   json: z.object({
     appTransId: z.string(),
     status: z.enum(['PENDING', 'PAID', 'FAILED', 'EXPIRED']),
+    phoneReport: z.enum(['declined', 'cancelled', 'other']).nullish(),
   }),
 });
 
 export interface StatusStream {
   /** Every status the stream delivered so far, in order. */
   statuses(): string[];
+  /** The phone's report each event carried (null when none), in the same order. */
+  phoneReports(): (string | null)[];
   close(): void;
 }
 
@@ -30,6 +33,7 @@ export async function openStatusStream(
   });
   if (!response.ok || !response.body) throw new Error(`stream answered HTTP ${response.status}`);
   const statuses: string[] = [];
+  const phoneReports: (string | null)[] = [];
   let firstEvent: () => void = () => {};
   const started = new Promise<void>((resolve) => {
     firstEvent = resolve;
@@ -49,6 +53,7 @@ export async function openStatusStream(
           const parsed = statusEventSchema.safeParse(JSON.parse(line.slice('data:'.length)));
           if (parsed.success && parsed.data.json.appTransId === appTransId) {
             statuses.push(parsed.data.json.status);
+            phoneReports.push(parsed.data.json.phoneReport ?? null);
             firstEvent();
           }
         } catch {
@@ -66,5 +71,9 @@ export async function openStatusStream(
     stop.abort();
     throw new Error('the status stream sent no status within 15 s');
   }
-  return { statuses: () => [...statuses], close: () => stop.abort() };
+  return {
+    statuses: () => [...statuses],
+    phoneReports: () => [...phoneReports],
+    close: () => stop.abort(),
+  };
 }

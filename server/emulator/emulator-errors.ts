@@ -5,6 +5,7 @@ import { rejection } from './api/api-answers';
 import { AdminInputError } from './admin/admin-routes';
 import type { EmulatorContext } from './emulator-context';
 import { noticePage } from './gateway/gateway-pages';
+import { GATEWAY_MESSAGES, gatewayLanguageOf } from './gateway/gateway-messages';
 
 /** body-parser marks its errors (too large, bad charset, aborted) with a 4xx status. */
 function isRequestError(error: unknown): boolean {
@@ -30,15 +31,15 @@ export function emulatorErrorHandler(ctx: EmulatorContext): ErrorRequestHandler 
     } else if (req.path.startsWith('/admin/')) {
       res.status(badRequest ? 400 : 500).json({ error: message });
     } else {
+      const language = gatewayLanguageOf(req.query.lang);
+      const words = GATEWAY_MESSAGES[language];
       res
         .status(badRequest ? 400 : 500)
         .type('html')
         .send(
           noticePage(
-            'Something went wrong',
-            badRequest
-              ? 'The request could not be read.'
-              : 'The emulator failed to handle this request.',
+            { language, switchHref: null },
+            badRequest ? words.requestUnreadable : words.emulatorFailed,
             'bad',
           ),
         );

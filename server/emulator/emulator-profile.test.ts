@@ -101,7 +101,7 @@ describe('an app_time 20 minutes old', () => {
       redirect: 'manual',
     });
     expect(viaPage.status).toBe(409);
-    expect(await viaPage.text()).toContain('The payment period is invalid');
+    expect(await viaPage.text()).toContain('Thời gian thanh toán không hợp lệ');
   });
 
   it('is refused at create with -401 by the strict profile', async () => {

@@ -1,4 +1,6 @@
 // What the outside world (tRPC, REST, the browser) may see of an order: no keys, no internal ids.
+import type { PhoneReport } from './phone-report';
+
 export const PAYMENT_STATUSES = ['PENDING', 'PAID', 'FAILED', 'EXPIRED'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
@@ -14,6 +16,11 @@ export interface PaymentView {
   paidAt: Date | null;
   /** Why a FAILED or EXPIRED order ended, in words a shopper can act on; null otherwise. */
   reason: string | null;
+  /**
+   * A PENDING attempt's newest verified redirect when it claims a decline or a cancel (phone-report.ts):
+   * the desktop showing the QR says "Not completed on your phone". Never a status; null otherwise.
+   */
+  phoneReport: PhoneReport | null;
   /** The server's clock when this view was made, so the browser can correct its countdown. */
   serverTime: Date;
 }
@@ -39,7 +46,11 @@ export interface PaymentViewSource {
   failureReason: string | null;
 }
 
-export function toPaymentView(order: PaymentViewSource, serverTime: Date): PaymentView {
+export function toPaymentView(
+  order: PaymentViewSource,
+  serverTime: Date,
+  phoneReport: PhoneReport | null = null,
+): PaymentView {
   return {
     appTransId: order.appTransId,
     orderId: order.shopOrderId,
@@ -50,6 +61,7 @@ export function toPaymentView(order: PaymentViewSource, serverTime: Date): Payme
     expiresAt: order.expiresAt,
     paidAt: order.paidAt,
     reason: order.status === 'FAILED' || order.status === 'EXPIRED' ? order.failureReason : null,
+    phoneReport: order.status === 'PENDING' ? phoneReport : null,
     serverTime,
   };
 }

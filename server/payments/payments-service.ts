@@ -18,7 +18,11 @@ import type { PaymentsEventSink } from './domain-events';
 import { applyPaymentInput } from './order-transitions';
 import type { PaymentsConfig } from './payments-config';
 import type { CreatePaymentInput, PaymentView } from './payment-view';
-import { announcementsSent, createStatusChangeFeed } from './status-notifications';
+import {
+  announceStatusChange,
+  announcementsSent,
+  createStatusChangeFeed,
+} from './status-notifications';
 import { createStatusReader } from './status-reader';
 import { watchStatus } from './status-watch';
 import { readRedirect } from './redirect-report';
@@ -89,15 +93,17 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
     return creating;
   }
 
-  async function recordRedirectSeen(appTransId: string, details: Record<string, unknown>) {
+  /** Appends the redirect to the attempt's ledger; the attempt's status after it, or null if unknown. */
+  async function recordRedirect(appTransId: string, details: Record<string, unknown>) {
     const order = await findOrderByAppTransId(db, appTransId);
-    if (!order) return;
-    await applyPaymentInput(
+    if (!order) return null;
+    const result = await applyPaymentInput(
       domain,
       order.id,
       { kind: 'redirect_seen', payload: details },
       { to: 'NOTHING' },
     );
+    return result.order.status;
   }
 
   return {
@@ -120,11 +126,19 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
       watchStatus({ db, feed, getStatus: statusReader.getStatus, now }, appTransId, signal),
     handleCallback: (rawBody) =>
       handleCallback({ db, key2: deps.key2, log: deps.log, now, events }, rawBody),
-    recordRedirectSeen,
+    async recordRedirectSeen(appTransId, details) {
+      await recordRedirect(appTransId, details);
+    },
     cancelOrder: (orderId, by) => cancelShopOrder(domain, orderId, by),
     async reportRedirect(query) {
       const { appTransId, claim, details } = readRedirect(query, deps.key2);
-      if (appTransId) await recordRedirectSeen(appTransId, details);
+      const status = appTransId ? await recordRedirect(appTransId, details) : null;
+      // A verified decline or cancel reaches the desktop still showing the QR (its phoneReport), on
+      // whichever instance holds its stream. Only a verified claim: a forged one was recorded, no more.
+      const reportsFailure = claim === 'cancelled' || claim === 'not_completed';
+      if (appTransId && status === 'PENDING' && reportsFailure) {
+        announceStatusChange({ db, log: deps.log }, appTransId);
+      }
       return { appTransId, claim };
     },
     async close() {

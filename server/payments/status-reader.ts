@@ -1,7 +1,8 @@
 // getStatus: the server's verified answer to "is it paid?". A closed order answers from the database (a
 // PAID one, final, from this process's memory once read); a PENDING one is first checked with ZaloPay,
 // at most once per statusCacheMs per order in this process, with concurrent callers sharing the query,
-// and only while the instance's query budget allows (else from the record: query-budget.ts).
+// and only while the instance's query budget allows (else from the record: query-budget.ts). A PENDING
+// answer carries the phone's verified report of a decline or cancel (phone-report.ts).
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../../db/create-db';
 import type { PaymentOrder } from '../../db/schema';
@@ -11,6 +12,7 @@ import { findOrderByAppTransId } from './order-queries';
 import { createPaidOrderCache } from './paid-order-cache';
 import type { PaymentsConfig } from './payments-config';
 import { toPaymentView, type PaymentView } from './payment-view';
+import { readPhoneReport } from './phone-report';
 import type { PaymentsEventSink } from './domain-events';
 import { applyQueryAnswer, isFinalQueryTime } from './query-answer';
 import { QueryBudgetSpentError } from './query-budget';
@@ -85,7 +87,9 @@ export function createStatusReader(deps: StatusReaderDeps): StatusReader {
       const current =
         !fresh || queriesInFlight.has(appTransId) ? await refreshOnce(stored) : stored;
       paidOrders.remember(current);
-      return toPaymentView(current, deps.now());
+      const phoneReport =
+        current.status === 'PENDING' ? await readPhoneReport(deps.db, current.id) : null;
+      return toPaymentView(current, deps.now(), phoneReport);
     },
   };
 }

@@ -1,9 +1,11 @@
 // watch(): the live status stream behind the tRPC subscription. It yields the verified status now,
-// then a fresh view each time Postgres announces a change to this order, and ends at a final status.
+// then a fresh view each time Postgres announces a change to this order (a new status, or the phone's
+// verified report of a decline or cancel: phone-report.ts), and ends at a final status.
 import type { Database } from '../../db/create-db';
 import { findOrderByAppTransId } from './order-queries';
 import { isTerminal } from './payment-state-machine';
 import { toPaymentView, type PaymentView } from './payment-view';
+import { readPhoneReport } from './phone-report';
 import type { StatusChangeFeed } from './status-notifications';
 
 export interface StatusWatchDeps {
@@ -48,7 +50,9 @@ export async function* watchStatus(
       changed = false;
       const order = await findOrderByAppTransId(deps.db, appTransId);
       if (!order) return;
-      yield toPaymentView(order, deps.now());
+      const phoneReport =
+        order.status === 'PENDING' ? await readPhoneReport(deps.db, order.id) : null;
+      yield toPaymentView(order, deps.now(), phoneReport);
       if (isTerminal(order.status)) return;
     }
   } finally {

@@ -7,7 +7,7 @@ export interface SandboxApp {
   key1: string;
   /** Signs ZaloPay -> merchant messages (callback `mac`, redirect `checksum`). */
   key2: string;
-  /** Shown to the shopper on the gateway page. */
+  /** The title and heading of its gateway page ("Thanh toán cho <name>"); EMULATOR_APPS `name` sets it. */
   name: string;
   /** The app's default callback URL, as set in the Merchant Portal; an order's `callback_url` overrides it. */
   callbackUrl?: string;
@@ -30,7 +30,7 @@ export const PUBLIC_SANDBOX_APPS: readonly SandboxApp[] = [
     appId: 2553,
     key1: 'PcY4iZIKFCIdgZvA6ueMcMHHUbRLYjPL',
     key2: 'kLtgPl8HHhfvMuDHPwKfgfsY4Ydm9eIz',
-    name: 'ZaloPay Sandbox Demo 2553',
+    name: 'Cửa hàng demo 2553',
     issueQrCode: true,
     cashierOrderUrl: true,
   },
@@ -38,7 +38,7 @@ export const PUBLIC_SANDBOX_APPS: readonly SandboxApp[] = [
     appId: 2554,
     key1: 'sdngKKJmqEMzvh5QQcdD2A9XBSKUNaYn',
     key2: 'trMrHtvjo6myautxDUiAcYsVtaeQ8nhf',
-    name: 'ZaloPay Sandbox Demo 2554',
+    name: 'Cửa hàng demo 2554',
     issueQrCode: false,
     cashierOrderUrl: false,
   },

@@ -72,7 +72,9 @@ describe('POST /v2/cancel', () => {
 
     const page = await fetch(orderUrl);
     expect(page.status).toBe(410);
-    expect(await page.text()).toContain('it can no longer be paid');
+    expect(await page.text()).toContain('không thể thanh toán nữa');
+    const english = await fetch(`${orderUrl}&lang=en`);
+    expect(await english.text()).toContain('it can no longer be paid');
     const order = new URL(orderUrl).searchParams.get('order') ?? '';
     const click = await fetch(`${emulator.url}/openinapp/pay-wallet`, {
       method: 'POST',

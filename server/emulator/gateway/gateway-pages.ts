@@ -1,12 +1,14 @@
 // The HTML of the emulator's gateway (the qcgateway.zalopay.vn/openinapp role): one self-contained
-// page per state, inline CSS and script only, readable on a 375px phone and on a desktop.
+// page per state, inline CSS and script only, readable on a 375px phone and on a desktop. Vietnamese by
+// default with a link to English (gateway-messages.ts); titled with the merchant app's name.
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { QRCodeSVG } from 'qrcode.react';
 import { html, trustedHtml } from '../html-template';
 import type { SafeHtml } from '../html-template';
 import type { SandboxOrder } from '../emulated-order';
-import { OFFERED_TEST_CARDS, OUTCOME_LABELS } from './test-cards';
+import { GATEWAY_MESSAGES, type GatewayLanguage } from './gateway-messages';
+import { OFFERED_TEST_CARDS } from './test-cards';
 
 const vnd = new Intl.NumberFormat('vi-VN', {
   style: 'currency',
@@ -85,12 +87,22 @@ button:focus-visible,select:focus-visible{outline:3px solid #ffb300;outline-offs
 .notice.bad{border-left-color:#d93025}
 .notice.good{border-left-color:#188038}
 .error{color:#d93025;font-weight:600}
+.top{display:flex;justify-content:space-between;align-items:baseline;gap:1rem}
+.top a{color:#0050c8;font-weight:600}
 @media (min-width:48rem){main{padding:2.5rem 1rem}}
 `;
 
-function layout(title: string, body: SafeHtml): string {
+/** Where the page links to itself in the other language; null on the answer to a form (no GET to repeat). */
+export interface PageLanguage {
+  language: GatewayLanguage;
+  switchHref: string | null;
+}
+
+function layout({ language, switchHref }: PageLanguage, title: string, body: SafeHtml): string {
+  const words = GATEWAY_MESSAGES[language];
+  const otherLanguage: GatewayLanguage = language === 'vi' ? 'en' : 'vi';
   return html`<!doctype html>
-    <html lang="en">
+    <html lang="${language}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -102,18 +114,25 @@ function layout(title: string, body: SafeHtml): string {
       </head>
       <body>
         <main>
-          <p class="badge">ZaloPay sandbox emulator</p>
+          <div class="top">
+            <p class="badge">${words.badge}</p>
+            ${
+              switchHref
+                ? html`<a href="${switchHref}" lang="${otherLanguage}" hreflang="${otherLanguage}"
+                    >${words.otherLanguage}</a
+                  >`
+                : ''
+            }
+          </div>
           ${body}
         </main>
       </body>
     </html>`.html;
 }
 
-function qrSvg(value: string): SafeHtml {
+function qrSvg(value: string, title: string): SafeHtml {
   return trustedHtml(
-    renderToStaticMarkup(
-      createElement(QRCodeSVG, { value, size: 176, marginSize: 2, title: 'QR code of this order' }),
-    ),
+    renderToStaticMarkup(createElement(QRCodeSVG, { value, size: 176, marginSize: 2, title })),
   );
 }
 
@@ -122,7 +141,7 @@ function groupDigits(cardNumber: string): string {
   return cardNumber.replaceAll(/(\d{4})(?=\d)/g, '$1 ');
 }
 
-export interface CheckoutPageInput {
+export interface CheckoutPageInput extends PageLanguage {
   order: SandboxOrder;
   merchantName: string;
   orderParam: string;
@@ -131,30 +150,32 @@ export interface CheckoutPageInput {
   error?: string;
 }
 
-export function checkoutPage({
-  order,
-  merchantName,
-  orderParam,
-  secondsLeft,
-  error,
-}: CheckoutPageInput): string {
-  const hiddenOrder = html`<input type="hidden" name="order" value="${orderParam}" />`;
+export function checkoutPage(input: CheckoutPageInput): string {
+  const { order, merchantName, orderParam, secondsLeft, error, language } = input;
+  const words = GATEWAY_MESSAGES[language];
+  const hiddenFields = html`<input type="hidden" name="order" value="${orderParam}" /><input
+      type="hidden"
+      name="lang"
+      value="${language}"
+    />`;
   const cardOptions = OFFERED_TEST_CARDS.map((card) => {
-    const label = `${OUTCOME_LABELS[card.outcome]} · ${card.channel === 36 ? 'Visa' : 'ATM SBI'} ${groupDigits(card.number)}`;
+    const label = `${words.outcomes[card.outcome]} · ${card.channel === 36 ? 'Visa' : 'ATM SBI'} ${groupDigits(card.number)}`;
     return html`<option value="${card.number}">${label}</option>`;
   });
+  const title = words.payTitle(merchantName);
   return layout(
-    `Pay ${merchantName}`,
+    input,
+    title,
     html`<section class="card" aria-labelledby="order-title">
-        <h1 id="order-title">Pay ${merchantName}</h1>
+        <h1 id="order-title">${title}</h1>
         <dl>
-          <dt>Amount</dt>
+          <dt>${words.amount}</dt>
           <dd class="amount" data-testid="amount">${formatVnd(order.amount)}</dd>
-          <dt>Description</dt>
+          <dt>${words.description}</dt>
           <dd>${order.description}</dd>
-          <dt>Order</dt>
+          <dt>${words.order}</dt>
           <dd>${order.appTransId}</dd>
-          <dt>Time left</dt>
+          <dt>${words.timeLeft}</dt>
           <dd>
             <span
               id="countdown"
@@ -165,26 +186,30 @@ export function checkoutPage({
             >
           </dd>
         </dl>
-        <div class="qr">${qrSvg(order.orderUrl)}</div>
-        <p class="hint">Scanning needs the ZaloPay app; in the emulator use the buttons below.</p>
-        <p id="expired-note" class="error" hidden>This order has expired.</p>
+        <div class="qr">${qrSvg(order.orderUrl, words.qrTitle)}</div>
+        <p class="hint">${words.scanHint}</p>
+        <p id="expired-note" class="error" hidden>${words.expiredNote}</p>
       </section>
       <section class="card" aria-labelledby="actions-title">
-        <h2 id="actions-title">Choose how to pay</h2>
+        <h2 id="actions-title">${words.chooseHow}</h2>
         ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
         <form class="pay" method="post" action="/openinapp/pay-wallet">
-          ${hiddenOrder}<button type="submit" class="primary">Pay with ZaloPay wallet</button>
+          ${hiddenFields}<button type="submit" id="pay-wallet" class="primary">
+            ${words.payWallet}
+          </button>
         </form>
         <form class="pay" method="post" action="/openinapp/pay-card">
-          ${hiddenOrder}
-          <label for="card-number">Test card</label>
+          ${hiddenFields}
+          <label for="card-number">${words.testCard}</label>
           <select id="card-number" name="card_number">
             ${cardOptions}
           </select>
-          <button type="submit" class="primary">Pay by card</button>
+          <button type="submit" id="pay-card" class="primary">${words.payCard}</button>
         </form>
         <form method="post" action="/openinapp/cancel">
-          ${hiddenOrder}<button type="submit" class="secondary">Cancel</button>
+          ${hiddenFields}<button type="submit" id="cancel-payment" class="secondary">
+            ${words.cancel}
+          </button>
         </form>
       </section>
       <script>
@@ -197,20 +222,22 @@ export type NoticeTone = 'good' | 'bad' | 'neutral';
 
 /** A page that only explains something: expired, already paid, unknown order, declined card... */
 export function noticePage(
-  title: string,
-  message: string,
+  page: PageLanguage,
+  { title, message }: { title: string; message: string },
   tone: NoticeTone,
   order?: SandboxOrder,
 ): string {
+  const words = GATEWAY_MESSAGES[page.language];
   const details = order
     ? html`<dl>
-        <dt>Order</dt>
+        <dt>${words.order}</dt>
         <dd>${order.appTransId}</dd>
-        <dt>Amount</dt>
+        <dt>${words.amount}</dt>
         <dd data-testid="amount">${formatVnd(order.amount)}</dd>
       </dl>`
     : '';
   return layout(
+    page,
     title,
     html`<section class="card notice ${tone}" role="status">
       <h1>${title}</h1>

@@ -37,13 +37,6 @@ export const TEST_CARDS: readonly TestCard[] = [
   ...atm('insufficient_funds', ['9704540000000047', '9704541000000011', '9704541000000045']),
 ];
 
-export const OUTCOME_LABELS: Record<CardOutcome, string> = {
-  success: 'Succeeds',
-  insufficient_funds: 'Insufficient funds',
-  timeout: 'Bank timeout',
-  lost_or_stolen: 'Lost or stolen card',
-};
-
 /** The first card of each outcome: the choices offered on the gateway page. */
 export const OFFERED_TEST_CARDS: readonly TestCard[] = [
   '4111111111111111',
