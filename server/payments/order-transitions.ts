@@ -10,7 +10,8 @@ import type { PaymentsEventSink } from './domain-events';
 import { settlementCtes } from './merchant-order-settlement';
 import { recordWebhookEvent, type NewWebhookEvent } from './webhook-events';
 import { nextLateCheckAt } from './late-payment-checks';
-import { canTransition, isLatePayment } from './payment-state-machine';
+import { paidUpdate } from './paid-update';
+import { canTransition } from './payment-state-machine';
 import type { PaymentStatus } from './payment-view';
 import { announceStatusChange } from './status-notifications';
 
@@ -109,17 +110,16 @@ export async function applyPaymentInput(
     if (change.to === 'PAID' && canTransition(current.status, 'PAID')) {
       [updated] = await tx
         .update(paymentOrders)
-        .set({
-          status: 'PAID',
-          zpTransId: change.zpTransId,
-          paidAt: change.paidAt,
-          paidVia: change.via,
-          paidChannel: change.channel ?? null,
-          lateFlag: isLatePayment(current.status),
-          nextLateCheckAt: null,
-          failureReason: null,
-          updatedAt: now,
-        })
+        .set(
+          paidUpdate({
+            from: current.status,
+            zpTransId: change.zpTransId,
+            paidAt: change.paidAt,
+            via: change.via,
+            channel: change.channel ?? null,
+            now,
+          }),
+        )
         .where(onlyFrom)
         .returning();
     } else if (
