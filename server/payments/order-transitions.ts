@@ -4,7 +4,7 @@
 // announce the change. The loser of a race reads the winner.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/create-db';
-import { paymentEvents, paymentOrders, type PaymentOrder } from '../../db/schema';
+import { paymentEvents, paymentOrders, type LedgerKind, type PaymentOrder } from '../../db/schema';
 import type { Logger } from '../logger';
 import type { PaymentsEventSink } from './domain-events';
 import { settlementCtes } from './merchant-order-settlement';
@@ -15,19 +15,8 @@ import { canTransition } from './payment-state-machine';
 import type { PaymentStatus } from './payment-view';
 import { announceStatusChange } from './status-notifications';
 
-/** What happened to an order, as recorded in payment_events.kind. */
-export type PaymentEventKind =
-  | 'created'
-  | 'gateway_created'
-  | 'gateway_duplicate'
-  | 'gateway_rejected'
-  | 'gateway_unknown'
-  | 'callback'
-  | 'query'
-  | 'query_unknown'
-  | 'redirect_seen'
-  | 'cancel'
-  | 'order_cancelled';
+/** What happened to an order, as recorded in payment_events.kind: every ledger kind but the refund steps. */
+export type PaymentEventKind = Exclude<LedgerKind, `refund_${string}`>;
 
 export interface PaymentInput {
   kind: PaymentEventKind;

@@ -1,5 +1,8 @@
 // What the outside world (tRPC, REST, the browser) may see of an order: no keys, no internal ids.
-export const PAYMENT_STATUSES = ['PENDING', 'PAID', 'FAILED', 'EXPIRED'] as const;
+import { paymentStatus } from '../../db/schema';
+
+/** The statuses an attempt can have: the database enum's, listed once in db/schema.ts. */
+export const PAYMENT_STATUSES = paymentStatus.enumValues;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export interface PaymentView {
