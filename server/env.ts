@@ -1,6 +1,7 @@
 // The only reader of process.env: every setting validated once at start-up with zod, with a message
 // naming each bad variable; the Env type is what the schema produces. Defaults make `npm start` work on a bare machine (PGlite + embedded emulator).
 import { z } from 'zod';
+import { DEFAULT_PGLITE_DATA_DIR } from '../db/pglite-data-dir';
 import { AppConfigError, parseAppsSetting } from './emulator/app-config';
 import { PUBLIC_SANDBOX_APPS } from './zalopay/sandbox-apps';
 import { subCodeListSchema } from './zalopay/cancel-order';
@@ -17,11 +18,9 @@ const GATEWAY_HOSTS = {
 } as const;
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
-const flag = (fallback: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0'])
-    .default(fallback ? 'true' : 'false')
-    .transform((v) => v === 'true' || v === '1');
+/** An on/off setting: true, false, 1 or 0. */
+const flagValue = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const flag = (fallback: boolean) => flagValue.default(fallback);
 const optionalText = z
   .string()
   .trim()
@@ -34,7 +33,7 @@ const rawEnvSchema = z.object({
   PORT: int(3000).pipe(z.number().max(65535)),
   PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
   DATABASE_URL: optionalText,
-  PGLITE_DATA_DIR: z.string().default('.data/pglite'),
+  PGLITE_DATA_DIR: z.string().default(DEFAULT_PGLITE_DATA_DIR),
   // No default here: the settings tell a mode named on purpose from the default (emulator).
   ZALOPAY_MODE: z.enum(['emulator', 'sandbox', 'production']).optional(),
   ZALOPAY_APP_ID: optionalText.pipe(z.coerce.number<string>().int().positive().optional()),
@@ -54,7 +53,7 @@ const rawEnvSchema = z.object({
   ORDER_MAX_AMOUNT: int(50_000_000, 1),
   ORDER_EXPIRE_SECONDS: int(900, 300).pipe(z.number().max(2_592_000)),
   ORDER_APP_USER: z.string().trim().min(1).max(50).default('zalopay-checkout'),
-  ACCEPT_CLIENT_AMOUNTS: z.enum(['true', 'false', '1', '0']).optional(),
+  ACCEPT_CLIENT_AMOUNTS: flagValue.optional(),
   ACCEPT_CLIENT_AMOUNTS_IN_PRODUCTION: flag(false),
   ORDER_ABANDON_AFTER_MS: int(86_400_000),
   ORDER_ABANDON_CHECK_MS: int(60_000, 1_000),
@@ -189,10 +188,7 @@ function settingsOf(raw: RawEnv, problems: string[]) {
   // Shopper-chosen amounts are paid and fulfilled as they are: with real money that takes a second,
   // explicit setting (and the server says so loudly at start).
   const realMoney = mode !== 'emulator' && (mode === 'production' || raw.NODE_ENV === 'production');
-  const acceptClientAmounts =
-    raw.ACCEPT_CLIENT_AMOUNTS === undefined
-      ? mode === 'emulator'
-      : raw.ACCEPT_CLIENT_AMOUNTS === 'true' || raw.ACCEPT_CLIENT_AMOUNTS === '1';
+  const acceptClientAmounts = raw.ACCEPT_CLIENT_AMOUNTS ?? mode === 'emulator';
   if (acceptClientAmounts && realMoney && !raw.ACCEPT_CLIENT_AMOUNTS_IN_PRODUCTION) {
     problems.push(
       'ACCEPT_CLIENT_AMOUNTS: true in production, where the browser would choose what a shopper pays and the order would be fulfilled: remove it (orders are priced from the catalogue), or set ACCEPT_CLIENT_AMOUNTS_IN_PRODUCTION=true as well if you really mean it',
