@@ -6,6 +6,7 @@ import type { Database, DatabaseHandle } from '../../db/create-db';
 import { fulfilments, paymentOrders, shopOrders, type ShopOrderLine } from '../../db/schema';
 import type { Logger } from '../logger';
 import { backoffMs, type Backoff } from '../backoff';
+import { statusesBefore } from './merchant-order-state-machine';
 import { startPeriodicRounds } from './periodic-rounds';
 import { inSpan, ORDER_ATTRIBUTES } from '../telemetry/spans';
 
@@ -137,7 +138,7 @@ export function startFulfilmentWorker(deps: FulfilmentWorkerDeps): FulfilmentWor
       .where(
         and(
           inArray(shopOrders.id, db.select({ id: done.shopOrderId }).from(done)),
-          eq(shopOrders.status, 'PAID'),
+          inArray(shopOrders.status, statusesBefore('FULFILLED')),
         ),
       );
   }
