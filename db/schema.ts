@@ -422,7 +422,7 @@ export const webhookEvents = pgTable(
     lastError: text('last_error'),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     createdAt: createdAt(),
-    /** The writing transaction's id: GET /api/v1/events lists only events every reader will see (issue 20). */
+    /** The writing transaction's id: GET /api/v1/events lists only events every reader will see. */
     txid: xid8('txid')
       .notNull()
       .default(sql`pg_current_xact_id()`),
