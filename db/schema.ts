@@ -374,7 +374,6 @@ export const refunds = pgTable(
 export type Product = typeof products.$inferSelect;
 export type ShopOrder = typeof shopOrders.$inferSelect;
 export type PaymentOrder = typeof paymentOrders.$inferSelect;
-export type NewPaymentOrder = typeof paymentOrders.$inferInsert;
 export type PaymentEvent = typeof paymentEvents.$inferSelect;
 export type Fulfilment = typeof fulfilments.$inferSelect;
 export type Refund = typeof refunds.$inferSelect;

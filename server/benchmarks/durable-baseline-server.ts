@@ -1,5 +1,5 @@
 // The durable baseline: the same durable work as the checkout's callback, written as plainly as it can
-// be, to measure the checkout against (issue 17). node:http; HMAC(key2, data) compared in constant time;
+// be, to measure the checkout against. node:http; HMAC(key2, data) compared in constant time;
 // then ONE statement: the guarded UPDATE (PENDING -> PAID only while still PENDING, for the order's own
 // app and amount), its ledger row, its outbox row and a NOTIFY, as CTEs; and, in the same process, a
 // worker delivering the outbox with FOR UPDATE SKIP LOCKED claims. No Express, no tRPC, no Drizzle:
