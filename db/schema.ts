@@ -71,7 +71,7 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
 /**
- * The highest unit price the database accepts: ORDER_MAX_AMOUNT's own ceiling (server/env.ts). The
+ * The highest unit price the database accepts: ORDER_MAX_AMOUNT's own ceiling (server/env/). The
  * catalogue service holds prices to the configured ORDER_MAX_AMOUNT; this CHECK holds every writer.
  */
 export const PRODUCT_PRICE_CEILING = 50_000_000;

@@ -75,7 +75,7 @@ const dataSchema = z.object({
   channel: z.number().int(),
 });
 
-// A tool's own settings, like server/testing/test-database.ts: not the app's configuration (server/env.ts).
+// A tool's own settings, like server/testing/test-database.ts: not the app's configuration (server/env/).
 const port = Number(process.argv[2] ?? 0);
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error('The durable baseline runs on PostgreSQL: set DATABASE_URL');
