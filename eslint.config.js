@@ -83,7 +83,7 @@ export default tseslint.config(
   },
   {
     // The app's own rooms never load the emulator or the test harness; only the composition root
-    // (checkout-server.ts, env.ts) starts the embedded emulator.
+    // (checkout-server.ts, env/) starts the embedded emulator.
     files: ['server/{trpc,http,ops,security}/**/*.{ts,tsx}'],
     ignores: TEST_CODE,
     rules: {

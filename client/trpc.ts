@@ -17,7 +17,7 @@ export function createBrowserTrpcClient(url = '/trpc') {
       splitLink({
         condition: (operation) => operation.type === 'subscription',
         true: httpSubscriptionLink({ url, transformer: superjson }),
-        // The server refuses larger batches (issue 14): split them here instead.
+        // The server refuses larger batches: split them here instead.
         false: httpBatchLink({ url, transformer: superjson, maxItems: MAX_BATCH_SIZE }),
       }),
     ],

@@ -1,4 +1,4 @@
-// Instances started at the same moment on one PostgreSQL database (issue 22): each holds its own handle
+// Instances started at the same moment on one PostgreSQL database: each holds its own handle
 // (its own connections, as separate processes would) and calls migrate() at once, on an empty database
 // and on one left at an older schema. All must succeed and every migration must be recorded once.
 // PostgreSQL only: PGlite is one process's embedded database, which no second instance can open.

@@ -9,6 +9,7 @@ import * as schema from './schema';
 import { migrate, migrationsFingerprint } from './migrate';
 import { createMigratedCluster, needsNewCluster } from './pglite-fresh-cluster';
 import { reconnectDelaySeconds } from './reconnect-delay';
+import { DEFAULT_PGLITE_DATA_DIR } from './pglite-data-dir';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -42,8 +43,6 @@ export interface CreateDbOptions {
   /** postgres.js pool size (the LISTEN connection is extra), default 10. */
   maxConnections?: number | undefined;
 }
-
-export const DEFAULT_PGLITE_DATA_DIR = '.data/pglite';
 
 export async function createDb(options: CreateDbOptions = {}): Promise<DatabaseHandle> {
   return options.databaseUrl

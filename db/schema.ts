@@ -71,7 +71,7 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
 /**
- * The highest unit price the database accepts: ORDER_MAX_AMOUNT's own ceiling (server/env.ts). The
+ * The highest unit price the database accepts: ORDER_MAX_AMOUNT's own ceiling (server/env/). The
  * catalogue service holds prices to the configured ORDER_MAX_AMOUNT; this CHECK holds every writer.
  */
 export const PRODUCT_PRICE_CEILING = 50_000_000;
@@ -374,7 +374,6 @@ export const refunds = pgTable(
 export type Product = typeof products.$inferSelect;
 export type ShopOrder = typeof shopOrders.$inferSelect;
 export type PaymentOrder = typeof paymentOrders.$inferSelect;
-export type NewPaymentOrder = typeof paymentOrders.$inferInsert;
 export type PaymentEvent = typeof paymentEvents.$inferSelect;
 export type Fulfilment = typeof fulfilments.$inferSelect;
 export type Refund = typeof refunds.$inferSelect;
@@ -422,7 +421,7 @@ export const webhookEvents = pgTable(
     lastError: text('last_error'),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     createdAt: createdAt(),
-    /** The writing transaction's id: GET /api/v1/events lists only events every reader will see (issue 20). */
+    /** The writing transaction's id: GET /api/v1/events lists only events every reader will see. */
     txid: xid8('txid')
       .notNull()
       .default(sql`pg_current_xact_id()`),

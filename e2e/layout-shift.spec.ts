@@ -1,4 +1,4 @@
-// CLS 0 on the shop (issue 24, shoppers item 11): nothing moves while the menu loads, on a phone-sized
+// CLS 0 on the shop: nothing moves while the menu loads, on a phone-sized
 // screen and on a desktop. Layout shifts are summed in the page by a PerformanceObserver from the start.
 import { test, expect } from './fixtures';
 

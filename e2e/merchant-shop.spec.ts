@@ -1,4 +1,4 @@
-// A shop with its own back end takes ZaloPay through the merchant API (issue 20): the operator gives it a
+// A shop with its own back end takes ZaloPay through the merchant API: the operator gives it a
 // key on /ops, its "Buy" makes an order of free lines and sends the browser to checkout_url, the shopper
 // pays through the emulator (redirect on a phone, QR on a desktop), "Return to <shop>" lands on the
 // shop's return_url, and the shop's receiver gets order.paid with its merchant_reference. Unpaid, "Cancel

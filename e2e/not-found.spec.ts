@@ -1,5 +1,5 @@
 // A path no page has answers 404 with a not-found page in the shopper's language, and the way back to the
-// shop; the pages that exist (a checkout, the confirmation) still answer 200 (issue 24, shoppers item 9).
+// shop; the pages that exist (a checkout, the confirmation) still answer 200.
 import { test, expect } from './fixtures';
 import { expectNoAxeViolations } from './axe';
 

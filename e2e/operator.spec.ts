@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 
-/** axe's best-practice rule the WCAG tags leave out: a table header with no text (issue 24). */
+/** axe's best-practice rule the WCAG tags leave out: a table header with no text. */
 async function expectNoEmptyTableHeaders(page: Page) {
   const results = await new AxeBuilder({ page }).withRules(['empty-table-header']).analyze();
   expect(results.violations.map((violation) => violation.id)).toEqual([]);

@@ -1,4 +1,4 @@
-// How the checkout lays out for a shopper (issue 24): in Vietnamese at 1280 px the two payment tabs sit on
+// How the checkout lays out for a shopper: in Vietnamese at 1280 px the two payment tabs sit on
 // one line, and a heading that takes focus after a mouse click shows no link-like underline.
 import { test, expect } from './fixtures';
 import { addFirstProduct } from './checkout-page';

@@ -1,5 +1,6 @@
 // The configuration contract: defaults that start on a bare machine, and refusals that name each bad variable.
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PGLITE_DATA_DIR } from '../db/pglite-data-dir';
 import { loadEnv } from './env';
 import { MERCHANT_KEYS, problemsOf } from './testing/env-refusals';
 import { PUBLIC_SANDBOX_APPS } from './zalopay/sandbox-apps';
@@ -118,5 +119,25 @@ describe('loadEnv', () => {
     const problems = problemsOf({ ...realKeys, ZALOPAY_MODE: 'production', PUBLIC_BASE_URL: '' });
     expect(problems.join('\n')).not.toContain(realKeys.ZALOPAY_KEY1);
     expect(problems.join('\n')).not.toContain(realKeys.ZALOPAY_KEY2);
+  });
+
+  it('reads every on/off setting the same way: true, false, 1 or 0, and nothing else', () => {
+    for (const name of [
+      'EMULATOR_EMBEDDED',
+      'ACCEPT_CLIENT_AMOUNTS_IN_PRODUCTION',
+      'LOG_PRETTY',
+      'MERCHANT_WEBHOOK_ALLOW_PRIVATE',
+      'MIGRATE_ON_START',
+      'ACCEPT_CLIENT_AMOUNTS',
+    ]) {
+      expect(problemsOf({ [name]: 'yes' })[0]).toMatch(new RegExp(`^${name}`));
+    }
+    expect(loadEnv({ LOG_PRETTY: '1' }).log.pretty).toBe(true);
+    expect(loadEnv({ MIGRATE_ON_START: '0' }).migrateOnStart).toBe(false);
+    expect(loadEnv({ ACCEPT_CLIENT_AMOUNTS: '0' }).orders.acceptClientAmounts).toBe(false);
+  });
+
+  it("keeps PGlite's data where createDb keeps it by default", () => {
+    expect(loadEnv({}).pgliteDataDir).toBe(DEFAULT_PGLITE_DATA_DIR);
   });
 });

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { StandardSchemaV1Error, TRPCError } from '@trpc/server';
 import { describe, expect, it, vi } from 'vitest';
+import { GatewayUnavailableError, InvalidPaymentInputError } from '../../server/payments/errors';
 import type { DeviceMode } from '../device-mode';
 import { FakePayments } from '../testing/fake-payments';
 import { renderWithApi } from '../testing/render-with-api';
@@ -299,9 +299,8 @@ describe('CheckoutPage', () => {
 
   it('on a server error, says so kindly and "Try again" asks for the same order again', async () => {
     const payments = new FakePayments();
-    payments.payOrderFailures.push(
-      new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'ZaloPay timed out' }),
-    );
+    // Not a domain error: the server answers it as an unexpected one, with its generic message.
+    payments.payOrderFailures.push(new Error('ZaloPay timed out'));
     const view = renderNewOrderCheckout(payments);
     expect(
       await screen.findByText(/We could not start the payment/, { selector: '.error-box p' }),
@@ -316,12 +315,7 @@ describe('CheckoutPage', () => {
 
   it('when ZaloPay did not answer (503), says so instead of the generic "could not start"', async () => {
     const payments = new FakePayments();
-    payments.payOrderFailures.push(
-      new TRPCError({
-        code: 'SERVICE_UNAVAILABLE',
-        message: 'ZaloPay is not answering right now.',
-      }),
-    );
+    payments.payOrderFailures.push(new GatewayUnavailableError('260115_TESTORDER1_1'));
     renderNewOrderCheckout(payments);
     expect(
       await screen.findByText(
@@ -337,16 +331,11 @@ describe('CheckoutPage', () => {
   it('on BAD_REQUEST, shows the server message about the field', async () => {
     const payments = new FakePayments();
     payments.payOrderFailures.push(
-      new TRPCError({
-        code: 'BAD_REQUEST',
-        cause: new StandardSchemaV1Error([
-          { message: 'orderId is at most 40 characters', path: ['orderId'] },
-        ]),
-      }),
+      new InvalidPaymentInputError('orderId', 'is at most 40 characters'),
     );
     renderNewOrderCheckout(payments);
     expect(
-      await screen.findByText('Please check the order: orderId is at most 40 characters', {
+      await screen.findByText('Please check the order: orderId: is at most 40 characters', {
         selector: '.error-box p',
       }),
     ).toBeVisible();

@@ -1,4 +1,4 @@
-// The hosted checkout of an order made through the merchant API (issue 20): "Cancel and return" to the
+// The hosted checkout of an order made through the merchant API: "Cancel and return" to the
 // merchant's cancel_url while unpaid, "Return to <shop>" to its return_url once paid, and an expired
 // order says so with the way back to the merchant, never a Pay button.
 import { screen } from '@testing-library/react';

@@ -1,4 +1,4 @@
-// Unknown paths show a not-found page in both languages, with the way back to the shop (issue 24).
+// Unknown paths show a not-found page in both languages, with the way back to the shop.
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../app';

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
-import { StandardSchemaV1Error, TRPCError } from '@trpc/server';
+import { TRPCError } from '@trpc/server';
 import { describe, expect, it, vi } from 'vitest';
+import { InvalidOrderError } from '../../server/payments/errors';
 import { FakePayments } from '../testing/fake-payments';
 import { renderWithApi } from '../testing/render-with-api';
 import { ShopPage } from './shop-page';
@@ -110,12 +111,7 @@ describe('ShopPage', () => {
   it('on BAD_REQUEST, shows the server message naming the line, and Pay can be tried again', async () => {
     const payments = new FakePayments();
     payments.createOrderFailures.push(
-      new TRPCError({
-        code: 'BAD_REQUEST',
-        cause: new StandardSchemaV1Error([
-          { message: 'lines[1].sku: banh-mi is no longer sold', path: ['lines'] },
-        ]),
-      }),
+      new InvalidOrderError('lines[1].sku', 'banh-mi is no longer sold'),
     );
     const view = renderShop(payments);
     await fillDemoCart(view);

@@ -1,6 +1,12 @@
 // An in-memory PaymentsPort for client tests: the real tRPC router runs on top of it, so components meet
-// real procedures, real zod validation, real errors and real superjson Dates, with no server and no network.
-import { TRPCError } from '@trpc/server';
+// real procedures, real zod validation and real superjson Dates, with no server and no network. Its
+// failures are the domain's own errors (server/payments/errors.ts), which the router turns into tRPC
+// errors with the server's one mapper (payment-procedure.ts): the same codes, messages and zodError.
+import {
+  InvalidOrderError,
+  OrderNotFoundError,
+  OrderNotPayableError,
+} from '../../server/payments/errors';
 import type { RedirectHint } from '../../server/payments/redirect-report';
 import type { PhoneReport } from '../../server/payments/phone-report';
 import type { PaymentsPort } from '../../server/payments/payments-port';
@@ -82,9 +88,9 @@ export class FakePayments implements PaymentsPort {
   readonly reportedRedirects: Record<string, string>[] = [];
   /** What reportRedirect() says the redirect claims (the real one verifies the checksum with key2). */
   redirectClaim: RedirectHint['claim'] = 'unverified';
-  /** The next createOrder() calls throw these, in order. */
+  /** The next createOrder() calls throw these, in order: the domain's errors, as the real one does. */
   readonly createOrderFailures: Error[] = [];
-  /** The next payOrder() calls throw these, in order. */
+  /** The next payOrder() calls throw these, in order: the domain's errors, as the real one does. */
   readonly payOrderFailures: Error[] = [];
   /** When set, createOrder() waits for this promise before answering (to observe the "creating" state). */
   createOrderGate: Promise<void> | null = null;
@@ -133,10 +139,8 @@ export class FakePayments implements PaymentsPort {
     const failure = this.payOrderFailures.shift();
     if (failure) throw failure;
     const order = this.shopOrders.get(orderId);
-    if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such order' });
-    if (order.status !== 'AWAITING_PAYMENT') {
-      throw new TRPCError({ code: 'CONFLICT', message: `The order is ${order.status}` });
-    }
+    if (!order) throw new OrderNotFoundError(orderId);
+    if (order.status !== 'AWAITING_PAYMENT') throw new OrderNotPayableError(orderId, order.status);
     return this.liveAttempt(order) ?? this.newAttempt(order);
   }
 
@@ -292,7 +296,10 @@ export class FakePayments implements PaymentsPort {
     return lines.map((line, index) => {
       const product = this.products.find((candidate) => candidate.sku === line.sku);
       if (!product) {
-        throw new TRPCError({ code: 'BAD_REQUEST', message: `lines[${index}].sku: unknown sku` });
+        throw new InvalidOrderError(
+          `lines[${index}].sku`,
+          `${line.sku} is not a product of this shop`,
+        );
       }
       return {
         sku: product.sku,

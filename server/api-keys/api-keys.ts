@@ -1,4 +1,4 @@
-// Merchant API keys (issue 20): issue, list, revoke and authenticate. A key is `ck_` and 43 base64url
+// Merchant API keys: issue, list, revoke and authenticate. A key is `ck_` and 43 base64url
 // characters (256 random bits); only its SHA-256 is stored, with its last four characters for people.
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-// Case: the checkout as deployed (issue 22), side by side in one run on PostgreSQL: signed callbacks flat
+// Case: the checkout as deployed, side by side in one run on PostgreSQL: signed callbacks flat
 // out to an instance with tracing off, one with tracing on (spans to an OTLP receiver in this process),
 // and the first through Debian's nginx with TLS (deploy/nginx's snippet); and the shop's first load in
 // bytes on the wire, compressed as the app sends it.

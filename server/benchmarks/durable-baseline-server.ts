@@ -1,5 +1,5 @@
 // The durable baseline: the same durable work as the checkout's callback, written as plainly as it can
-// be, to measure the checkout against (issue 17). node:http; HMAC(key2, data) compared in constant time;
+// be, to measure the checkout against. node:http; HMAC(key2, data) compared in constant time;
 // then ONE statement: the guarded UPDATE (PENDING -> PAID only while still PENDING, for the order's own
 // app and amount), its ledger row, its outbox row and a NOTIFY, as CTEs; and, in the same process, a
 // worker delivering the outbox with FOR UPDATE SKIP LOCKED claims. No Express, no tRPC, no Drizzle:
@@ -75,7 +75,7 @@ const dataSchema = z.object({
   channel: z.number().int(),
 });
 
-// A tool's own settings, like server/testing/test-database.ts: not the app's configuration (server/env.ts).
+// A tool's own settings, like server/testing/test-database.ts: not the app's configuration (server/env/).
 const port = Number(process.argv[2] ?? 0);
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error('The durable baseline runs on PostgreSQL: set DATABASE_URL');

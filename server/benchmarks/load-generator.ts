@@ -18,6 +18,11 @@ export interface LoadOptions {
   ratePerSecond?: number;
   /** For an https baseUrl: e.g. `{ ca }`, the certificate to trust (the proxy's, made for the run). */
   tlsOptions?: object;
+  /**
+   * Told of each 2xx answer with the request it answers (one request in flight per connection, so the
+   * connection's last request is the one answered).
+   */
+  onOk?: (request: LoadRequest) => void;
 }
 
 export interface LoadSummary {
@@ -55,7 +60,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadSummary> {
           {
             method: options.method,
             headers: { 'content-type': 'application/json' },
-            setupRequest: (request) => {
+            setupRequest: (request, context: { sent?: LoadRequest }) => {
               // autocannon's `amount` would override the duration, so running out of prepared
               // requests ends the load instead (the few already in flight repeat the last one).
               const next = exhausted ? last : options.nextRequest();
@@ -65,11 +70,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadSummary> {
                 return request;
               }
               last = next;
+              context.sent = next;
               return {
                 ...request,
                 path: next.path,
                 ...(next.body === undefined ? {} : { body: next.body }),
               };
+            },
+            onResponse: (status: number, _body: string, context: { sent?: LoadRequest }) => {
+              if (status >= 200 && status < 300 && context.sent) options.onOk?.(context.sent);
             },
           },
         ],

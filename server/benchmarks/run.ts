@@ -364,7 +364,7 @@ async function runCheckoutCases(
     readyUrl: `http://127.0.0.1:${baselinePort}/`,
   });
   children.push(baseline);
-  // The durable baseline (issue 17) runs on PostgreSQL only, and only for the callback case.
+  // The durable baseline runs on PostgreSQL only, and only for the callback case.
   const durablePort = await freePort();
   const durable =
     database.driver === 'postgres' && wanted('callback-ingest')
@@ -377,7 +377,7 @@ async function runCheckoutCases(
       : undefined;
   if (durable) children.push(durable);
 
-  let acknowledged: { server: ServerName; count: number | undefined }[] = [];
+  let acknowledged: { server: ServerName; bodies: Set<string> }[] = [];
   if (wanted('callback-ingest')) {
     cases.push(
       await attempt('callback-ingest', 'Callback ingest', async () => {
@@ -450,10 +450,10 @@ async function runCheckoutCases(
 
   const ingest = cases.find((c) => c.id === 'callback-ingest');
   if (ingest) {
-    for (const { server, count } of acknowledged) {
+    for (const { server, bodies } of acknowledged) {
       const role = database.driver === 'pglite' && server === 'baseline' ? 'baseline' : 'app';
       await withHandle(database, role, async (db) => {
-        ingest.figures.push(...(await verifyCallbackEffects(db, server, count)));
+        ingest.figures.push(...(await verifyCallbackEffects(db, server, bodies)));
       });
     }
   }

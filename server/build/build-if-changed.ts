@@ -1,5 +1,5 @@
 // `npm start` runs this instead of `npm run build`: it builds only when the sources changed since the last
-// build, so a second start takes about a second instead of a full client and server build (issue 15).
+// build, so a second start takes about a second instead of a full client and server build.
 // The fingerprint is a SHA-256 of every input file's path and content, kept beside the build in dist/.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

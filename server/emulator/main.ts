@@ -1,5 +1,5 @@
 // `npm run emulator`: runs the ZaloPay sandbox emulator on its own, for local development and for
-// merchants in any language. The only file of server/sandbox that reads process.env and argv.
+// merchants in any language. The only file of server/emulator that reads process.env and argv.
 import { CliOptionError, helpText, parseCli } from './cli-options';
 import { startEmulator } from './emulator';
 

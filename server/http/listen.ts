@@ -1,5 +1,5 @@
 // Listening on a configured port, with one clear line when it cannot: the setting that names the port, the
-// address, and what to do, instead of Node's EADDRINUSE stack (issue 22).
+// address, and what to do, instead of Node's EADDRINUSE stack.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 

@@ -3,7 +3,7 @@
 
 /**
  * The shopper's pages batch two or three; forty status reads in one request were one of the ways a
- * client multiplied ZaloPay queries (issue 14). More: 400 for the batch.
+ * client multiplied ZaloPay queries. More: 400 for the batch.
  */
 export const TRPC_MAX_BATCH_SIZE = 10;
 

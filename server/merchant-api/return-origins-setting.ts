@@ -1,4 +1,4 @@
-// MERCHANT_RETURN_ORIGINS, checked once at start (server/env.ts): the origins a merchant order's
+// MERCHANT_RETURN_ORIGINS, checked once at start (server/env/): the origins a merchant order's
 // return_url and cancel_url may go to. Empty: orders take no return URL at all (never an open redirect).
 
 /** The comma list as origins (`https://shop.example`), with a problem per entry that is not one. */

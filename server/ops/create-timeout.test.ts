@@ -1,5 +1,5 @@
 // A ZaloPay create that times out is an operator's business: a warning naming the app_trans_id (not only
-// the access line) and orders_created_total{outcome="timeout"} in the metrics (issue 24, operators item 5).
+// the access line) and orders_created_total{outcome="timeout"} in the metrics.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayUnavailableError } from '../payments/errors';
 import { capturedLog } from '../testing/captured-log';

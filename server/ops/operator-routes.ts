@@ -7,6 +7,7 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import type { Database } from '../../db/create-db';
 import type { Logger } from '../logger';
+import { APP_TRANS_ID_MAX_CHARS } from '../zalopay';
 import { RefundRefusedError } from '../refunds/refund-errors';
 import type { RefundService } from '../refunds/refund-service';
 import { summariseRefunds } from '../refunds/refund-summary';
@@ -107,8 +108,6 @@ function hasControlCharacter(text: string): boolean {
   }
   return false;
 }
-/** Our app_trans_ids are `yymmdd_` and a few dozen characters; anything far longer is not one. */
-const MAX_APP_TRANS_ID = 64;
 /** A merchant order reference as order-input.ts accepts one: letters, digits, _ and -, at most 40. */
 const SHOP_ORDER_ID = /^[\w-]{1,40}$/;
 
@@ -198,7 +197,7 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Router {
 
   // Every /ops/orders/:appTransId route: an id that cannot be one is a 400 naming the field.
   router.param('appTransId', (_req, res, next, value: string) => {
-    if (hasControlCharacter(value) || value.length > MAX_APP_TRANS_ID) {
+    if (hasControlCharacter(value) || value.length > APP_TRANS_ID_MAX_CHARS) {
       page(
         res,
         400,

@@ -1,4 +1,4 @@
-// Server-side operator sessions (issue 14): the cookie holds a random secret, the database its HMAC under
+// Server-side operator sessions: the cookie holds a random secret, the database its HMAC under
 // ADMIN_TOKEN. A session is valid while it is neither expired nor revoked: signing out revokes it at
 // once, /ops/sessions lists and revokes the others, and a new ADMIN_TOKEN matches none of them.
 import { createHmac, randomBytes } from 'node:crypto';

@@ -4,7 +4,7 @@
 // compare-and-swap on the order's status and attempt counter, so a payment or a new attempt that slipped in
 // meanwhile is seen. A paid order cannot be cancelled (OrderNotCancellableError, 409). A payment that still
 // arrives for a cancelled order is recorded and refunded (merchant-order-settlement.ts).
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import {
   paymentEvents,
   paymentOrders,
@@ -15,6 +15,7 @@ import {
 import { cancelAttemptAtGateway } from './cancel-attempt';
 import type { CreatePaymentDeps } from './create-payment';
 import { OrderNotCancellableError, OrderNotFoundError } from './errors';
+import { canMoveMerchantOrder, statusesBefore } from './merchant-order-state-machine';
 import { readShopOrder } from './shop-order-view';
 import { recordWebhookEvent } from './webhook-events';
 
@@ -44,7 +45,7 @@ export async function cancelShopOrder(
     if (order.status === 'CANCELLED') {
       return { order, cancelledNow: false, uncertainAttempts: [] };
     }
-    if (order.status !== 'AWAITING_PAYMENT')
+    if (!canMoveMerchantOrder(order.status, 'CANCELLED'))
       throw new OrderNotCancellableError(orderId, order.status);
 
     const uncertainAttempts: string[] = [];
@@ -82,7 +83,7 @@ async function markCancelled(
       .where(
         and(
           eq(shopOrders.id, seen.id),
-          eq(shopOrders.status, 'AWAITING_PAYMENT'),
+          inArray(shopOrders.status, statusesBefore('CANCELLED')),
           eq(shopOrders.attempts, seen.attempts),
         ),
       )

@@ -1,9 +1,10 @@
 // Attempt n+1 of a merchant order in one statement, with a compare-and-swap on the order's attempt
 // counter: the counter moves from the value the caller read to the next one (only while the order
-// awaits payment), and the attempt and its 'created' ledger row are written from that move. When a
+// awaits payment), and the attempt and its 'created' ledger row are written from that move, with the
+// columns and payload record-new-attempt.ts defines. When a
 // concurrent ask got there first, the swap finds another counter and nothing is written: the caller
 // reads again and finds that ask's attempt. Two round trips in all, where a locking transaction took seven.
-import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
 import { preparedPerDatabase } from '../../db/prepared-per-database';
 import {
@@ -13,7 +14,15 @@ import {
   type PaymentOrder,
   type ShopOrder,
 } from '../../db/schema';
-import type { NewAttempt } from './record-new-attempt';
+import {
+  createdEventPayload,
+  NEW_ATTEMPT_COLUMN_NAMES,
+  newAttemptColumns,
+  type NewAttempt,
+  type NewAttemptColumns,
+} from './record-new-attempt';
+
+type NewAttemptColumnName = keyof NewAttemptColumns;
 
 /** The order with its latest attempt (the one numbered like the order's counter), in one read. */
 const readStatementFor = preparedPerDatabase((db: Database) =>
@@ -55,14 +64,26 @@ const claimStatementFor = preparedPerDatabase((db: Database) => {
       )
       .returning({ id: shopOrders.id, attempts: shopOrders.attempts }),
   );
-  // drizzle's insert-from-select wants every column of the table, defaults included: plain SQL is clearer.
+  // drizzle's insert-from-select wants every column of the table, defaults included: the statement is
+  // built from the one list of a new attempt's columns instead, the number and the order from the swap.
+  const fromSwap: Partial<Record<NewAttemptColumnName, SQL>> = {
+    shopOrderId: sql`${bumped.id}`,
+    attempt: sql`${bumped.attempts}`,
+  };
+  const columns = sql.join(
+    NEW_ATTEMPT_COLUMN_NAMES.map((key) => sql.identifier(paymentOrders[key].name)),
+    sql`, `,
+  );
+  const values = sql.join(
+    NEW_ATTEMPT_COLUMN_NAMES.map(
+      (key) =>
+        fromSwap[key] ?? sql`${sql.placeholder(key)}::${sql.raw(paymentOrders[key].getSQLType())}`,
+    ),
+    sql`, `,
+  );
   const inserted = db.$with('inserted', getTableColumns(paymentOrders)).as(sql`
-    insert into ${paymentOrders} (app_trans_id, shop_order_id, attempt, app_id, app_user, amount, description,
-      item, embed_data, app_time, expires_at, next_poll_at, created_at, updated_at)
-    select ${sql.placeholder('appTransId')}, ${bumped.id}, ${bumped.attempts}, ${sql.placeholder('appId')},
-      ${sql.placeholder('appUser')}, ${sql.placeholder('amount')}, ${sql.placeholder('description')},
-      ${sql.placeholder('item')}, ${sql.placeholder('embedData')}, ${sql.placeholder('appTime')},
-      ${time('expiresAt')}, ${time('nextPollAt')}, ${now}, ${now}
+    insert into ${paymentOrders} (${columns})
+    select ${values}
     from ${bumped}
     where ${bumped.attempts} = ${sql.placeholder('attempt')}::int
     returning *`);
@@ -83,28 +104,17 @@ export async function claimNextAttempt(
   attempt: NewAttempt,
   seenAttempts: number,
 ): Promise<PaymentOrder | undefined> {
+  const columns = Object.fromEntries(
+    Object.entries(newAttemptColumns(attempt)).map(([key, value]) => [
+      key,
+      value instanceof Date ? value.toISOString() : value,
+    ]),
+  );
   const [row] = await claimStatementFor(db).execute({
-    shopOrderId: attempt.shopOrderId,
+    ...columns,
     seenAttempts,
-    attempt: attempt.attempt,
-    appTransId: attempt.appTransId,
-    appId: attempt.appId,
-    appUser: attempt.appUser,
-    amount: attempt.amount,
-    description: attempt.description,
-    item: attempt.item,
-    embedData: attempt.embedData,
-    appTime: attempt.appTime,
-    expiresAt: attempt.expiresAt.toISOString(),
-    nextPollAt: attempt.nextPollAt.toISOString(),
     now: attempt.now.toISOString(),
-    payload: JSON.stringify({
-      shopOrderId: attempt.shopOrderId,
-      attempt: attempt.attempt,
-      amount: attempt.amount,
-      appTime: attempt.appTime,
-      expiresAt: attempt.expiresAt.toISOString(),
-    }),
+    payload: JSON.stringify(createdEventPayload(attempt)),
   });
   return row;
 }

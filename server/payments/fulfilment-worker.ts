@@ -5,6 +5,8 @@ import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Database, DatabaseHandle } from '../../db/create-db';
 import { fulfilments, paymentOrders, shopOrders, type ShopOrderLine } from '../../db/schema';
 import type { Logger } from '../logger';
+import { backoffMs, type Backoff } from '../backoff';
+import { statusesBefore } from './merchant-order-state-machine';
 import { startPeriodicRounds } from './periodic-rounds';
 import { inSpan, ORDER_ATTRIBUTES } from '../telemetry/spans';
 
@@ -55,7 +57,8 @@ export interface FulfilmentWorker {
 
 const BATCH_SIZE = 100;
 const MAX_BATCHES_PER_DRAIN = 50;
-const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
+/** A failed hook is tried again after 1 s, doubling per failure, at most an hour apart. */
+const RETRY_BACKOFF: Backoff = { firstMs: 1000, maxMs: 60 * 60 * 1000, jitter: 'none' };
 
 export function startFulfilmentWorker(deps: FulfilmentWorkerDeps): FulfilmentWorker {
   const db = deps.database.db;
@@ -95,7 +98,7 @@ export function startFulfilmentWorker(deps: FulfilmentWorkerDeps): FulfilmentWor
       );
       return true;
     } catch (error) {
-      const retryInMs = Math.min(1000 * 2 ** attempts, MAX_RETRY_DELAY_MS);
+      const retryInMs = backoffMs(RETRY_BACKOFF, attempts);
       deps.log.error(
         { err: error, appTransId: job.appTransId, attempts },
         'fulfilment hook failed; will retry',
@@ -135,7 +138,7 @@ export function startFulfilmentWorker(deps: FulfilmentWorkerDeps): FulfilmentWor
       .where(
         and(
           inArray(shopOrders.id, db.select({ id: done.shopOrderId }).from(done)),
-          eq(shopOrders.status, 'PAID'),
+          inArray(shopOrders.status, statusesBefore('FULFILLED')),
         ),
       );
   }

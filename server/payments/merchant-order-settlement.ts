@@ -10,6 +10,7 @@ import type { WithSubqueryWithSelection } from 'drizzle-orm/pg-core';
 import type { Database, Transaction } from '../../db/create-db';
 import type { paymentOrders } from '../../db/schema';
 import { fulfilments, paymentEvents, refunds, shopOrders, webhookEvents } from '../../db/schema';
+import { statusesBefore, type MerchantOrderStatus } from './merchant-order-state-machine';
 import { eventPayloadSql, isoTimeSql, newWebhookEventIdSql, wireLinesSql } from './webhook-events';
 
 /** A CTE named `paid` holding the attempt that was just paid (its payment_orders row). */
@@ -31,6 +32,11 @@ function newMRefundIdSql(now: SQL, appId: SQL): SQL {
     || left(replace(gen_random_uuid()::text, '-', ''), 26)`;
 }
 
+/** A status guard as SQL literals: the statuses are the enum's own names, never input. */
+function statusList(statuses: readonly MerchantOrderStatus[]): SQL {
+  return sql.raw(statuses.map((status) => `'${status}'`).join(', '));
+}
+
 export function settlementCtes(
   db: Database | Transaction,
   paid: PaidAttemptCte,
@@ -40,7 +46,7 @@ export function settlementCtes(
     update ${shopOrders}
     set status = 'PAID', paid_attempt_id = ${paid.id}, paid_at = ${paid.paidAt}, updated_at = ${values.now}
     from ${paid}
-    where ${shopOrders.id} = ${paid.shopOrderId} and ${shopOrders.status} = 'AWAITING_PAYMENT'
+    where ${shopOrders.id} = ${paid.shopOrderId} and ${shopOrders.status} in (${statusList(statusesBefore('PAID'))})
     returning ${shopOrders.id} as claimed_id, ${shopOrders.total} as claimed_total,
       ${shopOrders.lines} as claimed_lines, ${shopOrders.merchantReference} as claimed_reference,
       ${shopOrders.metadata} as claimed_metadata`);

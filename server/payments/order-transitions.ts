@@ -4,29 +4,19 @@
 // announce the change. The loser of a race reads the winner.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/create-db';
-import { paymentEvents, paymentOrders, type PaymentOrder } from '../../db/schema';
+import { paymentEvents, paymentOrders, type LedgerKind, type PaymentOrder } from '../../db/schema';
 import type { Logger } from '../logger';
 import type { PaymentsEventSink } from './domain-events';
 import { settlementCtes } from './merchant-order-settlement';
 import { recordWebhookEvent, type NewWebhookEvent } from './webhook-events';
 import { nextLateCheckAt } from './late-payment-checks';
-import { canTransition, isLatePayment } from './payment-state-machine';
+import { paidUpdate } from './paid-update';
+import { canTransition } from './payment-state-machine';
 import type { PaymentStatus } from './payment-view';
 import { announceStatusChange } from './status-notifications';
 
-/** What happened to an order, as recorded in payment_events.kind. */
-export type PaymentEventKind =
-  | 'created'
-  | 'gateway_created'
-  | 'gateway_duplicate'
-  | 'gateway_rejected'
-  | 'gateway_unknown'
-  | 'callback'
-  | 'query'
-  | 'query_unknown'
-  | 'redirect_seen'
-  | 'cancel'
-  | 'order_cancelled';
+/** What happened to an order, as recorded in payment_events.kind: every ledger kind but the refund steps. */
+export type PaymentEventKind = Exclude<LedgerKind, `refund_${string}`>;
 
 export interface PaymentInput {
   kind: PaymentEventKind;
@@ -109,17 +99,16 @@ export async function applyPaymentInput(
     if (change.to === 'PAID' && canTransition(current.status, 'PAID')) {
       [updated] = await tx
         .update(paymentOrders)
-        .set({
-          status: 'PAID',
-          zpTransId: change.zpTransId,
-          paidAt: change.paidAt,
-          paidVia: change.via,
-          paidChannel: change.channel ?? null,
-          lateFlag: isLatePayment(current.status),
-          nextLateCheckAt: null,
-          failureReason: null,
-          updatedAt: now,
-        })
+        .set(
+          paidUpdate({
+            from: current.status,
+            zpTransId: change.zpTransId,
+            paidAt: change.paidAt,
+            via: change.via,
+            channel: change.channel ?? null,
+            now,
+          }),
+        )
         .where(onlyFrom)
         .returning();
     } else if (

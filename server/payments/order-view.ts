@@ -1,15 +1,10 @@
 // What the outside world (tRPC, REST, the browser) may see of a merchant order and of the catalogue:
 // the order's public reference, its lines as bought, its payment attempts and, once paid, its receipt.
+import { shopOrderStatus } from '../../db/schema';
 import type { PaymentStatus, PaymentView } from './payment-view';
 
-export const SHOP_ORDER_STATUSES = [
-  'AWAITING_PAYMENT',
-  'PAID',
-  'FULFILLED',
-  'CANCELLED',
-  'PARTIALLY_REFUNDED',
-  'REFUNDED',
-] as const;
+/** A merchant order's statuses: the database enum's, listed once in db/schema.ts. */
+export const SHOP_ORDER_STATUSES = shopOrderStatus.enumValues;
 export type ShopOrderStatus = (typeof SHOP_ORDER_STATUSES)[number];
 
 /** A product's name in each language the checkout speaks. */

@@ -1,12 +1,14 @@
 // The common callback, in one statement: the first valid callback for a PENDING attempt with the right
 // app and amount moves it to PAID with its ledger row, and settles its merchant order (the fulfilment
-// outbox row, or the automatic refund of a second payment: merchant-order-settlement.ts).
+// outbox row, or the automatic refund of a second payment: merchant-order-settlement.ts). The columns it
+// writes are paid-update.ts's, the same the general transition writes.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
 import { preparedPerDatabase } from '../../db/prepared-per-database';
 import { paymentEvents, paymentOrders } from '../../db/schema';
 import { settlementCtes } from './merchant-order-settlement';
 import type { TransitionResult } from './order-transitions';
+import { paidUpdate } from './paid-update';
 import { canTransition } from './payment-state-machine';
 
 export interface PendingOrderPayment {
@@ -39,16 +41,16 @@ const statementFor = preparedPerDatabase((db: Database) => {
   const paid = db.$with('paid').as(
     db
       .update(paymentOrders)
-      .set({
-        status: 'PAID',
-        zpTransId: sql`${sql.placeholder('zpTransId')}`,
-        paidAt: sql`${sql.placeholder('paidAt')}::timestamptz`,
-        paidVia: 'callback',
-        paidChannel: sql`${sql.placeholder('channel')}::int`,
-        lateFlag: false,
-        failureReason: null,
-        updatedAt: now,
-      })
+      .set(
+        paidUpdate({
+          from: 'PENDING',
+          zpTransId: sql`${sql.placeholder('zpTransId')}`,
+          paidAt: sql`${sql.placeholder('paidAt')}::timestamptz`,
+          via: 'callback',
+          channel: sql`${sql.placeholder('channel')}::int`,
+          now,
+        }),
+      )
       .where(
         and(
           eq(paymentOrders.appTransId, sql.placeholder('appTransId')),

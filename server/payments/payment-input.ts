@@ -2,6 +2,7 @@
 // these schemas and the domain checks its input with them (one-off-payment.ts). Merchant orders' carts
 // and references are in order-input.ts beside them.
 import { z } from 'zod';
+import { APP_TRANS_ID_MAX_CHARS } from '../zalopay';
 import { InvalidPaymentInputError } from './errors';
 import { fieldName } from './order-input';
 import type { OrderSettings } from './payments-config';
@@ -36,7 +37,6 @@ export const descriptionSchema = z
 
 /** yymmdd_<reference>_<attempt>: letters, digits, `_` and `-` only. */
 const APP_TRANS_ID_CHARACTERS = /^[\w-]+$/;
-const APP_TRANS_ID_MAX_CHARS = 40;
 
 /** An attempt's id as tRPC takes it (getStatus, onStatusChange). */
 export const appTransIdSchema = z

@@ -1,7 +1,9 @@
 // What the outside world (tRPC, REST, the browser) may see of an order: no keys, no internal ids.
+import { paymentStatus } from '../../db/schema';
 import type { PhoneReport } from './phone-report';
 
-export const PAYMENT_STATUSES = ['PENDING', 'PAID', 'FAILED', 'EXPIRED'] as const;
+/** The statuses an attempt can have: the database enum's, listed once in db/schema.ts. */
+export const PAYMENT_STATUSES = paymentStatus.enumValues;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export interface PaymentView {

@@ -51,7 +51,7 @@ describe.each(testDatabaseDrivers())('payments service on %s', (driver) => {
   it('creates a PENDING order with ZaloPay links and the exact signed strings stored', async () => {
     const view = await create(75_000);
     expect(view).toMatchObject({ status: 'PENDING', amount: 75_000 });
-    // The description (a one-off order's order_info) stays on the server (issue 26).
+    // The description (a one-off order's order_info) stays on the server.
     expect(view).not.toHaveProperty('description');
     expect(view.orderUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/openinapp\?order=/);
     expect(view.qrCode).toMatch(/^000201/);

@@ -3,6 +3,7 @@
 // next query. After expires_at + grace, one final query; only then EXPIRED. Unknown is never FAILED.
 // An attempt ZaloPay never received is closed once its create window is over, and every attempt closed
 // unpaid is queried a few more times within ZaloPay's 48 hours (late-payment-checks.ts) for lost callbacks.
+// The rhythm of the rounds (one at a time, a stop that waits) is periodic-rounds.ts's, like every worker's.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { DatabaseHandle } from '../../db/create-db';
@@ -17,7 +18,7 @@ import { claimDueLateChecks, claimDueOrders, releaseLateCheck, releaseLease } fr
 import { applyQueryAnswer, isFinalQueryTime } from './query-answer';
 import { runConcurrently } from './run-concurrently';
 import { createQueryBudget, type QueryBudget } from './query-budget';
-import { inSpan } from '../telemetry/spans';
+import { startRounds } from './periodic-rounds';
 
 export interface PollerDeps {
   database: DatabaseHandle;
@@ -61,7 +62,6 @@ export function startPoller(deps: PollerDeps): Poller {
   };
   const queryBudget = deps.queryBudget ?? createQueryBudget(config.poller.queryRatePerSecond);
   const stopping = new AbortController();
-  let round: Promise<TickResult> | null = null;
 
   /** When to ask next: the regular interval, but never skip past the final query time. */
   function nextPollAfterAnswer(order: PaymentOrder): Date {
@@ -196,28 +196,21 @@ export function startPoller(deps: PollerDeps): Poller {
     return { claimed: claimed.length, queried, lateChecked };
   }
 
-  function tick(): Promise<TickResult> {
-    if (stopping.signal.aborted) return Promise.resolve({ claimed: 0, queried: 0, lateChecked: 0 });
-    round ??= inSpan('poller round', { 'worker.name': 'poller' }, async (span) => {
-      const result = await runRound();
-      span?.setAttributes({ 'worker.items': result.claimed, 'poller.queried': result.queried });
-      return result;
-    }).finally(() => {
-      round = null;
-    });
-    return round;
-  }
-
-  const timer = setInterval(() => {
-    tick().catch((error: unknown) => log.error({ err: error }, 'poll round failed'));
-  }, config.poller.tickMs);
+  const rounds = startRounds<TickResult>({
+    name: 'poller',
+    intervalMs: config.poller.tickMs,
+    log,
+    round: runRound,
+    idle: { claimed: 0, queried: 0, lateChecked: 0 },
+    attributes: (result) => ({ 'worker.items': result.claimed, 'poller.queried': result.queried }),
+  });
 
   return {
-    tick,
+    tick: () => rounds.run(),
     async stop() {
-      clearInterval(timer);
+      // Queries waiting for the rate budget give their claims back at once instead of waiting.
       stopping.abort();
-      await round?.catch(() => undefined);
+      await rounds.stop();
     },
   };
 }

@@ -1,5 +1,6 @@
 // A new payment attempt (a ZaloPay order of a merchant order) and its 'created' ledger row, written in the
-// caller's transaction before ZaloPay is asked for the order (docs/design.md §2.1).
+// caller's transaction before ZaloPay is asked for the order (docs/design.md §2.1). The columns and the
+// ledger payload are defined here once: the one-statement claim of a next attempt writes the same ones.
 import type { Transaction } from '../../db/create-db';
 import { paymentEvents, paymentOrders, type PaymentOrder } from '../../db/schema';
 
@@ -21,29 +22,60 @@ export interface NewAttempt {
   now: Date;
 }
 
+/** The stored columns of a new attempt, by their drizzle names. */
+export function newAttemptColumns(attempt: NewAttempt) {
+  const { now, ...fields } = attempt;
+  return { ...fields, createdAt: now, updatedAt: now };
+}
+
+export type NewAttemptColumns = ReturnType<typeof newAttemptColumns>;
+
+/** The names of those columns, in one list a statement can be built from (the compiler checks it is whole). */
+export const NEW_ATTEMPT_COLUMN_NAMES = Object.keys({
+  appTransId: true,
+  shopOrderId: true,
+  attempt: true,
+  appId: true,
+  appUser: true,
+  amount: true,
+  description: true,
+  item: true,
+  embedData: true,
+  appTime: true,
+  idempotencyKey: true,
+  expiresAt: true,
+  nextPollAt: true,
+  createdAt: true,
+  updatedAt: true,
+} satisfies Record<keyof NewAttemptColumns, true>) as (keyof NewAttemptColumns)[];
+
+/** The payload of the attempt's 'created' ledger row. */
+export function createdEventPayload(attempt: NewAttempt) {
+  return {
+    shopOrderId: attempt.shopOrderId,
+    attempt: attempt.attempt,
+    amount: attempt.amount,
+    appTime: attempt.appTime,
+    expiresAt: attempt.expiresAt.toISOString(),
+  };
+}
+
 /** The stored attempt, or undefined when its idempotency key is already taken (nothing is written then). */
 export async function recordNewAttempt(
   tx: Transaction,
   attempt: NewAttempt,
 ): Promise<PaymentOrder | undefined> {
-  const { now, ...fields } = attempt;
   const [row] = await tx
     .insert(paymentOrders)
-    .values({ ...fields, createdAt: now, updatedAt: now })
+    .values(newAttemptColumns(attempt))
     .onConflictDoNothing({ target: paymentOrders.idempotencyKey })
     .returning();
   if (!row) return undefined;
   await tx.insert(paymentEvents).values({
     orderId: row.id,
     kind: 'created',
-    payload: {
-      shopOrderId: row.shopOrderId,
-      attempt: row.attempt,
-      amount: row.amount,
-      appTime: row.appTime,
-      expiresAt: row.expiresAt.toISOString(),
-    },
-    createdAt: now,
+    payload: createdEventPayload(attempt),
+    createdAt: attempt.now,
   });
   return row;
 }

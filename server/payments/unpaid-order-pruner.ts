@@ -1,5 +1,5 @@
 // Merchant orders nobody ever tried to pay: a cart's order is stored when the shopper presses Pay, so
-// anyone can store many (issue 26: about 86,000 a day from one address within the limits). One that has
+// anyone can store many (about 86,000 a day from one address within the limits). One that has
 // never had a payment attempt is deleted UNPAID_ORDER_RETENTION_DAYS after it was made; it has no
 // attempt, ledger row, fulfilment or webhook event to lose. A round every hour, in batches.
 import { and, eq, inArray, lt } from 'drizzle-orm';

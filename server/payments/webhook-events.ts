@@ -14,10 +14,6 @@ export const WEBHOOK_EVENT_TYPES = [
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
-/** Why an order.payment_flagged event was sent. */
-export type PaymentFlag =
-  'amount_mismatch' | 'late_payment' | 'double_payment' | 'paid_after_cancel';
-
 /** `evt_` and a random UUID's 32 hex digits: unique across instances without asking the database. */
 export function newWebhookEventId(): string {
   return `evt_${randomUUID().replaceAll('-', '')}`;

@@ -1,9 +1,10 @@
 // What a settled refund means for its merchant order: a refund of the attempt that paid the order moves
 // it to PARTIALLY_REFUNDED or REFUNDED and writes its order.refunded webhook event. The automatic refund
 // of a second payment leaves the order as it is: it was paid once.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/create-db';
 import { paymentOrders, shopOrders, type Refund } from '../../db/schema';
+import { statusesBefore } from '../payments/merchant-order-state-machine';
 import { recordWebhookEvent } from '../payments/webhook-events';
 
 /** Runs in the transaction that moved the refund to SUCCEEDED. */
@@ -31,6 +32,8 @@ export async function recordRefundOnMerchantOrder(
             .where(eq(paymentOrders.id, refund.orderId)),
         ),
         eq(shopOrders.paidAttemptId, refund.orderId),
+        // PARTIALLY_REFUNDED and REFUNDED may follow the same statuses (the state table's).
+        inArray(shopOrders.status, statusesBefore('REFUNDED')),
       ),
     )
     .returning();

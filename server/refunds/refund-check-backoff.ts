@@ -1,5 +1,7 @@
 // When a refund is next asked about with query_refund: the first wait, then twice as long after each
-// check, up to 10 minutes. The one place this schedule is written; the lease passes its times to SQL.
+// check, up to 10 minutes. The one place this schedule is written (its formula is server/backoff.ts's);
+// the lease passes its times to SQL.
+import { backoffMs } from '../backoff';
 
 /** Never wait longer than this between two checks of one refund. */
 export const MAX_CHECK_DELAY_MS = 10 * 60_000;
@@ -8,7 +10,15 @@ export const MAX_DOUBLINGS = 10;
 
 /** The wait before the next check of a refund already checked `checks` times. */
 export function refundCheckDelayMs(checks: number, firstDelayMs: number): number {
-  return Math.min(firstDelayMs * 2 ** Math.min(checks, MAX_DOUBLINGS), MAX_CHECK_DELAY_MS);
+  return backoffMs(
+    {
+      firstMs: firstDelayMs,
+      maxMs: MAX_CHECK_DELAY_MS,
+      maxDoublings: MAX_DOUBLINGS,
+      jitter: 'none',
+    },
+    checks,
+  );
 }
 
 export function nextRefundCheckAt(now: Date, checks: number, firstDelayMs: number): Date {

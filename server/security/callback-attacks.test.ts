@@ -1,6 +1,6 @@
 // Validly signed callbacks an attacker (or a confused gateway) can send through the app's HTTP route:
 // a wrong amount then the right one under one zp_trans_id must still leave the PAID order its ledger
-// row (issue 14, item 5); data that can never be applied (a time out of range, a NUL character) is
+// row; data that can never be applied (a time out of range, a NUL character) is
 // acknowledged so ZaloPay stops resending it, and raised as an alert, never answered "retry later" (item 4).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseDrivers } from '../testing/test-database';

@@ -1,4 +1,4 @@
-// What a caller learns from a failure (issue 14, items 2 and 4): a NUL byte that reaches the database is
+// What a caller learns from a failure: a NUL byte that reaches the database is
 // a 400, never a 500 carrying the SQL statement and its parameters; and while the database is down,
 // tRPC and REST answer a generic message with the request id, never the statement, host or port.
 import { createServer, type Server } from 'node:http';
@@ -78,7 +78,7 @@ describe.each(testDatabaseDrivers())('error answers (%s)', (driver) => {
 
   it('with the database down: a generic message and the request id, the details in the log only', async () => {
     await database.close();
-    // A closed PostgreSQL handle is a lost connection: 503 "try again" (issue 26); PGlite's is a 500.
+    // A closed PostgreSQL handle is a lost connection: 503 "try again"; PGlite's is a 500.
     const expected =
       driver === 'postgres'
         ? { status: 503, code: 'database_unavailable', message: () => DATABASE_UNAVAILABLE_MESSAGE }

@@ -1,4 +1,4 @@
-// Floods one client can send (issue 14, item 7): live status streams are capped per client IP (900 of
+// Floods one client can send: live status streams are capped per client IP (900 of
 // them used about 76 MB), and reportRedirect, which appends to the ledger, records each redirect once
 // and lets a client IP report only so many a minute (about 80 rows a second made a 750 KB ops page).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

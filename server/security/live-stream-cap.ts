@@ -1,5 +1,5 @@
 // Each live status stream (the onStatusChange subscription, server-sent events) holds a connection and
-// a subscription for as long as the client likes: 900 from one client used about 76 MB (issue 14). A
+// a subscription for as long as the client likes: 900 from one client used about 76 MB. A
 // client IP may hold LIVE_STREAMS_PER_CLIENT at once; past that it gets 429, and the page falls back to
 // polling getStatus.
 import type { Request, RequestHandler } from 'express';

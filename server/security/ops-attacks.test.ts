@@ -1,4 +1,4 @@
-// The operator pages and /metrics under attack (issue 14, items 4, 6 and 7): a NUL byte in an order id or
+// The operator pages and /metrics under attack: a NUL byte in an order id or
 // a search is a 400 naming the field (it used to reach PostgreSQL and answer 500); sessions live on the
 // server, so signing out or revoking one ends it at once (the old cookie used to work for 8 h); only
 // refused sign-ins count towards the limit; behind an https PUBLIC_BASE_URL without TRUST_PROXY the

@@ -1,5 +1,5 @@
 // reportRedirect appends the shopper's return from ZaloPay to the ledger, and anyone can call it: one
-// client wrote about 80 rows a second, and 758 rows made a 750 KB operator page (issue 14). The same
+// client wrote about 80 rows a second, and 758 rows made a 750 KB operator page. The same
 // redirect (order and query) is recorded once per instance and its answer reused; a client IP may report
 // REDIRECT_REPORTS_PER_MINUTE different ones (0: no limit). server/trpc/call-limits.ts applies it.
 import { ipKeyGenerator } from 'express-rate-limit';

@@ -1,4 +1,4 @@
-// Test support for the merchant API (issue 20): the app's real Express routes with the whole /api/v1
+// Test support for the merchant API: the app's real Express routes with the whole /api/v1
 // router as checkout-server.ts mounts it (merchant-api.ts) over a service harness, on 127.0.0.1, with a
 // key of its own.
 import { createServer } from 'node:http';

@@ -13,7 +13,7 @@ export interface TestDatabase extends DatabaseHandle {
   dispose(): Promise<void>;
 }
 
-// Test support is the one place outside server/env.ts that reads the environment: it is not app config.
+// Test support is the one place outside server/env/ that reads the environment: it is not app config.
 function serverUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 }

@@ -2,9 +2,9 @@
 // raw body and signature, answers as a test scripts it, and notices a second delivery of an event
 // arriving while the first is still being answered (two instances sending the same event at once).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { text } from 'node:stream/consumers';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import getRawBody from 'raw-body';
 
 export interface ReceivedWebhook {
   rawBody: string;
@@ -39,7 +39,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
-      const rawBody = await getRawBody(req, { encoding: 'utf8' });
+      const rawBody = await text(req);
       const parsed = JSON.parse(rawBody) as {
         id: string;
         type: string;

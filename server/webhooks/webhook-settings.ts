@@ -1,5 +1,5 @@
 // MERCHANT_WEBHOOK_URL, MERCHANT_WEBHOOK_SECRET and MERCHANT_WEBHOOK_ALLOW_PRIVATE, checked once at start
-// (server/env.ts): what can be told without the network here, the DNS check in webhook-destination.ts.
+// (server/env/): what can be told without the network here, the DNS check in webhook-destination.ts.
 import { isIP } from 'node:net';
 import { isNonPublicAddress } from './webhook-destination';
 

@@ -6,6 +6,7 @@ import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { LookupFunction } from 'node:net';
 import type { Database, DatabaseHandle } from '../../db/create-db';
 import { webhookDeliveries, webhookEvents, type WebhookEvent } from '../../db/schema';
+import { backoffMs } from '../backoff';
 import type { Logger } from '../logger';
 import { startPeriodicRounds } from '../payments/periodic-rounds';
 import { runConcurrently } from '../payments/run-concurrently';
@@ -47,8 +48,11 @@ export const GIVE_UP_AFTER_MS = 3 * 24 * 60 * 60_000;
 
 /** Exponential, capped, with "equal jitter": between half and all of the step, so retries spread out. */
 export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
-  const step = Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), MAX_RETRY_MS);
-  return Math.round(step / 2 + (random() * step) / 2);
+  return backoffMs(
+    { firstMs: FIRST_RETRY_MS, maxMs: MAX_RETRY_MS, jitter: 'equal' },
+    attempts - 1,
+    random,
+  );
 }
 
 /** Due events whose order has no earlier undelivered event: at most one per merchant order. */

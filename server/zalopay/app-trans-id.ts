@@ -3,8 +3,16 @@
 import { randomBytes } from 'node:crypto';
 import { vietnamYymmdd } from './vietnam-date';
 
+/**
+ * ZaloPay's documented limit (docs/zalopay-protocol.md §3.1, string(40)) and so the length of every id we
+ * make: anything longer is not one of ours, wherever it comes in (a status read, a callback, /ops).
+ */
+export const APP_TRANS_ID_MAX_CHARS = 40;
+
 /** The ids this adapter makes and ZaloPay accepts: a VN date, '_', then base64url characters. */
-export const APP_TRANS_ID_PATTERN = /^\d{6}_[A-Za-z0-9_-]{1,33}$/;
+export const APP_TRANS_ID_PATTERN = new RegExp(
+  `^\\d{6}_[A-Za-z0-9_-]{1,${APP_TRANS_ID_MAX_CHARS - 'yymmdd_'.length}}$`,
+);
 
 /** e.g. '240101_q3Vx0b9yJbT2mWZ5kq8aHw' (29 characters). */
 export function newAppTransId(nowMs: number = Date.now()): string {

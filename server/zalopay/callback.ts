@@ -1,6 +1,7 @@
 // Verifies ZaloPay's payment callback (docs/zalopay-protocol.md §5): HMAC(key2, data) checked in constant time on
 // the exact `data` string received, before anything inside it is parsed or trusted. Never throws.
 import { z } from 'zod';
+import { APP_TRANS_ID_MAX_CHARS } from './app-trans-id';
 import { int64IdSchema } from './int64-id';
 import { hmacHex, isWellFormedMac, macMatches } from './mac';
 
@@ -83,7 +84,7 @@ const epochMs = z.int().min(0).max(253_402_300_799_999);
 /** The fields inside `data` (§5.3), wire names verbatim; unknown fields pass through. */
 export const callbackDataWireSchema = z.looseObject({
   app_id: z.int(),
-  app_trans_id: text.min(1).max(64),
+  app_trans_id: text.min(1).max(APP_TRANS_ID_MAX_CHARS),
   app_time: epochMs,
   app_user: text,
   amount: z.int().nonnegative(),

@@ -77,7 +77,13 @@ export {
   type RedirectParams,
   type RedirectVerification,
 } from './redirect';
-export { APP_TRANS_ID_PATTERN, appTransIdFor, newAppTransId, newMRefundId } from './app-trans-id';
+export {
+  APP_TRANS_ID_MAX_CHARS,
+  APP_TRANS_ID_PATTERN,
+  appTransIdFor,
+  newAppTransId,
+  newMRefundId,
+} from './app-trans-id';
 export { buildOrderUrl, decodeOrderUrl, type OrderUrlParts } from './order-url';
 export { signCallbackBody, signRedirectQuery } from './test-signing';
 export * from './mac';

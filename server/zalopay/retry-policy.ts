@@ -1,6 +1,7 @@
 // Retries a ZaloPay call after a retryable ZaloPayError, with a bounded count and exponential backoff.
 // Only calls that are safe to repeat come here: business answers are outcomes and never retried.
 import { setTimeout as sleep } from 'node:timers/promises';
+import { backoffMs } from '../backoff';
 import { ZaloPayError } from './errors';
 
 export interface RetryPolicy {
@@ -23,6 +24,5 @@ export async function withRetries<T>(policy: RetryPolicy, attempt: () => Promise
 
 /** base * 2^retry, plus up to 50% jitter so that many instances do not retry in step. */
 export function backoffDelayMs(baseDelayMs: number, retry: number): number {
-  const exponential = baseDelayMs * 2 ** retry;
-  return Math.round(exponential + Math.random() * exponential * 0.5);
+  return backoffMs({ firstMs: baseDelayMs, jitter: 'extra' }, retry);
 }

@@ -1,150 +1,17 @@
-// The only reader of process.env: every setting validated once at start-up with zod, with a message
-// naming each bad variable; the Env type is what the schema produces. Defaults make `npm start` work on a bare machine (PGlite + embedded emulator).
-import { z } from 'zod';
-import { AppConfigError, parseAppsSetting } from './emulator/app-config';
-import { PUBLIC_SANDBOX_APPS } from './zalopay/sandbox-apps';
-import { subCodeListSchema } from './zalopay/cancel-order';
-import { delayListSchema, LATE_CHECK_DELAYS_MS } from './payments/late-payment-checks';
-import type { SandboxApp } from './zalopay/sandbox-apps';
-import { EMULATOR_PROFILES } from './emulator/settings';
-import { trustProxySchema } from './security/trust-proxy';
-import { webhookSettings } from './webhooks/webhook-settings';
-import { returnOriginsSetting } from './merchant-api/return-origins-setting';
-
-const GATEWAY_HOSTS = {
-  sandbox: { api: 'https://sb-openapi.zalopay.vn', gateway: 'https://sbgateway.zalopay.vn' },
-  production: { api: 'https://openapi.zalopay.vn', gateway: 'https://gateway.zalopay.vn' },
-} as const;
-
-const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
-const flag = (fallback: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0'])
-    .default(fallback ? 'true' : 'false')
-    .transform((v) => v === 'true' || v === '1');
-const optionalText = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .optional();
-
-const rawEnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().default('127.0.0.1'),
-  PORT: int(3000).pipe(z.number().max(65535)),
-  PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
-  DATABASE_URL: optionalText,
-  PGLITE_DATA_DIR: z.string().default('.data/pglite'),
-  // No default here: the settings tell a mode named on purpose from the default (emulator).
-  ZALOPAY_MODE: z.enum(['emulator', 'sandbox', 'production']).optional(),
-  ZALOPAY_APP_ID: optionalText.pipe(z.coerce.number<string>().int().positive().optional()),
-  ZALOPAY_KEY1: optionalText,
-  ZALOPAY_KEY2: optionalText,
-  ZALOPAY_API_BASE_URL: optionalText.pipe(z.url().optional()),
-  ZALOPAY_GATEWAY_BASE_URL: optionalText.pipe(z.url().optional()),
-  ZALOPAY_TIMEOUT_MS: int(10_000, 100),
-  // How /v2/cancel's undocumented sub codes are read (UNCONFIRMED: docs/zalopay-protocol.md §7.3).
-  ZALOPAY_CANCEL_PAID_CODES: subCodeListSchema.default([-10]),
-  ZALOPAY_CANCEL_NOT_FOUND_CODES: subCodeListSchema.default([-101]),
-  EMULATOR_PORT: int(3001).pipe(z.number().max(65535)),
-  EMULATOR_APPS: optionalText,
-  EMULATOR_PROFILE: z.enum(EMULATOR_PROFILES).default('sandbox'),
-  EMULATOR_EMBEDDED: flag(true),
-  ORDER_MIN_AMOUNT: int(1_000, 1),
-  ORDER_MAX_AMOUNT: int(50_000_000, 1),
-  ORDER_EXPIRE_SECONDS: int(900, 300).pipe(z.number().max(2_592_000)),
-  ORDER_APP_USER: z.string().trim().min(1).max(50).default('zalopay-checkout'),
-  ACCEPT_CLIENT_AMOUNTS: z.enum(['true', 'false', '1', '0']).optional(),
-  ACCEPT_CLIENT_AMOUNTS_IN_PRODUCTION: flag(false),
-  ORDER_ABANDON_AFTER_MS: int(86_400_000),
-  ORDER_ABANDON_CHECK_MS: int(60_000, 1_000),
-  CREATE_NOT_FOUND_CLOSE_MS: int(900_000, 60_000),
-  LATE_CHECK_DELAYS_MS: delayListSchema.default([...LATE_CHECK_DELAYS_MS]),
-  UNPAID_ORDER_RETENTION_DAYS: int(7),
-  POLL_INTERVAL_MS: int(60_000, 100),
-  POLL_TICK_MS: int(1_000, 50),
-  POLL_BATCH_SIZE: int(50, 1),
-  POLL_CONCURRENCY: int(8, 1),
-  QUERY_RATE_PER_SECOND: int(20, 1),
-  EXPIRY_GRACE_MS: int(30_000),
-  POLL_LEASE_MS: int(30_000, 1_000),
-  FULFILMENT_LEASE_MS: int(30_000, 1_000),
-  STATUS_CACHE_MS: int(2_000),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  LOG_PRETTY: flag(false),
-  ADMIN_TOKEN: optionalText.pipe(
-    z.string().min(16, 'must be at least 16 characters (use a long random value)').optional(),
-  ),
-  METRICS_TOKEN: optionalText.pipe(
-    z.string().min(16, 'must be at least 16 characters (use a long random value)').optional(),
-  ),
-  REFUND_CHECK_INTERVAL_MS: int(5_000, 50),
-  CREATE_RATE_LIMIT_PER_MINUTE: int(60),
-  ORDER_RATE_LIMIT_PER_MINUTE: int(20),
-  MERCHANT_WEBHOOK_URL: optionalText,
-  MERCHANT_WEBHOOK_SECRET: optionalText,
-  MERCHANT_WEBHOOK_ALLOW_PRIVATE: flag(false),
-  MERCHANT_RETURN_ORIGINS: optionalText,
-  LIVE_STREAMS_PER_CLIENT: int(20),
-  REDIRECT_REPORTS_PER_MINUTE: int(30),
-  TRUST_PROXY: trustProxySchema,
-  HTTP_HEADERS_TIMEOUT_MS: int(10_000, 1_000),
-  HTTP_REQUEST_TIMEOUT_MS: int(30_000, 1_000),
-  HTTP_MAX_CONNECTIONS: int(5_000),
-  // Production deployments (docs/deployment.md): what this instance runs, and how it starts and stops.
-  ROLE: z.enum(['all', 'web', 'worker']).default('all'),
-  MIGRATE_ON_START: flag(true),
-  SHUTDOWN_TIMEOUT_MS: int(10_000, 100).pipe(z.number().max(600_000)),
-  // OpenTelemetry (docs/operations.md): unset, no tracing code is loaded.
-  OTEL_EXPORTER_OTLP_ENDPOINT: optionalText.pipe(z.url().optional()),
-  OTEL_SERVICE_NAME: z.string().trim().min(1).default('zalopay-checkout'),
-  MERCHANT_API_REQUESTS_PER_MINUTE: int(600),
-  IMAGE_MAX_BYTES: int(1_048_576, 1_024).pipe(z.number().max(10_485_760)),
-  STOREFRONT_CHECK_MS: int(1_000, 100).pipe(z.number().max(60_000)),
-});
-
-type RawEnv = z.output<typeof rawEnvSchema>;
-export type ZaloPayMode = NonNullable<RawEnv['ZALOPAY_MODE']>;
-
-export class EnvError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'EnvError';
-  }
-}
-
-const PUBLIC_KEYS = new Set(PUBLIC_SANDBOX_APPS.flatMap((app) => [app.key1, app.key2]));
-/** Real ZaloPay keys are 32 characters with no spaces; this refuses placeholders such as "..." or "key1". */
-const KEY_SHAPE = /^\S{16,}$/;
-
-/** Problems with real (sandbox or production) keys: placeholders, one key used twice, borrowed public keys. */
-function keyProblems(mode: ZaloPayMode, appId: number | undefined, key1: string, key2: string) {
-  // The published sandbox apps may be used against the real sandbox, but only as a whole (id and both keys).
-  const isPublishedApp = PUBLIC_SANDBOX_APPS.some(
-    (app) => app.appId === appId && app.key1 === key1 && app.key2 === key2,
-  );
-  const problems: string[] = [];
-  for (const [name, key] of [
-    ['ZALOPAY_KEY1', key1],
-    ['ZALOPAY_KEY2', key2],
-  ] as const) {
-    if (!KEY_SHAPE.test(key)) {
-      problems.push(`${name}: looks like a placeholder (at least 16 characters, no spaces)`);
-    } else if (PUBLIC_KEYS.has(key) && mode === 'production') {
-      problems.push(`${name}: a public sandbox key cannot be used in production`);
-    } else if (PUBLIC_KEYS.has(key) && !isPublishedApp) {
-      problems.push(`${name}: a public sandbox key, not one of app ${appId}'s own keys`);
-    }
-  }
-  if (key1 === key2) problems.push('ZALOPAY_KEY2: must differ from ZALOPAY_KEY1');
-  return problems;
-}
+// The checks that span several variables (keys per mode, the public URL, amount bounds, webhooks) and the
+// settings the server runs with, grouped by who reads them: the second half of loadEnv (index.ts).
+import { AppConfigError, parseAppsSetting } from '../emulator/app-config';
+import { returnOriginsSetting } from '../merchant-api/return-origins-setting';
+import { webhookSettings } from '../webhooks/webhook-settings';
+import { PUBLIC_SANDBOX_APPS, type SandboxApp } from '../zalopay/sandbox-apps';
+import type { RawEnv } from './variables';
+import { GATEWAY_HOSTS, keyProblems } from './zalopay-keys';
 
 /**
  * The settings the server runs with, grouped by who reads them, or undefined with `problems` filled:
  * the checks that span variables (keys per mode, the public URL, amount bounds, webhooks).
  */
-function settingsOf(raw: RawEnv, problems: string[]) {
+export function settingsOf(raw: RawEnv, problems: string[]) {
   const mode = raw.ZALOPAY_MODE ?? 'emulator';
   const defaultApp = PUBLIC_SANDBOX_APPS[0];
   let appId = raw.ZALOPAY_APP_ID;
@@ -189,10 +56,7 @@ function settingsOf(raw: RawEnv, problems: string[]) {
   // Shopper-chosen amounts are paid and fulfilled as they are: with real money that takes a second,
   // explicit setting (and the server says so loudly at start).
   const realMoney = mode !== 'emulator' && (mode === 'production' || raw.NODE_ENV === 'production');
-  const acceptClientAmounts =
-    raw.ACCEPT_CLIENT_AMOUNTS === undefined
-      ? mode === 'emulator'
-      : raw.ACCEPT_CLIENT_AMOUNTS === 'true' || raw.ACCEPT_CLIENT_AMOUNTS === '1';
+  const acceptClientAmounts = raw.ACCEPT_CLIENT_AMOUNTS ?? mode === 'emulator';
   if (acceptClientAmounts && realMoney && !raw.ACCEPT_CLIENT_AMOUNTS_IN_PRODUCTION) {
     problems.push(
       'ACCEPT_CLIENT_AMOUNTS: true in production, where the browser would choose what a shopper pays and the order would be fulfilled: remove it (orders are priced from the catalogue), or set ACCEPT_CLIENT_AMOUNTS_IN_PRODUCTION=true as well if you really mean it',
@@ -354,29 +218,4 @@ function settingsOf(raw: RawEnv, problems: string[]) {
       trustProxy: raw.TRUST_PROXY,
     },
   };
-}
-
-/** The whole environment, checked: each variable, then what spans several (settingsOf). */
-const envSchema = rawEnvSchema.transform((raw, ctx) => {
-  const problems: string[] = [];
-  const settings = settingsOf(raw, problems);
-  for (const problem of problems) ctx.addIssue({ code: 'custom', message: problem, input: raw });
-  return settings ?? z.NEVER;
-});
-
-/** The server's settings: what the schema above produces, so the type cannot drift from it. */
-export type Env = z.output<typeof envSchema>;
-
-/** Parses and checks the environment; throws EnvError naming every bad variable at once. */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = envSchema.safeParse(source);
-  if (parsed.success) return parsed.data;
-  // A variable the schema refuses is named by its path; a check across variables writes its own name.
-  const { formErrors, fieldErrors } = z.flattenError(parsed.error);
-  throw new EnvError([
-    ...Object.entries(fieldErrors as Record<string, string[] | undefined>).map(
-      ([name, messages]) => `${name}: ${(messages ?? []).join('; ')}`,
-    ),
-    ...formErrors,
-  ]);
 }
