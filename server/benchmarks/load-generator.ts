@@ -18,6 +18,8 @@ export interface LoadOptions {
   ratePerSecond?: number;
   /** For an https baseUrl: e.g. `{ ca }`, the certificate to trust (the proxy's, made for the run). */
   tlsOptions?: object;
+  /** Sent with every request besides `content-type` (e.g. a browser's `accept-encoding`). */
+  headers?: Record<string, string>;
 }
 
 export interface LoadSummary {
@@ -54,7 +56,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadSummary> {
         requests: [
           {
             method: options.method,
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', ...options.headers },
             setupRequest: (request) => {
               // autocannon's `amount` would override the duration, so running out of prepared
               // requests ends the load instead (the few already in flight repeat the last one).
