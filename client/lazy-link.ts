@@ -10,10 +10,12 @@ export function lazyLink<TRouter extends AnyRouter>(
 ): TRPCLink<TRouter> {
   return (runtime) => {
     let operationLink: Promise<OperationLink<TRouter>> | undefined;
+    /** Once in, operations go straight to it, in the same tick, as if it had always been there. */
+    let loaded: OperationLink<TRouter> | undefined;
     // A failed download is tried again by the next operation (a retry of the failed one included).
     const ready = () =>
       (operationLink ??= loadLink().then(
-        (link) => link(runtime),
+        (link) => (loaded = link(runtime)),
         (error: unknown) => {
           operationLink = undefined;
           throw error;
@@ -22,21 +24,23 @@ export function lazyLink<TRouter extends AnyRouter>(
     // Started at once, beside the first render: by the first operation the code is usually in.
     ready().catch(() => undefined);
     return (operation) =>
-      observable((observer) => {
-        let subscription: Unsubscribable | undefined;
-        let cancelled = false;
-        ready().then(
-          (link) => {
-            if (!cancelled) subscription = link(operation).subscribe(observer);
-          },
-          (error: unknown) => {
-            if (!cancelled) observer.error(TRPCClientError.from(error as Error));
-          },
-        );
-        return () => {
-          cancelled = true;
-          subscription?.unsubscribe();
-        };
-      });
+      loaded
+        ? loaded(operation)
+        : observable((observer) => {
+            let subscription: Unsubscribable | undefined;
+            let cancelled = false;
+            ready().then(
+              (link) => {
+                if (!cancelled) subscription = link(operation).subscribe(observer);
+              },
+              (error: unknown) => {
+                if (!cancelled) observer.error(TRPCClientError.from(error as Error));
+              },
+            );
+            return () => {
+              cancelled = true;
+              subscription?.unsubscribe();
+            };
+          });
   };
 }
