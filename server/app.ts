@@ -111,6 +111,7 @@ export function createApp({
         redirectReports: createRedirectReportLimit(security.redirectReportsPerMinute ?? 0),
       },
       liveStreamsPerClient: security.liveStreamsPerClient ?? 0,
+      storefront: storefront?.cache,
     }),
   );
   app.post('/api/payment/create', createLimit.restRoute);

@@ -2,7 +2,7 @@
 // says so both on the button and through the live region; if the browser refuses, says how to copy by hand.
 import { useState } from 'react';
 import { Announce } from '../a11y/live-announcer';
-import { useI18n } from '../i18n/language-context';
+import { useOrderMessages } from '../i18n/order-messages';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -17,7 +17,7 @@ interface CopyButtonProps {
 }
 
 export function CopyButton({ value, label, copiedMessage, showLabel = false }: CopyButtonProps) {
-  const { messages } = useI18n();
+  const messages = useOrderMessages();
   const [state, setState] = useState<CopyState>('idle');
 
   async function copy() {

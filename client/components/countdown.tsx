@@ -3,7 +3,7 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import { Announce } from '../a11y/live-announcer';
 import { formatMinutesSeconds, secondsUntil } from '../clock-offset';
-import { useI18n } from '../i18n/language-context';
+import { useOrderMessages } from '../i18n/order-messages';
 
 const TICK_MS = 500;
 
@@ -27,7 +27,7 @@ export function Countdown({
   renew,
   noCodeShown = false,
 }: CountdownProps) {
-  const { messages } = useI18n();
+  const messages = useOrderMessages();
   const [browserNowMs, setBrowserNowMs] = useState(() => Date.now());
   const secondsLeft = secondsUntil(expiresAt, browserNowMs, clockOffsetMs);
   const expired = secondsLeft === 0;

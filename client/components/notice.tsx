@@ -2,7 +2,7 @@
 // a focused heading, a sentence, the caller's actions and a link to the shop.
 import type { ReactNode } from 'react';
 import { Announce } from '../a11y/live-announcer';
-import { useI18n } from '../i18n/language-context';
+import { useOrderMessages } from '../i18n/order-messages';
 import { ResultHeading } from './result-heading';
 
 interface NoticeProps {
@@ -16,7 +16,7 @@ interface NoticeProps {
 }
 
 export function Notice({ heading, body, shopLinkLabel, shopLink, children }: NoticeProps) {
-  const { messages } = useI18n();
+  const messages = useOrderMessages();
   return (
     <section className="notice">
       <Announce message={heading} />

@@ -3,6 +3,7 @@
 import type { OrderLineView } from '../../server/payments/order-view';
 import { formatVnd } from '../format/vnd';
 import { useI18n } from '../i18n/language-context';
+import { useOrderMessages } from '../i18n/order-messages';
 
 interface OrderLinesProps {
   lines: readonly OrderLineView[];
@@ -10,7 +11,8 @@ interface OrderLinesProps {
 }
 
 export function OrderLines({ lines, total }: OrderLinesProps) {
-  const { messages, language } = useI18n();
+  const { language } = useI18n();
+  const messages = useOrderMessages();
   return (
     <div className="cart">
       <ul className="cart__lines">

@@ -11,7 +11,7 @@ import { Announce } from '../a11y/live-announcer';
 import { badRequestDetail } from '../api-error';
 import { measureClockOffset } from '../clock-offset';
 import type { DeviceMode } from '../device-mode';
-import { useI18n } from '../i18n/language-context';
+import { useOrderMessages } from '../i18n/order-messages';
 import { useRecoveryMessages } from '../i18n/use-recovery-messages';
 import { useTRPC } from '../trpc';
 import { PaymentOutcome } from './payment-outcome';
@@ -45,7 +45,7 @@ export function OrderPayment({
 }: OrderPaymentProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { messages } = useI18n();
+  const messages = useOrderMessages();
   const recovery = useRecoveryMessages();
   const [paymentClockOffsetMs, setPaymentClockOffsetMs] = useState(0);
   const requestInFlight = useRef(false);

@@ -4,7 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { OrderView } from '../../server/payments/order-view';
 import type { PaymentView } from '../../server/payments/payment-view';
-import { useI18n } from '../i18n/language-context';
+import { useOrderMessages } from '../i18n/order-messages';
 import { useTRPC } from '../trpc';
 import { PaymentOutcome } from './payment-outcome';
 import { Receipt } from './receipt';
@@ -24,7 +24,7 @@ interface PaidOrderReceiptProps {
 
 export function PaidOrderReceipt({ payment, headingLevel }: PaidOrderReceiptProps) {
   const trpc = useTRPC();
-  const { messages } = useI18n();
+  const messages = useOrderMessages();
   const order = useQuery({
     ...trpc.getOrder.queryOptions({ orderId: payment.orderId }),
     refetchInterval: (query) =>

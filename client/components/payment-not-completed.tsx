@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { PaymentView } from '../../server/payments/payment-view';
 import { Announce } from '../a11y/live-announcer';
 import { measureClockOffset } from '../clock-offset';
-import { useI18n } from '../i18n/language-context';
+import { useOrderMessages } from '../i18n/order-messages';
 import { useRecoveryMessages } from '../i18n/use-recovery-messages';
 import { checkoutPath } from '../page-path';
 import type { RedirectReason } from '../redirect/verified-redirect-status';
@@ -22,7 +22,7 @@ interface PaymentNotCompletedProps {
 }
 
 export function PaymentNotCompleted({ view, reason }: PaymentNotCompletedProps) {
-  const { messages } = useI18n();
+  const messages = useOrderMessages();
   const recovery = useRecoveryMessages();
   const [clockOffsetMs] = useState(() => measureClockOffset(view.serverTime));
   const [expired, setExpired] = useState(false);

@@ -6,6 +6,7 @@ import type { PaymentStatus } from '../../server/payments/payment-view';
 import { Announce } from '../a11y/live-announcer';
 import { formatVnd } from '../format/vnd';
 import { useI18n } from '../i18n/language-context';
+import { useOrderMessages } from '../i18n/order-messages';
 import { useRecoveryMessages } from '../i18n/use-recovery-messages';
 import { ResultHeading } from './result-heading';
 import { SupportContact } from '../storefront/support-contact';
@@ -30,7 +31,8 @@ export function PaymentOutcome({
   headingLevel,
   children,
 }: PaymentOutcomeProps) {
-  const { messages, language } = useI18n();
+  const { language } = useI18n();
+  const messages = useOrderMessages();
   const recovery = useRecoveryMessages();
   const { heading, body } = {
     PAID: { heading: messages.paidHeading, body: messages.paidBody(formatVnd(amount, language)) },

@@ -3,7 +3,7 @@
 // arrow keys move between them, only the chosen one is in the tab order, one panel shown at a time); one
 // code alone needs no tabs.
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useI18n } from '../i18n/language-context';
+import { useOrderMessages } from '../i18n/order-messages';
 import { useVietQrMessages } from '../i18n/vietqr-messages';
 import { QrPanel } from './qr-panel';
 
@@ -19,7 +19,7 @@ interface PaymentQrTabsProps {
 }
 
 export function PaymentQrTabs({ orderUrl, qrCode, amount, appTransId }: PaymentQrTabsProps) {
-  const { messages } = useI18n();
+  const messages = useOrderMessages();
   const vietQr = useVietQrMessages();
   const [selected, setSelected] = useState<QrTab>('zalopay');
   const tabs = useRef(new Map<QrTab, HTMLButtonElement | null>());

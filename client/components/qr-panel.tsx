@@ -4,6 +4,7 @@
 import { QRCodeSVG } from 'qrcode.react';
 import { formatVnd } from '../format/vnd';
 import { useI18n } from '../i18n/language-context';
+import { useOrderMessages } from '../i18n/order-messages';
 import { useShopProfile } from '../storefront/shop-profile-context';
 
 const QR_SIZE_PX = 256;
@@ -23,7 +24,8 @@ interface QrPanelProps {
 }
 
 export function QrPanel({ value, label, steps, amount, appTransId, marks }: QrPanelProps) {
-  const { messages, language } = useI18n();
+  const { language } = useI18n();
+  const messages = useOrderMessages();
   const { name: shopName } = useShopProfile();
   return (
     <div className="qr-panel">

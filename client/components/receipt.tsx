@@ -7,6 +7,7 @@ import { Announce } from '../a11y/live-announcer';
 import { formatVietnamTime } from '../format/vietnam-time';
 import { formatVnd } from '../format/vnd';
 import { useI18n } from '../i18n/language-context';
+import { useOrderMessages } from '../i18n/order-messages';
 import { CopyButton } from './copy-button';
 import { OrderLines } from './order-lines';
 import { ResultHeading } from './result-heading';
@@ -19,7 +20,8 @@ interface ReceiptProps {
 }
 
 export function Receipt({ order, receipt, headingLevel }: ReceiptProps) {
-  const { messages, language } = useI18n();
+  const { language } = useI18n();
+  const messages = useOrderMessages();
   const amountPaid = formatVnd(receipt.amount, language);
   const refundNote =
     order.status === 'REFUNDED'

@@ -7,7 +7,7 @@ import { useEffect, useEffectEvent, useState } from 'react';
 import type { PaymentView } from '../../server/payments/payment-view';
 import { Announce } from '../a11y/live-announcer';
 import type { DeviceMode } from '../device-mode';
-import { useI18n } from '../i18n/language-context';
+import { useOrderMessages } from '../i18n/order-messages';
 import { useRecoveryMessages } from '../i18n/use-recovery-messages';
 import { newestView } from '../live-status/newest-view';
 import { useLivePayment } from '../live-status/use-live-payment';
@@ -46,7 +46,7 @@ export function WebToAppStep({
   onPaid,
   pollIntervalMs,
 }: WebToAppStepProps) {
-  const { messages } = useI18n();
+  const messages = useOrderMessages();
   const recovery = useRecoveryMessages();
   const [countdownEnded, setCountdownEnded] = useState(false);
   const [focusQr, setFocusQr] = useState(openedNow);

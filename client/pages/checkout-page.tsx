@@ -15,7 +15,7 @@ import { hasReceipt } from '../components/paid-order-receipt';
 import { Receipt } from '../components/receipt';
 import { Spinner } from '../components/spinner';
 import { detectDeviceMode, type DeviceMode } from '../device-mode';
-import { useI18n } from '../i18n/language-context';
+import { useOrderMessages } from '../i18n/order-messages';
 import { useTRPC } from '../trpc';
 
 const RECEIPT_POLL_MS = 1_000;
@@ -51,7 +51,7 @@ export function CheckoutPage({
   pollIntervalMs,
 }: CheckoutPageProps) {
   const trpc = useTRPC();
-  const { messages } = useI18n();
+  const messages = useOrderMessages();
   const [mode, setMode] = useState<DeviceMode>(() => initialMode ?? detectDeviceMode());
   const [expectingReceipt, setExpectingReceipt] = useState(false);
   const orderQuery = useQuery({

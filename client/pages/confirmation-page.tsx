@@ -14,7 +14,7 @@ import { PayAgainButton } from '../components/pay-again-button';
 import { PaymentNotCompleted } from '../components/payment-not-completed';
 import { PaymentOutcome } from '../components/payment-outcome';
 import { VerifyingNotice } from '../components/verifying-notice';
-import { useI18n } from '../i18n/language-context';
+import { useOrderMessages } from '../i18n/order-messages';
 import { useLivePayment } from '../live-status/use-live-payment';
 import { redirectQuery } from '../redirect/redirect-query';
 import { redirectReason } from '../redirect/verified-redirect-status';
@@ -36,7 +36,7 @@ export function ConfirmationPage({
   pollIntervalMs,
   watchLimitMs = DEFAULT_WATCH_LIMIT_MS,
 }: ConfirmationPageProps) {
-  const { messages } = useI18n();
+  const messages = useOrderMessages();
   const appTransId = new URLSearchParams(search).get('apptransid')?.trim();
 
   if (!appTransId) {
@@ -63,7 +63,7 @@ interface VerifiedResultProps {
 }
 
 function VerifiedResult({ appTransId, search, pollIntervalMs, watchLimitMs }: VerifiedResultProps) {
-  const { messages } = useI18n();
+  const messages = useOrderMessages();
   const trpc = useTRPC();
   const { mutate: report, data: redirectHint } = useMutation(trpc.reportRedirect.mutationOptions());
   const reported = useRef(false);

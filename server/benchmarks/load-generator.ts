@@ -23,6 +23,8 @@ export interface LoadOptions {
    * connection's last request is the one answered).
    */
   onOk?: (request: LoadRequest) => void;
+  /** Sent with every request besides `content-type` (e.g. a browser's `accept-encoding`). */
+  headers?: Record<string, string>;
 }
 
 export interface LoadSummary {
@@ -59,7 +61,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadSummary> {
         requests: [
           {
             method: options.method,
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', ...options.headers },
             setupRequest: (request, context: { sent?: LoadRequest }) => {
               // autocannon's `amount` would override the duration, so running out of prepared
               // requests ends the load instead (the few already in flight repeat the last one).

@@ -33,6 +33,7 @@ import { describeMachine, loadAverage } from './machine-info';
 import { runPollerClaim, type PollerClaimPlan } from './poller-claim-case';
 import { formatNumber, renderMarkdown } from './report-markdown';
 import { runShopper, type ShopperPlan } from './shopper-case';
+import { runProductList, seedCatalogue, type ProductListPlan } from './product-list-case';
 import { settleDatabase } from './settle-database';
 import { runStartup, type StartupPlan } from './startup-case';
 import { runStatusReads, seedStatusOrders, type StatusReadPlan } from './status-read-case';
@@ -46,6 +47,7 @@ interface Plan {
   status: StatusReadPlan;
   create: CreatePaymentPlan;
   merchantApi: MerchantApiPlan;
+  productList: ProductListPlan;
   poller: PollerClaimPlan;
   shopper: ShopperPlan;
   startup: StartupPlan;
@@ -78,6 +80,15 @@ function planFor(quick: boolean, driver: BenchDatabase['driver']): Plan {
     },
     create: { warmUp: quick ? 5 : 20, rounds: quick ? 50 : 300 },
     merchantApi: { warmUp: quick ? 5 : 20, rounds: quick ? 50 : 300 },
+    productList: {
+      products: 500,
+      rate: 2_000,
+      windowSeconds: window,
+      warmUpSeconds: quick ? 1 : 2,
+      // As the status reads: at a fixed rate, more connections measure autocannon's bursts.
+      fixedRateConnections: 10,
+      flatOutConnections: 32,
+    },
     poller: {
       dueOrders: quick ? 2_000 : 10_000,
       historicalOrders: history,
@@ -137,6 +148,7 @@ const CASE_IDS = [
   'shopper',
   'deployment',
   'merchant-api',
+  'product-list',
   'poller-claim',
   'startup',
 ] as const;
@@ -149,6 +161,7 @@ const CHECKOUT_CASES: readonly CaseId[] = [
   'shopper',
   'deployment',
   'merchant-api',
+  'product-list',
 ];
 
 /** The cases named by `--only a,b` (all of them without it); an unknown name stops the run. */
@@ -211,7 +224,7 @@ async function main() {
       console.log(`bench: seeding orders (${database.driver})...`);
       let apiKey = '';
       await withHandle(database, 'app', async (db) => {
-        if (wanted('merchant-api')) apiKey = await benchApiKey(db);
+        if (wanted('merchant-api') || wanted('product-list')) apiKey = await benchApiKey(db);
         if (wanted('status-reads')) await seedStatusOrders(db, plan.status);
         if (wanted('callback-ingest')) {
           await seedCallbackOrders(db, 'checkout', plan.callbacks);
@@ -310,7 +323,7 @@ async function main() {
 interface CheckoutRunContext {
   scratch: string;
   key2: string;
-  /** A merchant API key stored before the checkout started (the merchant-api case). */
+  /** A merchant API key stored before the checkout started (the merchant-api and product-list cases). */
   apiKey: string;
   /** Started services are added here, so the caller's deadline and `finally` can stop them. */
   children: ChildService[];
@@ -433,6 +446,19 @@ async function runCheckoutCases(
       await attempt('shopper', 'The shopper', () =>
         runShopper({ checkoutUrl, emulatorUrl }, bundle, plan.shopper),
       ),
+    );
+  }
+
+  if (wanted('product-list')) {
+    cases.push(
+      await attempt('product-list', 'The shop’s menu of 500 products', async () => {
+        const retire = await seedCatalogue(checkoutUrl, apiKey, plan.productList);
+        try {
+          return await runProductList(checkoutUrl, plan.productList, checkout.pid);
+        } finally {
+          await retire();
+        }
+      }),
     );
   }
 

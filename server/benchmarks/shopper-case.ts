@@ -51,6 +51,8 @@ async function payOnce(page: Page, checkoutUrl: string, emulatorUrl: string) {
   await page.goto(`${checkoutUrl}/`);
   const pay = page.getByRole('button', { name: 'Pay with ZaloPay' });
   await pay.waitFor();
+  // The shop starts with an empty cart (issue 21): one of the first product, so Pay is enabled.
+  await page.getByRole('spinbutton').first().fill('1');
   await page.evaluate(INSTALL_TIMERS);
   const created = page.waitForResponse(
     (r) => r.url().includes('/trpc/createPayment') && r.status() === 200,

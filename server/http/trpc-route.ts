@@ -1,5 +1,5 @@
 // /trpc/*: the tRPC API on tRPC's Express adapter, behind the app's security headers and access log,
-// with the live status stream cap in front. Each request's context carries the payments port, the
+// with the live status stream cap, the status reads and the shop's menu read (prepared answers) in front. Each request's context carries the payments port, the
 // caller's IP (Express's req.ip) and the limits its procedures spend (server/trpc/call-limits.ts).
 import type { Request, RequestHandler } from 'express';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
@@ -13,6 +13,8 @@ import { isDatabaseOutage } from '../trpc/init';
 import { DATABASE_RETRY_AFTER_SECONDS } from './error-reply';
 import { TRPC_MAX_BATCH_SIZE } from './trpc-batch-limit';
 import { trpcStatusReads } from './trpc-status-reads';
+import { trpcProductList } from './trpc-product-list';
+import type { StorefrontCache } from '../catalogue/storefront-cache';
 
 export const TRPC_MOUNT_PATH = '/trpc';
 
@@ -22,14 +24,17 @@ export interface TrpcRouteDeps {
   limits: CallLimits;
   /** Live status streams one client IP may hold at once (0: no cap). */
   liveStreamsPerClient: number;
+  /** The instance's storefront cache: listProducts answers from it, prepared once per version. */
+  storefront?: StorefrontCache | undefined;
 }
 
-/** The handlers to mount at TRPC_MOUNT_PATH, in order: the stream cap, status reads, then tRPC. */
+/** The handlers to mount at TRPC_MOUNT_PATH, in order: the stream cap, status reads, the menu, then tRPC. */
 export function trpcRoute({
   payments,
   log,
   limits,
   liveStreamsPerClient,
+  storefront,
 }: TrpcRouteDeps): RequestHandler[] {
   const contextOf = (req: Request): Context => ({
     payments,
@@ -58,6 +63,7 @@ export function trpcRoute({
   return [
     liveStreamCap(liveStreamsPerClient, isSubscriptionRequest),
     trpcStatusReads(contextOf),
+    ...(storefront ? [trpcProductList(storefront)] : []),
     trpc,
   ];
 }
