@@ -6,7 +6,16 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 /** The rooms that answer HTTP or run the emulator: the domain never reaches into them. */
-const OUTER_ROOMS = ['**/trpc/*', '**/http/*', '**/ops/*', '**/emulator/**', '**/testing/*'];
+const OUTER_ROOMS = [
+  '**/trpc/*',
+  '**/http/*',
+  '**/ops/*',
+  '**/ops/**',
+  '**/observability/*',
+  '**/reconciliation/*',
+  '**/emulator/**',
+  '**/testing/*',
+];
 
 /** Tests, test support, chaos and benchmarks may use the emulator and the harness. */
 const TEST_CODE = [
@@ -130,5 +139,101 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // trpc/ is mounted by http/ (trpc-route.ts); it never reaches back into http/. Errors both answer with
+    // live in api-errors/. Like the rest of the app, it loads neither the emulator nor the test harness.
+    files: ['server/trpc/**/*.{ts,tsx}'],
+    ignores: TEST_CODE,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/http/*'], message: 'trpc/ does not import http/ (http/ mounts trpc/).' },
+            {
+              group: ['**/emulator/**', '**/testing/*'],
+              message: 'Production code does not import the emulator or the test harness.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // What a machine scrapes (metrics, readiness, request logs), the logger and the workers' shared rhythm
+    // know nothing of what an operator sees (ops/) nor of the web layers.
+    files: ['server/observability/**/*.{ts,tsx}', 'server/workers/**/*.ts', 'server/logger.ts'],
+    ignores: TEST_CODE,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/ops/*', '**/ops/**', '**/trpc/*', '**/http/*'],
+              message:
+                'observability/, workers/ and logger.ts import nothing of ops/, trpc/ or http/.',
+            },
+            {
+              group: ['**/emulator/**', '**/testing/*'],
+              message: 'Production code does not import the emulator or the test harness.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The workers' shared rhythm serves every worker: it knows none of them.
+    files: ['server/workers/**/*.ts'],
+    ignores: TEST_CODE,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/payments/**', '**/refunds/*', '**/webhooks/*', '**/catalogue/*'],
+              message: 'workers/ serves every worker and imports none of them.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The ZaloPay adapter is used through its index (server/zalopay/index.ts); only the adapter itself,
+    // the emulator (which speaks the same protocol) and test code reach its files. Of client/, the server
+    // imports only client/shared/: pure modules both sides run.
+    files: ['server/**/*.{ts,tsx}', 'db/**/*.ts'],
+    ignores: [...TEST_CODE, 'server/zalopay/**', 'server/emulator/**', 'server/proxy/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/(^|\\/)zalopay\\/[^/]+$/]',
+          message: "Import the ZaloPay adapter from its index ('…/zalopay'), not its files.",
+        },
+        {
+          selector: 'ImportDeclaration[source.value=/\\/client\\/(?!shared\\/)/]',
+          message: 'The server imports from client/ only client/shared/.',
+        },
+      ],
+    },
+  },
+  {
+    // client/shared/ is imported by the server too: it imports nothing outside itself (no React, no DOM).
+    files: ['client/shared/**/*.ts'],
+    ignores: ['client/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/^(\\.\\.\\/|[^.])/]',
+          message: 'client/shared/ imports nothing outside itself: the server imports it too.',
+        },
+      ],
+    },
   },
 );

@@ -1,4 +1,4 @@
-// The whole app: a header and the page its path names (client/page-path.ts). Pressing Pay in the shop
+// The whole app: a header and the page its path names (client/shared/page-path.ts). Pressing Pay in the shop
 // moves to the new order's checkout with history.pushState, so Back and reload keep to that order.
 // The checkout and the confirmation page are chunks of their own: the shop's first render needs neither.
 import { lazy, Suspense, useEffect, useState } from 'react';
@@ -9,7 +9,7 @@ import { SiteHeader } from './components/site-header';
 import { Spinner } from './components/spinner';
 import { VerifyingNotice } from './components/verifying-notice';
 import type { DeviceMode } from './device-mode';
-import { checkoutPath, routeOf } from './page-path';
+import { checkoutPath, routeOf } from './shared/page-path';
 
 const ConfirmationPage = lazy(() =>
   import('./pages/confirmation-page').then((module) => ({ default: module.ConfirmationPage })),

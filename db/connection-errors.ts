@@ -1,7 +1,7 @@
 // Tells a lost database connection apart from every other failure. postgres.js can still reject a
 // promise nobody holds when the server cuts connections (docs/decisions/006-patching-postgres-js.md):
 // such a rejection means "that connection is gone", and the driver reconnects on the next query. A
-// request that meets one answers 503 with Retry-After (server/http/error-reply.ts, server/trpc/init.ts).
+// request that meets one answers 503 with Retry-After (server/api-errors/error-reply.ts, server/trpc/init.ts).
 import { z } from 'zod';
 
 /**

@@ -2,7 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from './migrate';
-import { paymentOrders, shopOrders } from './schema';
+import { paymentAttempts, shopOrders } from './schema';
 import {
   createTestDatabase,
   testDatabaseDrivers,
@@ -32,7 +32,7 @@ describe.each(testDatabaseDrivers())('createDb on %s', (driver) => {
   it('reports its driver and migrates idempotently', async () => {
     expect(database.driver).toBe(driver);
     await migrate(database);
-    const rows = await database.db.select().from(paymentOrders);
+    const rows = await database.db.select().from(paymentAttempts);
     expect(rows).toEqual([]);
   });
 
@@ -47,7 +47,7 @@ describe.each(testDatabaseDrivers())('createDb on %s', (driver) => {
       description: 'Trà sữa',
     });
     const [inserted] = await database.db
-      .insert(paymentOrders)
+      .insert(paymentAttempts)
       .values({
         appTransId: '260101_db_test',
         shopOrderId: 'DBTEST0001',
@@ -65,8 +65,8 @@ describe.each(testDatabaseDrivers())('createDb on %s', (driver) => {
       .returning();
     const [read] = await database.db
       .select()
-      .from(paymentOrders)
-      .where(eq(paymentOrders.id, inserted!.id));
+      .from(paymentAttempts)
+      .where(eq(paymentAttempts.id, inserted!.id));
     expect(read).toMatchObject({ amount: 50_000_000, status: 'PENDING', description: 'Trà sữa' });
     expect(read!.expiresAt.getTime()).toBe(expiresAt.getTime());
   });

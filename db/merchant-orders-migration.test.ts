@@ -12,7 +12,7 @@ import type { DatabaseHandle } from './create-db';
 import { MIGRATIONS_FOLDER, migrate } from './migrate';
 import { readFreshClusterSnapshot } from './pglite-fresh-cluster';
 import * as schema from './schema';
-import { fulfilments, paymentOrders, products, shopOrders } from './schema';
+import { fulfilments, paymentAttempts, products, shopOrders } from './schema';
 
 /** A copy of the migrations folder whose journal stops before 0002: the schema as it was. */
 async function migrationsBeforeMerchantOrders(): Promise<string> {
@@ -106,7 +106,7 @@ describe('migration 0002 (merchant orders) over existing payments', () => {
   });
 
   it('makes each payment attempt 1 of its order, and keys fulfilments by the order', async () => {
-    const attempts = await handle.db.select().from(paymentOrders);
+    const attempts = await handle.db.select().from(paymentAttempts);
     expect(attempts).toHaveLength(5);
     for (const attempt of attempts) {
       expect(attempt).toMatchObject({ shopOrderId: attempt.appTransId, attempt: 1 });

@@ -2,7 +2,7 @@
 // drizzle records what it applied in its journal table, so running this at every start is safe; when that
 // table already lists every migration (the usual start), one query says so and the migrator is skipped.
 // On PostgreSQL the migrator runs under an advisory lock, so instances started together migrate once.
-// /readyz asks the same question through migrationsApplied (server/ops/readiness.ts).
+// /readyz asks the same question through migrationsApplied (server/observability/readiness.ts).
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';

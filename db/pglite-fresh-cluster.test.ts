@@ -20,7 +20,7 @@ describe('PGlite fresh-cluster snapshot', () => {
 
     const second = await createDb({ dataDir: 'memory://' });
     await migrate(second);
-    const rows = await second.db.execute(sql`select count(*)::int as count from payment_orders`);
+    const rows = await second.db.execute(sql`select count(*)::int as count from payment_attempts`);
     expect(JSON.stringify(rows)).toContain('"count":0');
     await second.close();
   });

@@ -182,7 +182,7 @@ export type ShopOrderCanceller = (typeof SHOP_ORDER_CANCELLERS)[number];
 
 /**
  * Merchant orders: what the shopper bought, priced by the server. `id` is the short public reference
- * that URLs and app_trans_id carry. Each row of payment_orders is one payment attempt of an order.
+ * that URLs and app_trans_id carry. Each row of payment_attempts is one payment attempt of an order.
  */
 export const shopOrders = pgTable(
   'shop_orders',
@@ -235,8 +235,8 @@ export const shopOrders = pgTable(
   ],
 );
 
-export const paymentOrders = pgTable(
-  'payment_orders',
+export const paymentAttempts = pgTable(
+  'payment_attempts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     appTransId: text('app_trans_id').notNull().unique(),
@@ -280,14 +280,14 @@ export const paymentOrders = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('payment_orders_due_pending_idx')
+    index('payment_attempts_due_pending_idx')
       .on(t.nextPollAt)
       .where(sql`${t.status} = 'PENDING'`),
-    index('payment_orders_created_at_idx').on(t.createdAt),
-    index('payment_orders_due_late_check_idx')
+    index('payment_attempts_created_at_idx').on(t.createdAt),
+    index('payment_attempts_due_late_check_idx')
       .on(t.nextLateCheckAt)
       .where(sql`${t.nextLateCheckAt} is not null`),
-    uniqueIndex('payment_orders_shop_order_attempt_idx').on(t.shopOrderId, t.attempt),
+    uniqueIndex('payment_attempts_shop_order_attempt_idx').on(t.shopOrderId, t.attempt),
   ],
 );
 
@@ -297,7 +297,7 @@ export const paymentEvents = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     orderId: uuid('order_id')
       .notNull()
-      .references(() => paymentOrders.id),
+      .references(() => paymentAttempts.id),
     kind: text('kind').$type<LedgerKind>().notNull(),
     dedupeKey: text('dedupe_key'),
     payload: jsonb('payload').notNull(),
@@ -316,7 +316,7 @@ export const fulfilments = pgTable(
     /** The paid attempt the order was fulfilled from. */
     orderId: uuid('order_id')
       .notNull()
-      .references(() => paymentOrders.id),
+      .references(() => paymentAttempts.id),
     /** One fulfilment per merchant order, whatever the number of attempts or callbacks. */
     shopOrderId: text('shop_order_id')
       .notNull()
@@ -346,7 +346,7 @@ export const refunds = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     orderId: uuid('order_id')
       .notNull()
-      .references(() => paymentOrders.id),
+      .references(() => paymentAttempts.id),
     mRefundId: text('m_refund_id').notNull().unique(),
     /** An operator's refund, or the automatic refund of a second payment of one merchant order. */
     kind: refundKind('kind').notNull().default('operator'),
@@ -373,13 +373,13 @@ export const refunds = pgTable(
 
 export type Product = typeof products.$inferSelect;
 export type ShopOrder = typeof shopOrders.$inferSelect;
-export type PaymentOrder = typeof paymentOrders.$inferSelect;
+export type PaymentAttempt = typeof paymentAttempts.$inferSelect;
 export type PaymentEvent = typeof paymentEvents.$inferSelect;
 export type Fulfilment = typeof fulfilments.$inferSelect;
 export type Refund = typeof refunds.$inferSelect;
 
 /**
- * Operator sign-ins (server/ops/operator-sessions.ts). The browser's cookie is a random secret; only its
+ * Operator sign-ins (server/ops/session-store.ts). The browser's cookie is a random secret; only its
  * HMAC under ADMIN_TOKEN is stored, so a database reader cannot sign in and a new ADMIN_TOKEN ends them
  * all. Signing out (or revoking from /ops/sessions) sets revoked_at: the cookie stops working at once.
  */

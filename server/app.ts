@@ -5,7 +5,7 @@
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { Logger } from './logger';
 import type { PaymentsService } from './payments/payments-service';
-import { CALLBACK_PATH } from './payments/callback-path';
+import { CALLBACK_PATH } from './payments/callbacks/callback-path';
 import { callbackRoute } from './http/callback-route';
 import { TRPC_MOUNT_PATH, trpcRoute } from './http/trpc-route';
 import { orderRestRoutes } from './http/order-rest-routes';

@@ -14,14 +14,14 @@ import { startEmulator, type RunningEmulator } from './emulator/emulator';
 import { createPaymentsEvents } from './payments/domain-events';
 import { createPaymentsService } from './payments/payments-service';
 import type { PaymentsConfig } from './payments/payments-config';
-import { budgetedStatusQueries, createQueryBudget } from './payments/query-budget';
+import { budgetedStatusQueries, createQueryBudget } from './payments/polling/query-budget';
 import { createRefundService } from './refunds/refund-service';
-import { createCheckoutMetrics } from './ops/checkout-metrics';
-import { meteredZaloPayClient } from './ops/metered-zalopay-client';
-import { metricReadings } from './ops/metric-readings';
+import { createCheckoutMetrics } from './observability/checkout-metrics';
+import { meteredZaloPayClient } from './observability/metered-zalopay-client';
+import { metricReadings } from './observability/metric-readings';
 import { operationsHttp, probeRoutes } from './ops/operations';
-import { paymentEventLog } from './ops/payment-event-log';
-import { paymentMetrics } from './ops/payment-metrics';
+import { paymentEventLog } from './observability/payment-event-log';
+import { paymentMetrics } from './observability/payment-metrics';
 import { productionDestinationProblem } from './webhooks/webhook-destination';
 import { thisMachineOnly } from './security/loopback-only';
 import { listenOn, portProblem } from './http/listen';
@@ -211,7 +211,7 @@ async function startServing(
 
   const config = paymentsConfig(env, publicBaseUrl);
   // One budget of ZaloPay queries for the instance: status reads spend it only while the poller's
-  // reserve is left, and show the stored status beyond it (server/payments/query-budget.ts).
+  // reserve is left, and show the stored status beyond it (server/payments/polling/query-budget.ts).
   const queryBudget = createQueryBudget(config.poller.queryRatePerSecond);
   const refunds = createRefundService({
     db: database.db,

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, expect, it } from 'vitest';
 import { createDb } from '../db/create-db';
-import { paymentOrders } from '../db/schema';
+import { paymentAttempts } from '../db/schema';
 import { startEmulator } from './emulator/emulator';
 import { exited, freePort } from './testing/child-process-lifecycle';
 import { createOrder } from './testing/checkout-harness';
@@ -173,8 +173,8 @@ it('finishes a payment creation and a callback in flight, ends live streams, and
     const database = await createDb({ dataDir });
     try {
       const rows = await database.db
-        .select({ appTransId: paymentOrders.appTransId, status: paymentOrders.status })
-        .from(paymentOrders);
+        .select({ appTransId: paymentAttempts.appTransId, status: paymentAttempts.status })
+        .from(paymentAttempts);
       expect(rows).toEqual(
         expect.arrayContaining([
           { appTransId: paid.app_trans_id, status: 'PAID' },
@@ -182,9 +182,9 @@ it('finishes a payment creation and a callback in flight, ends live streams, and
         ]),
       );
       const [stored] = await database.db
-        .select({ leaseOwner: paymentOrders.leaseOwner })
-        .from(paymentOrders)
-        .where(eq(paymentOrders.appTransId, created.app_trans_id));
+        .select({ leaseOwner: paymentAttempts.leaseOwner })
+        .from(paymentAttempts)
+        .where(eq(paymentAttempts.appTransId, created.app_trans_id));
       expect(stored?.leaseOwner ?? null).toBeNull();
     } finally {
       await database.close();

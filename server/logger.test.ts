@@ -3,7 +3,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from './logger';
-import { runInRequestContext } from './ops/request-context';
+import { runInRequestContext } from './observability/request-context';
 import { PUBLIC_SANDBOX_APPS } from './zalopay/sandbox-apps';
 import { signCallbackBody } from './zalopay';
 

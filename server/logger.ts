@@ -1,7 +1,7 @@
 // The app's structured logger (pino): JSON lines in production, with every key, MAC and secret redacted.
 // Modules receive a Logger as a dependency; only main.ts decides where lines go.
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
-import { requestLogFields } from './ops/request-context';
+import { requestLogFields } from './observability/request-context';
 
 export type Logger = PinoLogger;
 

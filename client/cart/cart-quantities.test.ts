@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProductView } from '../../server/payments/order-view';
+import type { ProductView } from '../../server/payments/status/order-view';
 import { cartSubtotal, clampQuantity, orderLines } from './cart-quantities';
 
 const PRODUCTS: ProductView[] = [

@@ -1,6 +1,6 @@
 // The shopper's cart before it becomes an order: how many of each sku, and nothing else. Prices come from
 // the server's catalogue; what is sent to the server names skus and quantities, never an amount.
-import type { OrderLineRequest, ProductView } from '../../server/payments/order-view';
+import type { OrderLineRequest, ProductView } from '../../server/payments/status/order-view';
 
 export const MAX_QUANTITY = 99;
 

@@ -2,7 +2,7 @@
 // description and price, a quantity stepper and the line's cost, then the subtotal at the catalogue's
 // prices (the server prices the order). Once the shopper changes a quantity, the new subtotal is also announced to screen readers.
 import { useState } from 'react';
-import type { ProductView } from '../../server/payments/order-view';
+import type { ProductView } from '../../server/payments/status/order-view';
 import { Announce } from '../a11y/live-announcer';
 import { cartSubtotal, quantityOf, type CartQuantities } from '../cart/cart-quantities';
 import { formatVnd } from '../format/vnd';

@@ -1,6 +1,6 @@
 // A merchant order's lines as the server priced them (name in the shopper's language, quantity × unit
 // price, line total) and the order's total: on the checkout and on the receipt.
-import type { OrderLineView } from '../../server/payments/order-view';
+import type { OrderLineView } from '../../server/payments/status/order-view';
 import { formatVnd } from '../format/vnd';
 import { useI18n } from '../i18n/language-context';
 import { useOrderMessages } from '../i18n/order-messages';

@@ -6,7 +6,7 @@
 // answer says "still working" after 3 s and gives up with a retry message after 8 s (use-request-patience).
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { OrderView } from '../../server/payments/order-view';
+import type { OrderView } from '../../server/payments/status/order-view';
 import { Announce } from '../a11y/live-announcer';
 import { badRequestDetail } from '../api-error';
 import { measureClockOffset } from '../clock-offset';

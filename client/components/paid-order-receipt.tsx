@@ -2,8 +2,8 @@
 // server may record the attempt a moment before the order's receipt, so a receipt-less answer is asked
 // again shortly; if the order cannot be read at all, the verified payment is still shown as a success.
 import { useQuery } from '@tanstack/react-query';
-import type { OrderView } from '../../server/payments/order-view';
-import type { PaymentView } from '../../server/payments/payment-view';
+import type { OrderView } from '../../server/payments/status/order-view';
+import type { PaymentView } from '../../server/payments/status/payment-view';
 import { useOrderMessages } from '../i18n/order-messages';
 import { useTRPC } from '../trpc';
 import { PaymentOutcome } from './payment-outcome';

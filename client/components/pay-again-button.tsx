@@ -5,7 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Announce } from '../a11y/live-announcer';
 import { detectDeviceMode } from '../device-mode';
 import { useRecoveryMessages } from '../i18n/use-recovery-messages';
-import { checkoutPath } from '../page-path';
+import { checkoutPath } from '../shared/page-path';
 import { useTRPC } from '../trpc';
 
 interface PayAgainButtonProps {

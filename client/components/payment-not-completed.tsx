@@ -3,12 +3,12 @@
 // ways on (ZaloPay again with the same order_url, or the order's page). The page keeps listening, so a
 // payment made meanwhile still turns it into the receipt; when time runs out it says the payment expired.
 import { useState } from 'react';
-import type { PaymentView } from '../../server/payments/payment-view';
+import type { PaymentView } from '../../server/payments/status/payment-view';
 import { Announce } from '../a11y/live-announcer';
 import { measureClockOffset } from '../clock-offset';
 import { useOrderMessages } from '../i18n/order-messages';
 import { useRecoveryMessages } from '../i18n/use-recovery-messages';
-import { checkoutPath } from '../page-path';
+import { checkoutPath } from '../shared/page-path';
 import type { RedirectReason } from '../redirect/verified-redirect-status';
 import { Countdown } from './countdown';
 import { PayAgainButton } from './pay-again-button';

@@ -2,7 +2,7 @@
 // language (the server's own reason text is English and never shown), with the order's reference. The
 // actions (pay again, back to the shop) are the caller's, passed as children.
 import type { ReactNode } from 'react';
-import type { PaymentStatus } from '../../server/payments/payment-view';
+import type { PaymentStatus } from '../../server/payments/status/payment-view';
 import { Announce } from '../a11y/live-announcer';
 import { formatVnd } from '../format/vnd';
 import { useI18n } from '../i18n/language-context';

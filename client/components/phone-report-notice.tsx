@@ -2,7 +2,7 @@
 // (the attempt's phoneReport, from a checksum-verified redirect): the reason, and the ways on the phone's
 // own result page offers. The attempt stays PENDING and the QR code payable, so the page keeps listening.
 import { useId } from 'react';
-import type { PhoneReport } from '../../server/payments/phone-report';
+import type { PhoneReport } from '../../server/payments/status/phone-report';
 import { Announce } from '../a11y/live-announcer';
 import { useI18n } from '../i18n/language-context';
 import { useRecoveryMessages } from '../i18n/use-recovery-messages';

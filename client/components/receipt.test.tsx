@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { OrderView, ReceiptView } from '../../server/payments/order-view';
+import type { OrderView, ReceiptView } from '../../server/payments/status/order-view';
 import { renderWithApi } from '../testing/render-with-api';
 import { Receipt } from './receipt';
 

@@ -2,7 +2,7 @@
 // was bought, the amount paid, when (Vietnam time), how, and ZaloPay's transaction id (what ZaloPay support
 // asks for) with a copy button. "Continue shopping" starts a new cart; an order made through the merchant
 // API offers "Return to <shop>" instead, to the merchant's return_url.
-import type { OrderView, ReceiptView } from '../../server/payments/order-view';
+import type { OrderView, ReceiptView } from '../../server/payments/status/order-view';
 import { Announce } from '../a11y/live-announcer';
 import { formatVietnamTime } from '../format/vietnam-time';
 import { formatVnd } from '../format/vnd';

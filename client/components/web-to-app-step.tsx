@@ -4,7 +4,7 @@
 // Once PAID it hands over to the page, which shows the order's receipt. When the phone that scanned the
 // code reports a decline or cancel (phoneReport), it says so beside the QR code, which can still be paid.
 import { useEffect, useEffectEvent, useState } from 'react';
-import type { PaymentView } from '../../server/payments/payment-view';
+import type { PaymentView } from '../../server/payments/status/payment-view';
 import { Announce } from '../a11y/live-announcer';
 import type { DeviceMode } from '../device-mode';
 import { useOrderMessages } from '../i18n/order-messages';

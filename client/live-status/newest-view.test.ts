@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PaymentView } from '../../server/payments/payment-view';
+import type { PaymentView } from '../../server/payments/status/payment-view';
 import { newestView } from './newest-view';
 
 function view(status: PaymentView['status'], serverTime: string): PaymentView {

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import type { PaymentView } from '../../server/payments/payment-view';
+import type { PaymentView } from '../../server/payments/status/payment-view';
 import { useTRPC } from '../trpc';
 import { isFinal, newestView } from './newest-view';
 

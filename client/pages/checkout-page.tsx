@@ -5,7 +5,7 @@
 // the merchant API offers "Cancel and return" to the merchant's cancel_url while unpaid.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { ShopOrderStatus } from '../../server/payments/order-view';
+import type { ShopOrderStatus } from '../../server/payments/status/order-view';
 import { isNotFound } from '../api-error';
 import { measureClockOffset } from '../clock-offset';
 import { Notice } from '../components/notice';

@@ -3,7 +3,7 @@
 // order says so with the way back to the merchant, never a Pay button.
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { MerchantCheckoutView } from '../../server/payments/order-view';
+import type { MerchantCheckoutView } from '../../server/payments/status/order-view';
 import { FakePayments } from '../testing/fake-payments';
 import { renderWithApi } from '../testing/render-with-api';
 import { CheckoutPage } from './checkout-page';

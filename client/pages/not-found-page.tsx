@@ -1,4 +1,4 @@
-// A path no page has (client/page-path.ts): the server answers it 404, and this says so in the shopper's
+// A path no page has (client/shared/page-path.ts): the server answers it 404, and this says so in the shopper's
 // language with the way back to the shop, instead of showing the shop at a wrong address.
 import { useEffect } from 'react';
 import { useI18n } from '../i18n/language-context';

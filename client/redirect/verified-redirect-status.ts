@@ -1,6 +1,6 @@
 // What a checksum-verified redirect says went wrong, in the words the client translates. The page reads the
 // redirect's `status` only after the server verified its checksum (reportRedirect's claim), never before.
-import type { RedirectClaim } from '../../server/payments/redirect-report';
+import type { RedirectClaim } from '../../server/payments/callbacks/redirect-report';
 
 export type RedirectReason = 'declined' | 'cancelled' | 'other';
 

@@ -1,7 +1,7 @@
 // The shop's profile for every component (header, QR panel, receipt, failure pages), and the products the
 // page came with, so the shop's first render needs no request.
 import { createContext, useContext, type ReactNode } from 'react';
-import type { ProductView } from '../../server/payments/order-view';
+import type { ProductView } from '../../server/payments/status/order-view';
 import { DEMO_PROFILE, type ShownProfile } from './storefront-data';
 
 interface StorefrontContextValue {

@@ -7,8 +7,8 @@ import {
   OrderNotFoundError,
   OrderNotPayableError,
 } from '../../server/payments/errors';
-import type { RedirectHint } from '../../server/payments/redirect-report';
-import type { PhoneReport } from '../../server/payments/phone-report';
+import type { RedirectHint } from '../../server/payments/callbacks/redirect-report';
+import type { PhoneReport } from '../../server/payments/status/phone-report';
 import type { PaymentsPort } from '../../server/payments/payments-port';
 import type {
   MerchantCheckoutView,
@@ -19,12 +19,12 @@ import type {
   ProductView,
   ReceiptView,
   ShopOrderStatus,
-} from '../../server/payments/order-view';
+} from '../../server/payments/status/order-view';
 import type {
   CreatePaymentInput,
   PaymentStatus,
   PaymentView,
-} from '../../server/payments/payment-view';
+} from '../../server/payments/status/payment-view';
 
 const FIFTEEN_MINUTES_MS = 15 * 60_000;
 const MAX_EVENTS_PER_WATCH = 100;

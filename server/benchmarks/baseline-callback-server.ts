@@ -12,7 +12,7 @@ import { readRequestBody } from './request-body';
 
 type MarkPaid = (appTransId: string, zpTransId: string) => Promise<void>;
 
-const UPDATE = `update payment_orders set status = 'PAID', zp_trans_id = $2, paid_at = now(),
+const UPDATE = `update payment_attempts set status = 'PAID', zp_trans_id = $2, paid_at = now(),
   paid_via = 'callback', updated_at = now() where app_trans_id = $1 and status = 'PENDING'`;
 
 // A tool's own settings, like server/testing/test-database.ts: not the app's configuration (server/env/).

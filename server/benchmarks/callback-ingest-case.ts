@@ -222,10 +222,10 @@ export async function runCallbackIngest(
       title: 'Callback ingest',
       figures,
       notes: [
-        `Every request is a unique, validly signed callback for its own seeded PENDING order (pre-signed before the window). The checkout verifies the MAC and, in one statement (server/payments/pay-pending-order.ts), moves the order to PAID if it is PENDING with that app and amount, appends the ledger row, claims its merchant order and writes the fulfilment outbox row and the order.paid webhook event; then it announces the change with a NOTIFY shared with the other changes of that moment. Its fulfilment worker runs meanwhile.`,
+        `Every request is a unique, validly signed callback for its own seeded PENDING order (pre-signed before the window). The checkout verifies the MAC and, in one statement (server/payments/callbacks/pay-pending-attempt.ts), moves the order to PAID if it is PENDING with that app and amount, appends the ledger row, claims its merchant order and writes the fulfilment outbox row and the order.paid webhook event; then it announces the change with a NOTIFY shared with the other changes of that moment. Its fulfilment worker runs meanwhile.`,
         `The baseline (server/benchmarks/baseline-callback-server.ts) is the least work that could do the job: node:http, the same HMAC check, one \`UPDATE ... WHERE app_trans_id = $1 AND status = 'PENDING'\` with postgres.js (10 connections, like the checkout's pool). No ledger, no outbox: its ratio is shown without a target.`,
         targets.servers.durable
-          ? `The durable baseline (server/benchmarks/durable-baseline-server.ts; the target holds the checkout to ${DURABLE_SHARE_TARGET_PERCENT} % of it) does the same durable work as plainly as it can be done: node:http, the same HMAC check compared in constant time, then one prepared statement with postgres.js (10 connections): the guarded UPDATE of payment_orders (PENDING to PAID only while PENDING, for the order's app and amount), its payment_events ledger row, its outbox row and a pg_notify, as CTEs; and in the same process a worker that each second claims due outbox rows 100 at a time (FOR UPDATE SKIP LOCKED, a 30 s lease, joined to the paid order) and marks them delivered. It runs on the checkout's own tables made by the migrations (its orders seeded beside the checkout's), except the outbox: a table of its own with the columns and indexes of fulfilments (durable-baseline-schema.ts), so that the checkout's worker never delivers its rows; its NOTIFY goes to a channel nobody listens on. Unlike the checkout it does not claim the merchant order, write the order.paid webhook event, or mark the merchant order FULFILLED; and its NOTIFY commits inside the statement, where the checkout sends one NOTIFY after commit for the changes of a moment.`
+          ? `The durable baseline (server/benchmarks/durable-baseline-server.ts; the target holds the checkout to ${DURABLE_SHARE_TARGET_PERCENT} % of it) does the same durable work as plainly as it can be done: node:http, the same HMAC check compared in constant time, then one prepared statement with postgres.js (10 connections): the guarded UPDATE of payment_attempts (PENDING to PAID only while PENDING, for the order's app and amount), its payment_events ledger row, its outbox row and a pg_notify, as CTEs; and in the same process a worker that each second claims due outbox rows 100 at a time (FOR UPDATE SKIP LOCKED, a 30 s lease, joined to the paid order) and marks them delivered. It runs on the checkout's own tables made by the migrations (its orders seeded beside the checkout's), except the outbox: a table of its own with the columns and indexes of fulfilments (durable-baseline-schema.ts), so that the checkout's worker never delivers its rows; its NOTIFY goes to a channel nobody listens on. Unlike the checkout it does not claim the merchant order, write the order.paid webhook event, or mark the merchant order FULFILLED; and its NOTIFY commits inside the statement, where the checkout sends one NOTIFY after commit for the changes of a moment.`
           : `No durable baseline: it runs on PostgreSQL only (set DATABASE_URL), so there is no ratio with a target here.`,
         `Fixed rates: autocannon's overallRate over ${plan.fixedRateConnections} connections (each connection sends its share of the second back to back, then waits for the next second), ${plan.windowSeconds} s per load after a ${plan.warmUpSeconds} s warm-up at 200/s. Flat out: ${plan.flatOutConnections} connections, closed loop, ${plan.windowSeconds} s; this is the maximum sustainable rate. The servers take turns, load by load (${servers.map((s) => s.label).join(', ')}). At the target rate the checkout must also serve at least ${KEEP_UP_SHARE * 100} % of what is offered: the p99 of a server that falls behind describes only the requests it got to.`,
         "Latencies are autocannon's (HdrHistogram, 1 ms resolution), of 2xx answers; errors count non-2xx answers, connection errors and timeouts.",
@@ -258,7 +258,7 @@ export async function verifyCallbackEffects(
   const ids = `{${[...acknowledged].map(appTransIdOf).join(',')}}`;
   const acknowledgedNotPaid = await queryCount(
     db,
-    sql`select count(*) as count from payment_orders where app_trans_id = any(${ids}::text[]) and status <> 'PAID'`,
+    sql`select count(*) as count from payment_attempts where app_trans_id = any(${ids}::text[]) and status <> 'PAID'`,
   );
   const figures = [
     // None would make the next check pass on nothing.
@@ -275,7 +275,7 @@ export async function verifyCallbackEffects(
   const paidWithout = (row: SQL) =>
     queryCount(
       db,
-      sql`select count(*) as count from payment_orders o where o.app_trans_id like ${prefix} and o.status = 'PAID' and not exists (${row})`,
+      sql`select count(*) as count from payment_attempts o where o.app_trans_id like ${prefix} and o.status = 'PAID' and not exists (${row})`,
     );
   const withoutLedger = await paidWithout(
     sql`select 1 from payment_events e where e.order_id = o.id and e.kind = 'callback'`,
@@ -285,7 +285,7 @@ export async function verifyCallbackEffects(
   );
   const undelivered = await queryCount(
     db,
-    sql`select count(*) as count from ${outboxTable} f join payment_orders o on o.id = f.order_id where o.app_trans_id like ${prefix} and f.status = 'PENDING'`,
+    sql`select count(*) as count from ${outboxTable} f join payment_attempts o on o.id = f.order_id where o.app_trans_id like ${prefix} and f.status = 'PENDING'`,
   );
   figures.push(
     figure(`${label}: PAID orders without their ledger row`, withoutLedger, 'orders', below(1)),

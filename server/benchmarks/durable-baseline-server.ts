@@ -20,7 +20,7 @@ import { readRequestBody } from './request-body';
  */
 const PAY = `
 with paid as (
-  update payment_orders
+  update payment_attempts
   set status = 'PAID', zp_trans_id = $2, paid_at = to_timestamp($5::bigint / 1000.0),
     paid_via = 'callback', paid_channel = $6::int, updated_at = now()
   where app_trans_id = $1 and app_id = $3::int and amount = $4::bigint and status = 'PENDING'
@@ -46,7 +46,7 @@ from paid`;
 const CLAIM = `
 update ${DURABLE_OUTBOX_TABLE} as o
 set lease_until = now() + interval '30 seconds', attempts = o.attempts + 1
-from payment_orders p
+from payment_attempts p
 where o.id in (
     select id from ${DURABLE_OUTBOX_TABLE}
     where status = 'PENDING' and next_attempt_at <= now() and (lease_until is null or lease_until < now())

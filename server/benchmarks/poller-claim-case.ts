@@ -6,8 +6,8 @@ import { z } from 'zod';
 import type { DatabaseHandle } from '../../db/create-db';
 import { silentLogger } from '../logger';
 import { PAYMENTS_TIMING_DEFAULTS, type PaymentsConfig } from '../payments/payments-config';
-import { claimDueOrders } from '../payments/poll-leases';
-import { startPoller } from '../payments/poller';
+import { claimDueOrders } from '../payments/polling/poll-leases';
+import { startPoller } from '../payments/polling/poller';
 import { startEmulator } from '../emulator/emulator';
 import { PUBLIC_SANDBOX_APPS } from '../zalopay/sandbox-apps';
 import { createZaloPayClient } from '../zalopay';
@@ -32,9 +32,9 @@ const dueLike = () => `${benchAppTransId(TAG, 0).slice(0, -1)}%`;
 
 /** The claim statement of poll-leases.ts, spelled out for EXPLAIN. */
 const CLAIM_SQL = (limit: number) => sql`
-  update payment_orders set lease_until = now() + interval '30 seconds', lease_owner = 'explain',
+  update payment_attempts set lease_until = now() + interval '30 seconds', lease_owner = 'explain',
     poll_attempts = poll_attempts + 1
-  where id in (select id from payment_orders where status = 'PENDING' and next_poll_at <= now()
+  where id in (select id from payment_attempts where status = 'PENDING' and next_poll_at <= now()
     and (lease_until is null or lease_until < now()) order by next_poll_at limit ${limit}
     for update skip locked)
   returning *`;
@@ -53,7 +53,7 @@ async function measureClaims(handle: DatabaseHandle, plan: PollerClaimPlan): Pro
     if (claimed.length === 0) break;
   }
   await handle.db.execute(
-    sql`update payment_orders set lease_until = null, lease_owner = null, poll_attempts = 0 where app_trans_id like ${dueLike()}`,
+    sql`update payment_attempts set lease_until = null, lease_owner = null, poll_attempts = 0 where app_trans_id like ${dueLike()}`,
   );
   return timings;
 }
@@ -95,7 +95,7 @@ async function sweep(handle: DatabaseHandle, plan: PollerClaimPlan) {
   const queried = () =>
     queryCount(
       handle.db,
-      sql`select count(*) as count from payment_events e join payment_orders o on o.id = e.order_id where o.app_trans_id like ${dueLike()} and e.kind = 'query'`,
+      sql`select count(*) as count from payment_events e join payment_attempts o on o.id = e.order_id where o.app_trans_id like ${dueLike()} and e.kind = 'query'`,
     );
   const before = await queried();
   const started = performance.now();
@@ -120,7 +120,7 @@ export async function runPollerClaim(
 ): Promise<CaseResult> {
   // Only this case's orders may be due: push every other PENDING order (earlier cases') out of the way.
   await handle.db.execute(
-    sql`update payment_orders set next_poll_at = now() + interval '1 day' where status = 'PENDING'`,
+    sql`update payment_attempts set next_poll_at = now() + interval '1 day' where status = 'PENDING'`,
   );
   await seedOrders(handle.db, {
     tag: TAG,
@@ -129,14 +129,20 @@ export async function runPollerClaim(
     nextPollInSeconds: -600,
   });
   await settleDatabase(handle.db);
-  const rowsBefore = await queryCount(handle.db, sql`select count(*) as count from payment_orders`);
+  const rowsBefore = await queryCount(
+    handle.db,
+    sql`select count(*) as count from payment_attempts`,
+  );
   const withoutHistory = summarize(await measureClaims(handle, plan));
 
   const seedStarted = performance.now();
   await seedHistory(handle.db, plan.historicalOrders);
   const seedSeconds = (performance.now() - seedStarted) / 1000;
   await settleDatabase(handle.db);
-  const rowsAfter = await queryCount(handle.db, sql`select count(*) as count from payment_orders`);
+  const rowsAfter = await queryCount(
+    handle.db,
+    sql`select count(*) as count from payment_attempts`,
+  );
   const withHistory = summarize(await measureClaims(handle, plan));
   const explain = await explainClaim(handle);
 
@@ -179,7 +185,7 @@ export async function runPollerClaim(
     figures,
     notes: [
       `${plan.dueOrders.toLocaleString('en-US')} due PENDING orders; ${plan.historicalOrders.toLocaleString('en-US')} closed historical orders (a third each PAID, FAILED, EXPIRED, over the past year) inserted with one INSERT ... SELECT generate_series in ${seedSeconds.toFixed(1)} s, then VACUUM ANALYZE and CHECKPOINT (both passes), so that claims are timed against a settled table rather than during the write-back of the insert.${plan.historyNote ? ` ${plan.historyNote}` : ''}`,
-      `Each pass calls claimDueOrders (server/payments/poll-leases.ts) with the default batch of ${PAYMENTS_TIMING_DEFAULTS.poller.batchSize} until nothing is left or ${plan.claimsPerPass} claims (${withHistory.count} claims timed with history, ${withoutHistory.count} without); the leases are then released for the next pass.`,
+      `Each pass calls claimDueOrders (server/payments/polling/poll-leases.ts) with the default batch of ${PAYMENTS_TIMING_DEFAULTS.poller.batchSize} until nothing is left or ${plan.claimsPerPass} claims (${withHistory.count} claims timed with history, ${withoutHistory.count} without); the leases are then released for the next pass.`,
       ...(explain.length > 0
         ? [
             `The claim's plan with history (EXPLAIN ANALYZE, rolled back): ${explain.map((line) => `\`${line.trim()}\``).join(' ')}`,

@@ -1,5 +1,5 @@
 // Puts the benchmark's orders (each attempt 1 of its own merchant order) straight into shop_orders and
-// payment_orders with one INSERT ... SELECT generate_series per batch: far faster than the API, and the
+// payment_attempts with one INSERT ... SELECT generate_series per batch: far faster than the API, and the
 // measured window then holds only the work being measured.
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
@@ -45,7 +45,7 @@ export async function seedOrders(db: Database, batch: OrderBatch): Promise<void>
         now(), now()
       from seeds
     )
-    insert into payment_orders (id, app_trans_id, shop_order_id, attempt, app_id, app_user, amount,
+    insert into payment_attempts (id, app_trans_id, shop_order_id, attempt, app_id, app_user, amount,
       description, item, embed_data, app_time, status, zp_trans_id, paid_at, paid_via, expires_at,
       next_poll_at, created_at, updated_at)
     select attempt_id, ref, ref, 1, ${BENCH_APP_ID}::int, ${BENCH_APP_USER}::text, ${BENCH_AMOUNT}::bigint,
@@ -79,7 +79,7 @@ export async function seedHistory(db: Database, count: number): Promise<void> {
         case when status = 'PAID' then t + interval '1 minute' end, t, t
       from seeds
     )
-    insert into payment_orders (id, app_trans_id, shop_order_id, attempt, app_id, app_user, amount,
+    insert into payment_attempts (id, app_trans_id, shop_order_id, attempt, app_id, app_user, amount,
       description, item, embed_data, app_time, status, zp_trans_id, paid_at, paid_via, expires_at,
       next_poll_at, poll_attempts, created_at, updated_at)
     select attempt_id, ref, ref, 1, ${BENCH_APP_ID}::int, ${BENCH_APP_USER}::text, ${BENCH_AMOUNT}::bigint,

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { products, shopOrders } from '../../db/schema';
-import { createShopOrder } from '../payments/create-shop-order';
+import { createShopOrder } from '../payments/merchant-orders/create-shop-order';
 import {
   createTestDatabase,
   testDatabaseDrivers,

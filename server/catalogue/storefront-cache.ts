@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
 import { shopProfile } from '../../db/schema';
-import { listProducts } from '../payments/catalogue';
+import { listProducts } from '../payments/merchant-orders/catalogue';
 import { brandPalette } from './brand-colour';
 import { imagePath } from './product-record';
 import { readShopProfile } from './shop-profile-service';

@@ -1,6 +1,6 @@
 // What the shop's page is given with its HTML (server/http/storefront-html.ts): the shop's profile and
 // brand and the products on sale. The client imports these types only.
-import type { LocalisedName, ProductView } from '../payments/order-view';
+import type { LocalisedName, ProductView } from '../payments/status/order-view';
 import type { BrandPalette } from './brand-colour';
 
 export interface ShopProfileView {

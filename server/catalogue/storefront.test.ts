@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSecondHandle } from '../testing/test-database';
 import { shopOrders } from '../../db/schema';
 import type { DatabaseHandle } from '../../db/create-db';
-import { createShopOrder } from '../payments/create-shop-order';
+import { createShopOrder } from '../payments/merchant-orders/create-shop-order';
 import {
   createTestDatabase,
   testDatabaseDrivers,

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { freePort } from '../testing/child-process-lifecycle';
-import { runConcurrently } from '../payments/run-concurrently';
+import { runConcurrently } from '../workers/run-concurrently';
 import { chaosServerUrl, postgresReachable } from './chaos-database';
 import { setUpChaosStage, type ChaosStage } from './chaos-stage';
 import { createMerchantOrder, payMerchantOrder } from './merchant-order-requests';
@@ -82,7 +82,9 @@ describe.skipIf(!reachable)('kill -9 between a second payment and its automatic 
     // shopper's old QR is payable again while the checkout makes attempt 2.
     await stage.admin.setClockOffset(PAST_EXPIRY_MS);
     const pending = () =>
-      count(stage.database.sql`select count(*) as n from payment_orders where status = 'PENDING'`);
+      count(
+        stage.database.sql`select count(*) as n from payment_attempts where status = 'PENDING'`,
+      );
     expect(
       await waitUntil(async () => (await pending()) === 0, { limitMs: 10 * POLL_INTERVAL_MS }),
       `${await pending()} attempts still PENDING`,
@@ -116,7 +118,7 @@ describe.skipIf(!reachable)('kill -9 between a second payment and its automatic 
     const atKill = refundRowSchema.parse(
       await stage.database.sql`
         select o.app_trans_id, r.kind, r.amount, r.state
-        from refunds r join payment_orders o on o.id = r.order_id order by o.app_trans_id`,
+        from refunds r join payment_attempts o on o.id = r.order_id order by o.app_trans_id`,
     );
     const truthAtKill = await stage.admin.orders();
     const refundsAtEmulatorAtKill = truthAtKill.reduce((sum, o) => sum + o.refunds.length, 0);

@@ -3,7 +3,7 @@
 // must stay within QUERY_RATE_PER_SECOND, and everything resolves once the gateway recovers.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runConcurrently } from '../payments/run-concurrently';
+import { runConcurrently } from '../workers/run-concurrently';
 import { chaosServerUrl, postgresReachable } from './chaos-database';
 import { chaosSeed, seededRandom } from './chaos-plan';
 import { setUpChaosStage, type ChaosStage } from './chaos-stage';
@@ -60,7 +60,7 @@ describe.skipIf(!reachable)('gateway failing half of the queries', () => {
     // Time passes for both sides: the emulator's clock, and the app's deadlines (its clock is the wall clock).
     await stage.admin.advanceClock(TIME_JUMP_MS);
     await stage.database.sql`
-      update payment_orders
+      update payment_attempts
       set expires_at = expires_at - ${TIME_JUMP_MS} * interval '1 millisecond'
       where status = 'PENDING'`;
 
@@ -74,7 +74,7 @@ describe.skipIf(!reachable)('gateway failing half of the queries', () => {
     for (let look = 0; look < OUTAGE_MS / 1_000; look++) {
       await sleep(1_000);
       const closed = await stage.database.sql`
-        select app_trans_id, status from payment_orders where status in ('FAILED', 'EXPIRED')`;
+        select app_trans_id, status from payment_attempts where status in ('FAILED', 'EXPIRED')`;
       for (const row of closed) {
         const id = String(row.app_trans_id);
         if (row.status === 'FAILED' || paidAtGateway.has(id)) wronglyClosed.add(id);

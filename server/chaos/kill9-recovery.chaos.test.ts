@@ -2,7 +2,7 @@
 // After a restart every order's state equals the emulator's truth within two poll cycles, and the
 // fulfilment hook sees each paid order's key (a repeat only for a delivery the kill interrupted).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runConcurrently } from '../payments/run-concurrently';
+import { runConcurrently } from '../workers/run-concurrently';
 import { chaosServerUrl, postgresReachable } from './chaos-database';
 import { chaosSeed, pickWeighted, seededRandom } from './chaos-plan';
 import { setUpChaosStage, type ChaosStage } from './chaos-stage';

@@ -6,7 +6,7 @@
 // emulator too, and nothing else refunded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { runConcurrently } from '../payments/run-concurrently';
+import { runConcurrently } from '../workers/run-concurrently';
 import { chaosServerUrl, postgresReachable } from './chaos-database';
 import { chaosSeed, pickWeighted, seededRandom } from './chaos-plan';
 import { setUpChaosStage, type ChaosStage } from './chaos-stage';
@@ -165,7 +165,7 @@ describe.skipIf(!reachable)(
       const pendingLeft = async () =>
         pendingSchema.parse(
           await stage.database
-            .sql`select count(*) as pending from payment_orders where status = 'PENDING'`,
+            .sql`select count(*) as pending from payment_attempts where status = 'PENDING'`,
         )[0]?.pending ?? -1;
       const expiredInMs = await waitUntil(async () => (await pendingLeft()) === 0, {
         limitMs: 5 * POLL_INTERVAL_MS,
@@ -245,7 +245,7 @@ describe.skipIf(!reachable)(
         await stage.database.sql`
           select count(*) filter (where o.paid_via = 'query') as paid,
                  count(*) filter (where o.paid_via = 'query' and r.id is not null) as refunded
-          from payment_orders o left join refunds r on r.order_id = o.id
+          from payment_attempts o left join refunds r on r.order_id = o.id
           where o.status = 'PAID'`,
       );
       const paidByQuery = byQuery?.paid ?? 0;

@@ -6,7 +6,7 @@
 // every extra payment refunded exactly once, at the emulator too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { runConcurrently } from '../payments/run-concurrently';
+import { runConcurrently } from '../workers/run-concurrently';
 import { chaosServerUrl, postgresReachable } from './chaos-database';
 import { chaosSeed, pickWeighted, seededRandom } from './chaos-plan';
 import { setUpChaosStage, type ChaosStage } from './chaos-stage';
@@ -189,7 +189,7 @@ describe.skipIf(!reachable)(
         const pending = async () =>
           countSchema.parse(
             await stage.database
-              .sql`select count(*) as n from payment_orders where status = 'PENDING'`,
+              .sql`select count(*) as n from payment_attempts where status = 'PENDING'`,
           )[0]?.n ?? -1;
         const closedInMs = await waitUntil(async () => (await pending()) === 0, {
           limitMs: 30_000,
@@ -227,7 +227,7 @@ describe.skipIf(!reachable)(
         );
         const [latePaid] = countSchema.parse(
           await stage.database
-            .sql`select count(*) as n from payment_orders where late and status = 'PAID'`,
+            .sql`select count(*) as n from payment_attempts where late and status = 'PAID'`,
         );
         const count = (fate: Fate) => fates.filter((slot) => slot.fate === fate).length;
         console.info(

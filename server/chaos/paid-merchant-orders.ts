@@ -14,7 +14,7 @@ export async function paidMerchantOrderIds(
   const rows = z
     .array(rowSchema)
     .parse(
-      await sql`select distinct shop_order_id from payment_orders where app_trans_id = any(${paid})`,
+      await sql`select distinct shop_order_id from payment_attempts where app_trans_id = any(${paid})`,
     );
   return new Set(rows.map((row) => row.shop_order_id));
 }

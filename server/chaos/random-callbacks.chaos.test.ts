@@ -3,7 +3,7 @@
 // order's state equals the emulator's truth and the fulfilments are exactly the paid orders, once each
 // (the hook is keyed by the merchant order: each of these one-off orders is its own).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runConcurrently } from '../payments/run-concurrently';
+import { runConcurrently } from '../workers/run-concurrently';
 import { chaosServerUrl, postgresReachable } from './chaos-database';
 import { chaosSeed, pickWeighted, seededRandom } from './chaos-plan';
 import { setUpChaosStage, type ChaosStage } from './chaos-stage';

@@ -1,7 +1,7 @@
 // Places orders the way a shop's front end does: POST /api/payment/create on a running checkout, many
 // at once under a concurrency limit, each answer parsed with zod.
 import { z } from 'zod';
-import { runConcurrently } from '../payments/run-concurrently';
+import { runConcurrently } from '../workers/run-concurrently';
 
 const createdSchema = z.object({ app_trans_id: z.string(), status: z.literal('PENDING') });
 

@@ -57,7 +57,7 @@ export interface Mismatch {
 }
 
 export interface TruthReport {
-  /** Payment attempts (payment_orders rows). */
+  /** Payment attempts (payment_attempts rows). */
   orders: number;
   /** Attempts stored as PAID (a merchant order paid twice counts twice). */
   paid: number;
@@ -117,7 +117,7 @@ export async function compareWithTruth(
   emulatorOrders: readonly EmulatorOrder[],
 ): Promise<TruthReport> {
   const [attemptRows, shopOrderRows, fulfilmentRows, refundRows] = await Promise.all([
-    sql`select id::text, app_trans_id, shop_order_id, status, zp_trans_id, amount from payment_orders`,
+    sql`select id::text, app_trans_id, shop_order_id, status, zp_trans_id, amount from payment_attempts`,
     sql`select id, status, paid_attempt_id::text from shop_orders`,
     sql`select shop_order_id, order_id::text, status from fulfilments`,
     sql`select order_id::text, kind, amount, state from refunds`,

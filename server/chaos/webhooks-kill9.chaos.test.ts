@@ -3,7 +3,7 @@
 // for a delivery the kill interrupted), each with a signature the merchant's secret verifies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { runConcurrently } from '../payments/run-concurrently';
+import { runConcurrently } from '../workers/run-concurrently';
 import { freePort } from '../testing/child-process-lifecycle';
 import { startWebhookReceiver, type WebhookReceiver } from '../testing/webhook-receiver';
 import { verifyWebhook } from '../webhooks/webhook-signature';

@@ -3,7 +3,7 @@
 import { AppConfigError, parseAppsSetting } from '../emulator/app-config';
 import { returnOriginsSetting } from '../merchant-api/return-origins-setting';
 import { webhookSettings } from '../webhooks/webhook-settings';
-import { PUBLIC_SANDBOX_APPS, type SandboxApp } from '../zalopay/sandbox-apps';
+import { PUBLIC_SANDBOX_APPS, type SandboxApp } from '../zalopay';
 import type { RawEnv } from './variables';
 import { GATEWAY_HOSTS, keyProblems } from './zalopay-keys';
 

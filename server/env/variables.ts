@@ -3,9 +3,9 @@
 import { z } from 'zod';
 import { DEFAULT_PGLITE_DATA_DIR } from '../../db/pglite-data-dir';
 import { EMULATOR_PROFILES } from '../emulator/settings';
-import { delayListSchema, LATE_CHECK_DELAYS_MS } from '../payments/late-payment-checks';
+import { delayListSchema, LATE_CHECK_DELAYS_MS } from '../payments/polling/late-payment-checks';
 import { trustProxySchema } from '../security/trust-proxy';
-import { subCodeListSchema } from '../zalopay/cancel-order';
+import { subCodeListSchema } from '../zalopay';
 import { flag, flagValue, int, optionalText } from './setting-schemas';
 
 export const rawEnvSchema = z.object({

@@ -1,6 +1,6 @@
 // Where each ZaloPay mode's gateway lives, and the checks of real (sandbox or production) keys: no
 // placeholder, no key used twice, no published sandbox key borrowed for another app or for production.
-import { PUBLIC_SANDBOX_APPS } from '../zalopay/sandbox-apps';
+import { PUBLIC_SANDBOX_APPS } from '../zalopay';
 import type { ZaloPayMode } from './variables';
 
 export const GATEWAY_HOSTS = {

@@ -7,8 +7,8 @@ import { gzipSync } from 'node:zlib';
 import express from 'express';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../logger';
-import type { CallbackReply } from '../payments/callback-handler';
-import { CALLBACK_PATH } from '../payments/callback-path';
+import type { CallbackReply } from '../payments/callbacks/callback-handler';
+import { CALLBACK_PATH } from '../payments/callbacks/callback-path';
 import { callbackRoute } from './callback-route';
 
 const received: Buffer[] = [];

@@ -11,7 +11,7 @@ import express, {
 import type { Logger } from '../logger';
 import type { PaymentsService } from '../payments/payments-service';
 import { CALLBACK_RETRY_LATER } from '../zalopay';
-import { errorReply } from './error-reply';
+import { errorReply } from '../api-errors/error-reply';
 
 /** ZaloPay's documented limit for `data` is 4,096 characters; 16 KiB leaves room for escaping and the envelope. */
 export const CALLBACK_BODY_LIMIT = '16kb';

@@ -5,7 +5,7 @@ import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../logger';
 import { isDatabaseInputError } from '../../db/database-input-error';
 import { PaymentsError } from '../payments/errors';
-import { errorReply, requestIdOfAnswer } from './error-reply';
+import { errorReply, requestIdOfAnswer } from '../api-errors/error-reply';
 
 export function jsonErrorHandler(log: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {

@@ -3,9 +3,9 @@
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { PaymentsPort } from '../payments/payments-port';
-import { orderIdSchema, orderLinesSchema } from '../payments/order-input';
-import type { LocalisedName, OrderView } from '../payments/order-view';
-import { parseInput } from '../payments/payment-input';
+import { orderIdSchema, orderLinesSchema } from '../payments/merchant-orders/order-input';
+import type { LocalisedName, OrderView } from '../payments/status/order-view';
+import { parseInput } from '../payments/attempts/pay-request-schemas';
 import { sendError } from './rest-answers';
 
 const createOrderBody = z.object({ lines: orderLinesSchema }, 'the body must be {"lines": [...]}');

@@ -4,16 +4,16 @@
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { PaymentsPort } from '../payments/payments-port';
-import type { PaymentStatus, PaymentView } from '../payments/payment-view';
+import type { PaymentStatus, PaymentView } from '../payments/status/payment-view';
 import { InvalidPaymentInputError, OrderNotFoundError } from '../payments/errors';
-import { orderIdSchema } from '../payments/order-input';
+import { orderIdSchema } from '../payments/merchant-orders/order-input';
 import {
   amountSchema,
   appTransIdParamSchema,
   descriptionSchema,
   isOurLength,
   parseInput,
-} from '../payments/payment-input';
+} from '../payments/attempts/pay-request-schemas';
 import { sendError } from './rest-answers';
 
 /** The guide's body: a one-off order for a client-given amount (only where ACCEPT_CLIENT_AMOUNTS allows). */

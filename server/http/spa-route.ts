@@ -1,5 +1,5 @@
 // Serves the built React client (dist/client) and answers any other GET page path with index.html,
-// so /order/confirmation?apptransid=... works on a hard load; a path no page has (client/page-path.ts)
+// so /order/confirmation?apptransid=... works on a hard load; a path no page has (client/shared/page-path.ts)
 // gets the same document with 404, and the client shows its not-found page in the shopper's language.
 // With a storefront, index.html carries the shop's profile and products (storefront-html.ts), from a
 // cache each instance keeps current. Vite names every file under /assets by its content's hash, so
@@ -7,7 +7,7 @@
 import express, { Router } from 'express';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { routeOf } from '../../client/page-path';
+import { routeOf } from '../../client/shared/page-path';
 import type { StorefrontCache } from '../catalogue/storefront-cache';
 import { storefrontHtml } from './storefront-html';
 

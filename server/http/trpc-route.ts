@@ -10,7 +10,7 @@ import { liveStreamCap } from '../security/live-stream-cap';
 import type { CallLimits, Context } from '../trpc/context';
 import { appRouter } from '../trpc/router';
 import { isDatabaseOutage } from '../trpc/init';
-import { DATABASE_RETRY_AFTER_SECONDS } from './error-reply';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../api-errors/error-reply';
 import { TRPC_MAX_BATCH_SIZE } from './trpc-batch-limit';
 import { trpcStatusReads } from './trpc-status-reads';
 import { trpcProductList } from './trpc-product-list';

@@ -3,9 +3,9 @@
 import type { Database } from '../../db/create-db';
 import type { ShopOrderCanceller } from '../../db/schema';
 import type { Logger } from '../logger';
-import type { CancelledOrder } from '../payments/cancel-shop-order';
-import { readMerchantOrder } from '../payments/merchant-order-read';
-import { orderIdSchema } from '../payments/order-input';
+import type { CancelledOrder } from '../payments/merchant-orders/cancel-merchant-order';
+import { readMerchantOrder } from '../payments/merchant-orders/merchant-order-read';
+import { orderIdSchema } from '../payments/merchant-orders/order-input';
 import { sendError } from '../http/rest-answers';
 import { idempotency } from './idempotency';
 import { orderAnswer } from './order-answer';

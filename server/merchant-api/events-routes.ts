@@ -3,7 +3,7 @@
 // for the OpenAPI document.
 import { z } from 'zod';
 import type { Database } from '../../db/create-db';
-import { parseInput } from '../payments/payment-input';
+import { parseInput } from '../payments/attempts/pay-request-schemas';
 import { sendError } from '../http/rest-answers';
 import { EVENT_ID_SHAPE, listEventsAfter } from '../webhooks/event-feed';
 import type { MerchantApiRoutes } from './v1-router';

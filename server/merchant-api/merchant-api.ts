@@ -3,7 +3,7 @@
 import type { Router } from 'express';
 import type { Database } from '../../db/create-db';
 import type { ShopOrderCanceller } from '../../db/schema';
-import type { CancelledOrder } from '../payments/cancel-shop-order';
+import type { CancelledOrder } from '../payments/merchant-orders/cancel-merchant-order';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { ShopProfileService } from '../catalogue/shop-profile-service';
 import type { Logger } from '../logger';

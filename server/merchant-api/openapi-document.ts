@@ -2,7 +2,7 @@
 // that validate its requests and shape its answers (zod 4's JSON Schema output), so the two cannot drift.
 // Clients can be generated from it; openapi-document.test.ts lints it and checks real answers against it.
 import { z } from 'zod';
-import { merchantOrderSchema } from '../payments/merchant-order-input';
+import { merchantOrderSchema } from '../payments/merchant-orders/merchant-order-input';
 import { newProductSchema, productPatchSchema } from '../catalogue/product-rules';
 import { shopProfilePatchSchema } from '../catalogue/shop-profile-rules';
 import { productAnswerSchema, productListAnswerSchema, shopAnswerSchema } from './catalogue-routes';

@@ -1,9 +1,9 @@
 // What the merchant API answers about an order, as zod schemas (the OpenAPI document is generated from
 // them, and the tests check real answers against it) and the one function that writes such an answer.
 import { z } from 'zod';
-import type { MerchantOrderRecord } from '../payments/merchant-order-read';
-import { SHOP_ORDER_STATUSES } from '../payments/order-view';
-import { toOrderView } from '../payments/shop-order-view';
+import type { MerchantOrderRecord } from '../payments/merchant-orders/merchant-order-read';
+import { SHOP_ORDER_STATUSES } from '../payments/status/order-view';
+import { toOrderView } from '../payments/status/shop-order-view';
 import { refundBody, refundSchema } from './refund-routes';
 
 const isoTime = z.iso.datetime().meta({ example: '2026-12-04T10:15:00.000Z' });

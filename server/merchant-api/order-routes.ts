@@ -4,10 +4,16 @@
 import type { Database } from '../../db/create-db';
 import type { ShopOrder } from '../../db/schema';
 import type { Logger } from '../logger';
-import { createMerchantOrder } from '../payments/create-merchant-order';
-import { merchantOrderSchema, parseMerchantOrder } from '../payments/merchant-order-input';
-import { findMerchantOrders, readMerchantOrder } from '../payments/merchant-order-read';
-import { orderIdSchema } from '../payments/order-input';
+import { createMerchantOrder } from '../payments/merchant-orders/create-merchant-order';
+import {
+  merchantOrderSchema,
+  parseMerchantOrder,
+} from '../payments/merchant-orders/merchant-order-input';
+import {
+  findMerchantOrders,
+  readMerchantOrder,
+} from '../payments/merchant-orders/merchant-order-read';
+import { orderIdSchema } from '../payments/merchant-orders/order-input';
 import type { OrderSettings } from '../payments/payments-config';
 import { sendError } from '../http/rest-answers';
 import { apiKeyOf } from './api-key-auth';

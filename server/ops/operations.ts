@@ -5,13 +5,13 @@ import { Router, type RequestHandler } from 'express';
 import type { Registry } from 'prom-client';
 import type { DatabaseHandle } from '../../db/create-db';
 import type { Logger } from '../logger';
-import type { CancelledOrder } from '../payments/cancel-shop-order';
+import type { CancelledOrder } from '../payments/merchant-orders/cancel-merchant-order';
 import type { RefundService } from '../refunds/refund-service';
-import { metricsRoute, readinessRoute } from './ops-http-routes';
+import { metricsRoute, readinessRoute } from '../observability/probe-routes';
 import { operatorRoutes } from './operator-routes';
 import { catalogueOpsRoutes, type CatalogueOpsDeps } from './catalogue-ops-routes';
-import { createReadinessCheck } from './readiness';
-import { requestLogging } from './request-logging';
+import { createReadinessCheck } from '../observability/readiness';
+import { requestLogging } from '../observability/request-logging';
 import { watchForwardedHeaders } from '../security/forwarded-header-watch';
 import type { TrustProxySetting } from '../security/trust-proxy';
 

@@ -4,7 +4,7 @@
 // stranger can forge) and is counted on its own, so it signs in through a lockout strangers caused.
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { cookieValue, tokenMatches } from './operator-session';
+import { cookieValue, tokenMatches } from './sign-in-cookie';
 
 export const DEVICE_COOKIE = 'ops_device';
 const DEVICE_MS = 90 * 24 * 60 * 60_000;

@@ -4,7 +4,7 @@ import { REFUND_REQUESTED } from './pages/order-page';
 import { describe, expect, it } from 'vitest';
 import type {
   OperatorSession,
-  PaymentOrder,
+  PaymentAttempt,
   Refund,
   ShopOrder,
   WebhookEvent,
@@ -53,7 +53,7 @@ const shopOrder: ShopOrder = {
   updatedAt: AT,
 };
 
-const attempt: PaymentOrder = {
+const attempt: PaymentAttempt = {
   id: 'attempt-1',
   appTransId: `261126_${shopOrder.id}_1`,
   shopOrderId: shopOrder.id,
@@ -204,7 +204,7 @@ describe('operator pages', () => {
   });
 
   it("word an expired attempt's reason for the operator, not as the shopper read it", () => {
-    const expired: PaymentOrder = {
+    const expired: PaymentAttempt = {
       ...attempt,
       status: 'EXPIRED',
       paidAt: null,

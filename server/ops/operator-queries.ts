@@ -7,7 +7,7 @@ import type { Database } from '../../db/create-db';
 import {
   fulfilments,
   paymentEvents,
-  paymentOrders,
+  paymentAttempts,
   refunds,
   shopOrders,
   shopOrderStatus,
@@ -15,7 +15,7 @@ import {
   webhookEvents,
   type Fulfilment,
   type PaymentEvent,
-  type PaymentOrder,
+  type PaymentAttempt,
   type Refund,
   type ShopOrder,
   type WebhookDelivery,
@@ -47,7 +47,7 @@ function literalPrefix(text: string): string {
 export interface ShopOrderRow {
   order: ShopOrder;
   /** Oldest first. */
-  attempts: PaymentOrder[];
+  attempts: PaymentAttempt[];
 }
 
 /** Merchant orders with an attempt matching the search (or whose reference starts with the text), newest first. */
@@ -56,16 +56,16 @@ export async function searchOrders(db: Database, search: OrderSearch): Promise<S
   const text = search.text?.trim();
   if (text) {
     const byText = or(
-      eq(paymentOrders.zpTransId, text),
-      like(paymentOrders.appTransId, literalPrefix(text)),
-      like(paymentOrders.shopOrderId, literalPrefix(text)),
+      eq(paymentAttempts.zpTransId, text),
+      like(paymentAttempts.appTransId, literalPrefix(text)),
+      like(paymentAttempts.shopOrderId, literalPrefix(text)),
     );
     if (byText) conditions.push(byText);
   }
   // Orders with at least one attempt (every order the shop sent to pay), matching the text if any.
   const matching = db
-    .selectDistinct({ id: paymentOrders.shopOrderId })
-    .from(paymentOrders)
+    .selectDistinct({ id: paymentAttempts.shopOrderId })
+    .from(paymentAttempts)
     .where(and(...conditions));
   const orders = await db
     .select()
@@ -81,14 +81,14 @@ export async function searchOrders(db: Database, search: OrderSearch): Promise<S
   if (orders.length === 0) return [];
   const attempts = await db
     .select()
-    .from(paymentOrders)
+    .from(paymentAttempts)
     .where(
       inArray(
-        paymentOrders.shopOrderId,
+        paymentAttempts.shopOrderId,
         orders.map((order) => order.id),
       ),
     )
-    .orderBy(asc(paymentOrders.attempt));
+    .orderBy(asc(paymentAttempts.attempt));
   return orders.map((order) => ({
     order,
     attempts: attempts.filter((attempt) => attempt.shopOrderId === order.id),
@@ -99,7 +99,7 @@ export async function searchOrders(db: Database, search: OrderSearch): Promise<S
 export interface MerchantOrderRecord {
   shopOrder: ShopOrder;
   /** Every attempt of the merchant order, oldest first. */
-  attempts: PaymentOrder[];
+  attempts: PaymentAttempt[];
   /** The ledger rows of every attempt, in ledger order. */
   events: PaymentEvent[];
   /** The merchant order's one fulfilment row, once paid. */
@@ -112,7 +112,7 @@ export interface MerchantOrderRecord {
 
 export interface OrderRecord extends MerchantOrderRecord {
   /** The attempt the page is about (one of `attempts`). */
-  order: PaymentOrder;
+  order: PaymentAttempt;
 }
 
 /** One payment attempt's page: the attempt and everything known about its merchant order. */
@@ -122,8 +122,8 @@ export async function readOrderRecord(
 ): Promise<OrderRecord | undefined> {
   const [order] = await db
     .select()
-    .from(paymentOrders)
-    .where(eq(paymentOrders.appTransId, appTransId));
+    .from(paymentAttempts)
+    .where(eq(paymentAttempts.appTransId, appTransId));
   if (!order) return undefined;
   const record = await readMerchantOrder(db, order.shopOrderId);
   return record && { ...record, order };
@@ -138,9 +138,9 @@ export async function readMerchantOrder(
     db.select().from(shopOrders).where(eq(shopOrders.id, shopOrderId)),
     db
       .select()
-      .from(paymentOrders)
-      .where(eq(paymentOrders.shopOrderId, shopOrderId))
-      .orderBy(asc(paymentOrders.attempt)),
+      .from(paymentAttempts)
+      .where(eq(paymentAttempts.shopOrderId, shopOrderId))
+      .orderBy(asc(paymentAttempts.attempt)),
   ]);
   if (!shopOrder) return undefined;
   const attemptIds = attempts.map((attempt) => attempt.id);

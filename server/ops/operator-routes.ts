@@ -36,13 +36,13 @@ import {
   SESSION_COOKIE,
   setSessionCookie,
   tokenMatches,
-} from './operator-session';
-import { sessionStore } from './operator-sessions';
+} from './sign-in-cookie';
+import { sessionStore } from './session-store';
 import { operatorDevices } from './operator-device';
 import { resendWebhookEvent } from '../webhooks/webhook-worker';
 import { buildTimeline } from './order-timeline';
 import { mountOrderCancelRoutes } from './order-cancel-routes';
-import type { CancelledOrder } from '../payments/cancel-shop-order';
+import type { CancelledOrder } from '../payments/merchant-orders/cancel-merchant-order';
 import { apiKeyRoutes } from './api-key-routes';
 import { refundAmountField } from './refund-amount';
 import { REFUND_REQUESTED } from './pages/order-page';

@@ -5,7 +5,7 @@
 import type { Request, Response, Router } from 'express';
 import type { Logger } from '../logger';
 import { PaymentsError } from '../payments/errors';
-import type { CancelledOrder } from '../payments/cancel-shop-order';
+import type { CancelledOrder } from '../payments/merchant-orders/cancel-merchant-order';
 import { readOrderRecord } from './operator-queries';
 import type { Database } from '../../db/create-db';
 import type { OrderCancelConfirmationModel } from './pages/order-cancel-confirmation-page';

@@ -1,13 +1,13 @@
 // The operator's timeline of a merchant order paid twice: every entry says which attempt it is about,
 // the automatic refund of the second payment stands out, and the one fulfilment is there.
 import { describe, expect, it } from 'vitest';
-import type { Fulfilment, LedgerKind, PaymentEvent, PaymentOrder } from '../../db/schema';
+import type { Fulfilment, LedgerKind, PaymentEvent, PaymentAttempt } from '../../db/schema';
 import { buildTimeline } from './order-timeline';
 
 const at = (second: number) => new Date(Date.UTC(2026, 10, 25, 3, 0, second));
 
-function attempt(id: string, number: number): PaymentOrder {
-  return { id, attempt: number } as Partial<PaymentOrder> as PaymentOrder;
+function attempt(id: string, number: number): PaymentAttempt {
+  return { id, attempt: number } as Partial<PaymentAttempt> as PaymentAttempt;
 }
 
 function event(id: number, orderId: string, kind: LedgerKind, payload: object): PaymentEvent {

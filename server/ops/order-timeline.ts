@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type {
   Fulfilment,
   PaymentEvent,
-  PaymentOrder,
+  PaymentAttempt,
   WebhookDelivery,
   WebhookEvent,
 } from '../../db/schema';
@@ -189,7 +189,7 @@ function webhookEntries(webhooks: readonly WebhookHistory[]): TimelineEntry[] {
 export function buildTimeline(
   events: PaymentEvent[],
   fulfilment: Fulfilment | undefined,
-  attempts: PaymentOrder[] = [],
+  attempts: PaymentAttempt[] = [],
   webhooks: readonly WebhookHistory[] = [],
 ): TimelineEntry[] {
   const attemptOf = new Map(attempts.map((attempt) => [attempt.id, attempt.attempt]));

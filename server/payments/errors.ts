@@ -1,8 +1,8 @@
 // The errors the payments domain throws at its callers. Each carries what a reply needs, as stripe-node's
 // errors carry their type and statusCode: a stable `code`, the `httpStatus` it answers with, and the
-// `field` it is about. One mapper (server/http/error-reply.ts) turns them into REST JSON and tRPC errors.
+// `field` it is about. One mapper (server/api-errors/error-reply.ts) turns them into REST JSON and tRPC errors.
 
-import type { ShopOrderStatus } from './order-view';
+import type { ShopOrderStatus } from './status/order-view';
 
 export type PaymentsErrorCode =
   | 'invalid_input'

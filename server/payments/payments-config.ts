@@ -1,8 +1,8 @@
 // The payments domain's settings: order bounds and lifetime, and the timings of the poller and status cache.
 // Grouped as server/env/ groups them, so a setting has one name from the environment to its reader:
 // POLL_INTERVAL_MS is env.poller.intervalMs and config.poller.intervalMs. Tests build one with short timings.
-import { CALLBACK_PATH } from './callback-path';
-import { LATE_CHECK_DELAYS_MS } from './late-payment-checks';
+import { CALLBACK_PATH } from './callbacks/callback-path';
+import { LATE_CHECK_DELAYS_MS } from './polling/late-payment-checks';
 
 /** The ORDER_* settings: what every order is created with. */
 export interface OrderSettings {

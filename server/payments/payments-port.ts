@@ -1,8 +1,8 @@
 // What the API layer (tRPC, REST) may ask of the payments domain: the port server/payments implements
 // and the web layer and the client's test fakes program against.
-import type { OrderLineRequest, OrderView, ProductView } from './order-view';
-import type { CreatePaymentInput, PaymentView } from './payment-view';
-import type { RedirectHint } from './redirect-report';
+import type { OrderLineRequest, OrderView, ProductView } from './status/order-view';
+import type { CreatePaymentInput, PaymentView } from './status/payment-view';
+import type { RedirectHint } from './callbacks/redirect-report';
 
 /** The payments domain as the API layer sees it. server/payments implements it. */
 export interface PaymentsPort {

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { paymentOrders } from '../../db/schema';
+import { paymentAttempts } from '../../db/schema';
 import { testDatabaseDrivers } from '../testing/test-database';
 import { createDb } from '../../db/create-db';
 import { silentLogger } from '../logger';
@@ -11,7 +11,7 @@ import { signCallbackBody } from '../zalopay';
 import { GatewayUnavailableError, InvalidPaymentInputError } from './errors';
 import { createPaymentsService } from './payments-service';
 import { SANDBOX_APP, startServiceHarness, type ServiceHarness } from '../testing/service-harness';
-import type { PaymentView } from './payment-view';
+import type { PaymentView } from './status/payment-view';
 
 describe.each(testDatabaseDrivers())('payments service on %s', (driver) => {
   let h: ServiceHarness;
@@ -216,9 +216,9 @@ describe.each(testDatabaseDrivers())('payments service on %s', (driver) => {
     expect(await h.service.getStatus(paid.appTransId)).toMatchObject({ status: 'PAID' });
     // Changed behind the service's back (nothing in the app does this): the PAID view is not read again.
     await h.database.db
-      .update(paymentOrders)
+      .update(paymentAttempts)
       .set({ orderUrl: 'https://changed.example/in-the-database' })
-      .where(eq(paymentOrders.appTransId, paid.appTransId));
+      .where(eq(paymentAttempts.appTransId, paid.appTransId));
     const asked = h.clock.nowMs();
     const again = await h.service.getStatus(paid.appTransId);
     expect(again).toMatchObject({ status: 'PAID', orderUrl: paid.orderUrl });
@@ -228,9 +228,9 @@ describe.each(testDatabaseDrivers())('payments service on %s', (driver) => {
 
     const failed = await create();
     await h.database.db
-      .update(paymentOrders)
+      .update(paymentAttempts)
       .set({ status: 'FAILED', failureReason: 'declined' })
-      .where(eq(paymentOrders.appTransId, failed.appTransId));
+      .where(eq(paymentAttempts.appTransId, failed.appTransId));
     expect(await h.service.getStatus(failed.appTransId)).toMatchObject({ status: 'FAILED' });
     // FAILED is not final: signed proof of payment still turns it PAID, and getStatus says so.
     await h.service.handleCallback(await signedCallback(failed.appTransId));

@@ -5,27 +5,27 @@ import type { ShopOrderCanceller } from '../../db/schema';
 import type { Logger } from '../logger';
 import type { PaymentsPort } from './payments-port';
 import type { ZaloPayClient } from '../zalopay';
-import { handleCallback, type CallbackReply } from './callback-handler';
-import { listProducts } from './catalogue';
-import { cancelShopOrder, type CancelledOrder } from './cancel-shop-order';
-import type { ProductView } from './order-view';
-import { createShopOrder } from './create-shop-order';
-import { createOneOffPayment } from './one-off-payment';
-import { findOrderByAppTransId } from './order-queries';
-import { payShopOrder } from './pay-shop-order';
-import { readShopOrder, toOrderView } from './shop-order-view';
+import { handleCallback, type CallbackReply } from './callbacks/callback-handler';
+import { listProducts } from './merchant-orders/catalogue';
+import { cancelMerchantOrder, type CancelledOrder } from './merchant-orders/cancel-merchant-order';
+import type { ProductView } from './status/order-view';
+import { createShopOrder } from './merchant-orders/create-shop-order';
+import { createOneOffPayment } from './attempts/one-off-payment';
+import { findOrderByAppTransId } from './attempts/attempt-queries';
+import { payMerchantOrder } from './merchant-orders/pay-merchant-order';
+import { readShopOrder, toOrderView } from './status/shop-order-view';
 import type { PaymentsEventSink } from './domain-events';
-import { applyPaymentInput } from './order-transitions';
+import { applyPaymentInput } from './attempts/attempt-transitions';
 import type { PaymentsConfig } from './payments-config';
-import type { CreatePaymentInput, PaymentView } from './payment-view';
+import type { CreatePaymentInput, PaymentView } from './status/payment-view';
 import {
   announceStatusChange,
   announcementsSent,
   createStatusChangeFeed,
-} from './status-notifications';
-import { createStatusReader } from './status-reader';
-import { watchStatus } from './status-watch';
-import { readRedirect } from './redirect-report';
+} from './status/status-notifications';
+import { createStatusReader } from './status/status-reader';
+import { watchStatus } from './status/status-watch';
+import { readRedirect } from './callbacks/redirect-report';
 
 export interface PaymentsServiceDeps {
   database: DatabaseHandle;
@@ -57,7 +57,7 @@ export interface PaymentsService extends PaymentsPort {
    */
   recordRedirectSeen(appTransId: string, details: Record<string, unknown>): Promise<void>;
   /**
-   * Withdraws an unpaid merchant order (cancel-shop-order.ts): its PENDING attempts are cancelled at ZaloPay
+   * Withdraws an unpaid merchant order (cancel-merchant-order.ts): its PENDING attempts are cancelled at ZaloPay
    * first. OrderNotFoundError, or OrderNotCancellableError (409) for a paid order.
    */
   cancelOrder(orderId: string, by: ShopOrderCanceller): Promise<CancelledOrder>;
@@ -116,7 +116,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
       const found = await readShopOrder(db, orderId);
       return found ? toOrderView(found.order, found.attempts, now()) : null;
     },
-    payOrder: (orderId) => once(`order:${orderId}`, () => payShopOrder(domain, orderId)),
+    payOrder: (orderId) => once(`order:${orderId}`, () => payMerchantOrder(domain, orderId)),
     create: (input: CreatePaymentInput) =>
       once(input.idempotencyKey && `key:${input.idempotencyKey}`, () =>
         createOneOffPayment(domain, input),
@@ -129,7 +129,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
     async recordRedirectSeen(appTransId, details) {
       await recordRedirect(appTransId, details);
     },
-    cancelOrder: (orderId, by) => cancelShopOrder(domain, orderId, by),
+    cancelOrder: (orderId, by) => cancelMerchantOrder(domain, orderId, by),
     async reportRedirect(query) {
       const { appTransId, claim, details } = readRedirect(query, deps.key2);
       const status = appTransId ? await recordRedirect(appTransId, details) : null;

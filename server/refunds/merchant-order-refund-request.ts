@@ -3,7 +3,7 @@
 // than is left, nor an order nobody paid.
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
-import { paymentOrders, shopOrders, type Refund } from '../../db/schema';
+import { paymentAttempts, shopOrders, type Refund } from '../../db/schema';
 import { RefundRefusedError } from './refund-errors';
 import type { RefundService } from './refund-service';
 
@@ -21,9 +21,9 @@ export async function refundMerchantOrder(
   request: MerchantOrderRefundRequest,
 ): Promise<Refund> {
   const [order] = await deps.db
-    .select({ status: shopOrders.status, appTransId: paymentOrders.appTransId })
+    .select({ status: shopOrders.status, appTransId: paymentAttempts.appTransId })
     .from(shopOrders)
-    .leftJoin(paymentOrders, eq(paymentOrders.id, shopOrders.paidAttemptId))
+    .leftJoin(paymentAttempts, eq(paymentAttempts.id, shopOrders.paidAttemptId))
     .where(eq(shopOrders.id, request.orderId));
   if (!order) throw new RefundRefusedError('order_not_found', 'No such order');
   if (!order.appTransId) {

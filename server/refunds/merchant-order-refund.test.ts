@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refunds, shopOrders, webhookEvents, type ShopOrder } from '../../db/schema';
-import type { MerchantOrderStatus } from '../payments/merchant-order-state-machine';
+import type { MerchantOrderStatus } from '../payments/merchant-orders/merchant-order-state-machine';
 import { insertStoredOrder, storedShopOrder } from '../testing/stored-orders';
 import {
   createTestDatabase,

@@ -3,9 +3,9 @@
 // of a second payment leaves the order as it is: it was paid once.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/create-db';
-import { paymentOrders, shopOrders, type Refund } from '../../db/schema';
-import { statusesBefore } from '../payments/merchant-order-state-machine';
-import { recordWebhookEvent } from '../payments/webhook-events';
+import { paymentAttempts, shopOrders, type Refund } from '../../db/schema';
+import { statusesBefore } from '../payments/merchant-orders/merchant-order-state-machine';
+import { recordWebhookEvent } from '../payments/outbox/webhook-events';
 
 /** Runs in the transaction that moved the refund to SUCCEEDED. */
 export async function recordRefundOnMerchantOrder(
@@ -27,9 +27,9 @@ export async function recordRefundOnMerchantOrder(
         eq(
           shopOrders.id,
           tx
-            .select({ id: paymentOrders.shopOrderId })
-            .from(paymentOrders)
-            .where(eq(paymentOrders.id, refund.orderId)),
+            .select({ id: paymentAttempts.shopOrderId })
+            .from(paymentAttempts)
+            .where(eq(paymentAttempts.id, refund.orderId)),
         ),
         eq(shopOrders.paidAttemptId, refund.orderId),
         // PARTIALLY_REFUNDED and REFUNDED may follow the same statuses (the state table's).

@@ -1,7 +1,7 @@
 // The background worker that settles refunds: every interval, ask query_refund about the refunds that
 // are due (each one backs off on its own), like the poller does for orders. One round at a time.
 import type { Logger } from '../logger';
-import { startPeriodicRounds } from '../payments/periodic-rounds';
+import { startPeriodicRounds } from '../workers/periodic-rounds';
 import type { RefundService } from './refund-service';
 
 export interface RefundSettler {

@@ -2,7 +2,7 @@
 // locked) check what is left to refund and record the PENDING refund with its ledger row, then send it
 // to ZaloPay. What was recorded is never lost: without an answer, the settler finishes it.
 import { and, eq, sql } from 'drizzle-orm';
-import { paymentOrders, refunds, type Refund } from '../../db/schema';
+import { paymentAttempts, refunds, type Refund } from '../../db/schema';
 import { newMRefundId, vietnamYymmdd } from '../zalopay';
 import { nextRefundCheckAt } from './refund-check-backoff';
 import { RefundRefusedError } from './refund-errors';
@@ -56,8 +56,8 @@ export async function requestRefund(
     // The order's row lock serialises refunds of one order, so two at once cannot both fit the remainder.
     const [order] = await tx
       .select()
-      .from(paymentOrders)
-      .where(eq(paymentOrders.appTransId, request.appTransId))
+      .from(paymentAttempts)
+      .where(eq(paymentAttempts.appTransId, request.appTransId))
       .for('update');
     if (!order) throw new RefundRefusedError('order_not_found', 'No such order');
     if (token !== undefined) {

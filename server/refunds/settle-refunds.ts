@@ -2,7 +2,7 @@
 // ask about each, and apply the answer: settle it, leave it for a later check, or send it again when
 // ZaloPay never received it.
 import { eq } from 'drizzle-orm';
-import { paymentOrders, type Refund } from '../../db/schema';
+import { paymentAttempts, type Refund } from '../../db/schema';
 import { ZaloPayError, type QueryRefundOutcome } from '../zalopay';
 import { claimDueRefunds } from './refund-leases';
 import { moveRefund, recordRefundEvent, type RefundChange } from './refund-transitions';
@@ -55,9 +55,9 @@ export function changeFromQueryAnswer(
 async function checkRefund(deps: SettleRefundsDeps, refund: Refund): Promise<void> {
   const { log } = deps;
   const [order] = await deps.db
-    .select({ appTransId: paymentOrders.appTransId, zpTransId: paymentOrders.zpTransId })
-    .from(paymentOrders)
-    .where(eq(paymentOrders.id, refund.orderId));
+    .select({ appTransId: paymentAttempts.appTransId, zpTransId: paymentAttempts.zpTransId })
+    .from(paymentAttempts)
+    .where(eq(paymentAttempts.id, refund.orderId));
   const appTransId = order?.appTransId ?? 'unknown';
   let outcome: QueryRefundOutcome;
   try {

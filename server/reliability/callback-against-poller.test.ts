@@ -3,11 +3,11 @@
 // no order that reached PAID ever leaves it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inArray } from 'drizzle-orm';
-import { paymentOrders } from '../../db/schema';
+import { paymentAttempts } from '../../db/schema';
 import { testDatabaseDrivers } from '../testing/test-database';
 import { startServiceHarness, type ServiceHarness } from '../testing/service-harness';
-import { applyQueryAnswer } from '../payments/query-answer';
-import { runConcurrently } from '../payments/run-concurrently';
+import { applyQueryAnswer } from '../payments/polling/query-answer';
+import { runConcurrently } from '../workers/run-concurrently';
 import { silentLogger } from '../logger';
 import type { QueryOrderOutcome } from '../zalopay';
 import { effectsOf, paymentCallbackBody } from '../testing/callback-bodies';
@@ -69,10 +69,10 @@ describe.each(testDatabaseDrivers())('callbacks against the poller on %s', (driv
 
     const rows = await harness.database.db
       .select()
-      .from(paymentOrders)
+      .from(paymentAttempts)
       .where(
         inArray(
-          paymentOrders.appTransId,
+          paymentAttempts.appTransId,
           paid.map((order) => order.appTransId),
         ),
       );

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseDrivers } from '../testing/test-database';
 import { startServiceHarness, type ServiceHarness } from '../testing/service-harness';
-import { runConcurrently } from '../payments/run-concurrently';
+import { runConcurrently } from '../workers/run-concurrently';
 import { serveAppOn, type ServedApp } from '../testing/app-harness';
 import { effectsOf, paymentCallbackBody } from '../testing/callback-bodies';
 

@@ -5,12 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paymentOrders, type PaymentOrder } from '../../db/schema';
+import { paymentAttempts, type PaymentAttempt } from '../../db/schema';
 import { testDatabaseDrivers } from '../testing/test-database';
 import { silentLogger } from '../logger';
 import { startServiceHarness, type ServiceHarness } from '../testing/service-harness';
-import type { PaymentStatus } from '../payments/payment-view';
-import { applyQueryAnswer, isFinalQueryTime } from '../payments/query-answer';
+import type { PaymentStatus } from '../payments/status/payment-view';
+import { applyQueryAnswer, isFinalQueryTime } from '../payments/polling/query-answer';
 import { newAppTransId, type QueryOrderOutcome } from '../zalopay';
 import { paymentCallbackBody } from '../testing/callback-bodies';
 import { insertOneOffShopOrder } from '../testing/stored-orders';
@@ -34,7 +34,7 @@ interface Model {
 
 interface Real {
   harness: ServiceHarness;
-  order: PaymentOrder;
+  order: PaymentAttempt;
   observed: Set<string>;
   /** ZaloPay transaction ids are unique across orders: each run gets its own range. */
   zpTransIdBase: number;
@@ -42,7 +42,7 @@ interface Real {
 
 type Command = fc.AsyncCommand<Model, Real>;
 
-async function reload(real: Real): Promise<PaymentOrder> {
+async function reload(real: Real): Promise<PaymentAttempt> {
   const row = await real.harness.orderRow(real.order.appTransId);
   return row;
 }
@@ -199,7 +199,7 @@ describe.each(testDatabaseDrivers())('the order state machine on %s', (driver) =
           attempts: 1,
         });
         const [order] = await harness.database.db
-          .insert(paymentOrders)
+          .insert(paymentAttempts)
           .values({
             appTransId: newAppTransId(now.getTime()),
             shopOrderId: shopOrder.id,

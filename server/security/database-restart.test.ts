@@ -21,7 +21,7 @@ import {
 const withPostgres = testDatabaseDrivers().includes('postgres');
 
 /** Words that only an internal error message would carry. */
-const INTERNALS = /select|insert|payment_orders|5432|postgres|CONNECTION_|ECONN/i;
+const INTERNALS = /select|insert|payment_attempts|5432|postgres|CONNECTION_|ECONN/i;
 
 describe.skipIf(!withPostgres)('a PostgreSQL restart under a running checkout', () => {
   let database: TestDatabase;

@@ -11,14 +11,14 @@ import {
   type TestDatabase,
 } from '../testing/test-database';
 import { createApp } from '../app';
-import { requestLogging } from '../ops/request-logging';
+import { requestLogging } from '../observability/request-logging';
 import { startServiceHarness, type ServiceHarness } from '../testing/service-harness';
 import { capturedLog } from '../testing/captured-log';
-import { DATABASE_UNAVAILABLE_MESSAGE } from '../http/error-reply';
+import { DATABASE_UNAVAILABLE_MESSAGE } from '../api-errors/error-reply';
 
 /** Words that only an internal error message would carry. */
 const INTERNALS =
-  /select|insert|params|payment_orders|5432|127\.0\.0\.1|postgres|pglite|\bat \w+ \(/i;
+  /select|insert|params|payment_attempts|5432|127\.0\.0\.1|postgres|pglite|\bat \w+ \(/i;
 
 describe.each(testDatabaseDrivers())('error answers (%s)', (driver) => {
   const captured = capturedLog();

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { silentLogger } from '../logger';
-import { startUnpaidOrderPruner } from '../payments/unpaid-order-pruner';
+import { startUnpaidOrderPruner } from '../payments/merchant-orders/unpaid-order-pruner';
 import { serveAppOn, type ServedApp } from '../testing/app-harness';
 import { postJson, startTestCheckout, type TestCheckout } from '../testing/checkout-harness';
 import { startServiceHarness, type ServiceHarness } from '../testing/service-harness';

@@ -6,13 +6,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paymentOrders } from '../../db/schema';
+import { paymentAttempts } from '../../db/schema';
 import { createApp } from '../app';
 import { silentLogger } from '../logger';
 import { createPaymentsService, type PaymentsService } from '../payments/payments-service';
 import { SANDBOX_APP, startServiceHarness, type ServiceHarness } from '../testing/service-harness';
-import { startPoller, type Poller } from '../payments/poller';
-import { budgetedStatusQueries, createQueryBudget } from '../payments/query-budget';
+import { startPoller, type Poller } from '../payments/polling/poller';
+import { budgetedStatusQueries, createQueryBudget } from '../payments/polling/query-budget';
 import { insertStoredOrder } from '../testing/stored-orders';
 import type { ZaloPayClient } from '../zalopay';
 
@@ -87,9 +87,9 @@ describe('status reads against the query budget', () => {
       // An id of the length the status routes accept (at most 40 characters).
       const appTransId = `261121_budget${String(i).padStart(4, '0')}`;
       await harness.database.db
-        .update(paymentOrders)
+        .update(paymentAttempts)
         .set({ appTransId })
-        .where(eq(paymentOrders.id, order.id));
+        .where(eq(paymentAttempts.id, order.id));
       ids.push(appTransId);
     }
     const batches = Array.from({ length: ORDERS / 10 }, (_, i) => ids.slice(i * 10, i * 10 + 10));

@@ -92,7 +92,7 @@ describe.each(testDatabaseDrivers())('traces over OTLP (%s)', (driver) => {
     const statements = trace.filter((span) => span.name.startsWith('db '));
     expect(statements.length).toBeGreaterThan(0);
     expect(
-      statements.some((span) => /payment_orders/.test(String(span.attributes['db.query.text']))),
+      statements.some((span) => /payment_attempts/.test(String(span.attributes['db.query.text']))),
     ).toBe(true);
   });
 

@@ -3,7 +3,7 @@
 import { count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/create-db';
-import { fulfilments, paymentEvents, paymentOrders } from '../../db/schema';
+import { fulfilments, paymentEvents, paymentAttempts } from '../../db/schema';
 import { SANDBOX_APP } from './service-harness';
 import { signCallbackBody } from '../zalopay';
 
@@ -50,12 +50,12 @@ export interface DatabaseSnapshot {
 export async function snapshotOf(db: Database): Promise<DatabaseSnapshot> {
   const rows = await db
     .select({
-      appTransId: paymentOrders.appTransId,
-      status: paymentOrders.status,
-      late: paymentOrders.lateFlag,
-      mismatch: paymentOrders.amountMismatchFlag,
+      appTransId: paymentAttempts.appTransId,
+      status: paymentAttempts.status,
+      late: paymentAttempts.lateFlag,
+      mismatch: paymentAttempts.amountMismatchFlag,
     })
-    .from(paymentOrders);
+    .from(paymentAttempts);
   const [events] = await db.select({ n: count() }).from(paymentEvents);
   const [outbox] = await db.select({ n: count() }).from(fulfilments);
   return {

@@ -3,7 +3,7 @@
 // adapter, the poller, and the merchant's callback route on 127.0.0.1 answered by the service itself.
 import { eq } from 'drizzle-orm';
 import type { DatabaseDriver, DatabaseHandle } from '../../db/create-db';
-import { fulfilments, paymentEvents, paymentOrders } from '../../db/schema';
+import { fulfilments, paymentEvents, paymentAttempts } from '../../db/schema';
 import { silentLogger, type Logger } from '../logger';
 import {
   emulatorAdminClient,
@@ -15,10 +15,10 @@ import type { EmulatorSettings } from '../emulator/emulator';
 import { startEmulator, type RunningEmulator } from '../emulator/emulator';
 import { PUBLIC_SANDBOX_APPS } from '../zalopay/sandbox-apps';
 import { createZaloPayClient, type ZaloPayClient } from '../zalopay';
-import type { CallbackReply } from '../payments/callback-handler';
+import type { CallbackReply } from '../payments/callbacks/callback-handler';
 import { PAYMENTS_TIMING_DEFAULTS, type PaymentsConfig } from '../payments/payments-config';
 import { createPaymentsService, type PaymentsService } from '../payments/payments-service';
-import { startPoller, type Poller } from '../payments/poller';
+import { startPoller, type Poller } from '../payments/polling/poller';
 import { startMerchantReceiver } from './merchant-receiver';
 import { createTestClock, type TestClock } from './test-clock';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -75,7 +75,7 @@ export interface ServiceHarness {
   setEmulatorClockOffset(offsetMs: number): Promise<void>;
   /** What the emulator knows of an order (GET /admin/orders/:id). */
   emulatorOrder(appTransId: string): Promise<EmulatorOrder>;
-  orderRow(appTransId: string): Promise<typeof paymentOrders.$inferSelect>;
+  orderRow(appTransId: string): Promise<typeof paymentAttempts.$inferSelect>;
   eventsOf(appTransId: string): Promise<Array<typeof paymentEvents.$inferSelect>>;
   fulfilmentsOf(appTransId: string): Promise<Array<typeof fulfilments.$inferSelect>>;
   close(): Promise<void>;
@@ -181,8 +181,8 @@ export async function startServiceHarness(
   async function orderRow(appTransId: string) {
     const [row] = await database.db
       .select()
-      .from(paymentOrders)
-      .where(eq(paymentOrders.appTransId, appTransId));
+      .from(paymentAttempts)
+      .where(eq(paymentAttempts.appTransId, appTransId));
     if (!row) throw new Error(`no order ${appTransId}`);
     return row;
   }

@@ -7,13 +7,13 @@ import { eq, sql } from 'drizzle-orm';
 import {
   fulfilments,
   paymentEvents,
-  paymentOrders,
+  paymentAttempts,
   refunds,
   shopOrders,
-  type PaymentOrder,
+  type PaymentAttempt,
   type ShopOrder,
 } from '../../db/schema';
-import type { PaymentStatus } from '../payments/payment-view';
+import type { PaymentStatus } from '../payments/status/payment-view';
 
 export interface StoredOrderOptions {
   status?: PaymentStatus;
@@ -27,7 +27,7 @@ export interface StoredOrderOptions {
 export async function insertStoredOrder(
   db: Database,
   { status = 'PENDING', amount = 10_000, at = new Date(), shopOrderId }: StoredOrderOptions = {},
-): Promise<PaymentOrder> {
+): Promise<PaymentAttempt> {
   const [shopOrder] = shopOrderId
     ? await db
         .update(shopOrders)
@@ -38,7 +38,7 @@ export async function insertStoredOrder(
   if (!shopOrder) throw new Error(`No merchant order ${shopOrderId}`);
   const reference = shopOrder.id;
   const [order] = await db
-    .insert(paymentOrders)
+    .insert(paymentAttempts)
     .values({
       appTransId: `261121_${reference}_${shopOrder.attempts}`,
       shopOrderId: reference,
@@ -87,8 +87,8 @@ export async function insertOneOffShopOrder(
 }
 
 /** The order as it is stored now. */
-export async function storedOrder(db: Database, id: string): Promise<PaymentOrder> {
-  const [order] = await db.select().from(paymentOrders).where(eq(paymentOrders.id, id));
+export async function storedOrder(db: Database, id: string): Promise<PaymentAttempt> {
+  const [order] = await db.select().from(paymentAttempts).where(eq(paymentAttempts.id, id));
   if (!order) throw new Error(`No stored order ${id}`);
   return order;
 }

@@ -10,8 +10,8 @@ import {
   DATABASE_RETRY_AFTER_SECONDS,
   DATABASE_UNAVAILABLE_MESSAGE,
   internalErrorMessage,
-} from '../http/error-reply';
-import { currentRequestId } from '../ops/request-context';
+} from '../api-errors/error-reply';
+import { currentRequestId } from '../observability/request-context';
 import type { Context } from './context';
 import { inSpan, ORDER_ATTRIBUTES, tracingOn } from '../telemetry/spans';
 

@@ -2,8 +2,8 @@
 // The browser never sends a price: it names products and quantities, and pays an order by its reference.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { orderIdSchema, orderLinesSchema } from '../payments/order-input';
-import { appTransIdSchema as appTransId } from '../payments/payment-input';
+import { orderIdSchema, orderLinesSchema } from '../payments/merchant-orders/order-input';
+import { appTransIdSchema as appTransId } from '../payments/attempts/pay-request-schemas';
 import { recordsEachRedirectOnce, spendsCreateBudget, spendsOrderBudget } from './call-limits';
 import { router } from './init';
 import { paymentProcedure } from './payment-procedure';

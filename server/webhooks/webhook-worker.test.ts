@@ -11,9 +11,9 @@ import {
   type TestDatabase,
 } from '../testing/test-database';
 import { silentLogger } from '../logger';
-import { applyPaymentInput } from '../payments/order-transitions';
-import { runConcurrently } from '../payments/run-concurrently';
-import { recordWebhookEvent } from '../payments/webhook-events';
+import { applyPaymentInput } from '../payments/attempts/attempt-transitions';
+import { runConcurrently } from '../workers/run-concurrently';
+import { recordWebhookEvent } from '../payments/outbox/webhook-events';
 import { insertStoredOrder } from '../testing/stored-orders';
 import { startWebhookReceiver, type WebhookReceiver } from '../testing/webhook-receiver';
 import { verifyWebhook } from './webhook-signature';

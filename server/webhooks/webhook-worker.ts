@@ -8,8 +8,8 @@ import type { Database, DatabaseHandle } from '../../db/create-db';
 import { webhookDeliveries, webhookEvents, type WebhookEvent } from '../../db/schema';
 import { backoffMs } from '../backoff';
 import type { Logger } from '../logger';
-import { startPeriodicRounds } from '../payments/periodic-rounds';
-import { runConcurrently } from '../payments/run-concurrently';
+import { startPeriodicRounds } from '../workers/periodic-rounds';
+import { runConcurrently } from '../workers/run-concurrently';
 import { postWebhook, type PostOutcome } from './post-webhook';
 import { signWebhook } from './webhook-signature';
 

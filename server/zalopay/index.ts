@@ -88,3 +88,5 @@ export { buildOrderUrl, decodeOrderUrl, type OrderUrlParts } from './order-url';
 export { signCallbackBody, signRedirectQuery } from './test-signing';
 export * from './mac';
 export { vietnamYymmdd } from './vietnam-date';
+export { PUBLIC_SANDBOX_APPS } from './sandbox-apps';
+export type { SandboxApp } from './sandbox-apps';

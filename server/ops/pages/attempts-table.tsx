@@ -1,17 +1,17 @@
 // A merchant order's payment attempts as a table, each linking to its own page: on the merchant order's
 // page, and on an attempt's page (where the attempt shown is in bold, not a link).
-import type { PaymentOrder } from '../../../db/schema';
+import type { PaymentAttempt } from '../../../db/schema';
 import { AttemptFlags, AttemptLink } from './attempt-parts';
 import { vnd } from './display-words';
 import { VietnamTime } from './vietnam-time';
 
-function attemptRole(attempt: PaymentOrder, paidAttemptId: string | null): string {
+function attemptRole(attempt: PaymentAttempt, paidAttemptId: string | null): string {
   if (attempt.id === paidAttemptId) return 'paid the order';
   return attempt.status === 'PAID' ? 'second payment (refunded)' : '';
 }
 
 interface AttemptsTableProps {
-  attempts: readonly PaymentOrder[];
+  attempts: readonly PaymentAttempt[];
   /** The merchant order's paid_attempt_id. */
   paidAttemptId: string | null;
   /** The attempt whose page this is, if any. */

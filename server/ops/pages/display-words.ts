@@ -1,6 +1,6 @@
 // How amounts and statuses read on the operator pages: one way, on every page.
 import type { ShopOrder } from '../../../db/schema';
-import { EXPIRED_REASON } from '../../payments/query-answer';
+import { EXPIRED_REASON } from '../../payments/polling/query-answer';
 import type { RefundSummary } from '../../refunds/refund-summary';
 
 /** 25000 reads "25,000 VND". */

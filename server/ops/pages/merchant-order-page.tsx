@@ -1,7 +1,7 @@
 // /ops/shop-orders/:shopOrderId: one merchant order as an operator looks after it: what was bought and
 // its status, its actions (cancel while unpaid, refund of the attempt that paid it), every payment
 // attempt linking to its own page, its refunds, webhooks and the timeline of all its attempts.
-import type { PaymentOrder } from '../../../db/schema';
+import type { PaymentAttempt } from '../../../db/schema';
 import type { RefundSummary } from '../../refunds/refund-summary';
 import type { MerchantOrderRecord } from '../operator-queries';
 import type { TimelineEntry } from '../order-timeline';
@@ -15,7 +15,7 @@ import { WebhooksSection } from './webhooks-section';
 export interface MerchantOrderPageModel {
   record: MerchantOrderRecord;
   /** The attempt that paid the order and its refunds so far: a refund is made against it. */
-  paid: { attempt: PaymentOrder; summary: RefundSummary } | undefined;
+  paid: { attempt: PaymentAttempt; summary: RefundSummary } | undefined;
   timeline: TimelineEntry[];
   /** The refund form's one-time token (refund-service.ts). */
   refundToken: string;

@@ -1,6 +1,6 @@
 // /ops/orders/:appTransId: one payment attempt as an operator investigates it: a link back to its merchant
 // order's page, what needs review, the order, the attempt's fields, refunds, webhooks and timeline.
-import type { PaymentOrder } from '../../../db/schema';
+import type { PaymentAttempt } from '../../../db/schema';
 import type { RefundSummary } from '../../refunds/refund-summary';
 import type { OrderRecord } from '../operator-queries';
 import type { TimelineEntry } from '../order-timeline';
@@ -29,7 +29,7 @@ export interface OrderPageModel {
 }
 
 /** The red box at the top: a late payment, or an amount ZaloPay reported that is not the order's. */
-function ReviewAlerts({ order }: { order: PaymentOrder }) {
+function ReviewAlerts({ order }: { order: PaymentAttempt }) {
   if (!needsReview(order)) return null;
   return (
     <div className="alerts" role="alert">
@@ -47,7 +47,7 @@ function ReviewAlerts({ order }: { order: PaymentOrder }) {
   );
 }
 
-function AttemptFields({ order, summary }: { order: PaymentOrder; summary: RefundSummary }) {
+function AttemptFields({ order, summary }: { order: PaymentAttempt; summary: RefundSummary }) {
   const via = order.paidVia ? ` (via ${order.paidVia})` : '';
   const inFlight = summary.inFlight > 0 ? ` (+ ${vnd(summary.inFlight)} in progress)` : '';
   return (

@@ -1,7 +1,7 @@
 // An attempt's refunds (the operator's and the automatic refunds of second payments) and, while money is
 // left to refund on a PAID attempt, the form that starts a new one. The form only asks for a
 // confirmation step (refund-confirmation-page.tsx); its one-time token makes a form sent twice refund once.
-import type { PaymentOrder, Refund } from '../../../db/schema';
+import type { PaymentAttempt, Refund } from '../../../db/schema';
 import type { RefundSummary } from '../../refunds/refund-summary';
 import { vnd } from './display-words';
 import { VietnamTime } from './vietnam-time';
@@ -45,7 +45,7 @@ export function RefundsTable({ refunds }: { refunds: Refund[] }) {
 }
 
 export interface RefundFormProps {
-  order: PaymentOrder;
+  order: PaymentAttempt;
   summary: RefundSummary;
   refundToken: string;
 }

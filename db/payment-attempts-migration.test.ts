@@ -1,0 +1,165 @@
+// The payment_attempts rename (decision 032) on a database that already holds orders: migrated to the
+// migration before it, filled through the old names, then migrated on, and read back through the new ones.
+// On PGlite always, and on PostgreSQL when DATABASE_URL (or TEST_DATABASE_URL) names a server.
+import { randomBytes } from 'node:crypto';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { asc, eq, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseDrivers } from '../server/testing/test-database';
+import { createDb, type DatabaseDriver, type DatabaseHandle } from './create-db';
+import { MIGRATIONS_FOLDER, migrate } from './migrate';
+import { readFreshClusterSnapshot } from './pglite-fresh-cluster';
+import * as schema from './schema';
+import { fulfilments, paymentAttempts, paymentEvents, refunds, shopOrders } from './schema';
+
+interface Journal {
+  entries: Array<{ tag: string }>;
+}
+
+/** A copy of the migrations folder whose journal stops before the rename: the schema as it was. */
+async function migrationsBeforeRename(): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'migrations-before-attempts-'));
+  await cp(MIGRATIONS_FOLDER, folder, { recursive: true });
+  const journalPath = path.join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(await readFile(journalPath, 'utf8')) as Journal;
+  const at = journal.entries.findIndex((entry) => entry.tag.endsWith('_payment_attempts'));
+  if (at < 0) throw new Error('no *_payment_attempts migration in the journal');
+  journal.entries = journal.entries.slice(0, at);
+  await writeFile(journalPath, JSON.stringify(journal));
+  return folder;
+}
+
+/** An empty database of the driver (createDb migrates nothing by itself), and how to drop it. */
+async function emptyDatabase(
+  driver: DatabaseDriver,
+): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+  if (driver === 'pglite') {
+    // createDb's PGlite may start from a migrated cluster snapshot: this one starts empty.
+    const fresh = await readFreshClusterSnapshot();
+    const client = await PGlite.create(fresh ? { loadDataDir: fresh } : {});
+    const handle: DatabaseHandle = {
+      db: drizzle({ client, schema }),
+      driver: 'pglite',
+      listen: () => Promise.reject(new Error('not used here')),
+      close: () => client.close(),
+    };
+    return { handle, drop: () => handle.close() };
+  }
+  const server = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  if (!server) throw new Error('the postgres driver needs DATABASE_URL');
+  const name = `checkout_rename_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(server, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE "${name}"`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const handle = await createDb({ databaseUrl: url.href, maxConnections: 2 });
+  return {
+    handle,
+    async drop() {
+      await handle.close();
+      await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
+
+describe.each(testDatabaseDrivers())(
+  'the payment_attempts rename over existing orders (%s)',
+  (driver) => {
+    let handle: DatabaseHandle;
+    let drop: () => Promise<void>;
+    let oldMigrations: string;
+    beforeAll(async () => {
+      ({ handle, drop } = await emptyDatabase(driver));
+      oldMigrations = await migrationsBeforeRename();
+      const config = { migrationsFolder: oldMigrations };
+      if (driver === 'pglite') await migratePglite(handle.db as never, config);
+      else await migratePostgres(handle.db as never, config);
+
+      await handle.db.execute(sql`
+      insert into shop_orders (id, lines, total, description, status, attempts)
+      values ('ord_renamed', '[{"sku":null,"nameVi":"Cà phê","nameEn":"Coffee","unitPrice":30000,"quantity":1}]',
+        30000, 'Coffee', 'PAID', 2)`);
+      const attempt = (n: number, status: string) => sql`
+      insert into payment_orders (app_trans_id, shop_order_id, attempt, app_id, app_user, amount, description,
+        item, embed_data, app_time, status, zp_trans_id, paid_at, paid_via, expires_at, next_poll_at)
+      values (${`261204_ord_renamed_${n}`}, 'ord_renamed', ${n}, 2553, 'demo', 30000, 'Coffee', '[]', '{}', 0,
+        ${status}::payment_status, ${status === 'PAID' ? `zp-${n}` : null},
+        ${status === 'PAID' ? '2026-12-04T03:00:00Z' : null}::timestamptz,
+        ${status === 'PAID' ? 'callback' : null}::paid_via, now(), now())`;
+      await handle.db.execute(attempt(1, 'EXPIRED'));
+      await handle.db.execute(attempt(2, 'PAID'));
+      await handle.db.execute(sql`
+      update shop_orders set paid_attempt_id = (select id from payment_orders where attempt = 2),
+        paid_at = '2026-12-04T03:00:00Z' where id = 'ord_renamed'`);
+      await handle.db.execute(sql`
+      insert into payment_events (order_id, kind, payload)
+      select id, 'created', jsonb_build_object('attempt', attempt) from payment_orders order by attempt`);
+      await handle.db.execute(sql`
+      insert into fulfilments (order_id, shop_order_id, idempotency_key)
+      select id, shop_order_id, shop_order_id from payment_orders where status = 'PAID'`);
+      await handle.db.execute(sql`
+      insert into refunds (order_id, m_refund_id, kind, amount, description, state, requested_at_ms)
+      select id, '261204_2553_r1', 'operator', 10000, 'part', 'SUCCEEDED', 0
+      from payment_orders where status = 'PAID'`);
+
+      await migrate(handle);
+    });
+    afterAll(async () => {
+      await drop?.();
+      await rm(oldMigrations, { recursive: true, force: true });
+    });
+
+    it('keeps every attempt, and the order, ledger, fulfilment and refund still point at them', async () => {
+      const attempts = await handle.db
+        .select()
+        .from(paymentAttempts)
+        .orderBy(asc(paymentAttempts.attempt));
+      expect(attempts.map((a) => [a.appTransId, a.attempt, a.status, a.zpTransId])).toEqual([
+        ['261204_ord_renamed_1', 1, 'EXPIRED', null],
+        ['261204_ord_renamed_2', 2, 'PAID', 'zp-2'],
+      ]);
+      const paid = attempts[1]!;
+      const [order] = await handle.db
+        .select()
+        .from(shopOrders)
+        .where(eq(shopOrders.id, 'ord_renamed'));
+      expect(order).toMatchObject({ status: 'PAID', attempts: 2, paidAttemptId: paid.id });
+      const ledger = await handle.db.select().from(paymentEvents).orderBy(asc(paymentEvents.id));
+      expect(ledger.map((row) => [row.orderId, row.kind])).toEqual([
+        [attempts[0]!.id, 'created'],
+        [paid.id, 'created'],
+      ]);
+      const [fulfilment] = await handle.db.select().from(fulfilments);
+      expect(fulfilment).toMatchObject({ orderId: paid.id, shopOrderId: 'ord_renamed' });
+      const [refund] = await handle.db.select().from(refunds);
+      expect(refund).toMatchObject({ orderId: paid.id, amount: 10_000, state: 'SUCCEEDED' });
+    });
+
+    it('leaves no table, index or constraint named after payment_orders', async () => {
+      const result = await handle.db.execute<{ name: string }>(sql`
+      select relname::text as name from pg_class where relname::text like '%payment\_orders%'
+      union all
+      select conname::text from pg_constraint where conname::text like '%payment\_orders%'`);
+      const rows = Array.isArray(result) ? result : (result as { rows: { name: string }[] }).rows;
+      expect(rows).toEqual([]);
+    });
+
+    it('still holds the foreign keys: a ledger row for a missing attempt is refused', async () => {
+      await expect(
+        handle.db.insert(paymentEvents).values({
+          orderId: '00000000-0000-4000-8000-000000000000',
+          kind: 'created',
+          payload: {},
+        }),
+      ).rejects.toThrow();
+    });
+  },
+);
