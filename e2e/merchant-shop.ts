@@ -33,16 +33,17 @@ const page = (title: string, body: string) =>
 
 /** `t=<unix>,v1=<hex>`: HMAC-SHA256 of "<t>.<raw body>" with the shared secret, t within 5 minutes. */
 function validSignature(raw: Buffer, header: string | undefined, secret: string): boolean {
-  const parts = new Map(
-    (header ?? '').split(',').map((part) => part.split('=', 2) as [string, string]),
-  );
-  const t = Number(parts.get('t'));
-  const v1 = parts.get('v1') ?? '';
-  if (!Number.isInteger(t) || Math.abs(Date.now() / 1000 - t) > 300 || !/^[0-9a-f]{64}$/.test(v1)) {
-    return false;
-  }
+  const parts = (header ?? '').split(',').map((part) => part.split('=', 2) as [string, string]);
+  const t = Number(parts.find(([name]) => name === 't')?.[1]);
+  if (!Number.isInteger(t) || Math.abs(Date.now() / 1000 - t) > 300) return false;
   const expected = createHmac('sha256', secret).update(`${t}.`).update(raw).digest();
-  return timingSafeEqual(Buffer.from(v1, 'hex'), expected);
+  // Two v1 during a secret rotation: either may be ours.
+  return parts.some(
+    ([name, v1]) =>
+      name === 'v1' &&
+      /^[0-9a-f]{64}$/.test(v1) &&
+      timingSafeEqual(Buffer.from(v1, 'hex'), expected),
+  );
 }
 
 export async function startMerchantShop(options: MerchantShopOptions): Promise<MerchantShop> {
