@@ -9,7 +9,7 @@ import type { CancelledOrder } from '../payments/merchant-orders/cancel-merchant
 import type { RefundService } from '../refunds/refund-service';
 import { metricsRoute, readinessRoute } from '../observability/probe-routes';
 import { operatorRoutes } from './operator-routes';
-import { catalogueOpsRoutes, type CatalogueOpsDeps } from './catalogue-ops-routes';
+import { catalogueOpsRoutes, type CatalogueOpsDeps } from './routes/catalogue-ops-routes';
 import { createReadinessCheck } from '../observability/readiness';
 import { requestLogging } from '../observability/request-logging';
 import { watchForwardedHeaders } from '../security/forwarded-header-watch';

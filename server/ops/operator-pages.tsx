@@ -1,4 +1,4 @@
-// The operator pages as the HTML the routes send (operator-routes.ts): each page is a React component in
+// The operator pages as the HTML the routes send (routes/): each page is a React component in
 // pages/, rendered on the server with react-dom/server, so every value from the database or the request is
 // escaped by React. Static markup: no client bundle and no script (the pages' CSP allows none).
 import type { ReactElement } from 'react';

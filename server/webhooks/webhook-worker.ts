@@ -209,28 +209,3 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): WebhookWorker {
   });
   return { drain: rounds.run, stop: rounds.stop };
 }
-
-/** An operator's "Resend": the same event (same id and body) goes out again, whatever became of it. */
-export async function resendWebhookEvent(
-  db: Database,
-  eventId: string,
-  at: Date,
-): Promise<boolean> {
-  const [event] = await db
-    .update(webhookEvents)
-    .set({ status: 'PENDING', nextAttemptAt: at, leaseUntil: null })
-    .where(eq(webhookEvents.id, eventId))
-    .returning({ id: webhookEvents.id });
-  return event !== undefined;
-}
-
-/** Seconds since the oldest undelivered event was written (0 when none): the metric an alert watches. */
-export async function oldestUndeliveredAgeSeconds(db: Database, at: Date): Promise<number> {
-  const [row] = await db
-    .select({
-      oldest: sql<Date | null>`min(${webhookEvents.createdAt})`.mapWith(webhookEvents.createdAt),
-    })
-    .from(webhookEvents)
-    .where(eq(webhookEvents.status, 'PENDING'));
-  return row?.oldest ? Math.max(0, (at.getTime() - row.oldest.getTime()) / 1000) : 0;
-}

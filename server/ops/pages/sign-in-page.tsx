@@ -1,4 +1,4 @@
-// /ops/sign-in: the one form that takes ADMIN_TOKEN (operator-routes.ts opens a session from it).
+// /ops/sign-in: the one form that takes ADMIN_TOKEN (routes/sign-in-routes.ts opens a session from it).
 import { PageLayout } from './page-layout';
 
 export function SignInPage({ error }: { error?: string | undefined }) {

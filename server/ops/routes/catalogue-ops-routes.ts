@@ -4,22 +4,22 @@
 // naming the field; uploads are read by multer into memory, within IMAGE_MAX_BYTES.
 import { Router, type Request, type Response } from 'express';
 import multer from 'multer';
-import type { Database } from '../../db/create-db';
-import { brandPalette } from '../catalogue/brand-colour';
+import type { Database } from '../../../db/create-db';
+import { brandPalette } from '../../catalogue/brand-colour';
 import {
   listChanges,
   operatorActor,
   productSubject,
   SHOP_SUBJECT,
-} from '../catalogue/catalogue-changes';
-import { CatalogueError, invalidInput } from '../catalogue/catalogue-errors';
-import type { CatalogueService } from '../catalogue/catalogue-service';
-import { saveImage } from '../catalogue/image-store';
-import type { ShopProfileService } from '../catalogue/shop-profile-service';
-import type { Logger } from '../logger';
+} from '../../catalogue/catalogue-changes';
+import { CatalogueError, invalidInput } from '../../catalogue/catalogue-errors';
+import type { CatalogueService } from '../../catalogue/catalogue-service';
+import { saveImage } from '../../catalogue/image-store';
+import type { ShopProfileService } from '../../catalogue/shop-profile-service';
+import type { Logger } from '../../logger';
 import { catalogueCsvRoutes } from './catalogue-csv-routes';
-import { sendOperatorPage } from './operator-page-response';
-import { notFoundPage, productPage, productsPage, shopProfilePage } from './operator-pages';
+import { sendOperatorPage } from '../operator-page-response';
+import { notFoundPage, productPage, productsPage, shopProfilePage } from '../operator-pages';
 
 export interface CatalogueOpsDeps {
   db: Database;

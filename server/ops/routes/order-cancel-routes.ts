@@ -1,43 +1,36 @@
 // The operator's "Cancel order" on an order's /ops page: a confirmation page first, then the payments
 // domain's cancel (its live attempts cancelled at ZaloPay first; a paid order is refused with 409), then
 // back to the merchant order's page with the notice.
-// Mounted by operator-routes.ts behind its sign-in and same-origin checks.
+// Mounted by operator-routes.ts behind its same-origin and sign-in checks.
 import type { Request, Response, Router } from 'express';
-import type { Logger } from '../logger';
-import { PaymentsError } from '../payments/errors';
-import type { CancelledOrder } from '../payments/merchant-orders/cancel-merchant-order';
-import { readOrderRecord } from './operator-queries';
-import type { Database } from '../../db/create-db';
-import type { OrderCancelConfirmationModel } from './pages/order-cancel-confirmation-page';
+import type { Logger } from '../../logger';
+import { PaymentsError } from '../../payments/errors';
+import type { CancelledOrder } from '../../payments/merchant-orders/cancel-merchant-order';
+import { readOrderRecord } from '../operator-queries';
+import type { Database } from '../../../db/create-db';
+import { orderIdRouter } from '../operator-input';
+import { sendOperatorPage } from '../operator-page-response';
+import { notFoundPage, orderCancelConfirmationPage } from '../operator-pages';
+import { showAttemptPage } from './order-page-view';
 
 export interface OrderCancelRoutesDeps {
   db: Database;
   log: Logger;
   /** The payments domain's cancel, as an operator (PaymentsService.cancelOrder). */
   cancelOrder: (shopOrderId: string) => Promise<CancelledOrder>;
-  /** Renders a page (status, HTML) with operator-routes.ts's headers. */
-  page: (res: Response, status: number, body: string) => void;
-  /** The order's page again, with a notice or an error. */
-  showOrder: (
-    res: Response,
-    appTransId: string,
-    status: number,
-    messages: { notice?: string; error?: string },
-  ) => Promise<void>;
-  notFoundPage: (what: string) => string;
-  confirmationPage: (model: OrderCancelConfirmationModel) => string;
 }
 
-export function mountOrderCancelRoutes(router: Router, deps: OrderCancelRoutesDeps): void {
+export function orderCancelRoutes(deps: OrderCancelRoutesDeps): Router {
+  const router = orderIdRouter();
   router.post('/ops/orders/:appTransId/cancel/confirm', async (req: Request, res: Response) => {
     const appTransId = String(req.params.appTransId);
     const record = await readOrderRecord(deps.db, appTransId);
     if (!record) {
-      deps.page(res, 404, deps.notFoundPage(`No order ${appTransId}`));
+      sendOperatorPage(res, 404, notFoundPage(`No order ${appTransId}`));
       return;
     }
     if (record.shopOrder.status !== 'AWAITING_PAYMENT') {
-      await deps.showOrder(res, appTransId, 409, {
+      await showAttemptPage(deps.db, res, appTransId, 409, {
         error: `Order not cancelled: it is ${record.shopOrder.status}, not awaiting payment`,
       });
       return;
@@ -45,10 +38,10 @@ export function mountOrderCancelRoutes(router: Router, deps: OrderCancelRoutesDe
     const liveAttempts = record.attempts
       .filter((attempt) => attempt.status === 'PENDING')
       .map((attempt) => attempt.appTransId);
-    deps.page(
+    sendOperatorPage(
       res,
       200,
-      deps.confirmationPage({ appTransId, shopOrder: record.shopOrder, liveAttempts }),
+      orderCancelConfirmationPage({ appTransId, shopOrder: record.shopOrder, liveAttempts }),
     );
   });
 
@@ -56,7 +49,7 @@ export function mountOrderCancelRoutes(router: Router, deps: OrderCancelRoutesDe
     const appTransId = String(req.params.appTransId);
     const record = await readOrderRecord(deps.db, appTransId);
     if (!record) {
-      deps.page(res, 404, deps.notFoundPage(`No order ${appTransId}`));
+      sendOperatorPage(res, 404, notFoundPage(`No order ${appTransId}`));
       return;
     }
     try {
@@ -71,9 +64,10 @@ export function mountOrderCancelRoutes(router: Router, deps: OrderCancelRoutesDe
       res.redirect(303, `${orderPath}?notice=${notice}`);
     } catch (error) {
       if (!(error instanceof PaymentsError)) throw error;
-      await deps.showOrder(res, appTransId, error.httpStatus, {
+      await showAttemptPage(deps.db, res, appTransId, error.httpStatus, {
         error: `Order not cancelled: ${error.message}`,
       });
     }
   });
+  return router;
 }

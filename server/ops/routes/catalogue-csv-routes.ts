@@ -4,15 +4,15 @@
 import express, { Router, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import type { Database } from '../../db/create-db';
-import { operatorActor } from '../catalogue/catalogue-changes';
-import { readCatalogueCsv, writeCatalogueCsv } from '../catalogue/catalogue-csv';
-import { CatalogueError } from '../catalogue/catalogue-errors';
-import { applyImport, planImport } from '../catalogue/catalogue-import';
-import type { CatalogueService } from '../catalogue/catalogue-service';
-import type { Logger } from '../logger';
-import { sendOperatorPage } from './operator-page-response';
-import { importPreviewPage } from './operator-pages';
+import type { Database } from '../../../db/create-db';
+import { operatorActor } from '../../catalogue/catalogue-changes';
+import { readCatalogueCsv, writeCatalogueCsv } from '../../catalogue/catalogue-csv';
+import { CatalogueError } from '../../catalogue/catalogue-errors';
+import { applyImport, planImport } from '../../catalogue/catalogue-import';
+import type { CatalogueService } from '../../catalogue/catalogue-service';
+import type { Logger } from '../../logger';
+import { sendOperatorPage } from '../operator-page-response';
+import { importPreviewPage } from '../operator-pages';
 
 /** A catalogue of a few thousand products is well under this. */
 export const MAX_CSV_BYTES = 2 * 1024 * 1024;

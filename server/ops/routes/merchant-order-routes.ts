@@ -1,0 +1,38 @@
+// /ops/shop-orders/<reference>: the merchant order's page, the order, its actions and every attempt
+// (each linking to its own page), with the refund figures of the attempt that was paid.
+import type { Database } from '../../../db/create-db';
+import { orderIdRouter } from '../operator-input';
+import { sendOperatorPage } from '../operator-page-response';
+import { merchantOrderPage, notFoundPage } from '../operator-pages';
+import { readMerchantOrder } from '../operator-queries';
+import { attemptRefunds, newRefundToken, noticeOf, timelineOf } from './order-page-view';
+
+export function merchantOrderRoutes(db: Database) {
+  const router = orderIdRouter();
+  router.get('/ops/shop-orders/:shopOrderId', async (req, res) => {
+    const record = await readMerchantOrder(db, req.params.shopOrderId);
+    if (!record) {
+      sendOperatorPage(res, 404, notFoundPage(`No merchant order ${req.params.shopOrderId}`));
+      return;
+    }
+    const paidAttempt = record.attempts.find(
+      (attempt) => attempt.id === record.shopOrder.paidAttemptId,
+    );
+    const paid = paidAttempt && {
+      attempt: paidAttempt,
+      summary: attemptRefunds(record, paidAttempt),
+    };
+    sendOperatorPage(
+      res,
+      200,
+      merchantOrderPage({
+        record,
+        paid,
+        timeline: timelineOf(record),
+        refundToken: newRefundToken(),
+        notice: noticeOf(req),
+      }),
+    );
+  });
+  return router;
+}
