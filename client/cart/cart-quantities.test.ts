@@ -1,43 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { ProductView } from '../../server/payments/status/order-view';
+import { DEMO_PRODUCTS } from '../testing/fake-payments/demo-catalogue';
 import { cartSubtotal, clampQuantity, orderLines } from './cart-quantities';
-
-const PRODUCTS: ProductView[] = [
-  {
-    sku: 'ca-phe-sua-da',
-    name: { vi: 'Cà phê sữa đá', en: 'Iced milk coffee' },
-    unitPrice: 35_000,
-    description: null,
-    imageUrl: null,
-  },
-  {
-    sku: 'banh-mi',
-    name: { vi: 'Bánh mì', en: 'Bánh mì' },
-    unitPrice: 30_000,
-    description: null,
-    imageUrl: null,
-  },
-  {
-    sku: 'banh-flan',
-    name: { vi: 'Bánh flan', en: 'Crème caramel' },
-    unitPrice: 25_000,
-    description: null,
-    imageUrl: null,
-  },
-];
 
 describe('cart quantities', () => {
   it('prices a cart at the catalogue prices: 2 + 1 + 1 is 125,000 VND; an empty cart 0', () => {
     const quantities = { 'ca-phe-sua-da': 2, 'banh-mi': 1, 'banh-flan': 1 };
-    expect(cartSubtotal(PRODUCTS, quantities)).toBe(125_000);
-    expect(cartSubtotal(PRODUCTS, {})).toBe(0);
+    expect(cartSubtotal(DEMO_PRODUCTS, quantities)).toBe(125_000);
+    expect(cartSubtotal(DEMO_PRODUCTS, {})).toBe(0);
   });
 
   it('orders only the lines with a quantity, in catalogue order, and never an unknown sku', () => {
-    expect(orderLines(PRODUCTS, { 'banh-flan': 3, 'ca-phe-sua-da': 0, retired: 4 })).toEqual([
+    expect(orderLines(DEMO_PRODUCTS, { 'banh-flan': 3, 'ca-phe-sua-da': 0, retired: 4 })).toEqual([
       { sku: 'banh-flan', quantity: 3 },
     ]);
-    expect(cartSubtotal(PRODUCTS, { 'banh-flan': 3, retired: 4 })).toBe(75_000);
+    expect(cartSubtotal(DEMO_PRODUCTS, { 'banh-flan': 3, retired: 4 })).toBe(75_000);
   });
 
   it('keeps typed quantities between 0 and 99, whole', () => {

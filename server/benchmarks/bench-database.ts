@@ -81,3 +81,17 @@ async function createPgliteFolders(): Promise<BenchDatabase> {
     drop: () => rm(root, { recursive: true, force: true }),
   };
 }
+
+/** Runs `work` with a handle of this process on the role's database, and closes it. */
+export async function withHandle<T>(
+  database: BenchDatabase,
+  role: 'app' | 'baseline',
+  work: (db: DatabaseHandle['db']) => Promise<T>,
+): Promise<T> {
+  const handle = await database.open(role);
+  try {
+    return await work(handle.db);
+  } finally {
+    await handle.close();
+  }
+}

@@ -3,10 +3,8 @@
 // and targets (2,000/s, p99 under 20 ms), then flat out. The products go in as a merchant adds them (the
 // merchant API), and are retired again after the case.
 import superjson from 'superjson';
-import { atLeast, below, figure, type CaseResult, type Figure } from './benchmark-result';
-import { KEEP_UP_SHARE } from './callback-ingest-case';
-import { runLoad } from './load-generator';
-import { processCpuMs } from './process-cpu';
+import { figure, type CaseResult, type Figure } from './benchmark-result';
+import { fixedRateFigures, flatOutWindow, KEEP_UP_SHARE, rateLoad } from './fixed-rate-load';
 
 export interface ProductListPlan {
   /** Products on sale in all (the demo's own count towards it). */
@@ -112,45 +110,27 @@ export async function runProductList(
   checkoutPid?: number,
 ): Promise<CaseResult> {
   const figures = await answerSizes(checkoutUrl, plan.products);
-  const load = (rate: number | undefined, seconds: number) =>
-    runLoad({
-      baseUrl: checkoutUrl,
-      method: 'GET',
-      nextRequest: () => ({ path: SHOP_MENU_READ }),
-      headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING },
-      connections: rate ? plan.fixedRateConnections : plan.flatOutConnections,
-      durationSeconds: seconds,
-      ...(rate ? { ratePerSecond: rate } : {}),
-    });
+  const load = rateLoad(plan, {
+    baseUrl: checkoutUrl,
+    method: 'GET',
+    nextRequest: () => ({ path: SHOP_MENU_READ }),
+    headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING },
+  });
   await load(500, plan.warmUpSeconds);
   const name = `tRPC listProducts (${plan.products} products)`;
   const fixed = await load(plan.rate, plan.windowSeconds);
-  figures.push(
-    figure(
-      `${name} at ${plan.rate}/s: throughput`,
-      fixed.throughput,
-      'req/s',
-      atLeast(plan.rate * KEEP_UP_SHARE),
-    ),
-    figure(`${name} at ${plan.rate}/s: p50`, fixed.p50, 'ms'),
-    figure(`${name} at ${plan.rate}/s: p99`, fixed.p99, 'ms', below(20)),
-    figure(`${name} at ${plan.rate}/s: errors`, fixed.errors, 'req', below(1)),
+  figures.push(...fixedRateFigures(name, plan.rate, fixed, 20));
+  const { summary: flatOut, cpuUsPerAnswer } = await flatOutWindow(
+    load,
+    plan.windowSeconds,
+    checkoutPid,
   );
-  const cpuBefore = checkoutPid === undefined ? undefined : processCpuMs(checkoutPid);
-  const flatOut = await load(undefined, plan.windowSeconds);
-  const cpuAfter = checkoutPid === undefined ? undefined : processCpuMs(checkoutPid);
   figures.push(
     figure(`${name} flat out: throughput`, flatOut.throughput, 'req/s'),
     figure(`${name} flat out: p99`, flatOut.p99, 'ms'),
   );
-  if (cpuBefore !== undefined && cpuAfter !== undefined && flatOut.ok > 0) {
-    figures.push(
-      figure(
-        `${name} flat out: checkout CPU per read`,
-        ((cpuAfter - cpuBefore) * 1000) / flatOut.ok,
-        'µs',
-      ),
-    );
+  if (cpuUsPerAnswer !== undefined) {
+    figures.push(figure(`${name} flat out: checkout CPU per read`, cpuUsPerAnswer, 'µs'));
   }
   return {
     id: 'product-list',

@@ -1,11 +1,10 @@
 // Case 2: reading the status of closed (PAID) orders, through tRPC getStatus and through the REST route
 // GET /api/payment/status/:app_trans_id, at a fixed 2,000 requests/s and flat out.
 import type { Database } from '../../db/create-db';
-import { atLeast, below, figure, type CaseResult, type Figure } from './benchmark-result';
-import { KEEP_UP_SHARE } from './callback-ingest-case';
-import { cycle, runLoad } from './load-generator';
+import { atLeast, figure, type CaseResult, type Figure } from './benchmark-result';
+import { fixedRateFigures, flatOutWindow, KEEP_UP_SHARE, rateLoad } from './fixed-rate-load';
+import { cycle } from './load-generator';
 import { benchAppTransId, seedOrders } from './seed-orders';
-import { processCpuMs } from './process-cpu';
 
 export interface StatusReadPlan {
   rate: number;
@@ -47,44 +46,32 @@ export async function runStatusReads(
   const figures: Figure[] = [];
   const endpoints = Object.entries(paths(plan)).map(([endpoint, endpointPaths]) => {
     const next = cycle(endpointPaths);
-    const load = (rate: number | undefined, seconds: number) =>
-      runLoad({
-        baseUrl: checkoutUrl,
-        method: 'GET',
-        nextRequest: () => ({ path: next() }),
-        connections: rate ? plan.fixedRateConnections : plan.flatOutConnections,
-        durationSeconds: seconds,
-        ...(rate ? { ratePerSecond: rate } : {}),
-      });
+    const load = rateLoad(plan, {
+      baseUrl: checkoutUrl,
+      method: 'GET',
+      nextRequest: () => ({ path: next() }),
+    });
     return { endpoint, load, flatOut: [] as { throughput: number; p99: number; cpuUs: number }[] };
   });
   // Each path warms up in turn before anything is measured (they share one cache of paid orders).
   for (const { load } of endpoints) await load(500, plan.warmUpSeconds);
   for (const { endpoint, load } of endpoints) {
     const fixed = await load(plan.rate, plan.windowSeconds);
-    figures.push(
-      figure(
-        `${endpoint} at ${plan.rate}/s: throughput`,
-        fixed.throughput,
-        'req/s',
-        atLeast(plan.rate * KEEP_UP_SHARE),
-      ),
-      figure(`${endpoint} at ${plan.rate}/s: p50`, fixed.p50, 'ms'),
-      figure(`${endpoint} at ${plan.rate}/s: p99`, fixed.p99, 'ms', below(20)),
-      figure(`${endpoint} at ${plan.rate}/s: errors`, fixed.errors, 'req', below(1)),
-    );
+    figures.push(...fixedRateFigures(endpoint, plan.rate, fixed, 20));
   }
   // Flat out, the two take turns window by window, so a busy moment of a shared machine hits both.
   for (let round = 0; round < plan.flatOutRounds; round += 1) {
     for (const endpoint of endpoints) {
-      const cpuBefore = checkoutPid === undefined ? undefined : processCpuMs(checkoutPid);
-      const flatOut = await endpoint.load(undefined, plan.windowSeconds);
-      const cpuAfter = checkoutPid === undefined ? undefined : processCpuMs(checkoutPid);
-      const cpuUs =
-        cpuBefore === undefined || cpuAfter === undefined || flatOut.ok === 0
-          ? 0
-          : ((cpuAfter - cpuBefore) * 1000) / flatOut.ok;
-      endpoint.flatOut.push({ throughput: flatOut.throughput, p99: flatOut.p99, cpuUs });
+      const { summary, cpuUsPerAnswer } = await flatOutWindow(
+        endpoint.load,
+        plan.windowSeconds,
+        checkoutPid,
+      );
+      endpoint.flatOut.push({
+        throughput: summary.throughput,
+        p99: summary.p99,
+        cpuUs: cpuUsPerAnswer ?? 0,
+      });
     }
   }
   const medians = endpoints.map(({ endpoint, flatOut }) => ({

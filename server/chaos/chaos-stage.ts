@@ -18,11 +18,13 @@ export interface ChaosStage {
   close(): Promise<void>;
 }
 
-export async function setUpChaosStage(options: {
+export interface ChaosStageOptions {
   /** POLL_*, QUERY_RATE_PER_SECOND and the like, for every instance. */
   env: Record<string, string>;
   emulatorSettings?: Partial<EmulatorSettings>;
-}): Promise<ChaosStage> {
+}
+
+export async function setUpChaosStage(options: ChaosStageOptions): Promise<ChaosStage> {
   const database = await createChaosDatabase(chaosServerUrl());
   const emulator = await startEmulator({
     port: 0,

@@ -4,11 +4,10 @@
 // seconds behind a reconnect, every order must reach the emulator's truth once the database is back,
 // and a live status stream opened before must still work.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runConcurrently } from '../workers/run-concurrently';
-import { chaosServerUrl, postgresReachable } from './chaos-database';
+import { chaosDatabaseReachable, useChaosStage } from './chaos-scenario';
 import { chaosSeed, seededRandom } from './chaos-plan';
-import { setUpChaosStage, type ChaosStage } from './chaos-stage';
 import { createOrders } from './shop-orders';
 import { openStatusStream } from './status-stream';
 import { compareWithTruth, describeTruthReport } from './truth-comparison';
@@ -20,35 +19,27 @@ const KILL_FOR_MS = 6_000;
 const KILL_EVERY_MS = 200;
 /** A read may wait for one reconnect (at most 1 s) and its query, on a loaded CI machine. */
 const MAX_READ_MS_WHILE_CUTTING = 4_000;
-const reachable = await postgresReachable(chaosServerUrl());
-if (!reachable) console.warn(`chaos: no PostgreSQL at ${chaosServerUrl()}; skipping`);
 
-describe.skipIf(!reachable)('database connections cut under load', () => {
-  let stage: ChaosStage;
+describe.skipIf(!chaosDatabaseReachable)('database connections cut under load', () => {
   const seed = chaosSeed();
 
-  beforeAll(async () => {
-    stage = await setUpChaosStage({
-      env: {
-        POLL_INTERVAL_MS: String(POLL_INTERVAL_MS),
-        POLL_TICK_MS: '200',
-        POLL_BATCH_SIZE: '100',
-        POLL_CONCURRENCY: '16',
-        QUERY_RATE_PER_SECOND: '200',
-        POLL_LEASE_MS: '2000',
-        FULFILMENT_LEASE_MS: '2000',
-        ZALOPAY_TIMEOUT_MS: '2000',
-      },
-    });
-  });
-  afterAll(async () => {
-    await stage?.close();
+  const stage = useChaosStage({
+    env: {
+      POLL_INTERVAL_MS: String(POLL_INTERVAL_MS),
+      POLL_TICK_MS: '200',
+      POLL_BATCH_SIZE: '100',
+      POLL_CONCURRENCY: '16',
+      QUERY_RATE_PER_SECOND: '200',
+      POLL_LEASE_MS: '2000',
+      FULFILMENT_LEASE_MS: '2000',
+      ZALOPAY_TIMEOUT_MS: '2000',
+    },
   });
 
   it('keeps serving, and every order reaches the truth after the database returns', async () => {
     console.info(`connection-kill scenario: CHAOS_SEED=${seed}`);
     const random = seededRandom(seed);
-    const checkout = await stage.startInstance();
+    const checkout = await stage().startInstance();
     const ids = await createOrders([checkout.url], ORDERS);
     const [watched, ...others] = ids;
     if (!watched) throw new Error('no order to watch');
@@ -61,7 +52,7 @@ describe.skipIf(!reachable)('database connections cut under load', () => {
     const killer = (async () => {
       const until = performance.now() + KILL_FOR_MS;
       while (performance.now() < until && rounds < KILL_FOR_MS / KILL_EVERY_MS + 5) {
-        terminated += await stage.database.terminateBackends();
+        terminated += await stage().database.terminateBackends();
         rounds += 1;
         await sleep(KILL_EVERY_MS);
       }
@@ -82,7 +73,7 @@ describe.skipIf(!reachable)('database connections cut under load', () => {
       }
     })();
     await runConcurrently(toPay, 10, async (id) => {
-      await stage.admin.tryPay(id);
+      await stage().admin.tryPay(id);
     });
     await Promise.all([killer, reader]);
     console.info(
@@ -95,13 +86,13 @@ describe.skipIf(!reachable)('database connections cut under load', () => {
     expect(checkout.exitStatus(), checkout.output().join('\n')).toBeNull();
     expect(terminated).toBeGreaterThan(0);
 
-    expect(await stage.admin.settleCallbacks()).toBe('settled');
-    await stage.admin.tryPay(watched);
-    const truth = await stage.admin.orders();
-    let report = await compareWithTruth(stage.database.sql, truth);
+    expect(await stage().admin.settleCallbacks()).toBe('settled');
+    await stage().admin.tryPay(watched);
+    const truth = await stage().admin.orders();
+    let report = await compareWithTruth(stage().database.sql, truth);
     const recoveredInMs = await waitUntil(
       async () => {
-        report = await compareWithTruth(stage.database.sql, truth);
+        report = await compareWithTruth(stage().database.sql, truth);
         return report.mismatches.length === 0 && report.fulfilmentsDone === report.paid;
       },
       { limitMs: 4 * POLL_INTERVAL_MS, everyMs: 250 },

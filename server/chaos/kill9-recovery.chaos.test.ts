@@ -1,11 +1,10 @@
 // Issue 6: kill -9 of the server with 500 payments in flight, callbacks failing while it is down.
 // After a restart every order's state equals the emulator's truth within two poll cycles, and the
 // fulfilment hook sees each paid order's key (a repeat only for a delivery the kill interrupted).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runConcurrently } from '../workers/run-concurrently';
-import { chaosServerUrl, postgresReachable } from './chaos-database';
+import { chaosDatabaseReachable, useChaosStage } from './chaos-scenario';
 import { chaosSeed, pickWeighted, seededRandom } from './chaos-plan';
-import { setUpChaosStage, type ChaosStage } from './chaos-stage';
 import { freePort } from '../testing/child-process-lifecycle';
 import { paidMerchantOrderIds } from './paid-merchant-orders';
 import { createOrders } from './shop-orders';
@@ -17,36 +16,28 @@ const ORDERS = 500;
 const POLL_INTERVAL_MS = 10_000;
 /** The outbox lease (FULFILMENT_LEASE_MS): a row claimed by the killed process is free again after it. */
 const FULFILMENT_LEASE_MS = 2_000;
-const reachable = await postgresReachable(chaosServerUrl());
-if (!reachable) console.warn(`chaos: no PostgreSQL at ${chaosServerUrl()}; skipping`);
 
-describe.skipIf(!reachable)('kill -9 with 500 payments in flight', () => {
-  let stage: ChaosStage;
+describe.skipIf(!chaosDatabaseReachable)('kill -9 with 500 payments in flight', () => {
   const seed = chaosSeed();
 
-  beforeAll(async () => {
-    stage = await setUpChaosStage({
-      env: {
-        POLL_INTERVAL_MS: String(POLL_INTERVAL_MS),
-        POLL_TICK_MS: '200',
-        POLL_BATCH_SIZE: '100',
-        POLL_CONCURRENCY: '16',
-        QUERY_RATE_PER_SECOND: '200',
-        POLL_LEASE_MS: '2000',
-        FULFILMENT_LEASE_MS: String(FULFILMENT_LEASE_MS),
-        ZALOPAY_TIMEOUT_MS: '2000',
-      },
-    });
-  });
-  afterAll(async () => {
-    await stage?.close();
+  const stage = useChaosStage({
+    env: {
+      POLL_INTERVAL_MS: String(POLL_INTERVAL_MS),
+      POLL_TICK_MS: '200',
+      POLL_BATCH_SIZE: '100',
+      POLL_CONCURRENCY: '16',
+      QUERY_RATE_PER_SECOND: '200',
+      POLL_LEASE_MS: '2000',
+      FULFILMENT_LEASE_MS: String(FULFILMENT_LEASE_MS),
+      ZALOPAY_TIMEOUT_MS: '2000',
+    },
   });
 
   it('reaches the emulator truth within two poll cycles of the restart, fulfilling each paid order once', async () => {
     console.info(`kill -9 scenario: CHAOS_SEED=${seed}`);
     const random = seededRandom(seed);
     const port = await freePort();
-    const beforeKill = await stage.startInstance({}, port);
+    const beforeKill = await stage().startInstance({}, port);
     const ids = await createOrders([beforeKill.url], ORDERS);
     const fates = ids.map((id) => ({
       id,
@@ -61,24 +52,24 @@ describe.skipIf(!reachable)('kill -9 with 500 payments in flight', () => {
     const killAfter = Math.floor(ORDERS / 3);
     let killed: Promise<void> | null = null;
     await runConcurrently(fates, 20, async ({ id, fate }) => {
-      if (fate === 'pay') await stage.admin.tryPay(id);
-      if (fate === 'cancel') await stage.admin.cancel(id);
+      if (fate === 'pay') await stage().admin.tryPay(id);
+      if (fate === 'cancel') await stage().admin.cancel(id);
       acted += 1;
       if (acted === killAfter) killed = beforeKill.kill9();
     });
     await killed;
     expect(beforeKill.alive()).toBe(false);
-    expect(await stage.admin.settleCallbacks()).toBe('settled');
-    const truth = await stage.admin.orders();
-    const missedWhileDown = (await compareWithTruth(stage.database.sql, truth)).mismatches.length;
+    expect(await stage().admin.settleCallbacks()).toBe('settled');
+    const truth = await stage().admin.orders();
+    const missedWhileDown = (await compareWithTruth(stage().database.sql, truth)).mismatches.length;
     console.info(`kill -9: ${missedWhileDown} orders differ from the emulator at the restart`);
     expect(missedWhileDown).toBeGreaterThan(0);
 
-    const afterRestart = await stage.startInstance({}, port);
-    let report = await compareWithTruth(stage.database.sql, truth);
+    const afterRestart = await stage().startInstance({}, port);
+    let report = await compareWithTruth(stage().database.sql, truth);
     const recoveredInMs = await waitUntil(
       async () => {
-        report = await compareWithTruth(stage.database.sql, truth);
+        report = await compareWithTruth(stage().database.sql, truth);
         return report.mismatches.length === 0;
       },
       { limitMs: 4 * POLL_INTERVAL_MS, everyMs: 200 },
@@ -93,7 +84,7 @@ describe.skipIf(!reachable)('kill -9 with 500 payments in flight', () => {
     // Outbox rows the dead process had claimed wait for their lease (60 s) to run out.
     const fulfilledInMs = await waitUntil(
       async () => {
-        report = await compareWithTruth(stage.database.sql, truth);
+        report = await compareWithTruth(stage().database.sql, truth);
         return report.fulfilmentsDone === report.paid;
       },
       { limitMs: FULFILMENT_LEASE_MS + 20_000, everyMs: 500 },
@@ -105,7 +96,7 @@ describe.skipIf(!reachable)('kill -9 with 500 payments in flight', () => {
     expect(report.wrongFulfilments).toEqual([]);
     expect(afterRestart.alive()).toBe(true);
 
-    const paidKeys = await paidMerchantOrderIds(stage.database.sql, truth);
+    const paidKeys = await paidMerchantOrderIds(stage().database.sql, truth);
     const firstLife = beforeKill.fulfilmentDeliveries();
     const delivered = [...firstLife, ...afterRestart.fulfilmentDeliveries()];
     expect(new Set(delivered)).toEqual(paidKeys);

@@ -4,12 +4,11 @@
 // again, as a phone still showing the old QR would be). In the end: every attempt equals the emulator's
 // truth, one fulfilment per paid merchant order, one automatic refund per second payment, at the
 // emulator too, and nothing else refunded.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { runConcurrently } from '../workers/run-concurrently';
-import { chaosServerUrl, postgresReachable } from './chaos-database';
+import { chaosDatabaseReachable, useChaosStage } from './chaos-scenario';
 import { chaosSeed, pickWeighted, seededRandom } from './chaos-plan';
-import { setUpChaosStage, type ChaosStage } from './chaos-stage';
 import type { FaultsRequest } from '../emulator/admin/fault-plan';
 import { createMerchantOrder, payMerchantOrder, type CartLine } from './merchant-order-requests';
 import { paidMerchantOrderIds } from './paid-merchant-orders';
@@ -27,8 +26,6 @@ const EXPIRE_SECONDS = 300;
 const PAST_EXPIRY_MS = (EXPIRE_SECONDS + 20) * 1000;
 const POLL_INTERVAL_MS = 3_000;
 const CONCURRENCY = 16;
-const reachable = await postgresReachable(chaosServerUrl());
-if (!reachable) console.warn(`chaos: no PostgreSQL at ${chaosServerUrl()}; skipping`);
 
 const productsSchema = z.object({
   products: z.array(z.object({ sku: z.string(), unit_price: z.number() })),
@@ -48,36 +45,30 @@ interface PlannedOrder {
   second: string | null;
 }
 
-describe.skipIf(!reachable)(
+describe.skipIf(!chaosDatabaseReachable)(
   `${ORDERS} merchant orders: attempts after expiry, some paid twice, callbacks at random`,
   () => {
-    let stage: ChaosStage;
     const seed = chaosSeed();
 
-    beforeAll(async () => {
-      stage = await setUpChaosStage({
-        env: {
-          ORDER_EXPIRE_SECONDS: String(EXPIRE_SECONDS),
-          POLL_INTERVAL_MS: String(POLL_INTERVAL_MS),
-          POLL_TICK_MS: '250',
-          POLL_BATCH_SIZE: '100',
-          POLL_CONCURRENCY: '16',
-          QUERY_RATE_PER_SECOND: '150',
-          POLL_LEASE_MS: '3000',
-          ZALOPAY_TIMEOUT_MS: '5000',
-          REFUND_CHECK_INTERVAL_MS: '200',
-        },
-        emulatorSettings: { reorderHoldMs: 500 },
-      });
-    });
-    afterAll(async () => {
-      await stage?.close();
+    const stage = useChaosStage({
+      env: {
+        ORDER_EXPIRE_SECONDS: String(EXPIRE_SECONDS),
+        POLL_INTERVAL_MS: String(POLL_INTERVAL_MS),
+        POLL_TICK_MS: '250',
+        POLL_BATCH_SIZE: '100',
+        POLL_CONCURRENCY: '16',
+        QUERY_RATE_PER_SECOND: '150',
+        POLL_LEASE_MS: '3000',
+        ZALOPAY_TIMEOUT_MS: '5000',
+        REFUND_CHECK_INTERVAL_MS: '200',
+      },
+      emulatorSettings: { reorderHoldMs: 500 },
     });
 
     it('ends with every attempt equal to the truth, one fulfilment per paid order, one refund per second payment', async () => {
       console.info(`merchant orders scenario: CHAOS_SEED=${seed}`);
       const random = seededRandom(seed);
-      const checkouts = [await stage.startInstance(), await stage.startInstance()];
+      const checkouts = [await stage().startInstance(), await stage().startInstance()];
       const urls = checkouts.map((checkout) => checkout.url);
       const otherUrl = (index: number) => urls[(index + 1) % urls.length] ?? urls[0]!;
       const startedAt = performance.now();
@@ -112,8 +103,8 @@ describe.skipIf(!reachable)(
       };
       const payAtEmulator = async (appTransId: string, allowDrop: boolean) => {
         const fault = faultFor(allowDrop);
-        if (fault) await stage.admin.addFaults(fault);
-        return (await stage.admin.tryPay(appTransId)).result;
+        if (fault) await stage().admin.addFaults(fault);
+        return (await stage().admin.tryPay(appTransId)).result;
       };
 
       // 1. Carts priced by the server, attempt 1 of each; asked again on the other instance, the same.
@@ -158,13 +149,13 @@ describe.skipIf(!reachable)(
       await runConcurrently(payNow, CONCURRENCY, async (order) => {
         expect(await payAtEmulator(order.first, true)).toBe('paid');
       });
-      expect(await stage.admin.settleCallbacks()).toBe('settled');
+      expect(await stage().admin.settleCallbacks()).toBe('settled');
 
       // 3. ZaloPay's clock past every expiry: the pollers learn (-54) that the unpaid attempts expired.
-      await stage.admin.setClockOffset(PAST_EXPIRY_MS);
+      await stage().admin.setClockOffset(PAST_EXPIRY_MS);
       const pendingLeft = async () =>
         pendingSchema.parse(
-          await stage.database
+          await stage().database
             .sql`select count(*) as pending from payment_attempts where status = 'PENDING'`,
         )[0]?.pending ?? -1;
       const expiredInMs = await waitUntil(async () => (await pendingLeft()) === 0, {
@@ -175,7 +166,7 @@ describe.skipIf(!reachable)(
 
       // 4. The clock back: attempt 1 is payable again at ZaloPay (an old QR on a phone), while the
       //    checkout holds it EXPIRED and makes attempt 2 of the same order on "New QR code".
-      await stage.admin.setClockOffset(0);
+      await stage().admin.setClockOffset(0);
       const retried = planned.filter((order) => order.fate !== 'pay' && order.fate !== 'leave');
       await runConcurrently(retried, CONCURRENCY, async (order) => {
         const index = planned.indexOf(order);
@@ -197,7 +188,7 @@ describe.skipIf(!reachable)(
       await runConcurrently(secondPaidFirst, CONCURRENCY, async (order) => {
         expect(await payAtEmulator(secondOf(order), true)).toBe('paid');
       });
-      expect(await stage.admin.settleCallbacks()).toBe('settled');
+      expect(await stage().admin.settleCallbacks()).toBe('settled');
 
       // 5b. The double payments. Attempt 1 is EXPIRED here, so nothing polls it: its callback is never
       //     dropped (see docs/reliability.md on late payments whose callback is lost).
@@ -213,7 +204,7 @@ describe.skipIf(!reachable)(
           expect(await payAtEmulator(order.first, false)).toBe('paid');
         }
       });
-      expect(await stage.admin.settleCallbacks()).toBe('settled');
+      expect(await stage().admin.settleCallbacks()).toBe('settled');
 
       // 5c. Attempt 2 paid after attempt 1 claimed the order: still PENDING here, so its callback may be
       //     dropped and the second payment found (and refunded) by the poller's query instead.
@@ -221,28 +212,28 @@ describe.skipIf(!reachable)(
       await runConcurrently(secondPaidLast, CONCURRENCY, async (order) => {
         expect(await payAtEmulator(secondOf(order), true)).toBe('paid');
       });
-      expect(await stage.admin.settleCallbacks()).toBe('settled');
+      expect(await stage().admin.settleCallbacks()).toBe('settled');
 
       // 6. Past every expiry again: unpaid attempt 2s expire at ZaloPay and the pollers see it.
-      await stage.admin.setClockOffset(PAST_EXPIRY_MS);
+      await stage().admin.setClockOffset(PAST_EXPIRY_MS);
       const actedMs = performance.now() - startedAt;
       let report: TruthReport = await compareWithTruth(
-        stage.database.sql,
-        await stage.admin.orders(),
+        stage().database.sql,
+        await stage().admin.orders(),
       );
       const openAtTheEnd = describeTruthReport(report);
       const settledInMs = await waitUntil(
         async () => {
-          report = await compareWithTruth(stage.database.sql, await stage.admin.orders());
+          report = await compareWithTruth(stage().database.sql, await stage().admin.orders());
           return truthReached(report);
         },
         { limitMs: 60_000, everyMs: 500 },
       );
-      const truth = await stage.admin.orders();
-      const paidOrders = await paidMerchantOrderIds(stage.database.sql, truth);
+      const truth = await stage().admin.orders();
+      const paidOrders = await paidMerchantOrderIds(stage().database.sql, truth);
       const delivered = checkouts.flatMap((checkout) => checkout.fulfilmentDeliveries());
       const [byQuery] = byQuerySchema.parse(
-        await stage.database.sql`
+        await stage().database.sql`
           select count(*) filter (where o.paid_via = 'query') as paid,
                  count(*) filter (where o.paid_via = 'query' and r.id is not null) as refunded
           from payment_attempts o left join refunds r on r.order_id = o.id

@@ -4,12 +4,11 @@
 // we closed them, with their callbacks lost (some after another attempt paid). In the end the checkout
 // equals the emulator's truth: nothing lost, one fulfilment per paid order, none for a cancelled one, and
 // every extra payment refunded exactly once, at the emulator too.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { runConcurrently } from '../workers/run-concurrently';
-import { chaosServerUrl, postgresReachable } from './chaos-database';
+import { chaosDatabaseReachable, useChaosStage } from './chaos-scenario';
 import { chaosSeed, pickWeighted, seededRandom } from './chaos-plan';
-import { setUpChaosStage, type ChaosStage } from './chaos-stage';
 import { createMerchantOrder, payMerchantOrder } from './merchant-order-requests';
 import { compareWithTruth, describeTruthReport, truthReached } from './truth-comparison';
 import { waitUntil } from './wait-until';
@@ -22,8 +21,6 @@ const EXPIRE_SECONDS = 300;
 const PAST_EXPIRY_MS = (EXPIRE_SECONDS + 20) * 1000;
 const CONCURRENCY = 16;
 const ADMIN_TOKEN = 'chaos-admin-token-0123456789abcdef';
-const reachable = await postgresReachable(chaosServerUrl());
-if (!reachable) console.warn(`chaos: no PostgreSQL at ${chaosServerUrl()}; skipping`);
 
 type Fate = 'pay' | 'cancel' | 'cancel-unanswered' | 'replace' | 'late' | 'late-double';
 interface Planned {
@@ -49,37 +46,33 @@ async function askToPay(url: string, orderId: string): Promise<string | null> {
   return null;
 }
 
-describe.skipIf(!reachable)(
+describe.skipIf(!chaosDatabaseReachable)(
   `${ORDERS} merchant orders that end: cancels, replacements, late payments`,
   () => {
-    let stage: ChaosStage;
     const seed = chaosSeed();
-    beforeAll(async () => {
-      stage = await setUpChaosStage({
-        env: {
-          ORDER_EXPIRE_SECONDS: String(EXPIRE_SECONDS),
-          POLL_INTERVAL_MS: '2000',
-          POLL_TICK_MS: '250',
-          POLL_BATCH_SIZE: '200',
-          POLL_CONCURRENCY: '16',
-          QUERY_RATE_PER_SECOND: '200',
-          POLL_LEASE_MS: '3000',
-          ZALOPAY_TIMEOUT_MS: '3000',
-          REFUND_CHECK_INTERVAL_MS: '200',
-          LATE_CHECK_DELAYS_MS: '5000,5000,5000,5000,5000,5000,5000,5000',
-          ADMIN_TOKEN,
-        },
-        emulatorSettings: { timeoutFaultMs: 3_500 },
-      });
+    const stage = useChaosStage({
+      env: {
+        ORDER_EXPIRE_SECONDS: String(EXPIRE_SECONDS),
+        POLL_INTERVAL_MS: '2000',
+        POLL_TICK_MS: '250',
+        POLL_BATCH_SIZE: '200',
+        POLL_CONCURRENCY: '16',
+        QUERY_RATE_PER_SECOND: '200',
+        POLL_LEASE_MS: '3000',
+        ZALOPAY_TIMEOUT_MS: '3000',
+        REFUND_CHECK_INTERVAL_MS: '200',
+        LATE_CHECK_DELAYS_MS: '5000,5000,5000,5000,5000,5000,5000,5000',
+        ADMIN_TOKEN,
+      },
+      emulatorSettings: { timeoutFaultMs: 3_500 },
     });
-    afterAll(() => stage?.close());
 
     it(
       'ends equal to the truth: 0 lost, 0 double fulfilment, every extra payment refunded once',
       async () => {
         console.info(`order endings scenario: CHAOS_SEED=${seed}, ${ORDERS} orders`);
         const random = seededRandom(seed);
-        const checkouts = [await stage.startInstance(), await stage.startInstance()];
+        const checkouts = [await stage().startInstance(), await stage().startInstance()];
         const urls = checkouts.map((checkout) => checkout.url);
         const urlOf = (index: number) => urls[index % urls.length]!;
         const startedAt = performance.now();
@@ -100,7 +93,7 @@ describe.skipIf(!reachable)(
           expect(response.status).toBe(303);
         };
         const maybeDrop = async () => {
-          if (random() < 0.3) await stage.admin.addFaults({ callbacks: { drop: 1 } });
+          if (random() < 0.3) await stage().admin.addFaults({ callbacks: { drop: 1 } });
         };
         const cart = [{ sku: 'banh-mi', quantity: 1 }];
 
@@ -124,7 +117,7 @@ describe.skipIf(!reachable)(
           if (first) planned.push({ ...slot, orderId: order.order_id, first });
         });
         const replaced = fates.filter((slot) => slot.fate === 'replace');
-        await stage.admin.addFaults({
+        await stage().admin.addFaults({
           api: { fault: 'timeout', count: replaced.length, endpoints: ['create'] },
         });
         const timedOut: Array<{ index: number; orderId: string }> = [];
@@ -138,13 +131,13 @@ describe.skipIf(!reachable)(
           expect([201, 503]).toContain(response.status);
           timedOut.push({ index: slot.index, orderId: order.order_id });
         });
-        await stage.admin.clearFaults();
+        await stage().admin.clearFaults();
 
         // 2. Payments of attempt 1, callbacks sometimes lost (the poller finds them).
         const payNow = planned.filter((order) => order.fate === 'pay');
         await runConcurrently(payNow, CONCURRENCY, async (order) => {
           await maybeDrop();
-          expect((await stage.admin.tryPay(order.first)).result).toBe('paid');
+          expect((await stage().admin.tryPay(order.first)).result).toBe('paid');
         });
 
         // 3. Operator cancels; some of ZaloPay's answers are lost, and those shoppers pay the old QR anyway.
@@ -153,20 +146,22 @@ describe.skipIf(!reachable)(
         );
         await runConcurrently(cancels, CONCURRENCY, async (order) => {
           if (order.fate === 'cancel-unanswered') {
-            await stage.admin.addFaults({ api: { fault: '5xx', count: 3, endpoints: ['cancel'] } });
+            await stage().admin.addFaults({
+              api: { fault: '5xx', count: 3, endpoints: ['cancel'] },
+            });
           }
           await operatorCancel(order.index, order.first);
           await maybeDrop();
-          const paid = (await stage.admin.tryPay(order.first)).result;
+          const paid = (await stage().admin.tryPay(order.first)).result;
           expect(['paid', 'not_payable']).toContain(paid);
         });
-        await stage.admin.clearFaults();
+        await stage().admin.clearFaults();
 
         // 4. Replacements: attempt 1 is cancelled first; some cancels meet a payment of attempt 1 (pay_first).
         let racedReplacements = 0;
         await runConcurrently(timedOut, CONCURRENCY, async (order) => {
           if (random() < 0.4) {
-            await stage.admin.addFaults({ api: { fault: 'pay_first', endpoints: ['cancel'] } });
+            await stage().admin.addFaults({ api: { fault: 'pay_first', endpoints: ['cancel'] } });
           }
           const response = await fetch(`${urlOf(order.index + 1)}/api/payment/create`, {
             method: 'POST',
@@ -179,16 +174,16 @@ describe.skipIf(!reachable)(
           }
           expect(response.status).toBe(201);
           const { app_trans_id: next } = (await response.json()) as { app_trans_id: string };
-          if (random() < 0.7) expect((await stage.admin.tryPay(next)).result).toBe('paid');
+          if (random() < 0.7) expect((await stage().admin.tryPay(next)).result).toBe('paid');
         });
-        await stage.admin.clearFaults();
-        expect(await stage.admin.settleCallbacks()).toBe('settled');
+        await stage().admin.clearFaults();
+        expect(await stage().admin.settleCallbacks()).toBe('settled');
 
         // 5. ZaloPay's clock past every expiry: everything unpaid closes (EXPIRED, or FAILED if cancelled).
-        await stage.admin.setClockOffset(PAST_EXPIRY_MS);
+        await stage().admin.setClockOffset(PAST_EXPIRY_MS);
         const pending = async () =>
           countSchema.parse(
-            await stage.database
+            await stage().database
               .sql`select count(*) as n from payment_attempts where status = 'PENDING'`,
           )[0]?.n ?? -1;
         const closedInMs = await waitUntil(async () => (await pending()) === 0, {
@@ -198,35 +193,35 @@ describe.skipIf(!reachable)(
 
         // 6. The clock back: closed attempt 1s are payable again at ZaloPay (an old QR on a phone). Late
         //    payments with their callbacks lost; for some orders attempt 2 was paid first.
-        await stage.admin.setClockOffset(0);
+        await stage().admin.setClockOffset(0);
         const late = planned.filter((o) => o.fate === 'late' || o.fate === 'late-double');
         await runConcurrently(late, CONCURRENCY, async (order) => {
           if (order.fate === 'late-double') {
             const second = await payMerchantOrder(urlOf(order.index), order.orderId);
-            expect((await stage.admin.tryPay(second)).result).toBe('paid');
+            expect((await stage().admin.tryPay(second)).result).toBe('paid');
           }
-          await stage.admin.addFaults({ callbacks: { drop: 1 } });
-          expect((await stage.admin.tryPay(order.first)).result).toBe('paid');
+          await stage().admin.addFaults({ callbacks: { drop: 1 } });
+          expect((await stage().admin.tryPay(order.first)).result).toBe('paid');
         });
-        expect(await stage.admin.settleCallbacks()).toBe('settled');
-        await stage.admin.setClockOffset(PAST_EXPIRY_MS);
+        expect(await stage().admin.settleCallbacks()).toBe('settled');
+        await stage().admin.setClockOffset(PAST_EXPIRY_MS);
         const actedMs = performance.now() - startedAt;
 
         // 7. Until the truth is reached: late checks, refunds sent and settled.
-        let report = await compareWithTruth(stage.database.sql, await stage.admin.orders());
+        let report = await compareWithTruth(stage().database.sql, await stage().admin.orders());
         const settledInMs = await waitUntil(
           async () => {
-            report = await compareWithTruth(stage.database.sql, await stage.admin.orders());
+            report = await compareWithTruth(stage().database.sql, await stage().admin.orders());
             return truthReached(report);
           },
           { limitMs: 60_000, everyMs: 500 },
         );
         const [cancelled] = countSchema.parse(
-          await stage.database
+          await stage().database
             .sql`select count(*) as n from shop_orders where status = 'CANCELLED'`,
         );
         const [latePaid] = countSchema.parse(
-          await stage.database
+          await stage().database
             .sql`select count(*) as n from payment_attempts where late and status = 'PAID'`,
         );
         const count = (fate: Fate) => fates.filter((slot) => slot.fate === fate).length;

@@ -2,11 +2,10 @@
 // random, shoppers paying, cancelling, paying with declined cards or walking away. In the end every
 // order's state equals the emulator's truth and the fulfilments are exactly the paid orders, once each
 // (the hook is keyed by the merchant order: each of these one-off orders is its own).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runConcurrently } from '../workers/run-concurrently';
-import { chaosServerUrl, postgresReachable } from './chaos-database';
+import { chaosDatabaseReachable, useChaosStage } from './chaos-scenario';
 import { chaosSeed, pickWeighted, seededRandom } from './chaos-plan';
-import { setUpChaosStage, type ChaosStage } from './chaos-stage';
 import { paidMerchantOrderIds } from './paid-merchant-orders';
 import { createOrders } from './shop-orders';
 import { compareWithTruth, describeTruthReport } from './truth-comparison';
@@ -15,37 +14,29 @@ import { waitUntil } from './wait-until';
 const ORDERS = 2_000;
 const POLL_INTERVAL_MS = 20_000;
 const DECLINED_CARD = '9704540000000047';
-const reachable = await postgresReachable(chaosServerUrl());
-if (!reachable) console.warn(`chaos: no PostgreSQL at ${chaosServerUrl()}; skipping`);
 
-describe.skipIf(!reachable)(
+describe.skipIf(!chaosDatabaseReachable)(
   '2,000 orders with callbacks dropped, duplicated, delayed, reordered',
   () => {
-    let stage: ChaosStage;
     const seed = chaosSeed();
 
-    beforeAll(async () => {
-      stage = await setUpChaosStage({
-        env: {
-          POLL_INTERVAL_MS: String(POLL_INTERVAL_MS),
-          POLL_TICK_MS: '250',
-          POLL_BATCH_SIZE: '100',
-          POLL_CONCURRENCY: '16',
-          QUERY_RATE_PER_SECOND: '150',
-          POLL_LEASE_MS: '10000',
-          ZALOPAY_TIMEOUT_MS: '5000',
-        },
-        emulatorSettings: { reorderHoldMs: 500 },
-      });
-    });
-    afterAll(async () => {
-      await stage?.close();
+    const stage = useChaosStage({
+      env: {
+        POLL_INTERVAL_MS: String(POLL_INTERVAL_MS),
+        POLL_TICK_MS: '250',
+        POLL_BATCH_SIZE: '100',
+        POLL_CONCURRENCY: '16',
+        QUERY_RATE_PER_SECOND: '150',
+        POLL_LEASE_MS: '10000',
+        ZALOPAY_TIMEOUT_MS: '5000',
+      },
+      emulatorSettings: { reorderHoldMs: 500 },
     });
 
     it('ends with every state equal to the truth and one fulfilment per paid order', async () => {
       console.info(`random callbacks scenario: CHAOS_SEED=${seed}`);
       const random = seededRandom(seed);
-      const checkouts = [await stage.startInstance(), await stage.startInstance()];
+      const checkouts = [await stage().startInstance(), await stage().startInstance()];
       const ids = await createOrders(
         checkouts.map((checkout) => checkout.url),
         ORDERS,
@@ -71,33 +62,33 @@ describe.skipIf(!reachable)(
             ['none', 3],
           ] as const);
           faultCounts[fault] += 1;
-          if (fault === 'drop') await stage.admin.addFaults({ callbacks: { drop: 1 } });
-          if (fault === 'duplicate') await stage.admin.addFaults({ callbacks: { duplicate: 1 } });
-          if (fault === 'reorder') await stage.admin.addFaults({ callbacks: { reorder: 1 } });
+          if (fault === 'drop') await stage().admin.addFaults({ callbacks: { drop: 1 } });
+          if (fault === 'duplicate') await stage().admin.addFaults({ callbacks: { duplicate: 1 } });
+          if (fault === 'reorder') await stage().admin.addFaults({ callbacks: { reorder: 1 } });
           if (fault === 'delay') {
-            await stage.admin.addFaults({
+            await stage().admin.addFaults({
               callbacks: { delayMs: Math.floor(random() * 3_000), delayCount: 1 },
             });
           }
-          await stage.admin.tryPay(id);
+          await stage().admin.tryPay(id);
         }
-        if (fate === 'declined') await stage.admin.tryPay(id, { card_number: DECLINED_CARD });
-        if (fate === 'cancel') await stage.admin.cancel(id);
+        if (fate === 'declined') await stage().admin.tryPay(id, { card_number: DECLINED_CARD });
+        if (fate === 'cancel') await stage().admin.cancel(id);
       });
-      expect(await stage.admin.settleCallbacks()).toBe('settled');
-      const truth = await stage.admin.orders();
+      expect(await stage().admin.settleCallbacks()).toBe('settled');
+      const truth = await stage().admin.orders();
 
-      let report = await compareWithTruth(stage.database.sql, truth);
+      let report = await compareWithTruth(stage().database.sql, truth);
       const missedByCallbacks = report.mismatches.length;
       const resolvedInMs = await waitUntil(
         async () => {
-          report = await compareWithTruth(stage.database.sql, truth);
+          report = await compareWithTruth(stage().database.sql, truth);
           return report.mismatches.length === 0 && report.fulfilmentsDone === report.paid;
         },
         { limitMs: 3 * POLL_INTERVAL_MS, everyMs: 500 },
       );
       const delivered = checkouts.flatMap((checkout) => checkout.fulfilmentDeliveries());
-      const paidKeys = await paidMerchantOrderIds(stage.database.sql, truth);
+      const paidKeys = await paidMerchantOrderIds(stage().database.sql, truth);
       console.info(
         `random callbacks: faults ${JSON.stringify(faultCounts)}; ${missedByCallbacks} orders left to the poller; ` +
           `truth ${resolvedInMs === null ? 'never reached' : `reached ${Math.round(resolvedInMs)} ms after the callbacks settled`}; ` +

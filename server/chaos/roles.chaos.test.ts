@@ -4,7 +4,7 @@
 // is killed with -9 while payments go on, and its restart picks up everything: nothing lost, nothing doubled.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { chaosServerUrl, postgresReachable } from './chaos-database';
+import { chaosDatabaseReachable } from './chaos-scenario';
 import { setUpChaosStage, type ChaosStage } from './chaos-stage';
 import type { CheckoutInstance } from './checkout-instance';
 import { freePort } from '../testing/child-process-lifecycle';
@@ -18,10 +18,8 @@ const POLL_INTERVAL_MS = 3_000;
 const LEASE_MS = 2_000;
 /** Callbacks the emulator drops in each half: only the worker's poller can find those payments. */
 const DROPPED = 4;
-const reachable = await postgresReachable(chaosServerUrl());
-if (!reachable) console.warn(`chaos: no PostgreSQL at ${chaosServerUrl()}; skipping`);
 
-describe.skipIf(!reachable)('two web instances and a worker on one PostgreSQL', () => {
+describe.skipIf(!chaosDatabaseReachable)('two web instances and a worker on one PostgreSQL', () => {
   let stage: ChaosStage;
 
   beforeAll(async () => {

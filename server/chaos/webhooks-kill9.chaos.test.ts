@@ -7,17 +7,15 @@ import { runConcurrently } from '../workers/run-concurrently';
 import { freePort } from '../testing/child-process-lifecycle';
 import { startWebhookReceiver, type WebhookReceiver } from '../testing/webhook-receiver';
 import { verifyWebhook } from '../webhooks/webhook-signature';
-import { chaosServerUrl, postgresReachable } from './chaos-database';
+import { chaosDatabaseReachable } from './chaos-scenario';
 import { setUpChaosStage, type ChaosStage } from './chaos-stage';
 import { createOrders } from './shop-orders';
 import { waitUntil } from './wait-until';
 
 const ORDERS = 200;
 const SECRET = 'whsec-chaos-0123456789abcdefghijklmnopq';
-const reachable = await postgresReachable(chaosServerUrl());
-if (!reachable) console.warn(`chaos: no PostgreSQL at ${chaosServerUrl()}; skipping`);
 
-describe.skipIf(!reachable)('kill -9 with webhooks undelivered', () => {
+describe.skipIf(!chaosDatabaseReachable)('kill -9 with webhooks undelivered', () => {
   let stage: ChaosStage;
   let receiver: WebhookReceiver;
 

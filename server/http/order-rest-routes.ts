@@ -6,6 +6,7 @@ import type { PaymentsPort } from '../payments/payments-port';
 import { orderIdSchema, orderLinesSchema } from '../payments/merchant-orders/order-input';
 import type { LocalisedName, OrderView } from '../payments/status/order-view';
 import { parseInput } from '../payments/attempts/pay-request-schemas';
+import { attemptBodies, lineBodies, livePaymentBody, receiptBody } from './order-view-parts';
 import { sendError } from './rest-answers';
 
 const createOrderBody = z.object({ lines: orderLinesSchema }, 'the body must be {"lines": [...]}');
@@ -20,33 +21,11 @@ export function orderBody(order: OrderView, language: keyof LocalisedName) {
     order_id: order.orderId,
     status: order.status,
     total: order.total,
-    lines: order.lines.map((line) => ({
-      sku: line.sku,
-      name: line.name[language],
-      unit_price: line.unitPrice,
-      quantity: line.quantity,
-      line_total: line.lineTotal,
-    })),
+    lines: lineBodies(order, language),
     created_at: order.createdAt.toISOString(),
-    attempts: order.attempts.map((attempt) => ({
-      app_trans_id: attempt.appTransId,
-      attempt: attempt.attempt,
-      status: attempt.status,
-      expires_at: attempt.expiresAt.toISOString(),
-      paid_at: attempt.paidAt?.toISOString() ?? null,
-    })),
-    payment: order.livePayment && {
-      app_trans_id: order.livePayment.appTransId,
-      order_url: order.livePayment.orderUrl,
-      expires_at: order.livePayment.expiresAt.toISOString(),
-    },
-    receipt: order.receipt && {
-      app_trans_id: order.receipt.appTransId,
-      zp_trans_id: order.receipt.zpTransId,
-      amount: order.receipt.amount,
-      paid_at: order.receipt.paidAt.toISOString(),
-      method: order.receipt.method,
-    },
+    attempts: attemptBodies(order),
+    payment: livePaymentBody(order),
+    receipt: receiptBody(order),
   };
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { MerchantOrderRecord } from '../payments/merchant-orders/merchant-order-read';
 import { SHOP_ORDER_STATUSES } from '../payments/status/order-view';
 import { toOrderView } from '../payments/status/shop-order-view';
+import { attemptBodies, lineBodies, livePaymentBody, receiptBody } from '../http/order-view-parts';
 import { refundBody, refundSchema } from './refund-routes';
 
 const isoTime = z.iso.datetime().meta({ example: '2026-12-04T10:15:00.000Z' });
@@ -88,32 +89,10 @@ export function orderAnswer(
     cancel_url: order.cancelUrl,
     expires_at: order.expiresAt?.toISOString() ?? null,
     created_at: order.createdAt.toISOString(),
-    lines: view.lines.map((line) => ({
-      sku: line.sku,
-      name: line.name.vi,
-      unit_price: line.unitPrice,
-      quantity: line.quantity,
-      line_total: line.lineTotal,
-    })),
-    attempts: view.attempts.map((attempt) => ({
-      app_trans_id: attempt.appTransId,
-      attempt: attempt.attempt,
-      status: attempt.status,
-      expires_at: attempt.expiresAt.toISOString(),
-      paid_at: attempt.paidAt?.toISOString() ?? null,
-    })),
-    payment: view.livePayment && {
-      app_trans_id: view.livePayment.appTransId,
-      order_url: view.livePayment.orderUrl,
-      expires_at: view.livePayment.expiresAt.toISOString(),
-    },
-    receipt: view.receipt && {
-      app_trans_id: view.receipt.appTransId,
-      zp_trans_id: view.receipt.zpTransId,
-      amount: view.receipt.amount,
-      paid_at: view.receipt.paidAt.toISOString(),
-      method: view.receipt.method,
-    },
+    lines: lineBodies(view, 'vi'),
+    attempts: attemptBodies(view),
+    payment: livePaymentBody(view),
+    receipt: receiptBody(view),
     refunded_amount: order.refundedAmount,
     refunds: record.refunds.map((refund) => refundBody(refund, order.id)),
   };

@@ -4,41 +4,25 @@
 // - item "item" (ZaloPay's Node SDK test, zalopay-oss/zalopay-nodejs order.test.ts, against a mock) and
 //   a callback_url left as a placeholder (the tokenized-payment quickstart builds it from
 //   '<YOUR_MERCHANT_HOST>'): refused with -401 unless placeholderFields is accept.
-import { createHmac } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { startEmulator } from '../emulator';
-import type { EmulatorProfile, EmulatorSettingsUpdate, RunningEmulator } from '../emulator';
-import { emulatorAdminClient, type EmulatorAdminClient } from '../admin/admin-client';
+import { describe, expect, it } from 'vitest';
+import type { EmulatorProfile, EmulatorSettingsUpdate } from '../emulator';
+import {
+  emulatorPerTest,
+  hmacHex as hmac,
+  SANDBOX_2553_KEY1 as KEY1,
+} from '../../testing/emulator-per-test';
 import { startMerchantReceiver } from '../../testing/merchant-receiver';
 
-const KEY1 = 'PcY4iZIKFCIdgZvA6ueMcMHHUbRLYjPL';
 const NOW = 1720137600000;
 const UUID_ID = '240705_ac497ec2-ff41-4a3b-8e74-6b5be1aa6950';
-const jsonObject = z.record(z.string(), z.unknown());
-const hmac = (key: string, input: string) =>
-  createHmac('sha256', key).update(input, 'utf8').digest('hex');
 
-let emulator: RunningEmulator | undefined;
-let admin: EmulatorAdminClient;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const emulator = emulatorPerTest();
 
 async function start(profile: EmulatorProfile = 'sandbox', settings: EmulatorSettingsUpdate = {}) {
-  emulator = await startEmulator({ now: () => NOW, profile, settings });
-  admin = emulatorAdminClient(emulator.url);
+  await emulator.start({ now: () => NOW, profile, settings });
 }
 
-async function post(path: string, body: Record<string, unknown>) {
-  const response = await fetch(`${emulator?.url}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return jsonObject.parse(await response.json());
-}
+const post = (path: string, body: Record<string, unknown>) => emulator.post(path, body, 'json');
 
 function create(appTransId: string, extra: { item?: string; callback_url?: string } = {}) {
   const item = extra.item ?? '[]';
@@ -63,7 +47,7 @@ const orderRequest = (appTransId: string) => ({
   mac: hmac(KEY1, `2553|${appTransId}|${KEY1}`),
 });
 const hintsOf = async (appTransId: string) =>
-  (await admin.requests(appTransId)).at(-1)?.hints.join(' ') ?? '';
+  (await emulator.admin.requests(appTransId)).at(-1)?.hints.join(' ') ?? '';
 
 describe('an app_trans_id longer than 40 characters', () => {
   it('is created, queried and cancelled by default, each time with a hint', async () => {
@@ -81,7 +65,7 @@ describe('an app_trans_id longer than 40 characters', () => {
     expect(await create(UUID_ID)).toMatchObject({ return_code: 2, sub_return_code: -401 });
     expect(await hintsOf(UUID_ID)).toContain('accepts at most 40 (appTransIdMaxLength');
     expect(await post('/v2/query', orderRequest(UUID_ID))).toMatchObject({ sub_return_code: -401 });
-    await admin.updateSettings({ appTransIdMaxLength: null });
+    await emulator.admin.updateSettings({ appTransIdMaxLength: null });
     expect(await create(`240705_${'x'.repeat(250)}`)).toMatchObject({ sub_return_code: -401 });
     expect(await create(UUID_ID)).toMatchObject({ return_code: 1 });
   });
@@ -112,7 +96,7 @@ describe('placeholder fields', () => {
       expect(
         await create('240705_echo', { item: 'item', callback_url: merchant.url }),
       ).toMatchObject({ return_code: 1 });
-      await admin.pay('240705_echo');
+      await emulator.admin.pay('240705_echo');
       const [callback] = await merchant.waitFor(1);
       expect(callback?.text).toContain(String.raw`\"item\":\"item\"`);
     } finally {
@@ -122,9 +106,9 @@ describe('placeholder fields', () => {
     expect(
       await create('240705_cb', { callback_url: '<YOUR_MERCHANT_HOST>undefined' }),
     ).toMatchObject({ return_code: 1 });
-    await admin.pay('240705_cb');
-    await admin.settleCallbacks();
-    const order = await admin.order('240705_cb');
+    await emulator.admin.pay('240705_cb');
+    await emulator.admin.settleCallbacks();
+    const order = await emulator.admin.order('240705_cb');
     expect(order.callback.state).toBe('gave_up');
     expect(order.callback.attempts).toHaveLength(4);
     expect(order.callback.attempts[0]?.http_status).toBeNull();

@@ -2,41 +2,25 @@
 // m_refund_id takes the host's local date ("{:%y%m%d}" / date("ymd")), the UTC date on a UTC host: from
 // 17:00 to 24:00 UTC that is yesterday in Vietnam. Accepted like an app_trans_id by default, refused with
 // -25 by the strict profile, explained either way; and a wrong refund MAC is explained by what was signed.
-import { createHmac } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { startEmulator } from '../emulator';
-import type { EmulatorProfile, RunningEmulator } from '../emulator';
-import { emulatorAdminClient, type EmulatorAdminClient } from '../admin/admin-client';
+import { describe, expect, it } from 'vitest';
+import type { EmulatorProfile } from '../emulator';
+import {
+  emulatorPerTest,
+  hmacHex as hmac,
+  SANDBOX_2553_KEY1 as KEY1,
+} from '../../testing/emulator-per-test';
 
-const KEY1 = 'PcY4iZIKFCIdgZvA6ueMcMHHUbRLYjPL';
 /** 2024-01-01 18:00 UTC = 2024-01-02 01:00 in Vietnam. */
 const EVENING_UTC = Date.UTC(2024, 0, 1, 18, 0);
 const ZP_TRANS_ID = '240102000000123';
-const jsonObject = z.record(z.string(), z.unknown());
-const hmac = (key: string, input: string) =>
-  createHmac('sha256', key).update(input, 'utf8').digest('hex');
 
-let emulator: RunningEmulator | undefined;
-let admin: EmulatorAdminClient;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const emulator = emulatorPerTest();
 
-async function post(path: string, body: Record<string, unknown>) {
-  const response = await fetch(`${emulator?.url}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(Object.entries(body).map(([k, v]) => [k, String(v)])).toString(),
-  });
-  return jsonObject.parse(await response.json());
-}
+const post = (path: string, body: Record<string, unknown>) => emulator.post(path, body, 'form');
 
 /** A paid 50 000 VND order (Vietnam-dated, so both profiles take it), zp_trans_id ZP_TRANS_ID. */
 async function paidOrder(profile: EmulatorProfile = 'sandbox') {
-  emulator = await startEmulator({ now: () => EVENING_UTC, zpTransIdSequenceStart: 123, profile });
-  admin = emulatorAdminClient(emulator.url);
+  await emulator.start({ now: () => EVENING_UTC, zpTransIdSequenceStart: 123, profile });
   const appTime = EVENING_UTC - 60_000;
   const created = await post('/v2/create', {
     app_id: 2553,
@@ -50,7 +34,7 @@ async function paidOrder(profile: EmulatorProfile = 'sandbox') {
     mac: hmac(KEY1, `2553|240102_order1|demo|50000|${appTime}|{}|[]`),
   });
   expect(created.return_code).toBe(1);
-  expect((await admin.pay('240102_order1')).order.zp_trans_id).toBe(Number(ZP_TRANS_ID));
+  expect((await emulator.admin.pay('240102_order1')).order.zp_trans_id).toBe(Number(ZP_TRANS_ID));
 }
 
 /** The samples' refund: m_refund_id dated `date`, MAC app_id|zp_trans_id|amount|description|timestamp. */
@@ -67,7 +51,7 @@ function sampleRefund(date: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-const lastHints = async () => (await admin.requests()).at(-1)?.hints ?? [];
+const lastHints = async () => (await emulator.admin.requests()).at(-1)?.hints ?? [];
 
 describe('an m_refund_id dated by a UTC host in the evening', () => {
   it('is accepted by default, with a hint naming the Vietnam date', async () => {
