@@ -1,12 +1,15 @@
 // A tRPC link made once its code has arrived: the browser client's links wait for superjson (about 3.5 KB
-// gzipped), which the shop's first render never uses, so it is fetched beside that render instead of
-// before it. Operations sent before the code is in wait for it; unsubscribing meanwhile cancels them.
+// gzipped), which the shop's first render never uses, so it is fetched after that render (when `prefetch`
+// says so, or by the first operation) instead of before it or beside it. Operations sent before the code
+// is in wait for it; unsubscribing meanwhile cancels them.
 import { TRPCClientError, type OperationLink, type TRPCLink } from '@trpc/client';
 import type { AnyRouter } from '@trpc/server';
 import { observable, type Unsubscribable } from '@trpc/server/observable';
 
 export function lazyLink<TRouter extends AnyRouter>(
   loadLink: () => Promise<TRPCLink<TRouter>>,
+  /** Calls `start` when the code should be fetched ahead of the first operation; default: at once. */
+  prefetch: (start: () => void) => void = (start) => start(),
 ): TRPCLink<TRouter> {
   return (runtime) => {
     let operationLink: Promise<OperationLink<TRouter>> | undefined;
@@ -21,8 +24,8 @@ export function lazyLink<TRouter extends AnyRouter>(
           throw error;
         },
       ));
-    // Started at once, beside the first render: by the first operation the code is usually in.
-    ready().catch(() => undefined);
+    // Fetched ahead of the first operation, so by then the code is usually in.
+    prefetch(() => void ready().catch(() => undefined));
     return (operation) =>
       loaded
         ? loaded(operation)

@@ -1,10 +1,11 @@
 // The browser's tRPC client: subscriptions over Server-Sent Events, everything else batched over HTTP,
-// Dates kept intact by superjson, which is a chunk of its own fetched beside the first render (the shop's
-// first page sends nothing: client/lazy-link.ts). Components reach it through useTRPC() (TanStack Query).
+// Dates kept intact by superjson, which is a chunk of its own fetched after the first paint (the shop's
+// first page sends nothing: client/lazy-link.ts, client/after-first-paint.ts). Components reach it through useTRPC() (TanStack Query).
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '../server/trpc/router';
 import type { TrpcMaxBatchSize } from '../server/http/trpc-batch-limit';
+import { afterFirstPaint } from './after-first-paint';
 import { lazyLink } from './lazy-link';
 
 /** The server's batch limit; a different number here does not compile. */
@@ -23,7 +24,7 @@ export function createBrowserTrpcClient(url = '/trpc') {
           // The server refuses larger batches: split them here instead.
           false: httpBatchLink({ url, transformer: superjson, maxItems: MAX_BATCH_SIZE }),
         });
-      }),
+      }, afterFirstPaint),
     ],
   });
 }
