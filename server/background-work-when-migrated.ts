@@ -4,7 +4,11 @@ import type { Env } from './env';
 import type { Logger } from './logger';
 import type { DatabaseHandle } from '../db/create-db';
 import { migrationsApplied } from '../db/migrate';
-import { startBackgroundWork, type BackgroundWork, type BackgroundWorkDeps } from './background-work';
+import {
+  startBackgroundWork,
+  type BackgroundWork,
+  type BackgroundWorkDeps,
+} from './background-work';
 
 /** Resolves true once `npm run migrate` has run, false if `stop` comes first. */
 async function migrationsDone(database: DatabaseHandle, log: Logger, stop: AbortSignal) {

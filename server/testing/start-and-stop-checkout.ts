@@ -4,7 +4,12 @@ import { loadEnv } from '../env';
 import { startCheckout } from '../checkout-server';
 import { silentLogger } from '../logger';
 
-const env = loadEnv({ ...process.env, PORT: '0', PGLITE_DATA_DIR: 'memory://', LOG_LEVEL: 'silent' });
+const env = loadEnv({
+  ...process.env,
+  PORT: '0',
+  PGLITE_DATA_DIR: 'memory://',
+  LOG_LEVEL: 'silent',
+});
 const checkout = await startCheckout(env, silentLogger());
 const answer = await fetch(`${checkout.url}/healthz`);
 await checkout.close();
