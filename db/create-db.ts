@@ -8,7 +8,7 @@ import { migrate, migrationsFingerprint } from './migrate';
 import { createMigratedCluster, needsNewCluster } from './pglite-fresh-cluster';
 import { reconnectDelaySeconds } from './reconnect-delay';
 import { DEFAULT_PGLITE_DATA_DIR } from './pglite-data-dir';
-import type { Database, DatabaseHandle } from './database-handle';
+import type { DatabaseHandle } from './database-handle';
 
 export type {
   Database,

@@ -4,12 +4,7 @@
 // announce the change. The loser of a race reads the winner.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../../db/create-db';
-import {
-  paymentEvents,
-  paymentAttempts,
-  type LedgerKind,
-  type PaymentAttempt,
-} from '../../../db/schema';
+import { paymentEvents, paymentAttempts, type PaymentAttempt } from '../../../db/schema';
 import type { Logger } from '../../logger';
 import type { PaymentsEventSink } from '../domain-events';
 import { settlementCtes } from '../merchant-orders/merchant-order-settlement';
