@@ -91,8 +91,8 @@ export default tseslint.config(
     },
   },
   {
-    // The app's own rooms never load the emulator or the test harness; only the composition root
-    // (checkout-server.ts, env/) starts the embedded emulator.
+    // The app's own rooms never load the emulator or the test harness; only server/embedded-emulator.ts
+    // starts the embedded emulator, with a dynamic import.
     files: ['server/{trpc,http,ops,security}/**/*.{ts,tsx}'],
     ignores: TEST_CODE,
     rules: {
@@ -205,7 +205,8 @@ export default tseslint.config(
   {
     // The ZaloPay adapter is used through its index (server/zalopay/index.ts); only the adapter itself,
     // the emulator (which speaks the same protocol) and test code reach its files. Of client/, the server
-    // imports only client/shared/: pure modules both sides run.
+    // imports only client/shared/: pure modules both sides run. Production code never loads the emulator
+    // statically: a checkout on the real ZaloPay loads none of it (server/emulator-not-loaded.test.ts).
     files: ['server/**/*.{ts,tsx}', 'db/**/*.ts'],
     ignores: [...TEST_CODE, 'server/zalopay/**', 'server/emulator/**', 'server/proxy/**'],
     rules: {
@@ -218,6 +219,12 @@ export default tseslint.config(
         {
           selector: 'ImportDeclaration[source.value=/\\/client\\/(?!shared\\/)/]',
           message: 'The server imports from client/ only client/shared/.',
+        },
+        {
+          selector:
+            ":matches(ImportDeclaration[importKind!='type'], ExportNamedDeclaration[exportKind!='type'], ExportAllDeclaration)[source.value=/(^|\\/)emulator\\//]",
+          message:
+            "Production code loads the emulator only when it starts it: `await import('…/emulator/…')` (server/embedded-emulator.ts), or `import type`.",
         },
       ],
     },

@@ -2,38 +2,21 @@
 // postgres.js when one is. Both come back as the same drizzle type, so no other code knows which it has.
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import * as schema from './schema';
 import { migrate, migrationsFingerprint } from './migrate';
 import { createMigratedCluster, needsNewCluster } from './pglite-fresh-cluster';
 import { reconnectDelaySeconds } from './reconnect-delay';
 import { DEFAULT_PGLITE_DATA_DIR } from './pglite-data-dir';
+import type { DatabaseHandle } from './database-handle';
 
-export type Schema = typeof schema;
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
-/** The `tx` a drizzle transaction callback receives; code that must run inside one takes this. */
-export type Transaction = PgTransaction<
-  PgQueryResultHKT,
+export type {
+  Database,
+  DatabaseDriver,
+  DatabaseHandle,
   Schema,
-  ExtractTablesWithRelations<Schema>
->;
-
-export type DatabaseDriver = 'pglite' | 'postgres';
-
-export interface DatabaseHandle {
-  db: Database;
-  driver: DatabaseDriver;
-  /** LISTEN on a channel; returns an unlisten function. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
-  /**
-   * PostgreSQL only: runs `run` on a connection of its own (a pool of one), closed afterwards, so that a
-   * session-level lock taken on it (db/migrate.ts's advisory lock) covers every statement `run` makes.
-   */
-  onOwnConnection?<T>(run: (db: Database) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
+  Transaction,
+} from './database-handle';
 
 export interface CreateDbOptions {
   /** A postgres:// URL: use PostgreSQL. Without it, use embedded PGlite. */

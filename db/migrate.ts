@@ -12,7 +12,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { z } from 'zod';
-import type { Database, DatabaseHandle, Schema } from './create-db';
+import type { Database, DatabaseHandle, Schema } from './database-handle';
 import { queryRows } from './query-rows';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));

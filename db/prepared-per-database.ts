@@ -1,6 +1,6 @@
 // Hot statements are built by drizzle once per database handle and then only executed with new values:
 // building a query (its SQL text, its column mapping) costs more CPU than sending it.
-import type { Database } from './create-db';
+import type { Database } from './database-handle';
 
 /** Wraps a builder of a drizzle prepared statement: the first call per database builds it, later calls reuse it. */
 export function preparedPerDatabase<Statement>(

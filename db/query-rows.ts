@@ -2,7 +2,7 @@
 // an array of rows, PGlite with { rows }, and callers (migrations, readiness, benchmarks) read both alike.
 import type { SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from './create-db';
+import type { Database } from './database-handle';
 
 const resultSchema = z.union([
   z.array(z.unknown()),

@@ -5,33 +5,29 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EnvError, type Env } from './env';
 import type { Logger } from './logger';
-import { createApp } from './app';
 import { createExpressServer } from './http/express-server';
 import { createDb, type DatabaseHandle } from '../db/create-db';
-import { migrate, migrationsApplied } from '../db/migrate';
-import { createZaloPayClient } from './zalopay';
-import { startEmulator, type RunningEmulator } from './emulator/emulator';
+import { migrate } from '../db/migrate';
+import type { RunningEmulator } from './emulator/emulator';
+import { startEmbeddedEmulator } from './embedded-emulator';
+import { logStartAlerts } from './start-alerts';
+import { checkoutZaloPayClient, type ZaloPayEndpoints } from './checkout-zalopay-client';
+import { checkoutApp } from './checkout-app';
+import { startBackgroundWorkWhenMigrated } from './background-work-when-migrated';
 import { createPaymentsEvents } from './payments/domain-events';
 import { createPaymentsService } from './payments/payments-service';
 import type { PaymentsConfig } from './payments/payments-config';
 import { budgetedStatusQueries, createQueryBudget } from './payments/polling/query-budget';
 import { createRefundService } from './refunds/refund-service';
 import { createCheckoutMetrics } from './observability/checkout-metrics';
-import { meteredZaloPayClient } from './observability/metered-zalopay-client';
 import { metricReadings } from './observability/metric-readings';
-import { operationsHttp, probeRoutes } from './ops/operations';
 import { paymentEventLog } from './observability/payment-event-log';
 import { paymentMetrics } from './observability/payment-metrics';
 import { productionDestinationProblem } from './webhooks/webhook-destination';
-import { thisMachineOnly } from './security/loopback-only';
-import { listenOn, portProblem } from './http/listen';
-import { createProbeApp } from './http/probe-app';
-import { startBackgroundWork, type BackgroundWork } from './background-work';
+import { listenOn } from './http/listen';
 import { startTracingIfSet } from './telemetry/start-tracing';
-import { tracedZaloPayClient } from './telemetry/traced-zalopay-client';
 import { markSpansWithEvents } from './telemetry/event-attributes';
 import { tracingOn } from './telemetry/spans';
-import { merchantApi } from './merchant-api/merchant-api';
 import { createCatalogueService } from './catalogue/catalogue-service';
 import { createShopProfileService } from './catalogue/shop-profile-service';
 import { createStorefrontCache } from './catalogue/storefront-cache';
@@ -66,41 +62,6 @@ function paymentsConfig(env: Env, publicBaseUrl: string): PaymentsConfig {
   return { appId: env.zalopay.appId, publicBaseUrl, orders: env.orders, poller: env.poller };
 }
 
-const EMULATOR_PORT_HINT =
-  " (a second checkout in emulator mode on this machine: set EMULATOR_EMBEDDED=false and ZALOPAY_API_BASE_URL=<the first one's emulator, e.g. http://127.0.0.1:3001> to share its emulator, docs/deployment.md)";
-
-async function startEmbeddedEmulator(env: Env, log: Logger): Promise<RunningEmulator> {
-  // The gateway pages listen on HOST (a phone may open the QR's link); the ZaloPay API (which signs
-  // callbacks to any address), the inspector and the admin API (which pays any order) answer this
-  // machine only, so a stranger cannot use the emulator as a relay.
-  const emulator = await startEmulator({
-    port: env.emulator.port,
-    host: env.host,
-    privateGuard: thisMachineOnly(env.host),
-    apps: env.emulator.apps,
-    profile: env.emulator.profile,
-  }).catch((error: unknown) => {
-    throw portProblem(error, 'EMULATOR_PORT', env.emulator.port, env.host, EMULATOR_PORT_HINT);
-  });
-  log.info({ url: emulator.url }, 'ZaloPay emulator started');
-  return emulator;
-}
-
-/** MIGRATE_ON_START=false: resolves once `npm run migrate` has run (checked every 2 s), or on stop. */
-async function migrationsDone(database: DatabaseHandle, log: Logger, stop: AbortSignal) {
-  for (let warned = false; !stop.aborted; warned = true) {
-    const { applied, expected } = await migrationsApplied(database.db).catch(() => ({
-      applied: -1,
-      expected: 0,
-    }));
-    if (applied === expected) return true;
-    if (!warned)
-      log.warn({ applied, expected }, 'waiting for `npm run migrate` (MIGRATE_ON_START=false)');
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-  }
-  return false;
-}
-
 export async function startCheckout(
   env: Env,
   log: Logger,
@@ -111,24 +72,7 @@ export async function startCheckout(
     const problem = await productionDestinationProblem(env.webhooks.url);
     if (problem) throw new EnvError([problem]);
   }
-  if (env.zalopay.mode === 'emulator' && env.emulator.inProductionOnPurpose) {
-    log.error(
-      { alert: 'emulator_in_production' },
-      'ZALOPAY_MODE=emulator with NODE_ENV=production or an https PUBLIC_BASE_URL: no payment taken here is real',
-    );
-  }
-  if (env.orders.clientAmountsInProduction) {
-    log.error(
-      { alert: 'client_amounts_in_production' },
-      'ACCEPT_CLIENT_AMOUNTS with real money (ACCEPT_CLIENT_AMOUNTS_IN_PRODUCTION=true): POST /api/payment/create takes the amount the browser sends, and such orders are fulfilled',
-    );
-  }
-  if (env.security.trustProxy === false && env.publicBaseUrl?.startsWith('https://')) {
-    // Node serves plain http here, so an https public URL usually means a TLS proxy in front.
-    log.warn(
-      'PUBLIC_BASE_URL is https but TRUST_PROXY is off: if a proxy terminates TLS in front, every client shares its IP (rate limits, sign-in lockout); set TRUST_PROXY (e.g. 1)',
-    );
-  }
+  logStartAlerts(env, log);
   // OTEL_EXPORTER_OTLP_ENDPOINT set: the OpenTelemetry SDK is loaded and started before anything traced.
   const tracing = await startTracingIfSet(env, log);
   const emulator = env.emulator.embedded ? await startEmbeddedEmulator(env, log) : undefined;
@@ -159,11 +103,9 @@ export async function startCheckout(
   }
 }
 
-interface Started {
+interface Started extends ZaloPayEndpoints {
   database: DatabaseHandle;
   emulator: RunningEmulator | undefined;
-  apiBaseUrl: string;
-  gatewayBaseUrl: string;
 }
 
 async function startServing(
@@ -177,22 +119,8 @@ async function startServing(
     metricReadings(database, { webhooksEnabled: env.webhooks !== undefined }),
   );
   // Every call to ZaloPay is timed and counted, and traced when tracing is on.
-  const zaloPayClient = (retries: { maxRetries?: number }) => {
-    const adapter = meteredZaloPayClient(
-      createZaloPayClient({
-        appId: env.zalopay.appId,
-        key1: env.zalopay.key1,
-        key2: env.zalopay.key2,
-        apiBaseUrl,
-        gatewayBaseUrl,
-        timeoutMs: env.zalopay.timeoutMs,
-        cancelCodes: env.zalopay.cancelCodes,
-        ...retries,
-      }),
-      metrics,
-    );
-    return tracingOn() ? tracedZaloPayClient(adapter) : adapter;
-  };
+  const zaloPayClient = (retries: { maxRetries?: number }) =>
+    checkoutZaloPayClient(env, { apiBaseUrl, gatewayBaseUrl }, metrics, retries);
   const zalopay = zaloPayClient({});
   // The background rounds retry in their next round, taking the query budget again: a retry inside the
   // call would send a query the budget never counted (QUERY_RATE_PER_SECOND is a ceiling on the wire).
@@ -252,71 +180,31 @@ async function startServing(
   });
   const shop = createShopProfileService({ db: database.db });
   serve(
-    payments
-      ? createApp({
-          payments,
-          log,
-          clientDir: options.clientDir,
-          operations: operationsHttp({
-            ...probes,
-            adminToken: env.ops.adminToken,
-            refunds,
-            cancelOrder: (shopOrderId) => payments.cancelOrder(shopOrderId, 'operator'),
-            publicBaseUrl,
-            trustProxy: env.security.trustProxy,
-            log,
-            catalogue: {
-              catalogue,
-              shop,
-              imageMaxBytes: env.catalogue.imageMaxBytes,
-              maxAmount: env.orders.maxAmount,
-            },
-          }),
-          security: { ...env.security, https: publicBaseUrl.startsWith('https://') },
-          acceptClientAmounts: env.orders.acceptClientAmounts,
-          merchantApi: merchantApi({
-            db: database.db,
-            log,
-            refunds,
-            cancelOrder: (orderId, by) => payments.cancelOrder(orderId, by),
-            catalogue,
-            shop,
-            orders: env.orders,
-            returnOrigins: env.merchantApi.returnOrigins,
-            publicBaseUrl,
-            requestsPerMinute: env.merchantApi.requestsPerMinute,
-          }),
-          storefront: { db: database.db, cache: storefront },
-        })
-      : createProbeApp(probeRoutes(probes)),
+    checkoutApp({
+      env,
+      log,
+      clientDir: options.clientDir,
+      payments,
+      probes,
+      refunds,
+      catalogue,
+      shop,
+      storefront,
+      publicBaseUrl,
+    }),
   );
 
-  // Background work (ROLE=worker or all) starts once the schema is there: at once when this instance
-  // migrated it, else when `npm run migrate` has.
-  const stopping = new AbortController();
-  let work: BackgroundWork | undefined;
-  const workStarted =
-    env.role === 'web'
-      ? Promise.resolve()
-      : (env.migrateOnStart
-          ? Promise.resolve(true)
-          : migrationsDone(database, log, stopping.signal)
-        ).then((ready) => {
-          if (ready && !stopping.signal.aborted) {
-            work = startBackgroundWork({
-              env,
-              log,
-              database,
-              zalopay: roundsZalopay,
-              config,
-              events,
-              queryBudget,
-              refunds,
-              metrics,
-            });
-            log.info('background work started: poller, fulfilment, refund checks, webhooks');
-          }
-        });
+  const background = startBackgroundWorkWhenMigrated(env, {
+    env,
+    log,
+    database,
+    zalopay: roundsZalopay,
+    config,
+    events,
+    queryBudget,
+    refunds,
+    metrics,
+  });
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -330,11 +218,10 @@ async function startServing(
         () => server.closeAllConnections(),
         options.shutdownTimeoutMs ?? env.shutdownTimeoutMs,
       );
-      stopping.abort();
-      await workStarted;
+      await background.stopWaiting();
       // Live status streams end now (the page reconnects elsewhere); rounds in flight finish and
       // release their leases.
-      await Promise.all([payments?.close(), work?.stop()]);
+      await Promise.all([payments?.close(), background.stop()]);
       await stopped;
       clearInterval(idle);
       clearTimeout(cut);

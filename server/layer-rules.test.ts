@@ -73,6 +73,18 @@ const PROBES: Array<{ rule: string; file: string; code: string; expected: RegExp
     code: "import type { Language } from '../i18n/language';\nexport const probe: Language = 'vi';\n",
     expected: /no-restricted-syntax: client\/shared\/ imports nothing outside itself/,
   },
+  {
+    rule: 'production code does not import the emulator statically',
+    file: 'server/env/probe.ts',
+    code: "import { EMULATOR_PROFILES } from '../emulator/settings';\nexport const probe = EMULATOR_PROFILES;\n",
+    expected: /no-restricted-syntax: Production code loads the emulator only when it starts it/,
+  },
+  {
+    rule: 'nor re-exports it',
+    file: 'server/checkout-server.ts',
+    code: "export { startEmulator } from './emulator/emulator';\n",
+    expected: /no-restricted-syntax: Production code loads the emulator only when it starts it/,
+  },
 ];
 
 describe('layer rules', () => {
@@ -88,6 +100,14 @@ describe('layer rules', () => {
     const messages = await messagesOf(
       "import { ZaloPayError } from '../zalopay';\nimport { routeOf } from '../../client/shared/page-path';\nexport const probe = [ZaloPayError, routeOf];\n",
       'server/refunds/probe.ts',
+    );
+    expect(messages).toEqual([]);
+  });
+
+  it('a dynamic import of the emulator, or a type from it, passes them', async () => {
+    const messages = await messagesOf(
+      "import type { RunningEmulator } from './emulator/emulator';\nexport async function probe(): Promise<RunningEmulator> {\n  const { startEmulator } = await import('./emulator/emulator');\n  return startEmulator({ port: 0 });\n}\n",
+      'server/embedded-emulator.ts',
     );
     expect(messages).toEqual([]);
   });

@@ -3,9 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { AppConfigError, parseAppsSetting } from './app-config';
+import { AppConfigError, parseAppsSetting } from '../env/emulator-apps-setting';
+import { EMULATOR_PROFILES } from '../env/emulator-profiles';
 import type { EmulatorOptions } from './emulator';
-import { EMULATOR_PROFILES, settingsUpdateSchema } from './settings';
+import { settingsUpdateSchema } from './settings';
 
 interface OptionSpec {
   flag: string;

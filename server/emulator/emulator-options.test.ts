@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { EnvError, loadEnv } from '../env';
-import { AppConfigError, parseAppsSetting } from './app-config';
+import { AppConfigError, parseAppsSetting } from '../env/emulator-apps-setting';
 import { CLI_OPTIONS, CliOptionError, parseCli } from './cli-options';
 
 const SECRET = 'do-not-print-this-key-0123456789';

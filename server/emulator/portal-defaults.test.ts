@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startEmulator } from './emulator';
 import type { RunningEmulator } from './emulator';
-import { parseAppsSetting } from './app-config';
+import { parseAppsSetting } from '../env/emulator-apps-setting';
 import { startMerchantReceiver } from '../testing/merchant-receiver';
 import type { MerchantReceiver } from '../testing/merchant-receiver';
 

@@ -2,6 +2,7 @@
 // behaviour the public evidence points to as its default (docs/emulator.md names the evidence), and a
 // strict profile for teams that want the emulator to refuse what the real sandbox may let through.
 import { z } from 'zod';
+import type { EmulatorProfile } from '../env/emulator-profiles';
 
 const messagesSchema = z.object({
   /** `return_message` and `sub_return_message` of a success (§3.6, §4.2). */
@@ -198,8 +199,7 @@ export function defaultSettings(): EmulatorSettings {
   };
 }
 
-export const EMULATOR_PROFILES = ['sandbox', 'strict'] as const;
-export type EmulatorProfile = (typeof EMULATOR_PROFILES)[number];
+export type { EmulatorProfile };
 
 /**
  * What a profile changes from the defaults. `sandbox` is the defaults: what the public evidence says

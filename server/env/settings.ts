@@ -1,6 +1,6 @@
 // The checks that span several variables (keys per mode, the public URL, amount bounds, webhooks) and the
 // settings the server runs with, grouped by who reads them: the second half of loadEnv (index.ts).
-import { AppConfigError, parseAppsSetting } from '../emulator/app-config';
+import { AppConfigError, parseAppsSetting } from './emulator-apps-setting';
 import { returnOriginsSetting } from '../merchant-api/return-origins-setting';
 import { webhookSettings } from '../webhooks/webhook-settings';
 import { PUBLIC_SANDBOX_APPS, type SandboxApp } from '../zalopay';

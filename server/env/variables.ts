@@ -2,10 +2,10 @@
 // half of loadEnv (index.ts); what spans several variables is settings.ts's.
 import { z } from 'zod';
 import { DEFAULT_PGLITE_DATA_DIR } from '../../db/pglite-data-dir';
-import { EMULATOR_PROFILES } from '../emulator/settings';
 import { delayListSchema, LATE_CHECK_DELAYS_MS } from '../payments/polling/late-payment-checks';
 import { trustProxySchema } from '../security/trust-proxy';
 import { subCodeListSchema } from '../zalopay';
+import { EMULATOR_PROFILES } from './emulator-profiles';
 import { flag, flagValue, int, optionalText } from './setting-schemas';
 
 export const rawEnvSchema = z.object({

@@ -2,7 +2,7 @@
 // received and not applied (by the handler's own reason), transitions, resent callbacks, orders found
 // paid by a query, and second payments refunded automatically.
 import type { PaymentsEventListener } from '../payments/domain-events';
-import type { PaymentInput, TransitionResult } from '../payments/attempts/attempt-transitions';
+import type { PaymentInput, TransitionResult } from '../payments/attempts/attempt-input';
 import type { CheckoutMetrics } from './checkout-metrics';
 
 export function paymentMetrics(metrics: CheckoutMetrics): PaymentsEventListener {

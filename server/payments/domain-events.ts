@@ -3,7 +3,7 @@
 // so the domain knows nothing of Prometheus. Not the ledger: the payment_events table (db/schema.ts) is
 // an order's stored history; these are told once, in this process, and forgotten.
 import type { Logger } from '../logger';
-import type { PaymentInput, TransitionResult } from './attempts/attempt-transitions';
+import type { PaymentInput, TransitionResult } from './attempts/attempt-input';
 
 /** Why a callback was not applied, as the callback ladder (callback-handler.ts) decides it. */
 export type CallbackRejection =

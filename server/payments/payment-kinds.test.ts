@@ -2,7 +2,7 @@
 // a status or kind added there is one the code knows, and one listed only here fails to compile.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { LEDGER_KINDS, paymentStatus, type LedgerKind } from '../../db/schema';
-import type { PaymentEventKind } from './attempts/attempt-transitions';
+import type { PaymentEventKind } from './attempts/attempt-input';
 import { PAYMENT_STATUSES, type PaymentStatus } from './status/payment-view';
 import type { RefundEventKind } from '../refunds/refund-transitions';
 

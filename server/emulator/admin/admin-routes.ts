@@ -3,7 +3,8 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { appConfigSchema, appView, sandboxAppOf } from '../app-config';
+import { appConfigSchema, sandboxAppOf } from '../../env/emulator-apps-setting';
+import { appView } from '../app-config';
 import { payScannedVietQr } from '../gateway/banking-app';
 import type { EmulatorContext } from '../emulator-context';
 import { faultsRequestSchema } from './fault-plan';

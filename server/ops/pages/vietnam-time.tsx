@@ -1,22 +1,11 @@
 // Every instant on the operator pages reads in Vietnam time (Asia/Ho_Chi_Minh, GMT+7), as ZaloPay and the
 // shop reckon it, whatever zone the server or the operator's browser is in, to the second: the events of
 // one payment happen within the same minute.
-const VIETNAM_SECONDS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
+import { vietnamParts } from '../../../client/shared/vietnam-time';
 
 /** "25/11/2026 14:05:09" for 2026-11-25T07:05:09Z. */
 export function formatOperatorTime(instant: Date): string {
-  const parts = Object.fromEntries(
-    VIETNAM_SECONDS.formatToParts(instant).map((part) => [part.type, part.value]),
-  );
+  const parts = vietnamParts(instant);
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 

@@ -4,12 +4,7 @@
 // announce the change. The loser of a race reads the winner.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../../db/create-db';
-import {
-  paymentEvents,
-  paymentAttempts,
-  type LedgerKind,
-  type PaymentAttempt,
-} from '../../../db/schema';
+import { paymentEvents, paymentAttempts, type PaymentAttempt } from '../../../db/schema';
 import type { Logger } from '../../logger';
 import type { PaymentsEventSink } from '../domain-events';
 import { settlementCtes } from '../merchant-orders/merchant-order-settlement';
@@ -17,18 +12,8 @@ import { recordWebhookEvent, type NewWebhookEvent } from '../outbox/webhook-even
 import { nextLateCheckAt } from '../polling/late-payment-checks';
 import { paidUpdate } from './paid-update';
 import { canTransition } from './payment-state-machine';
-import type { PaymentStatus } from '../status/payment-view';
 import { announceStatusChange } from '../status/status-notifications';
-
-/** What happened to an order, as recorded in payment_events.kind: every ledger kind but the refund steps. */
-export type PaymentEventKind = Exclude<LedgerKind, `refund_${string}`>;
-
-export interface PaymentInput {
-  kind: PaymentEventKind;
-  /** Unique across the ledger: a second input with the same key is recognised as a repeat. */
-  dedupeKey?: string;
-  payload: Record<string, unknown>;
-}
+import type { PaymentInput, TransitionEffect, TransitionResult } from './attempt-input';
 
 /** The change an input asks for; the state machine decides whether it happens. */
 export type RequestedChange =
@@ -55,22 +40,6 @@ export type RequestedChange =
       received?: { appId: number; amount: number; zpTransId?: string | undefined } | undefined;
     }
   | { to: 'NOTHING' };
-
-export type TransitionEffect =
-  `${PaymentStatus}->${PaymentStatus}` | 'amount_mismatch_flagged' | 'none';
-
-export interface TransitionResult {
-  /** The order after the transaction: the winner's result when another input got there first. */
-  order: PaymentAttempt;
-  effect: TransitionEffect;
-  /** The ledger already held this input's dedupe key: a repeated delivery. */
-  repeatedInput: boolean;
-  /**
-   * Set when this input paid an attempt whose merchant order was no longer awaiting payment: the
-   * m_refund_id of the automatic refund recorded with it.
-   */
-  doublePaymentRefund?: string | null;
-}
 
 export interface TransitionDeps {
   db: Database;

@@ -13,10 +13,10 @@ import {
 } from '../../zalopay';
 import type { CallbackRejection, PaymentsEventSink } from '../domain-events';
 import { findOrderByAppTransId } from '../attempts/attempt-queries';
+import type { PaymentInput } from '../attempts/attempt-input';
 import {
   applyPaymentInput,
   reportAppliedInput,
-  type PaymentInput,
   type RequestedChange,
 } from '../attempts/attempt-transitions';
 import { payPendingOrder } from './pay-pending-attempt';

@@ -7,7 +7,7 @@ import type { Database } from '../../../db/create-db';
 import { preparedPerDatabase } from '../../../db/prepared-per-database';
 import { paymentEvents, paymentAttempts } from '../../../db/schema';
 import { settlementCtes } from '../merchant-orders/merchant-order-settlement';
-import type { TransitionResult } from '../attempts/attempt-transitions';
+import type { TransitionResult } from '../attempts/attempt-input';
 import { paidUpdate } from '../attempts/paid-update';
 import { canTransition } from '../attempts/payment-state-machine';
 

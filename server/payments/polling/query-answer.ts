@@ -7,8 +7,8 @@ import {
   applyPaymentInput,
   type RequestedChange,
   type TransitionDeps,
-  type TransitionResult,
 } from '../attempts/attempt-transitions';
+import type { TransitionResult } from '../attempts/attempt-input';
 
 export type QuerySource =
   'create' | 'status' | 'poller' | 'reconciliation' | 'cancel' | 'late_check';
