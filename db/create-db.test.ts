@@ -2,7 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from './migrate';
-import { paymentAttempts, shopOrders } from './schema';
+import { paymentAttempts, merchantOrders } from './schema';
 import {
   createTestDatabase,
   testDatabaseDrivers,
@@ -38,7 +38,7 @@ describe.each(testDatabaseDrivers())('createDb on %s', (driver) => {
 
   it('stores and reads an order with integer VND and timestamptz', async () => {
     const expiresAt = new Date('2026-01-01T00:15:00.000Z');
-    await database.db.insert(shopOrders).values({
+    await database.db.insert(merchantOrders).values({
       id: 'DBTEST0001',
       lines: [
         { sku: null, nameVi: 'Trà sữa', nameEn: 'Milk tea', unitPrice: 50_000_000, quantity: 1 },

@@ -12,7 +12,7 @@ import type { DatabaseHandle } from './create-db';
 import { MIGRATIONS_FOLDER, migrate } from './migrate';
 import { readFreshClusterSnapshot } from './pglite-fresh-cluster';
 import * as schema from './schema';
-import { fulfilments, paymentAttempts, products, shopOrders } from './schema';
+import { fulfilments, paymentAttempts, products, merchantOrders } from './schema';
 
 /** A copy of the migrations folder whose journal stops before 0002: the schema as it was. */
 async function migrationsBeforeMerchantOrders(): Promise<string> {
@@ -77,7 +77,7 @@ describe('migration 0002 (merchant orders) over existing payments', () => {
   });
 
   it('gives every payment a one-off merchant order of its own amount and history', async () => {
-    const orders = await handle.db.select().from(shopOrders).orderBy(asc(shopOrders.id));
+    const orders = await handle.db.select().from(merchantOrders).orderBy(asc(merchantOrders.id));
     expect(
       orders.map((o) => [
         o.id,
@@ -111,7 +111,7 @@ describe('migration 0002 (merchant orders) over existing payments', () => {
     for (const attempt of attempts) {
       expect(attempt).toMatchObject({ shopOrderId: attempt.appTransId, attempt: 1 });
     }
-    const paid = await handle.db.select().from(shopOrders);
+    const paid = await handle.db.select().from(merchantOrders);
     for (const order of paid.filter((o) => o.status !== 'AWAITING_PAYMENT')) {
       expect(attempts.find((a) => a.id === order.paidAttemptId)?.appTransId).toBe(order.id);
     }

@@ -17,7 +17,7 @@ import { createDb, type DatabaseDriver, type DatabaseHandle } from './create-db'
 import { MIGRATIONS_FOLDER, migrate } from './migrate';
 import { readFreshClusterSnapshot } from './pglite-fresh-cluster';
 import * as schema from './schema';
-import { fulfilments, paymentAttempts, paymentEvents, refunds, shopOrders } from './schema';
+import { fulfilments, paymentAttempts, paymentEvents, refunds, merchantOrders } from './schema';
 
 interface Journal {
   entries: Array<{ tag: string }>;
@@ -129,8 +129,8 @@ describe.each(testDatabaseDrivers())(
       const paid = attempts[1]!;
       const [order] = await handle.db
         .select()
-        .from(shopOrders)
-        .where(eq(shopOrders.id, 'ord_renamed'));
+        .from(merchantOrders)
+        .where(eq(merchantOrders.id, 'ord_renamed'));
       expect(order).toMatchObject({ status: 'PAID', attempts: 2, paidAttemptId: paid.id });
       const ledger = await handle.db.select().from(paymentEvents).orderBy(asc(paymentEvents.id));
       expect(ledger.map((row) => [row.orderId, row.kind])).toEqual([

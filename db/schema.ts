@@ -25,13 +25,13 @@ export const paymentStatus = pgEnum('payment_status', ['PENDING', 'PAID', 'FAILE
 export const paidVia = pgEnum('paid_via', ['callback', 'query']);
 export const fulfilmentStatus = pgEnum('fulfilment_status', ['PENDING', 'DONE']);
 export const refundState = pgEnum('refund_state', ['PENDING', 'PROCESSING', 'SUCCEEDED', 'FAILED']);
-export const refundKind = pgEnum('refund_kind', ['operator', 'double_payment']);
+export const refundKind = pgEnum('refund_kind', ['operator', 'extra_payment']);
 export const webhookEventStatus = pgEnum('webhook_event_status', [
   'PENDING',
   'DELIVERED',
   'FAILED',
 ]);
-export const shopOrderStatus = pgEnum('shop_order_status', [
+export const merchantOrderStatus = pgEnum('merchant_order_status', [
   'AWAITING_PAYMENT',
   'PAID',
   'FULFILLED',
@@ -168,7 +168,7 @@ export type ShopProfileRow = typeof shopProfile.$inferSelect;
 export type CatalogueChange = typeof catalogueChanges.$inferSelect;
 
 /** One line of a merchant order as bought: names and price are copied, so a later change rewrites nothing. */
-export interface ShopOrderLine {
+export interface MerchantOrderLine {
   sku: string | null;
   nameVi: string;
   nameEn: string;
@@ -177,22 +177,22 @@ export interface ShopOrderLine {
 }
 
 /** Who cancelled a merchant order: an operator on /ops, the merchant's API, or the abandoned-order round. */
-export const SHOP_ORDER_CANCELLERS = ['operator', 'merchant_api', 'abandoned'] as const;
-export type ShopOrderCanceller = (typeof SHOP_ORDER_CANCELLERS)[number];
+export const MERCHANT_ORDER_CANCELLERS = ['operator', 'merchant_api', 'abandoned'] as const;
+export type MerchantOrderCanceller = (typeof MERCHANT_ORDER_CANCELLERS)[number];
 
 /**
  * Merchant orders: what the shopper bought, priced by the server. `id` is the short public reference
  * that URLs and app_trans_id carry. Each row of payment_attempts is one payment attempt of an order.
  */
-export const shopOrders = pgTable(
-  'shop_orders',
+export const merchantOrders = pgTable(
+  'merchant_orders',
   {
     id: text('id').primaryKey(),
-    lines: jsonb('lines').$type<ShopOrderLine[]>().notNull(),
+    lines: jsonb('lines').$type<MerchantOrderLine[]>().notNull(),
     total: bigint('total', { mode: 'number' }).notNull(),
     /** Sent to ZaloPay as each attempt's description. */
     description: text('description').notNull(),
-    status: shopOrderStatus('status').notNull().default('AWAITING_PAYMENT'),
+    status: merchantOrderStatus('status').notNull().default('AWAITING_PAYMENT'),
     /** How many attempts were made; the next one is attempts + 1 (taken under the order's row lock). */
     attempts: integer('attempts').notNull().default(0),
     /** The attempt whose payment the order was fulfilled from; a later payment is refunded. */
@@ -200,9 +200,9 @@ export const shopOrders = pgTable(
     paidAt: timestamp('paid_at', { withTimezone: true }),
     fulfilledAt: timestamp('fulfilled_at', { withTimezone: true }),
     refundedAmount: bigint('refunded_amount', { mode: 'number' }).notNull().default(0),
-    /** Set with status CANCELLED: when, and who withdrew it (see SHOP_ORDER_CANCELLERS). */
+    /** Set with status CANCELLED: when, and who withdrew it (see MERCHANT_ORDER_CANCELLERS). */
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
-    cancelledBy: text('cancelled_by').$type<ShopOrderCanceller>(),
+    cancelledBy: text('cancelled_by').$type<MerchantOrderCanceller>(),
     /** The abandoned-order round's lease: one instance at a time cancels an abandoned order. */
     closeLeaseUntil: timestamp('close_lease_until', { withTimezone: true }),
     /** The merchant API key that made the order (POST /api/v1/orders); null for the shop's own carts. */
@@ -221,15 +221,15 @@ export const shopOrders = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('shop_orders_created_at_idx').on(t.createdAt),
-    index('shop_orders_awaiting_idx')
+    index('merchant_orders_created_at_idx').on(t.createdAt),
+    index('merchant_orders_awaiting_idx')
       .on(t.createdAt)
       .where(sql`${t.status} = 'AWAITING_PAYMENT'`),
-    index('shop_orders_merchant_reference_idx')
+    index('merchant_orders_merchant_reference_idx')
       .on(t.merchantReference, t.createdAt)
       .where(sql`${t.merchantReference} is not null`),
     check(
-      'shop_orders_merchant_reference_length',
+      'merchant_orders_merchant_reference_length',
       sql`char_length(${t.merchantReference}) between 1 and 64`,
     ),
   ],
@@ -240,10 +240,10 @@ export const paymentAttempts = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     appTransId: text('app_trans_id').notNull().unique(),
-    shopOrderId: text('shop_order_id')
+    shopOrderId: text('merchant_order_id')
       .notNull()
-      .references(() => shopOrders.id),
-    /** 1, 2, …: app_trans_id is `yymmdd_<shop order id>_<attempt>`. */
+      .references(() => merchantOrders.id),
+    /** 1, 2, …: app_trans_id is `yymmdd_<merchant order id>_<attempt>`. */
     attempt: integer('attempt').notNull(),
     appId: integer('app_id').notNull(),
     appUser: text('app_user').notNull(),
@@ -287,7 +287,7 @@ export const paymentAttempts = pgTable(
     index('payment_attempts_due_late_check_idx')
       .on(t.nextLateCheckAt)
       .where(sql`${t.nextLateCheckAt} is not null`),
-    uniqueIndex('payment_attempts_shop_order_attempt_idx').on(t.shopOrderId, t.attempt),
+    uniqueIndex('payment_attempts_merchant_order_attempt_idx').on(t.shopOrderId, t.attempt),
   ],
 );
 
@@ -318,11 +318,11 @@ export const fulfilments = pgTable(
       .notNull()
       .references(() => paymentAttempts.id),
     /** One fulfilment per merchant order, whatever the number of attempts or callbacks. */
-    shopOrderId: text('shop_order_id')
+    shopOrderId: text('merchant_order_id')
       .notNull()
       .unique()
-      .references(() => shopOrders.id),
-    /** The merchant order's reference: unique through shop_order_id, so it needs no index of its own. */
+      .references(() => merchantOrders.id),
+    /** The merchant order's reference: unique through merchant_order_id, so it needs no index of its own. */
     idempotencyKey: text('idempotency_key').notNull(),
     status: fulfilmentStatus('status').notNull().default('PENDING'),
     attempts: integer('attempts').notNull().default(0),
@@ -348,7 +348,7 @@ export const refunds = pgTable(
       .notNull()
       .references(() => paymentAttempts.id),
     mRefundId: text('m_refund_id').notNull().unique(),
-    /** An operator's refund, or the automatic refund of a second payment of one merchant order. */
+    /** An operator's refund, or the automatic refund of an extra payment (a second one, or one of a cancelled order). */
     kind: refundKind('kind').notNull().default('operator'),
     amount: bigint('amount', { mode: 'number' }).notNull(),
     description: text('description').notNull(),
@@ -372,7 +372,7 @@ export const refunds = pgTable(
 );
 
 export type Product = typeof products.$inferSelect;
-export type ShopOrder = typeof shopOrders.$inferSelect;
+export type MerchantOrder = typeof merchantOrders.$inferSelect;
 export type PaymentAttempt = typeof paymentAttempts.$inferSelect;
 export type PaymentEvent = typeof paymentEvents.$inferSelect;
 export type Fulfilment = typeof fulfilments.$inferSelect;
@@ -409,9 +409,9 @@ export const webhookEvents = pgTable(
   {
     id: text('id').primaryKey(),
     seq: bigserial('seq', { mode: 'number' }).notNull(),
-    shopOrderId: text('shop_order_id')
+    shopOrderId: text('merchant_order_id')
       .notNull()
-      .references(() => shopOrders.id),
+      .references(() => merchantOrders.id),
     type: text('type').notNull(),
     payload: jsonb('payload').notNull(),
     status: webhookEventStatus('status').notNull().default('PENDING'),

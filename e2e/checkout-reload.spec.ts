@@ -15,7 +15,7 @@ async function secondsLeft(page: Page): Promise<number> {
 
 test('reloading the checkout mid-payment shows the same QR code, and so does a second tab', async ({
   page,
-  readShopOrder,
+  readOrderWithAttempts,
 }) => {
   await page.goto('/');
   const { orderId, appTransId } = await startPayment(page);
@@ -36,7 +36,7 @@ test('reloading the checkout mid-payment shows the same QR code, and so does a s
   expect(await decodeQrFromScreenshot(qrCode(secondTab))).toBe(before);
   await secondTab.close();
 
-  const order = await readShopOrder(orderId);
+  const order = await readOrderWithAttempts(orderId);
   expect(order.status).toBe('AWAITING_PAYMENT');
   expect(order.attempts.map((attempt) => attempt.app_trans_id)).toEqual([appTransId]);
 });

@@ -34,7 +34,7 @@ test('desktop shopper scans the QR with a phone, pays, and the desktop shows the
   page,
   phone,
   emulator,
-  readShopOrder,
+  readOrderWithAttempts,
 }) => {
   await page.goto('/');
   const { orderId, appTransId } = await startPayment(page);
@@ -57,7 +57,7 @@ test('desktop shopper scans the QR with a phone, pays, and the desktop shows the
   await expect(receiptValue(page, 'Payment method')).toHaveText('ZaloPay wallet');
   await expect(page.getByRole('button', { name: 'Pay with ZaloPay' })).toHaveCount(0);
 
-  const order = await readShopOrder(orderId);
+  const order = await readOrderWithAttempts(orderId);
   expect(order.receipt).toMatchObject({ app_trans_id: appTransId, amount: 125_000 });
   await expect(receiptValue(page, 'ZaloPay transaction ID')).toContainText(
     order.receipt?.zp_trans_id ?? 'missing',

@@ -15,7 +15,7 @@ test.use({ locale: 'vi-VN' });
 test('desktop: the QR code expires, the page says so in Vietnamese, and "Thanh toán lại" is attempt 2 of the same order', async ({
   page,
   emulator,
-  readShopOrder,
+  readOrderWithAttempts,
 }) => {
   await page.goto('/');
   await expect(page.getByLabel(/^Số lượng /).first()).toBeVisible();
@@ -40,14 +40,14 @@ test('desktop: the QR code expires, the page says so in Vietnamese, and "Thanh t
   await emulator.resetClock();
   await page.getByRole('button', { name: 'Thanh toán lại' }).click();
   await expect(page.getByRole('img', { name: 'Mã QR ZaloPay' })).toBeVisible();
-  const order = await readShopOrder(orderId);
+  const order = await readOrderWithAttempts(orderId);
   expect(order.attempts.map((attempt) => attempt.attempt)).toEqual([1, 2]);
 });
 
 test('phone: after a cancel the confirmation page counts down, then says the payment expired, and "Thanh toán lại" opens ZaloPay for attempt 2', async ({
   phone,
   emulator,
-  readShopOrder,
+  readOrderWithAttempts,
 }) => {
   await phone.goto('/');
   await expect(phone.getByLabel(/^Số lượng /).first()).toBeVisible();
@@ -70,14 +70,14 @@ test('phone: after a cancel the confirmation page counts down, then says the pay
   await emulator.resetClock();
   await phone.getByRole('button', { name: 'Thanh toán lại' }).click();
   await phone.waitForURL(/\/openinapp\?order=/);
-  const order = await readShopOrder(orderId);
+  const order = await readOrderWithAttempts(orderId);
   expect(order.attempts.map((attempt) => attempt.attempt)).toEqual([1, 2]);
 });
 
 test('phone: Back from the expired gateway page shows the same order, "Giao dịch này đã hết hạn" and "Thanh toán lại"', async ({
   phone,
   emulator,
-  readShopOrder,
+  readOrderWithAttempts,
   allowConsoleErrors,
 }) => {
   allowConsoleErrors(/openinapp\?order=.*status of 410/);
@@ -100,6 +100,6 @@ test('phone: Back from the expired gateway page shows the same order, "Giao dị
   await emulator.resetClock();
   await phone.getByRole('button', { name: 'Thanh toán lại' }).click();
   await phone.waitForURL(/\/openinapp\?order=/);
-  const order = await readShopOrder(orderId);
+  const order = await readOrderWithAttempts(orderId);
   expect(order.attempts.map((attempt) => attempt.attempt)).toEqual([1, 2]);
 });

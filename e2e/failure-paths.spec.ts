@@ -34,7 +34,7 @@ test('cancelling on the gateway brings the shopper back with the reference, Zalo
 test('an attempt that expires shows "This payment expired", and "Pay again" is attempt 2 of the same order', async ({
   page,
   emulator,
-  readShopOrder,
+  readOrderWithAttempts,
 }) => {
   await page.goto('/');
   const { orderId, appTransId } = await startPayment(page);
@@ -51,7 +51,7 @@ test('an attempt that expires shows "This payment expired", and "Pay again" is a
   await expect(page).toHaveURL(new RegExp(`/checkout/${orderId}$`));
   expect(await decodeQrFromScreenshot(qrCode(page))).not.toBe(firstQr);
 
-  const order = await readShopOrder(orderId);
+  const order = await readOrderWithAttempts(orderId);
   expect(order.attempts.map((attempt) => attempt.attempt)).toEqual([1, 2]);
   expect(order.attempts[0]?.app_trans_id).toBe(appTransId);
 });

@@ -11,7 +11,7 @@ export interface CreatedPayment {
 }
 
 /** GET /api/orders/{order_id}'s answer, as far as the tests read it. */
-export interface ShopOrder {
+export interface MerchantOrder {
   order_id: string;
   status: string;
   total: number;
@@ -30,7 +30,7 @@ interface Fixtures {
   /** A one-off payment for a client amount through the REST API, as the frontend guide describes. */
   createOneOffPayment: (amount?: number, orderInfo?: string) => Promise<CreatedPayment>;
   /** Reads a merchant order through the REST API (GET /api/orders/{order_id}). */
-  readShopOrder: (orderId: string) => Promise<ShopOrder>;
+  readOrderWithAttempts: (orderId: string) => Promise<MerchantOrder>;
   /** A phone (Pixel 7: touch, coarse pointer, mobile user agent) in its own browser context. */
   phone: Page;
   /** Console errors matching one of these are expected by the test (e.g. a 404 it provokes). */
@@ -84,11 +84,11 @@ export const test = base.extend<Fixtures & { consoleErrors: string[]; allowed: R
       return (await response.json()) as CreatedPayment;
     });
   },
-  readShopOrder: async ({ request }, use) => {
+  readOrderWithAttempts: async ({ request }, use) => {
     await use(async (orderId) => {
       const response = await request.get(`/api/orders/${encodeURIComponent(orderId)}`);
       expect(response.status(), await response.text()).toBe(200);
-      return (await response.json()) as ShopOrder;
+      return (await response.json()) as MerchantOrder;
     });
   },
 });

@@ -50,7 +50,7 @@ test('mobile shopper is redirected to ZaloPay, pays, sees the verified receipt, 
 
 test('Back from ZaloPay before paying returns to the same order without bouncing to ZaloPay', async ({
   phone,
-  readShopOrder,
+  readOrderWithAttempts,
 }) => {
   await phone.goto('/');
   const { orderId, appTransId } = await startPayment(phone);
@@ -67,6 +67,6 @@ test('Back from ZaloPay before paying returns to the same order without bouncing
 
   await phone.getByRole('button', { name: 'Open ZaloPay' }).click();
   await phone.waitForURL(gatewayUrl);
-  const order = await readShopOrder(orderId);
+  const order = await readOrderWithAttempts(orderId);
   expect(order.attempts.map((attempt) => attempt.app_trans_id)).toEqual([appTransId]);
 });

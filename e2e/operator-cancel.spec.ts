@@ -8,7 +8,7 @@ const ADMIN_TOKEN = 'e2e-operator-token-0123456789';
 
 test('an operator cancels an unpaid order after confirming, and its QR can no longer be paid', async ({
   page,
-  readShopOrder,
+  readOrderWithAttempts,
   allowConsoleErrors,
 }) => {
   const created = await page.request.post('/api/orders', {
@@ -33,7 +33,7 @@ test('an operator cancels an unpaid order after confirming, and its QR can no lo
   await expect(page.getByRole('heading', { name: `Cancel order ${reference}?` })).toBeVisible();
   await expect(page.getByText(attempt.app_trans_id)).toBeVisible();
   await expectNoAxeViolations(page, 'order cancel confirmation');
-  expect((await readShopOrder(reference)).status).toBe('AWAITING_PAYMENT');
+  expect((await readOrderWithAttempts(reference)).status).toBe('AWAITING_PAYMENT');
   await page.getByRole('button', { name: `Confirm: cancel order ${reference}` }).click();
 
   await expect(page.getByRole('status')).toContainText('Order cancelled');
@@ -44,7 +44,7 @@ test('an operator cancels an unpaid order after confirming, and its QR can no lo
   await expect(page.getByRole('list').filter({ hasText: 'Payment attempt created' })).toContainText(
     'Cancel at ZaloPay (order cancelled)',
   );
-  expect((await readShopOrder(reference)).status).toBe('CANCELLED');
+  expect((await readOrderWithAttempts(reference)).status).toBe('CANCELLED');
 
   allowConsoleErrors(/410|Gone/);
   const gateway = await page.goto(attempt.order_url);

@@ -63,7 +63,7 @@ test('an operator makes the shop her own; a shopper in another browser buys the 
   page,
   browser,
   emulator,
-  readShopOrder,
+  readOrderWithAttempts,
 }) => {
   await signIn(page);
   try {
@@ -117,7 +117,7 @@ test('an operator makes the shop her own; a shopper in another browser buys the 
     await expect(qrCode(shopper)).toBeVisible();
     await expect(shopper.locator('.qr-panel__merchant')).toHaveText('Trà Sữa Mây');
     const orderId = /\/checkout\/([^/]+)$/.exec(shopper.url())?.[1] ?? '';
-    const order = await readShopOrder(orderId);
+    const order = await readOrderWithAttempts(orderId);
     expect(order.total).toBe(90_000);
     await emulator.pay(order.attempts[0]?.app_trans_id ?? '');
     await expect(shopper.getByRole('heading', { name: 'Payment successful' })).toBeVisible();

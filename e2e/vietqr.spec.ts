@@ -9,7 +9,7 @@ import { decodeQrFromScreenshot } from './qr-decoder';
 test('the VietQR tab is decoded from pixels and paid by the emulator’s banking app', async ({
   page,
   emulator,
-  readShopOrder,
+  readOrderWithAttempts,
 }) => {
   await page.goto('/');
   const { orderId } = await startPayment(page);
@@ -34,6 +34,6 @@ test('the VietQR tab is decoded from pixels and paid by the emulator’s banking
   expect(paid.status, JSON.stringify(paid.body)).toBe(200);
   await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
   await expect(receiptValue(page, 'Payment method')).toHaveText('Bank account');
-  const order = await readShopOrder(orderId);
+  const order = await readOrderWithAttempts(orderId);
   expect(order.receipt?.method).toBe('bank_account');
 });

@@ -5,7 +5,7 @@
 // the merchant API offers "Cancel and return" to the merchant's cancel_url while unpaid.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { ShopOrderStatus } from '../../server/payments/status/order-view';
+import type { MerchantOrderStatus } from '../../server/payments/status/order-view';
 import { isNotFound } from '../api-error';
 import { measureClockOffset } from '../clock-offset';
 import { Notice } from '../components/notice';
@@ -21,7 +21,7 @@ import { useTRPC } from '../trpc';
 const RECEIPT_POLL_MS = 1_000;
 
 /** The statuses of an order that has been paid (and perhaps fulfilled or refunded since). */
-const PAID_STATUSES: readonly ShopOrderStatus[] = [
+const PAID_STATUSES: readonly MerchantOrderStatus[] = [
   'PAID',
   'FULFILLED',
   'PARTIALLY_REFUNDED',

@@ -13,7 +13,7 @@ import type {
   OrderView,
   PaymentMethod,
   ProductView,
-  ShopOrderStatus,
+  MerchantOrderStatus,
 } from '../../server/payments/status/order-view';
 import type {
   CreatePaymentInput,
@@ -133,7 +133,7 @@ export class FakePayments implements PaymentsPort {
     method = 'wallet',
     merchant = null,
   }: {
-    status?: ShopOrderStatus;
+    status?: MerchantOrderStatus;
     paidAt?: Date;
     method?: PaymentMethod;
     /** An order made through the merchant API: its return and cancel links, its expiry. */

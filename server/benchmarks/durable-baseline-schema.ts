@@ -8,12 +8,12 @@ export const DURABLE_OUTBOX_TABLE = 'bench_durable_outbox';
 /** The channel of the baseline's NOTIFY: not the checkout's, whose listener would hear every one. */
 export const DURABLE_NOTIFY_CHANNEL = 'bench_durable_status';
 
-/** Run once, after the migrations (they create payment_attempts, shop_orders and fulfilment_status). */
+/** Run once, after the migrations (they create payment_attempts, merchant_orders and fulfilment_status). */
 export const DURABLE_OUTBOX_DDL = [
   `create table if not exists ${DURABLE_OUTBOX_TABLE} (
     id bigserial primary key,
     order_id uuid not null references payment_attempts (id),
-    shop_order_id text not null unique references shop_orders (id),
+    merchant_order_id text not null unique references merchant_orders (id),
     idempotency_key text not null,
     status fulfilment_status not null default 'PENDING',
     attempts integer not null default 0,

@@ -24,7 +24,7 @@ with paid as (
   set status = 'PAID', zp_trans_id = $2, paid_at = to_timestamp($5::bigint / 1000.0),
     paid_via = 'callback', paid_channel = $6::int, updated_at = now()
   where app_trans_id = $1 and app_id = $3::int and amount = $4::bigint and status = 'PENDING'
-  returning id, app_trans_id, shop_order_id
+  returning id, app_trans_id, merchant_order_id
 ), ledger as (
   insert into payment_events (order_id, kind, dedupe_key, payload)
   select id, 'callback', $7,
@@ -33,8 +33,8 @@ with paid as (
   on conflict (dedupe_key) do nothing
   returning id
 ), outbox as (
-  insert into ${DURABLE_OUTBOX_TABLE} (order_id, shop_order_id, idempotency_key)
-  select id, shop_order_id, shop_order_id from paid
+  insert into ${DURABLE_OUTBOX_TABLE} (order_id, merchant_order_id, idempotency_key)
+  select id, merchant_order_id, merchant_order_id from paid
   on conflict do nothing
   returning id
 )

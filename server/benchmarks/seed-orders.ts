@@ -1,4 +1,4 @@
-// Puts the benchmark's orders (each attempt 1 of its own merchant order) straight into shop_orders and
+// Puts the benchmark's orders (each attempt 1 of its own merchant order) straight into merchant_orders and
 // payment_attempts with one INSERT ... SELECT generate_series per batch: far faster than the API, and the
 // measured window then holds only the work being measured.
 import { sql } from 'drizzle-orm';
@@ -37,15 +37,15 @@ export async function seedOrders(db: Database, batch: OrderBatch): Promise<void>
       select n, ${prefix}::text || n::text as ref, gen_random_uuid() as attempt_id
       from generate_series(1, ${batch.count}::int) as n
     ), merchant as (
-      insert into shop_orders (id, lines, total, description, status, attempts, paid_attempt_id,
+      insert into merchant_orders (id, lines, total, description, status, attempts, paid_attempt_id,
         paid_at, created_at, updated_at)
       select ref, '[]'::jsonb, ${BENCH_AMOUNT}::bigint, 'Benchmark order ' || n::text,
-        case when ${paid}::boolean then 'PAID' else 'AWAITING_PAYMENT' end::shop_order_status, 1,
+        case when ${paid}::boolean then 'PAID' else 'AWAITING_PAYMENT' end::merchant_order_status, 1,
         case when ${paid}::boolean then attempt_id end, case when ${paid}::boolean then now() end,
         now(), now()
       from seeds
     )
-    insert into payment_attempts (id, app_trans_id, shop_order_id, attempt, app_id, app_user, amount,
+    insert into payment_attempts (id, app_trans_id, merchant_order_id, attempt, app_id, app_user, amount,
       description, item, embed_data, app_time, status, zp_trans_id, paid_at, paid_via, expires_at,
       next_poll_at, created_at, updated_at)
     select attempt_id, ref, ref, 1, ${BENCH_APP_ID}::int, ${BENCH_APP_USER}::text, ${BENCH_AMOUNT}::bigint,
@@ -71,15 +71,15 @@ export async function seedHistory(db: Database, count: number): Promise<void> {
         now() - interval '365 days' + make_interval(secs => n * (31536000.0 / ${count}::int)) as t
       from generate_series(1, ${count}::int) as n
     ), merchant as (
-      insert into shop_orders (id, lines, total, description, status, attempts, paid_attempt_id,
+      insert into merchant_orders (id, lines, total, description, status, attempts, paid_attempt_id,
         paid_at, created_at, updated_at)
       select ref, '[]'::jsonb, ${BENCH_AMOUNT}::bigint, 'Historical order ' || n::text,
-        case when status = 'PAID' then 'PAID' else 'AWAITING_PAYMENT' end::shop_order_status, 1,
+        case when status = 'PAID' then 'PAID' else 'AWAITING_PAYMENT' end::merchant_order_status, 1,
         case when status = 'PAID' then attempt_id end,
         case when status = 'PAID' then t + interval '1 minute' end, t, t
       from seeds
     )
-    insert into payment_attempts (id, app_trans_id, shop_order_id, attempt, app_id, app_user, amount,
+    insert into payment_attempts (id, app_trans_id, merchant_order_id, attempt, app_id, app_user, amount,
       description, item, embed_data, app_time, status, zp_trans_id, paid_at, paid_via, expires_at,
       next_poll_at, poll_attempts, created_at, updated_at)
     select attempt_id, ref, ref, 1, ${BENCH_APP_ID}::int, ${BENCH_APP_USER}::text, ${BENCH_AMOUNT}::bigint,

@@ -3,8 +3,8 @@
 // as bought, and a sold sku no longer changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { products, shopOrders } from '../../db/schema';
-import { createShopOrder } from '../payments/merchant-orders/create-shop-order';
+import { products, merchantOrders } from '../../db/schema';
+import { createOrderFromCart } from '../payments/merchant-orders/create-order-from-cart';
 import {
   createTestDatabase,
   testDatabaseDrivers,
@@ -116,7 +116,7 @@ describe.each(testDatabaseDrivers())('catalogue service (%s)', (driver) => {
   });
 
   it('a price change leaves an order as it was bought; a sold sku no longer changes', async () => {
-    const order = await createShopOrder(
+    const order = await createOrderFromCart(
       {
         db: database.db,
         config: { orders: { minAmount: 1_000, maxAmount: 50_000_000 } },
@@ -125,7 +125,10 @@ describe.each(testDatabaseDrivers())('catalogue service (%s)', (driver) => {
       [{ sku: 'tra-dao', quantity: 2 }],
     );
     await catalogue.update(ACTOR, 'tra-dao', { patch: { unit_price: 45_000, name_en: 'Tea' } });
-    const [stored] = await database.db.select().from(shopOrders).where(eq(shopOrders.id, order.id));
+    const [stored] = await database.db
+      .select()
+      .from(merchantOrders)
+      .where(eq(merchantOrders.id, order.id));
     expect(stored?.lines).toEqual([
       { sku: 'tra-dao', nameVi: 'Trà đào', nameEn: 'Peach tea', unitPrice: 39_000, quantity: 2 },
     ]);

@@ -4,7 +4,7 @@
 // prices, so nothing here rewrites an order.
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
-import { products, shopOrders, type Product } from '../../db/schema';
+import { products, merchantOrders, type Product } from '../../db/schema';
 import { recordChange, productSubject, type Actor } from './catalogue-changes';
 import { CatalogueError, invalidInput } from './catalogue-errors';
 import { productRecord, type ProductRecord } from './product-record';
@@ -47,9 +47,9 @@ function rowValues(input: NewProductInput | ProductPatch) {
 /** Whether any order ever bought this sku: its lines name it, and the sku may no longer change. */
 export async function wasSold(db: Database, sku: string): Promise<boolean> {
   const rows = await db
-    .select({ id: shopOrders.id })
-    .from(shopOrders)
-    .where(sql`${shopOrders.lines} @> ${JSON.stringify([{ sku }])}::jsonb`)
+    .select({ id: merchantOrders.id })
+    .from(merchantOrders)
+    .where(sql`${merchantOrders.lines} @> ${JSON.stringify([{ sku }])}::jsonb`)
     .limit(1);
   return rows.length > 0;
 }

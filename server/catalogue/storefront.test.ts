@@ -5,9 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSecondHandle } from '../testing/test-database';
-import { shopOrders } from '../../db/schema';
+import { merchantOrders } from '../../db/schema';
 import type { DatabaseHandle } from '../../db/create-db';
-import { createShopOrder } from '../payments/merchant-orders/create-shop-order';
+import { createOrderFromCart } from '../payments/merchant-orders/create-order-from-cart';
 import {
   createTestDatabase,
   testDatabaseDrivers,
@@ -69,17 +69,17 @@ describe.each(testDatabaseDrivers())('storefront (%s)', (driver) => {
       config: { orders: { minAmount: 1_000, maxAmount: 50_000_000 } },
       now: () => new Date(),
     };
-    const before = await createShopOrder(deps, [{ sku: 'ca-phe-sua-da', quantity: 1 }]);
+    const before = await createOrderFromCart(deps, [{ sku: 'ca-phe-sua-da', quantity: 1 }]);
     expect(before.description).toBe(`Đơn hàng ${before.id}`);
     await createShopProfileService({ db: database.db }).update('api', {
       order_description: 'Trà Sữa Mây – đơn {ref}',
     });
-    const after = await createShopOrder(deps, [{ sku: 'ca-phe-sua-da', quantity: 1 }]);
+    const after = await createOrderFromCart(deps, [{ sku: 'ca-phe-sua-da', quantity: 1 }]);
     expect(after.description).toBe(`Trà Sữa Mây – đơn ${after.id}`);
     const [stored] = await database.db
       .select()
-      .from(shopOrders)
-      .where(eq(shopOrders.id, before.id));
+      .from(merchantOrders)
+      .where(eq(merchantOrders.id, before.id));
     expect(stored?.description).toBe(`Đơn hàng ${before.id}`);
   });
 

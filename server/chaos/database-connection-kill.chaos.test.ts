@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runConcurrently } from '../workers/run-concurrently';
 import { chaosDatabaseReachable, useChaosStage } from './chaos-scenario';
 import { chaosSeed, seededRandom } from './chaos-plan';
-import { createOrders } from './shop-orders';
+import { createOrders } from './one-off-orders';
 import { openStatusStream } from './status-stream';
 import { compareWithTruth, describeTruthReport } from './truth-comparison';
 import { waitUntil } from './wait-until';

@@ -126,7 +126,7 @@ describe.skipIf(!chaosDatabaseReachable)(
         attempts
           .map(({ first }) => ({
             app_trans_id: first,
-            kind: 'double_payment',
+            kind: 'extra_payment',
             amount: CART_TOTAL,
             state: 'PENDING',
           }))

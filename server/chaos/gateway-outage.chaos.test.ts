@@ -7,7 +7,7 @@ import { runConcurrently } from '../workers/run-concurrently';
 import { chaosDatabaseReachable, useChaosStage } from './chaos-scenario';
 import { chaosSeed, seededRandom } from './chaos-plan';
 import { busiestWindow } from './query-log-analysis';
-import { createOrders } from './shop-orders';
+import { createOrders } from './one-off-orders';
 import { compareWithTruth, describeTruthReport } from './truth-comparison';
 import { waitUntil } from './wait-until';
 

@@ -7,7 +7,7 @@ import { chaosDatabaseReachable, useChaosStage } from './chaos-scenario';
 import { chaosSeed, pickWeighted, seededRandom } from './chaos-plan';
 import { freePort } from '../testing/child-process-lifecycle';
 import { paidMerchantOrderIds } from './paid-merchant-orders';
-import { createOrders } from './shop-orders';
+import { createOrders } from './one-off-orders';
 import { compareWithTruth, describeTruthReport } from './truth-comparison';
 import { waitUntil } from './wait-until';
 

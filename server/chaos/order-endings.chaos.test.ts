@@ -218,7 +218,7 @@ describe.skipIf(!chaosDatabaseReachable)(
         );
         const [cancelled] = countSchema.parse(
           await stage().database
-            .sql`select count(*) as n from shop_orders where status = 'CANCELLED'`,
+            .sql`select count(*) as n from merchant_orders where status = 'CANCELLED'`,
         );
         const [latePaid] = countSchema.parse(
           await stage().database

@@ -4,7 +4,7 @@ import type postgres from 'postgres';
 import { z } from 'zod';
 import type { EmulatorOrder } from '../emulator/admin/admin-client';
 
-const rowSchema = z.object({ shop_order_id: z.string() });
+const rowSchema = z.object({ merchant_order_id: z.string() });
 
 export async function paidMerchantOrderIds(
   sql: postgres.Sql,
@@ -14,7 +14,7 @@ export async function paidMerchantOrderIds(
   const rows = z
     .array(rowSchema)
     .parse(
-      await sql`select distinct shop_order_id from payment_attempts where app_trans_id = any(${paid})`,
+      await sql`select distinct merchant_order_id from payment_attempts where app_trans_id = any(${paid})`,
     );
-  return new Set(rows.map((row) => row.shop_order_id));
+  return new Set(rows.map((row) => row.merchant_order_id));
 }

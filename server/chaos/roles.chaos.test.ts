@@ -9,7 +9,7 @@ import { setUpChaosStage, type ChaosStage } from './chaos-stage';
 import type { CheckoutInstance } from './checkout-instance';
 import { freePort } from '../testing/child-process-lifecycle';
 import { paidMerchantOrderIds } from './paid-merchant-orders';
-import { createOrders } from './shop-orders';
+import { createOrders } from './one-off-orders';
 import { compareWithTruth, describeTruthReport, truthReached } from './truth-comparison';
 import { waitUntil } from './wait-until';
 

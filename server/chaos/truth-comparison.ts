@@ -8,12 +8,12 @@ import type { EmulatorOrder } from '../emulator/admin/admin-client';
 const attemptRowSchema = z.object({
   id: z.string(),
   app_trans_id: z.string(),
-  shop_order_id: z.string(),
+  merchant_order_id: z.string(),
   status: z.enum(['PENDING', 'PAID', 'FAILED', 'EXPIRED']),
   zp_trans_id: z.string().nullable(),
   amount: z.coerce.number(),
 });
-const shopOrderRowSchema = z.object({
+const merchantOrderRowSchema = z.object({
   id: z.string(),
   status: z.enum([
     'AWAITING_PAYMENT',
@@ -26,24 +26,24 @@ const shopOrderRowSchema = z.object({
   paid_attempt_id: z.string().nullable(),
 });
 const fulfilmentRowSchema = z.object({
-  shop_order_id: z.string(),
+  merchant_order_id: z.string(),
   order_id: z.string(),
   status: z.enum(['PENDING', 'DONE']),
 });
 const refundRowSchema = z.object({
   order_id: z.string(),
-  kind: z.enum(['operator', 'double_payment']),
+  kind: z.enum(['operator', 'extra_payment']),
   amount: z.coerce.number(),
   state: z.enum(['PENDING', 'PROCESSING', 'SUCCEEDED', 'FAILED']),
 });
 
 type AttemptRow = z.infer<typeof attemptRowSchema>;
-type ShopOrderRow = z.infer<typeof shopOrderRowSchema>;
+type MerchantOrderRow = z.infer<typeof merchantOrderRowSchema>;
 type FulfilmentRow = z.infer<typeof fulfilmentRowSchema>;
 type RefundRow = z.infer<typeof refundRowSchema>;
 
 /** Merchant-order statuses that mean "paid once": fulfilled or not, refunded by an operator or not. */
-const PAID_ORDER_STATUSES: ReadonlySet<ShopOrderRow['status']> = new Set([
+const PAID_ORDER_STATUSES: ReadonlySet<MerchantOrderRow['status']> = new Set([
   'PAID',
   'FULFILLED',
   'PARTIALLY_REFUNDED',
@@ -116,27 +116,28 @@ export async function compareWithTruth(
   sql: postgres.Sql,
   emulatorOrders: readonly EmulatorOrder[],
 ): Promise<TruthReport> {
-  const [attemptRows, shopOrderRows, fulfilmentRows, refundRows] = await Promise.all([
-    sql`select id::text, app_trans_id, shop_order_id, status, zp_trans_id, amount from payment_attempts`,
-    sql`select id, status, paid_attempt_id::text from shop_orders`,
-    sql`select shop_order_id, order_id::text, status from fulfilments`,
+  const [attemptRows, merchantOrderRows, fulfilmentRows, refundRows] = await Promise.all([
+    sql`select id::text, app_trans_id, merchant_order_id, status, zp_trans_id, amount from payment_attempts`,
+    sql`select id, status, paid_attempt_id::text from merchant_orders`,
+    sql`select merchant_order_id, order_id::text, status from fulfilments`,
     sql`select order_id::text, kind, amount, state from refunds`,
   ]);
   const attempts = z.array(attemptRowSchema).parse(attemptRows);
-  const shopOrders = z.array(shopOrderRowSchema).parse(shopOrderRows);
+  const merchantOrders = z.array(merchantOrderRowSchema).parse(merchantOrderRows);
   const outbox = z.array(fulfilmentRowSchema).parse(fulfilmentRows);
   const refundList = z.array(refundRowSchema).parse(refundRows);
   const truth = new Map(emulatorOrders.map((order) => [order.app_trans_id, order]));
 
   const mismatches = attempts.flatMap((row) => attemptMismatch(row, truth.get(row.app_trans_id)));
-  const merchant = checkMerchantOrders(shopOrders, attempts, outbox);
-  const refundCheck = checkRefunds(shopOrders, attempts, refundList, truth);
+  const merchant = checkMerchantOrders(merchantOrders, attempts, outbox);
+  const refundCheck = checkRefunds(merchantOrders, attempts, refundList, truth);
   return {
     orders: attempts.length,
     paid: attempts.filter((row) => row.status === 'PAID').length,
     mismatches,
-    merchantOrders: shopOrders.length,
-    paidMerchantOrders: shopOrders.filter((order) => PAID_ORDER_STATUSES.has(order.status)).length,
+    merchantOrders: merchantOrders.length,
+    paidMerchantOrders: merchantOrders.filter((order) => PAID_ORDER_STATUSES.has(order.status))
+      .length,
     fulfilments: outbox.length,
     fulfilmentsDone: outbox.filter((row) => row.status === 'DONE').length,
     ...merchant,
@@ -172,15 +173,15 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 }
 
 function checkMerchantOrders(
-  shopOrders: readonly ShopOrderRow[],
+  merchantOrders: readonly MerchantOrderRow[],
   attempts: readonly AttemptRow[],
   outbox: readonly FulfilmentRow[],
 ): { wrongFulfilments: string[]; wrongMerchantOrders: string[] } {
-  const attemptsByOrder = groupBy(attempts, (row) => row.shop_order_id);
-  const outboxByOrder = groupBy(outbox, (row) => row.shop_order_id);
+  const attemptsByOrder = groupBy(attempts, (row) => row.merchant_order_id);
+  const outboxByOrder = groupBy(outbox, (row) => row.merchant_order_id);
   const wrongFulfilments: string[] = [];
   const wrongMerchantOrders: string[] = [];
-  for (const order of shopOrders) {
+  for (const order of merchantOrders) {
     const paidAttempts = (attemptsByOrder.get(order.id) ?? []).filter((a) => a.status === 'PAID');
     const rows = outboxByOrder.get(order.id) ?? [];
     const paid = PAID_ORDER_STATUSES.has(order.status);
@@ -210,7 +211,7 @@ function checkMerchantOrders(
 }
 
 function checkRefunds(
-  shopOrders: readonly ShopOrderRow[],
+  merchantOrders: readonly MerchantOrderRow[],
   attempts: readonly AttemptRow[],
   refundList: readonly RefundRow[],
   truth: ReadonlyMap<string, EmulatorOrder>,
@@ -220,7 +221,7 @@ function checkRefunds(
   emulatorRefundsSucceeded: number;
   wrongRefunds: string[];
 } {
-  const paidAttemptIds = new Set(shopOrders.map((order) => order.paid_attempt_id));
+  const paidAttemptIds = new Set(merchantOrders.map((order) => order.paid_attempt_id));
   const refundsByAttempt = groupBy(refundList, (row) => row.order_id);
   const wrongRefunds: string[] = [];
   let doublePayments = 0;
@@ -240,7 +241,7 @@ function checkRefunds(
     const [row] = rows;
     if (rows.length !== 1 || !row) {
       wrongRefunds.push(`${label}: second payment with ${rows.length} refund rows`);
-    } else if (row.kind !== 'double_payment' || row.amount !== attempt.amount) {
+    } else if (row.kind !== 'extra_payment' || row.amount !== attempt.amount) {
       wrongRefunds.push(`${label}: refund ${row.kind} ${row.amount} of ${attempt.amount}`);
     } else if (row.state === 'FAILED') {
       wrongRefunds.push(`${label}: automatic refund FAILED`);

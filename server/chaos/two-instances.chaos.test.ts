@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { chaosDatabaseReachable, useChaosStage } from './chaos-scenario';
 import { queryGaps } from './query-log-analysis';
-import { createOrder, createOrders } from './shop-orders';
+import { createOrder, createOrders } from './one-off-orders';
 import { openStatusStream } from './status-stream';
 import { waitUntil } from './wait-until';
 

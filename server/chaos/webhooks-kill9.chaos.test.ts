@@ -9,7 +9,7 @@ import { startWebhookReceiver, type WebhookReceiver } from '../testing/webhook-r
 import { verifyWebhook } from '../webhooks/webhook-signature';
 import { chaosDatabaseReachable } from './chaos-scenario';
 import { setUpChaosStage, type ChaosStage } from './chaos-stage';
-import { createOrders } from './shop-orders';
+import { createOrders } from './one-off-orders';
 import { waitUntil } from './wait-until';
 
 const ORDERS = 200;
@@ -62,7 +62,7 @@ describe.skipIf(!chaosDatabaseReachable)('kill -9 with webhooks undelivered', ()
         .array(z.object({ id: z.string() }))
         .parse(
           await stage.database
-            .sql`select id from shop_orders where status in ('PAID', 'FULFILLED')`,
+            .sql`select id from merchant_orders where status in ('PAID', 'FULFILLED')`,
         )
         .map((row) => row.id),
     );

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookEvents } from '../../db/schema';
 import { testDatabaseDrivers } from '../testing/test-database';
 import { startServiceHarness, type ServiceHarness } from '../testing/service-harness';
-import { paidShopOrder } from '../testing/merchant-api-instance';
+import { paidMerchantOrder } from '../testing/merchant-api-instance';
 import {
   serveMerchantApi,
   TEST_MERCHANT_ORDER,
@@ -58,7 +58,7 @@ describe.each(testDatabaseDrivers())('cancelling merchant API orders on %s', (dr
   });
 
   it('answers 409 already_paid for a paid order, which stays paid', async () => {
-    const { orderId } = await paidShopOrder(harness);
+    const { orderId } = await paidMerchantOrder(harness);
     const response = await api.call('POST', `/orders/${orderId}/cancel`);
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ error: { code: 'already_paid' } });

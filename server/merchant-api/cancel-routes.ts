@@ -1,7 +1,7 @@
 // POST /api/v1/orders/{order_id}/cancel: withdraws an unpaid order through the same domain path as the
 // operator's Cancel order (its live payment is cancelled at ZaloPay first); a paid order answers 409.
 import type { Database } from '../../db/create-db';
-import type { ShopOrderCanceller } from '../../db/schema';
+import type { MerchantOrderCanceller } from '../../db/schema';
 import type { Logger } from '../logger';
 import type { CancelledOrder } from '../payments/merchant-orders/cancel-merchant-order';
 import { readMerchantOrder } from '../payments/merchant-orders/merchant-order-read';
@@ -15,7 +15,7 @@ export interface CancelRoutesDeps {
   db: Database;
   log: Logger;
   /** PaymentsService.cancelOrder. */
-  cancelOrder: (orderId: string, by: ShopOrderCanceller) => Promise<CancelledOrder>;
+  cancelOrder: (orderId: string, by: MerchantOrderCanceller) => Promise<CancelledOrder>;
   /** PUBLIC_BASE_URL (no trailing slash), for the answer's checkout_url. */
   publicBaseUrl: string;
   now?: () => Date;

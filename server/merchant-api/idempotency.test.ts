@@ -3,7 +3,7 @@
 // key, and 20 concurrent requests with one key make one order.
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shopOrders } from '../../db/schema';
+import { merchantOrders } from '../../db/schema';
 import { testDatabaseDrivers } from '../testing/test-database';
 import { startServiceHarness, type ServiceHarness } from '../testing/service-harness';
 import {
@@ -36,7 +36,7 @@ describe.each(testDatabaseDrivers())('Idempotency-Key on %s', (driver) => {
   });
 
   async function ordersCount() {
-    const [row] = await harness.database.db.select({ n: count() }).from(shopOrders);
+    const [row] = await harness.database.db.select({ n: count() }).from(merchantOrders);
     return row?.n ?? 0;
   }
 
@@ -100,8 +100,8 @@ describe.each(testDatabaseDrivers())('Idempotency-Key on %s', (driver) => {
     expect(await ordersCount()).toBe(before + 1);
     const [stored] = await harness.database.db
       .select()
-      .from(shopOrders)
-      .where(eq(shopOrders.id, bodies[0].order_id));
+      .from(merchantOrders)
+      .where(eq(merchantOrders.id, bodies[0].order_id));
     expect(stored?.merchantReference).toBe('WC-10023');
   });
 });

@@ -57,7 +57,7 @@ describe.runIf(testDatabaseDrivers().includes('postgres'))(
         ).data.map((event) => event.id);
       const order = await harness.service.createOrder([{ sku: 'banh-mi', quantity: 1 }]);
       const insert = (db: DatabaseHandle['db'], id: string) =>
-        db.execute(sql`insert into webhook_events (id, shop_order_id, type, payload)
+        db.execute(sql`insert into webhook_events (id, merchant_order_id, type, payload)
           values (${id}, ${order.orderId}, 'order.paid', ${JSON.stringify({ id, type: 'order.paid', created: 0, data: {} })}::jsonb)`);
       const early = `evt_${'a'.repeat(32)}`;
       const late = `evt_${'b'.repeat(32)}`;

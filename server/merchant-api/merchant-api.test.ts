@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { hashApiKey, issueApiKey, revokeApiKey } from '../api-keys/api-keys';
 import type { ServedApp } from '../testing/app-harness';
 import {
-  paidShopOrder,
+  paidMerchantOrder,
   serveMerchantApiInstance as serveMerchantApi,
 } from '../testing/merchant-api-instance';
 import { startServiceHarness, type ServiceHarness } from '../testing/service-harness';
@@ -115,7 +115,7 @@ describe.each(testDatabaseDrivers())('the merchant API on %s', (driver) => {
   });
 
   it('refunds a paid order under the operator rules: never more than is left', async () => {
-    const { orderId } = await paidShopOrder(harness);
+    const { orderId } = await paidMerchantOrder(harness);
     const first = await post(
       `/api/v1/orders/${orderId}/refunds`,
       { amount: 20_000, reason: 'one bánh mì was cold' },
@@ -178,8 +178,8 @@ describe.each(testDatabaseDrivers())('the merchant API on %s', (driver) => {
   });
 
   it('pages through the events in order, and names a bad cursor or limit', async () => {
-    await paidShopOrder(harness);
-    await paidShopOrder(harness);
+    await paidMerchantOrder(harness);
+    await paidMerchantOrder(harness);
     const all: string[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < 50; page++) {

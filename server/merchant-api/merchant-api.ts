@@ -2,7 +2,7 @@
 // check) orders, their cancelling, events, refunds, and the catalogue and shop profile. checkout-server.ts mounts it; the OpenAPI test lists its routes.
 import type { Router } from 'express';
 import type { Database } from '../../db/create-db';
-import type { ShopOrderCanceller } from '../../db/schema';
+import type { MerchantOrderCanceller } from '../../db/schema';
 import type { CancelledOrder } from '../payments/merchant-orders/cancel-merchant-order';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { ShopProfileService } from '../catalogue/shop-profile-service';
@@ -22,7 +22,7 @@ export interface MerchantApiDeps {
   log: Logger;
   refunds: RefundService;
   /** PaymentsService.cancelOrder: the operator's and the abandoned-order round's cancel path. */
-  cancelOrder: (orderId: string, by: ShopOrderCanceller) => Promise<CancelledOrder>;
+  cancelOrder: (orderId: string, by: MerchantOrderCanceller) => Promise<CancelledOrder>;
   /** The same catalogue and shop profile services as /ops and the CSV. */
   catalogue: CatalogueService;
   shop: ShopProfileService;

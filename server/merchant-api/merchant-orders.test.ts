@@ -4,7 +4,7 @@
 // idempotency.test.ts.
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shopOrders, webhookEvents } from '../../db/schema';
+import { merchantOrders, webhookEvents } from '../../db/schema';
 import { testDatabaseDrivers } from '../testing/test-database';
 import { startServiceHarness, type ServiceHarness } from '../testing/service-harness';
 import {
@@ -30,7 +30,7 @@ describe.each(testDatabaseDrivers())('merchant API orders on %s', (driver) => {
   });
 
   async function ordersCount() {
-    const [row] = await harness.database.db.select({ n: count() }).from(shopOrders);
+    const [row] = await harness.database.db.select({ n: count() }).from(merchantOrders);
     return row?.n ?? 0;
   }
 

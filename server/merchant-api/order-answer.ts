@@ -2,8 +2,8 @@
 // them, and the tests check real answers against it) and the one function that writes such an answer.
 import { z } from 'zod';
 import type { MerchantOrderRecord } from '../payments/merchant-orders/merchant-order-read';
-import { SHOP_ORDER_STATUSES } from '../payments/status/order-view';
-import { toOrderView } from '../payments/status/shop-order-view';
+import { MERCHANT_ORDER_STATUSES } from '../payments/status/order-view';
+import { toOrderView } from '../payments/status/merchant-order-view';
 import { attemptBodies, lineBodies, livePaymentBody, receiptBody } from '../http/order-view-parts';
 import { refundBody, refundSchema } from './refund-routes';
 
@@ -14,7 +14,7 @@ export const orderAnswerSchema = z
   .object({
     order_id: z.string().meta({ example: 'K7W2M9QX4T' }),
     status: z
-      .enum([...SHOP_ORDER_STATUSES, 'EXPIRED'])
+      .enum([...MERCHANT_ORDER_STATUSES, 'EXPIRED'])
       .meta({ description: 'EXPIRED: past expires_at, unpaid, no payment in progress' }),
     total: vnd,
     currency: z.literal('VND'),

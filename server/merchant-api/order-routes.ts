@@ -2,9 +2,9 @@
 // merchant's server (catalogue skus or free lines) and answers its checkout_url; GET /api/v1/orders/{id}
 // and GET /api/v1/orders?merchant_reference= read orders with their attempts, receipt and refunds.
 import type { Database } from '../../db/create-db';
-import type { ShopOrder } from '../../db/schema';
+import type { MerchantOrder } from '../../db/schema';
 import type { Logger } from '../logger';
-import { createMerchantOrder } from '../payments/merchant-orders/create-merchant-order';
+import { createOrderFromApi } from '../payments/merchant-orders/create-order-from-api';
 import {
   merchantOrderSchema,
   parseMerchantOrder,
@@ -40,12 +40,12 @@ export function orderRoutes(deps: OrderRoutesDeps): MerchantApiRoutes {
     router.post('/orders', idempotency({ db: deps.db, log: deps.log, now }), async (req, res) => {
       // A bad field throws InvalidOrderError, which the app's error handler answers with its name.
       const request = parseMerchantOrder(schema, req.body);
-      const answerOf = (order: ShopOrder) =>
+      const answerOf = (order: MerchantOrder) =>
         orderAnswer({ order, attempts: [], refunds: [] }, deps.publicBaseUrl, now());
       // With an Idempotency-Key, the order and its stored answer commit together.
       const idempotent = idempotentAnswerOf(res);
       let answer: OrderAnswer | undefined;
-      const order = await createMerchantOrder(
+      const order = await createOrderFromApi(
         domain,
         apiKeyOf(res).id,
         request,

@@ -23,7 +23,7 @@ export function paymentMetrics(metrics: CheckoutMetrics): PaymentsEventListener 
 
 function countInput(metrics: CheckoutMetrics, input: PaymentInput, result: TransitionResult) {
   if (input.kind === 'callback' && result.repeatedInput) metrics.callbacksDuplicated.inc();
-  if (result.doublePaymentRefund) metrics.doublePayments.inc({ input: input.kind });
+  if (result.extraPaymentRefund) metrics.doublePayments.inc({ input: input.kind });
   if (result.effect === 'none' || result.effect === 'amount_mismatch_flagged') return;
   metrics.transitions.inc({ transition: result.effect, input: input.kind });
   if (result.effect.endsWith('->PAID') && input.kind === 'query') {

@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shopOrders, type ShopOrder } from '../../db/schema';
+import { merchantOrders, type MerchantOrder } from '../../db/schema';
 import { startCheckout, type RunningCheckout } from '../checkout-server';
 import { loadEnv } from '../env';
 import { silentLogger } from '../logger';
-import { insertOneOffShopOrder, insertStoredOrder } from '../testing/stored-orders';
+import { insertOneOffMerchantOrder, insertStoredOrder } from '../testing/stored-orders';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
-import { SHOP_ORDER_STATUSES } from './operator-queries';
+import { MERCHANT_ORDER_STATUSES } from './operator-queries';
 import { ORDER_STATUS_WORDS } from './pages/display-words';
 
 const ADMIN_TOKEN = 'test-admin-token-merchant-order-page';
@@ -56,16 +56,16 @@ const opsGet = (pathAndQuery: string) =>
   fetch(`${checkout.url}${pathAndQuery}`, { headers: { cookie }, redirect: 'manual' });
 
 /** A merchant order with one expired attempt, then set to `status` as the payments domain would. */
-async function orderIn(status: ShopOrder['status']): Promise<string> {
+async function orderIn(status: MerchantOrder['status']): Promise<string> {
   const attempt = await insertStoredOrder(database.db, { status: 'EXPIRED', amount: 30_000 });
   await database.db
-    .update(shopOrders)
+    .update(merchantOrders)
     .set({
       status,
       refundedAmount: status.endsWith('REFUNDED') ? 10_000 : 0,
       ...(status === 'CANCELLED' ? { cancelledAt: new Date(), cancelledBy: 'operator' } : {}),
     })
-    .where(eq(shopOrders.id, attempt.shopOrderId));
+    .where(eq(merchantOrders.id, attempt.shopOrderId));
   return attempt.shopOrderId;
 }
 
@@ -79,7 +79,7 @@ describe('the merchant order page', () => {
       shopOrderId: reference,
     });
     await database.db
-      .update(shopOrders)
+      .update(merchantOrders)
       .set({
         status: 'FULFILLED',
         total: 45_000,
@@ -88,7 +88,7 @@ describe('the merchant order page', () => {
         fulfilledAt: new Date(),
         merchantReference: 'WC-10023',
       })
-      .where(eq(shopOrders.id, reference));
+      .where(eq(merchantOrders.id, reference));
 
     const response = await opsGet(`/ops/shop-orders/${reference}`);
     expect(response.status).toBe(200);
@@ -130,7 +130,7 @@ describe('the merchant order page', () => {
     expect(page).toContain('Awaiting payment');
     expect(page).not.toContain('name="amount"');
 
-    const untried = await insertOneOffShopOrder(database.db);
+    const untried = await insertOneOffMerchantOrder(database.db);
     const empty = await opsGet(`/ops/shop-orders/${untried.id}`);
     expect(empty.status).toBe(200);
     const emptyPage = await empty.text();
@@ -165,10 +165,10 @@ describe('the merchant order page', () => {
 describe('the order list', () => {
   it('filters by every merchant order status, in words, each row opening the order page', async () => {
     const byStatus = new Map<string, string>();
-    for (const status of SHOP_ORDER_STATUSES) byStatus.set(status, await orderIn(status));
+    for (const status of MERCHANT_ORDER_STATUSES) byStatus.set(status, await orderIn(status));
 
     const list = await (await opsGet('/ops')).text();
-    for (const status of SHOP_ORDER_STATUSES) {
+    for (const status of MERCHANT_ORDER_STATUSES) {
       expect(list).toContain(`<option value="${status}">${ORDER_STATUS_WORDS[status]}</option>`);
     }
     for (const attemptStatus of ['PENDING', 'EXPIRED', 'FAILED']) {

@@ -15,7 +15,7 @@ export function hasControlCharacter(text: string): boolean {
 }
 
 /** A merchant order reference as order-input.ts accepts one: letters, digits, _ and -, at most 40. */
-const SHOP_ORDER_ID = /^[\w-]{1,40}$/;
+const MERCHANT_ORDER_ID = /^[\w-]{1,40}$/;
 
 /**
  * A router whose :appTransId and :shopOrderId are checked before any of its routes runs: an id that
@@ -35,7 +35,7 @@ export function orderIdRouter(): Router {
     next();
   });
   router.param('shopOrderId', (_req, res, next, value: string) => {
-    if (!SHOP_ORDER_ID.test(value)) {
+    if (!MERCHANT_ORDER_ID.test(value)) {
       sendOperatorPage(
         res,
         400,

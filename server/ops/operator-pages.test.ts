@@ -6,7 +6,7 @@ import type {
   OperatorSession,
   PaymentAttempt,
   Refund,
-  ShopOrder,
+  MerchantOrder,
   WebhookEvent,
 } from '../../db/schema';
 import type { OrderRecord } from './operator-queries';
@@ -29,7 +29,7 @@ const ESCAPED = `&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x 
 const AT = new Date('2026-11-25T17:30:00Z');
 const TOKEN = 'AAAAAAAAAAAAAAAAAAAAAA';
 
-const shopOrder: ShopOrder = {
+const merchantOrder: MerchantOrder = {
   id: 'ABCDEFGHJK',
   lines: [{ sku: null, nameVi: HOSTILE, nameEn: HOSTILE, unitPrice: 25_000, quantity: 2 }],
   total: 50_000,
@@ -55,8 +55,8 @@ const shopOrder: ShopOrder = {
 
 const attempt: PaymentAttempt = {
   id: 'attempt-1',
-  appTransId: `261126_${shopOrder.id}_1`,
-  shopOrderId: shopOrder.id,
+  appTransId: `261126_${merchantOrder.id}_1`,
+  shopOrderId: merchantOrder.id,
   attempt: 1,
   appId: 2553,
   appUser: HOSTILE,
@@ -109,7 +109,7 @@ const refund: Refund = {
 const webhookEvent: WebhookEvent = {
   id: HOSTILE,
   seq: 1,
-  shopOrderId: shopOrder.id,
+  shopOrderId: merchantOrder.id,
   type: HOSTILE,
   payload: { note: HOSTILE },
   status: 'PENDING',
@@ -124,7 +124,7 @@ const webhookEvent: WebhookEvent = {
 
 const record: OrderRecord = {
   order: attempt,
-  shopOrder,
+  merchantOrder,
   attempts: [attempt],
   events: [],
   fulfilment: undefined,
@@ -244,7 +244,7 @@ describe('operator pages', () => {
     const pages = {
       order: hostileOrderPage(),
       merchantOrder: merchantOrderPage({
-        record: { ...record, shopOrder: { ...shopOrder, merchantReference: HOSTILE } },
+        record: { ...record, merchantOrder: { ...merchantOrder, merchantReference: HOSTILE } },
         paid: { attempt, summary: { refunded: 0, inFlight: 0, refundable: 50_000 } },
         timeline: [
           { at: AT, title: HOSTILE, detail: HOSTILE, tone: 'alert', payload: { reply: HOSTILE } },
@@ -255,7 +255,7 @@ describe('operator pages', () => {
       search: searchPage({
         text: HOSTILE,
         status: 'PAID',
-        orders: [{ order: shopOrder, attempts: [attempt] }],
+        orders: [{ order: merchantOrder, attempts: [attempt] }],
       }),
       confirmation: refundConfirmationPage({
         appTransId: HOSTILE,

@@ -9,15 +9,15 @@ import {
   paymentEvents,
   paymentAttempts,
   refunds,
-  shopOrders,
-  shopOrderStatus,
+  merchantOrders,
+  merchantOrderStatus,
   webhookDeliveries,
   webhookEvents,
   type Fulfilment,
   type PaymentEvent,
   type PaymentAttempt,
   type Refund,
-  type ShopOrder,
+  type MerchantOrder,
   type WebhookDelivery,
   type WebhookEvent,
 } from '../../db/schema';
@@ -26,17 +26,20 @@ export interface OrderSearch {
   /** An app_trans_id (or its beginning, e.g. a day's `240101_`) or a zp_trans_id. */
   text?: string | undefined;
   /** The merchant order's status (what the list shows), not an attempt's. */
-  status?: ShopOrderStatus | undefined;
+  status?: MerchantOrderStatus | undefined;
 }
 
-export type ShopOrderStatus = ShopOrder['status'];
+export type MerchantOrderStatus = MerchantOrder['status'];
 /** Every merchant order status, in the order an order moves through them. */
-export const SHOP_ORDER_STATUSES: readonly ShopOrderStatus[] = shopOrderStatus.enumValues;
+export const MERCHANT_ORDER_STATUSES: readonly MerchantOrderStatus[] =
+  merchantOrderStatus.enumValues;
 
 export const SEARCH_RESULT_LIMIT = 50;
 
-export function isShopOrderStatus(value: unknown): value is ShopOrderStatus {
-  return typeof value === 'string' && (SHOP_ORDER_STATUSES as readonly string[]).includes(value);
+export function isMerchantOrderStatus(value: unknown): value is MerchantOrderStatus {
+  return (
+    typeof value === 'string' && (MERCHANT_ORDER_STATUSES as readonly string[]).includes(value)
+  );
 }
 
 /** LIKE treats % and _ as wildcards, and _ is part of every app_trans_id: match them literally. */
@@ -44,14 +47,14 @@ function literalPrefix(text: string): string {
   return `${text.replaceAll(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-export interface ShopOrderRow {
-  order: ShopOrder;
+export interface MerchantOrderRow {
+  order: MerchantOrder;
   /** Oldest first. */
   attempts: PaymentAttempt[];
 }
 
 /** Merchant orders with an attempt matching the search (or whose reference starts with the text), newest first. */
-export async function searchOrders(db: Database, search: OrderSearch): Promise<ShopOrderRow[]> {
+export async function searchOrders(db: Database, search: OrderSearch): Promise<MerchantOrderRow[]> {
   const conditions: SQL[] = [];
   const text = search.text?.trim();
   if (text) {
@@ -69,14 +72,14 @@ export async function searchOrders(db: Database, search: OrderSearch): Promise<S
     .where(and(...conditions));
   const orders = await db
     .select()
-    .from(shopOrders)
+    .from(merchantOrders)
     .where(
       and(
-        inArray(shopOrders.id, matching),
-        search.status ? eq(shopOrders.status, search.status) : undefined,
+        inArray(merchantOrders.id, matching),
+        search.status ? eq(merchantOrders.status, search.status) : undefined,
       ),
     )
-    .orderBy(desc(shopOrders.createdAt))
+    .orderBy(desc(merchantOrders.createdAt))
     .limit(SEARCH_RESULT_LIMIT);
   if (orders.length === 0) return [];
   const attempts = await db
@@ -97,7 +100,7 @@ export async function searchOrders(db: Database, search: OrderSearch): Promise<S
 
 /** Everything known about one merchant order: its attempts, their ledgers, refunds and its webhooks. */
 export interface MerchantOrderRecord {
-  shopOrder: ShopOrder;
+  merchantOrder: MerchantOrder;
   /** Every attempt of the merchant order, oldest first. */
   attempts: PaymentAttempt[];
   /** The ledger rows of every attempt, in ledger order. */
@@ -134,15 +137,15 @@ export async function readMerchantOrder(
   db: Database,
   shopOrderId: string,
 ): Promise<MerchantOrderRecord | undefined> {
-  const [[shopOrder], attempts] = await Promise.all([
-    db.select().from(shopOrders).where(eq(shopOrders.id, shopOrderId)),
+  const [[merchantOrder], attempts] = await Promise.all([
+    db.select().from(merchantOrders).where(eq(merchantOrders.id, shopOrderId)),
     db
       .select()
       .from(paymentAttempts)
       .where(eq(paymentAttempts.shopOrderId, shopOrderId))
       .orderBy(asc(paymentAttempts.attempt)),
   ]);
-  if (!shopOrder) return undefined;
+  if (!merchantOrder) return undefined;
   const attemptIds = attempts.map((attempt) => attempt.id);
   const [events, fulfilmentRows, refundRows, webhookRows, deliveryRows] = await Promise.all([
     db
@@ -150,7 +153,7 @@ export async function readMerchantOrder(
       .from(paymentEvents)
       .where(inArray(paymentEvents.orderId, attemptIds))
       .orderBy(asc(paymentEvents.id)),
-    db.select().from(fulfilments).where(eq(fulfilments.shopOrderId, shopOrder.id)),
+    db.select().from(fulfilments).where(eq(fulfilments.shopOrderId, merchantOrder.id)),
     db
       .select()
       .from(refunds)
@@ -159,13 +162,13 @@ export async function readMerchantOrder(
     db
       .select()
       .from(webhookEvents)
-      .where(eq(webhookEvents.shopOrderId, shopOrder.id))
+      .where(eq(webhookEvents.shopOrderId, merchantOrder.id))
       .orderBy(asc(webhookEvents.seq)),
     db
       .select({ delivery: webhookDeliveries })
       .from(webhookDeliveries)
       .innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId))
-      .where(eq(webhookEvents.shopOrderId, shopOrder.id))
+      .where(eq(webhookEvents.shopOrderId, merchantOrder.id))
       .orderBy(asc(webhookDeliveries.id)),
   ]);
   const webhooks = webhookRows.map((event) => ({
@@ -173,7 +176,7 @@ export async function readMerchantOrder(
     deliveries: deliveryRows.map((row) => row.delivery).filter((d) => d.eventId === event.id),
   }));
   return {
-    shopOrder,
+    merchantOrder,
     attempts,
     events,
     fulfilment: fulfilmentRows[0],

@@ -26,7 +26,7 @@ export type PaymentsDomainEvent =
   /**
    * One input (callback, query answer, gateway reply, redirect) went through the state machine and its
    * ledger row committed. `result.effect` says what moved ('none': nothing), `result.repeatedInput`
-   * that the ledger already held it, `result.doublePaymentRefund` a second payment being refunded.
+   * that the ledger already held it, `result.extraPaymentRefund` a second payment being refunded.
    */
   | { type: 'input_applied'; input: PaymentInput; result: TransitionResult };
 

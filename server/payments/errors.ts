@@ -2,7 +2,7 @@
 // errors carry their type and statusCode: a stable `code`, the `httpStatus` it answers with, and the
 // `field` it is about. One mapper (server/api-errors/error-reply.ts) turns them into REST JSON and tRPC errors.
 
-import type { ShopOrderStatus } from './status/order-view';
+import type { MerchantOrderStatus } from './status/order-view';
 
 export type PaymentsErrorCode =
   | 'invalid_input'
@@ -91,7 +91,7 @@ export class OrderNotPayableError extends PaymentsError {
   readonly field = 'orderId';
   constructor(
     readonly orderId: string,
-    readonly status: ShopOrderStatus,
+    readonly status: MerchantOrderStatus,
   ) {
     super(
       status === 'CANCELLED'
@@ -109,7 +109,7 @@ export class OrderNotCancellableError extends PaymentsError {
   readonly field = 'orderId';
   constructor(
     readonly orderId: string,
-    readonly status: ShopOrderStatus,
+    readonly status: MerchantOrderStatus,
   ) {
     super('This order is paid and cannot be cancelled; refund it instead');
   }

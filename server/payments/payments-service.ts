@@ -1,7 +1,7 @@
 // The payments domain behind one object: what the tRPC routers (PaymentsPort) and the callback route
 // call. Built from its dependencies, so tests and main.ts assemble it the same way.
 import type { DatabaseHandle } from '../../db/create-db';
-import type { ShopOrderCanceller } from '../../db/schema';
+import type { MerchantOrderCanceller } from '../../db/schema';
 import type { Logger } from '../logger';
 import type { PaymentsPort } from './payments-port';
 import type { ZaloPayClient } from '../zalopay';
@@ -9,11 +9,11 @@ import { handleCallback, type CallbackReply } from './callbacks/callback-handler
 import { listProducts } from './merchant-orders/catalogue';
 import { cancelMerchantOrder, type CancelledOrder } from './merchant-orders/cancel-merchant-order';
 import type { ProductView } from './status/order-view';
-import { createShopOrder } from './merchant-orders/create-shop-order';
+import { createOrderFromCart } from './merchant-orders/create-order-from-cart';
 import { createOneOffPayment } from './attempts/one-off-payment';
 import { findOrderByAppTransId } from './attempts/attempt-queries';
 import { payMerchantOrder } from './merchant-orders/pay-merchant-order';
-import { readShopOrder, toOrderView } from './status/shop-order-view';
+import { readOrderWithAttempts, toOrderView } from './status/merchant-order-view';
 import type { PaymentsEventSink } from './domain-events';
 import { applyPaymentInput } from './attempts/attempt-transitions';
 import type { PaymentsConfig } from './payments-config';
@@ -60,7 +60,7 @@ export interface PaymentsService extends PaymentsPort {
    * Withdraws an unpaid merchant order (cancel-merchant-order.ts): its PENDING attempts are cancelled at ZaloPay
    * first. OrderNotFoundError, or OrderNotCancellableError (409) for a paid order.
    */
-  cancelOrder(orderId: string, by: ShopOrderCanceller): Promise<CancelledOrder>;
+  cancelOrder(orderId: string, by: MerchantOrderCanceller): Promise<CancelledOrder>;
   /** Sends the status announcements still queued, stops LISTEN and ends the live streams' subscriptions. */
   close(): Promise<void>;
 }
@@ -109,11 +109,11 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
   return {
     listProducts: deps.productsOnSale ?? (() => listProducts(db)),
     async createOrder(lines) {
-      const order = await createShopOrder(domain, lines);
+      const order = await createOrderFromCart(domain, lines);
       return toOrderView(order, [], now());
     },
     async getOrder(orderId) {
-      const found = await readShopOrder(db, orderId);
+      const found = await readOrderWithAttempts(db, orderId);
       return found ? toOrderView(found.order, found.attempts, now()) : null;
     },
     payOrder: (orderId) => once(`order:${orderId}`, () => payMerchantOrder(domain, orderId)),

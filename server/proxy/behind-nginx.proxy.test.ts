@@ -9,7 +9,7 @@ import type { EmulatorAdminClient } from '../emulator/admin/admin-client';
 import type { RunningEmulator } from '../emulator/emulator';
 import type { ChaosDatabase } from '../chaos/chaos-database';
 import type { CheckoutInstance } from '../chaos/checkout-instance';
-import { createOrder } from '../chaos/shop-orders';
+import { createOrder } from '../chaos/one-off-orders';
 import { compareWithTruth, describeTruthReport, truthReached } from '../chaos/truth-comparison';
 import { waitUntil } from '../chaos/wait-until';
 import { followStatus } from './followed-status';

@@ -3,7 +3,7 @@
 // than is left, nor an order nobody paid.
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
-import { paymentAttempts, shopOrders, type Refund } from '../../db/schema';
+import { paymentAttempts, merchantOrders, type Refund } from '../../db/schema';
 import { RefundRefusedError } from './refund-errors';
 import type { RefundService } from './refund-service';
 
@@ -21,10 +21,10 @@ export async function refundMerchantOrder(
   request: MerchantOrderRefundRequest,
 ): Promise<Refund> {
   const [order] = await deps.db
-    .select({ status: shopOrders.status, appTransId: paymentAttempts.appTransId })
-    .from(shopOrders)
-    .leftJoin(paymentAttempts, eq(paymentAttempts.id, shopOrders.paidAttemptId))
-    .where(eq(shopOrders.id, request.orderId));
+    .select({ status: merchantOrders.status, appTransId: paymentAttempts.appTransId })
+    .from(merchantOrders)
+    .leftJoin(paymentAttempts, eq(paymentAttempts.id, merchantOrders.paidAttemptId))
+    .where(eq(merchantOrders.id, request.orderId));
   if (!order) throw new RefundRefusedError('order_not_found', 'No such order');
   if (!order.appTransId) {
     throw new RefundRefusedError(

@@ -2,9 +2,9 @@
 // from PAID, FULFILLED or PARTIALLY_REFUNDED, never out of REFUNDED, and never for another attempt.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refunds, shopOrders, webhookEvents, type ShopOrder } from '../../db/schema';
+import { refunds, merchantOrders, webhookEvents, type MerchantOrder } from '../../db/schema';
 import type { MerchantOrderStatus } from '../payments/merchant-orders/merchant-order-state-machine';
-import { insertStoredOrder, storedShopOrder } from '../testing/stored-orders';
+import { insertStoredOrder, storedMerchantOrder } from '../testing/stored-orders';
 import {
   createTestDatabase,
   testDatabaseDrivers,
@@ -25,9 +25,9 @@ describe.each(testDatabaseDrivers())('a settled refund on its merchant order on 
   async function paidOrderIn(status: MerchantOrderStatus, refundedAmount = 0, amount = 4_000) {
     const attempt = await insertStoredOrder(database.db, { status: 'PAID', amount: 10_000 });
     await database.db
-      .update(shopOrders)
+      .update(merchantOrders)
       .set({ status, refundedAmount, paidAttemptId: attempt.id, paidAt: now })
-      .where(eq(shopOrders.id, attempt.shopOrderId));
+      .where(eq(merchantOrders.id, attempt.shopOrderId));
     const [refund] = await database.db
       .insert(refunds)
       .values({
@@ -52,7 +52,9 @@ describe.each(testDatabaseDrivers())('a settled refund on its merchant order on 
   ] as const)('moves a %s order on', async (from, refundedBefore, to, refundedAfter) => {
     const { shopOrderId, refund } = await paidOrderIn(from, refundedBefore);
     await database.db.transaction((tx) => recordRefundOnMerchantOrder(tx, refund, now));
-    expect(await storedShopOrder(database.db, shopOrderId)).toMatchObject<Partial<ShopOrder>>({
+    expect(await storedMerchantOrder(database.db, shopOrderId)).toMatchObject<
+      Partial<MerchantOrder>
+    >({
       status: to,
       refundedAmount: refundedAfter,
     });
@@ -63,9 +65,9 @@ describe.each(testDatabaseDrivers())('a settled refund on its merchant order on 
 
   it('leaves a REFUNDED order as it is, with no webhook event', async () => {
     const { shopOrderId, refund } = await paidOrderIn('REFUNDED', 10_000);
-    const before = await storedShopOrder(database.db, shopOrderId);
+    const before = await storedMerchantOrder(database.db, shopOrderId);
     await database.db.transaction((tx) => recordRefundOnMerchantOrder(tx, refund, now));
-    expect(await storedShopOrder(database.db, shopOrderId)).toEqual(before);
+    expect(await storedMerchantOrder(database.db, shopOrderId)).toEqual(before);
     expect(await refundEvents(shopOrderId)).toHaveLength(0);
   });
 });

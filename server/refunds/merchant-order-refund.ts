@@ -3,7 +3,7 @@
 // of a second payment leaves the order as it is: it was paid once.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/create-db';
-import { paymentAttempts, shopOrders, type Refund } from '../../db/schema';
+import { paymentAttempts, merchantOrders, type Refund } from '../../db/schema';
 import { statusesBefore } from '../payments/merchant-orders/merchant-order-state-machine';
 import { recordWebhookEvent } from '../payments/outbox/webhook-events';
 
@@ -14,26 +14,26 @@ export async function recordRefundOnMerchantOrder(
   now: Date,
 ): Promise<void> {
   if (refund.kind !== 'operator') return;
-  const refunded = sql`${shopOrders.refundedAmount} + ${refund.amount}`;
+  const refunded = sql`${merchantOrders.refundedAmount} + ${refund.amount}`;
   const [order] = await tx
-    .update(shopOrders)
+    .update(merchantOrders)
     .set({
       refundedAmount: refunded,
-      status: sql`case when ${refunded} >= ${shopOrders.total} then 'REFUNDED' else 'PARTIALLY_REFUNDED' end::shop_order_status`,
+      status: sql`case when ${refunded} >= ${merchantOrders.total} then 'REFUNDED' else 'PARTIALLY_REFUNDED' end::merchant_order_status`,
       updatedAt: now,
     })
     .where(
       and(
         eq(
-          shopOrders.id,
+          merchantOrders.id,
           tx
             .select({ id: paymentAttempts.shopOrderId })
             .from(paymentAttempts)
             .where(eq(paymentAttempts.id, refund.orderId)),
         ),
-        eq(shopOrders.paidAttemptId, refund.orderId),
+        eq(merchantOrders.paidAttemptId, refund.orderId),
         // PARTIALLY_REFUNDED and REFUNDED may follow the same statuses (the state table's).
-        inArray(shopOrders.status, statusesBefore('REFUNDED')),
+        inArray(merchantOrders.status, statusesBefore('REFUNDED')),
       ),
     )
     .returning();

@@ -13,7 +13,7 @@ import type { PaymentStatus } from '../payments/status/payment-view';
 import { applyQueryAnswer, isFinalQueryTime } from '../payments/polling/query-answer';
 import { newAppTransId, type QueryOrderOutcome } from '../zalopay';
 import { paymentCallbackBody } from '../testing/callback-bodies';
-import { insertOneOffShopOrder } from '../testing/stored-orders';
+import { insertOneOffMerchantOrder } from '../testing/stored-orders';
 
 /** docs/design.md §3, row by row. */
 const DESIGN_TRANSITIONS = new Set([
@@ -193,7 +193,7 @@ describe.each(testDatabaseDrivers())('the order state machine on %s', (driver) =
       fc.asyncProperty(fc.commands(commands, { maxCommands: 12 }), async (sequence) => {
         runs += 1;
         const now = harness.clock.now();
-        const shopOrder = await insertOneOffShopOrder(harness.database.db, {
+        const merchantOrder = await insertOneOffMerchantOrder(harness.database.db, {
           total: AMOUNT,
           at: now,
           attempts: 1,
@@ -202,7 +202,7 @@ describe.each(testDatabaseDrivers())('the order state machine on %s', (driver) =
           .insert(paymentAttempts)
           .values({
             appTransId: newAppTransId(now.getTime()),
-            shopOrderId: shopOrder.id,
+            shopOrderId: merchantOrder.id,
             attempt: 1,
             appId: harness.config.appId,
             appUser: 'model',

@@ -52,7 +52,7 @@ export async function serveMerchantApiInstance(
 }
 
 /** A merchant order of the catalogue, paid at the emulator; resolves once the order is PAID. */
-export async function paidShopOrder(harness: ServiceHarness): Promise<{ orderId: string }> {
+export async function paidMerchantOrder(harness: ServiceHarness): Promise<{ orderId: string }> {
   const order = await harness.service.createOrder([{ sku: 'banh-mi', quantity: 2 }]);
   const payment = await harness.service.payOrder(order.orderId);
   await harness.pay(payment.appTransId);

@@ -9,9 +9,9 @@ import {
   paymentEvents,
   paymentAttempts,
   refunds,
-  shopOrders,
+  merchantOrders,
   type PaymentAttempt,
-  type ShopOrder,
+  type MerchantOrder,
 } from '../../db/schema';
 import type { PaymentStatus } from '../payments/status/payment-view';
 
@@ -28,21 +28,21 @@ export async function insertStoredOrder(
   db: Database,
   { status = 'PENDING', amount = 10_000, at = new Date(), shopOrderId }: StoredOrderOptions = {},
 ): Promise<PaymentAttempt> {
-  const [shopOrder] = shopOrderId
+  const [merchantOrder] = shopOrderId
     ? await db
-        .update(shopOrders)
-        .set({ attempts: sql`${shopOrders.attempts} + 1` })
-        .where(eq(shopOrders.id, shopOrderId))
+        .update(merchantOrders)
+        .set({ attempts: sql`${merchantOrders.attempts} + 1` })
+        .where(eq(merchantOrders.id, shopOrderId))
         .returning()
-    : [await insertOneOffShopOrder(db, { total: amount, at, attempts: 1 })];
-  if (!shopOrder) throw new Error(`No merchant order ${shopOrderId}`);
-  const reference = shopOrder.id;
+    : [await insertOneOffMerchantOrder(db, { total: amount, at, attempts: 1 })];
+  if (!merchantOrder) throw new Error(`No merchant order ${shopOrderId}`);
+  const reference = merchantOrder.id;
   const [order] = await db
     .insert(paymentAttempts)
     .values({
-      appTransId: `261121_${reference}_${shopOrder.attempts}`,
+      appTransId: `261121_${reference}_${merchantOrder.attempts}`,
       shopOrderId: reference,
-      attempt: shopOrder.attempts,
+      attempt: merchantOrder.attempts,
       appId: 2553,
       appUser: 'demo',
       amount,
@@ -62,16 +62,16 @@ export async function insertStoredOrder(
 }
 
 /** A merchant order of one line for `total` VND, awaiting payment, put straight into the database. */
-export async function insertOneOffShopOrder(
+export async function insertOneOffMerchantOrder(
   db: Database,
   {
     total = 10_000,
     at = new Date(),
     attempts = 0,
   }: { total?: number; at?: Date; attempts?: number } = {},
-): Promise<ShopOrder> {
+): Promise<MerchantOrder> {
   const [order] = await db
-    .insert(shopOrders)
+    .insert(merchantOrders)
     .values({
       id: `T${randomUUID().replaceAll('-', '').slice(0, 12).toUpperCase()}`,
       lines: [{ sku: null, nameVi: 'test', nameEn: 'test', unitPrice: total, quantity: 1 }],
@@ -104,14 +104,14 @@ export function outboxRowsOf(db: Database, orderId: string) {
 }
 
 /** The merchant order as it is stored now. */
-export async function storedShopOrder(db: Database, id: string): Promise<ShopOrder> {
-  const [order] = await db.select().from(shopOrders).where(eq(shopOrders.id, id));
+export async function storedMerchantOrder(db: Database, id: string): Promise<MerchantOrder> {
+  const [order] = await db.select().from(merchantOrders).where(eq(merchantOrders.id, id));
   if (!order) throw new Error(`No stored merchant order ${id}`);
   return order;
 }
 
 /** The merchant order's fulfilment outbox rows. */
-export function shopOrderOutboxRows(db: Database, shopOrderId: string) {
+export function merchantOrderOutboxRows(db: Database, shopOrderId: string) {
   return db.select().from(fulfilments).where(eq(fulfilments.shopOrderId, shopOrderId));
 }
 

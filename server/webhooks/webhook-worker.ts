@@ -61,7 +61,7 @@ async function claimDue(db: Database, at: Date, leaseMs: number): Promise<Webhoo
     .select({ one: sql`1` })
     .from(sql`${webhookEvents} as earlier`)
     .where(
-      sql`earlier.shop_order_id = ${webhookEvents.shopOrderId} and earlier.status = 'PENDING' and earlier.seq < ${webhookEvents.seq}`,
+      sql`earlier.merchant_order_id = ${webhookEvents.shopOrderId} and earlier.status = 'PENDING' and earlier.seq < ${webhookEvents.seq}`,
     );
   const due = db
     .select({ id: webhookEvents.id })

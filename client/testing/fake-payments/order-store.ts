@@ -14,13 +14,13 @@ import type {
   PaymentMethod,
   ProductView,
   ReceiptView,
-  ShopOrderStatus,
+  MerchantOrderStatus,
 } from '../../../server/payments/status/order-view';
 import type { PaymentView } from '../../../server/payments/status/payment-view';
 
 export interface StoredOrder {
   orderId: string;
-  status: ShopOrderStatus;
+  status: MerchantOrderStatus;
   lines: OrderLine[];
   createdAt: Date;
   attempts: string[];

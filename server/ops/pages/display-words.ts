@@ -1,5 +1,5 @@
 // How amounts and statuses read on the operator pages: one way, on every page.
-import type { ShopOrder } from '../../../db/schema';
+import type { MerchantOrder } from '../../../db/schema';
 import { EXPIRED_REASON } from '../../payments/polling/query-answer';
 import type { RefundSummary } from '../../refunds/refund-summary';
 
@@ -10,7 +10,7 @@ export const vnd = (amount: number) => `${amount.toLocaleString('en-US')} VND`;
  * A merchant order's status in words, set apart from an attempt's (PENDING, PAID, EXPIRED, FAILED, shown
  * as stored): every status the order can have, so a new one cannot go unworded.
  */
-export const ORDER_STATUS_WORDS: Readonly<Record<ShopOrder['status'], string>> = {
+export const ORDER_STATUS_WORDS: Readonly<Record<MerchantOrder['status'], string>> = {
   AWAITING_PAYMENT: 'Awaiting payment',
   PAID: 'Paid, not yet fulfilled',
   FULFILLED: 'Fulfilled',

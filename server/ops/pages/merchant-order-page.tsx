@@ -25,7 +25,7 @@ export interface MerchantOrderPageModel {
 /** Cancel while nobody paid: through the latest attempt's confirmation step, which names every live one. */
 function CancelAction({ record }: { record: MerchantOrderRecord }) {
   const latest = record.attempts.at(-1);
-  if (record.shopOrder.status !== 'AWAITING_PAYMENT' || !latest) return null;
+  if (record.merchantOrder.status !== 'AWAITING_PAYMENT' || !latest) return null;
   return (
     <form
       method="post"
@@ -44,21 +44,21 @@ export function MerchantOrderPage({
   refundToken,
   notice,
 }: MerchantOrderPageModel) {
-  const { shopOrder, attempts } = record;
+  const { merchantOrder, attempts } = record;
   return (
-    <PageLayout title={`Merchant order ${shopOrder.id}`} signedIn>
+    <PageLayout title={`Merchant order ${merchantOrder.id}`} signedIn>
       <h1>
-        Merchant order <code>{shopOrder.id}</code>
+        Merchant order <code>{merchantOrder.id}</code>
       </h1>
       {notice && (
         <p className="notice" role="status">
           {notice}
         </p>
       )}
-      <MerchantOrderFields shopOrder={shopOrder} />
+      <MerchantOrderFields merchantOrder={merchantOrder} />
       <CancelAction record={record} />
       <h2>Payment attempts</h2>
-      <AttemptsTable attempts={attempts} paidAttemptId={shopOrder.paidAttemptId} />
+      <AttemptsTable attempts={attempts} paidAttemptId={merchantOrder.paidAttemptId} />
       <h2>Refunds</h2>
       <RefundsTable refunds={record.refunds} />
       {paid && (

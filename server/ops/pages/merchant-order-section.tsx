@@ -5,14 +5,14 @@ import { AttemptsTable } from './attempts-table';
 import { MerchantOrderFields } from './merchant-order-fields';
 
 export function MerchantOrderSection({ record }: { record: OrderRecord }) {
-  const { shopOrder, attempts, order } = record;
+  const { merchantOrder, attempts, order } = record;
   return (
     <>
       <h2>
-        Merchant order <code>{shopOrder.id}</code>
+        Merchant order <code>{merchantOrder.id}</code>
       </h2>
-      <MerchantOrderFields shopOrder={shopOrder} />
-      {shopOrder.status === 'AWAITING_PAYMENT' && (
+      <MerchantOrderFields merchantOrder={merchantOrder} />
+      {merchantOrder.status === 'AWAITING_PAYMENT' && (
         <form
           method="post"
           action={`/ops/orders/${encodeURIComponent(order.appTransId)}/cancel/confirm`}
@@ -23,7 +23,7 @@ export function MerchantOrderSection({ record }: { record: OrderRecord }) {
       )}
       <AttemptsTable
         attempts={attempts}
-        paidAttemptId={shopOrder.paidAttemptId}
+        paidAttemptId={merchantOrder.paidAttemptId}
         currentId={order.id}
       />
     </>

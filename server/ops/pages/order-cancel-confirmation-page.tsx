@@ -1,25 +1,25 @@
 // The step between "Cancel this order" and ZaloPay: which order, what happens to its live payment, to
 // confirm or go back. Nothing is cancelled until the operator confirms.
-import type { ShopOrder } from '../../../db/schema';
+import type { MerchantOrder } from '../../../db/schema';
 import { vnd } from './display-words';
 import { PageLayout } from './page-layout';
 
 export interface OrderCancelConfirmationModel {
   appTransId: string;
-  shopOrder: ShopOrder;
+  merchantOrder: MerchantOrder;
   /** Attempts still PENDING: cancelled at ZaloPay first. */
   liveAttempts: string[];
 }
 
 export function OrderCancelConfirmationPage(model: OrderCancelConfirmationModel) {
   const attemptPath = `/ops/orders/${encodeURIComponent(model.appTransId)}`;
-  const orderPath = `/ops/shop-orders/${encodeURIComponent(model.shopOrder.id)}`;
+  const orderPath = `/ops/shop-orders/${encodeURIComponent(model.merchantOrder.id)}`;
   return (
     <PageLayout title="Confirm order cancellation" signedIn>
-      <h1>{`Cancel order ${model.shopOrder.id}?`}</h1>
+      <h1>{`Cancel order ${model.merchantOrder.id}?`}</h1>
       <dl>
         <dt>Total</dt>
-        <dd>{vnd(model.shopOrder.total)}</dd>
+        <dd>{vnd(model.merchantOrder.total)}</dd>
         <dt>Payments cancelled at ZaloPay first</dt>
         <dd>{model.liveAttempts.length > 0 ? model.liveAttempts.join(', ') : 'none'}</dd>
       </dl>
@@ -28,7 +28,7 @@ export function OrderCancelConfirmationPage(model: OrderCancelConfirmationModel)
         payment that still arrives is refunded automatically. A cancelled order cannot be reopened.
       </p>
       <form method="post" action={`${attemptPath}/cancel`} className="inline">
-        <button type="submit">{`Confirm: cancel order ${model.shopOrder.id}`}</button>
+        <button type="submit">{`Confirm: cancel order ${model.merchantOrder.id}`}</button>
         <a href={orderPath}>Keep the order</a>
       </form>
     </PageLayout>

@@ -119,8 +119,8 @@ export function OrderPage({
       </h1>
       <p>
         {`Attempt ${order.attempt} of `}
-        <a href={`/ops/shop-orders/${encodeURIComponent(record.shopOrder.id)}`}>
-          Merchant order <code>{record.shopOrder.id}</code>
+        <a href={`/ops/shop-orders/${encodeURIComponent(record.merchantOrder.id)}`}>
+          Merchant order <code>{record.merchantOrder.id}</code>
         </a>
       </p>
       <ReviewAlerts order={order} />

@@ -28,7 +28,7 @@ export function RefundsTable({ refunds }: { refunds: Refund[] }) {
             <td>
               <code>{refund.mRefundId}</code>
             </td>
-            <td>{refund.kind === 'double_payment' ? 'automatic: second payment' : 'operator'}</td>
+            <td>{refund.kind === 'extra_payment' ? 'automatic: extra payment' : 'operator'}</td>
             <td>{vnd(refund.amount)}</td>
             <td>{refund.state}</td>
             <td>{refund.zpRefundId ?? ''}</td>

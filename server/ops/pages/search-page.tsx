@@ -2,9 +2,9 @@
 // each listed with its payment attempts.
 import {
   SEARCH_RESULT_LIMIT,
-  SHOP_ORDER_STATUSES,
-  type ShopOrderRow,
-  type ShopOrderStatus,
+  MERCHANT_ORDER_STATUSES,
+  type MerchantOrderRow,
+  type MerchantOrderStatus,
 } from '../operator-queries';
 import { AttemptFlags, AttemptLink } from './attempt-parts';
 import { ORDER_STATUS_WORDS, vnd } from './display-words';
@@ -13,11 +13,11 @@ import { VietnamTime } from './vietnam-time';
 
 export interface SearchPageModel {
   text: string;
-  status: ShopOrderStatus | undefined;
-  orders: ShopOrderRow[];
+  status: MerchantOrderStatus | undefined;
+  orders: MerchantOrderRow[];
 }
 
-function OrderRow({ order, attempts }: ShopOrderRow) {
+function OrderRow({ order, attempts }: MerchantOrderRow) {
   return (
     <tr>
       <td>
@@ -56,7 +56,7 @@ export function SearchPage({ text, status, orders }: SearchPageModel) {
           Order status{' '}
           <select name="status" defaultValue={status ?? ''}>
             <option value="">any</option>
-            {SHOP_ORDER_STATUSES.map((option) => (
+            {MERCHANT_ORDER_STATUSES.map((option) => (
               <option key={option} value={option}>
                 {ORDER_STATUS_WORDS[option]}
               </option>

@@ -16,7 +16,7 @@ export function merchantOrderRoutes(db: Database) {
       return;
     }
     const paidAttempt = record.attempts.find(
-      (attempt) => attempt.id === record.shopOrder.paidAttemptId,
+      (attempt) => attempt.id === record.merchantOrder.paidAttemptId,
     );
     const paid = paidAttempt && {
       attempt: paidAttempt,

@@ -29,9 +29,9 @@ export function orderCancelRoutes(deps: OrderCancelRoutesDeps): Router {
       sendOperatorPage(res, 404, notFoundPage(`No order ${appTransId}`));
       return;
     }
-    if (record.shopOrder.status !== 'AWAITING_PAYMENT') {
+    if (record.merchantOrder.status !== 'AWAITING_PAYMENT') {
       await showAttemptPage(deps.db, res, appTransId, 409, {
-        error: `Order not cancelled: it is ${record.shopOrder.status}, not awaiting payment`,
+        error: `Order not cancelled: it is ${record.merchantOrder.status}, not awaiting payment`,
       });
       return;
     }
@@ -41,7 +41,11 @@ export function orderCancelRoutes(deps: OrderCancelRoutesDeps): Router {
     sendOperatorPage(
       res,
       200,
-      orderCancelConfirmationPage({ appTransId, shopOrder: record.shopOrder, liveAttempts }),
+      orderCancelConfirmationPage({
+        appTransId,
+        merchantOrder: record.merchantOrder,
+        liveAttempts,
+      }),
     );
   });
 
@@ -53,14 +57,14 @@ export function orderCancelRoutes(deps: OrderCancelRoutesDeps): Router {
       return;
     }
     try {
-      const result = await deps.cancelOrder(record.shopOrder.id);
+      const result = await deps.cancelOrder(record.merchantOrder.id);
       deps.log.info(
-        { shopOrderId: record.shopOrder.id, uncertainAttempts: result.uncertainAttempts },
+        { shopOrderId: record.merchantOrder.id, uncertainAttempts: result.uncertainAttempts },
         'operator cancelled a merchant order',
       );
       const notice =
         result.uncertainAttempts.length > 0 ? 'order_cancelled_uncertain' : 'order_cancelled';
-      const orderPath = `/ops/shop-orders/${encodeURIComponent(record.shopOrder.id)}`;
+      const orderPath = `/ops/shop-orders/${encodeURIComponent(record.merchantOrder.id)}`;
       res.redirect(303, `${orderPath}?notice=${notice}`);
     } catch (error) {
       if (!(error instanceof PaymentsError)) throw error;

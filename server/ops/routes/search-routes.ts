@@ -5,7 +5,7 @@ import type { Database } from '../../../db/create-db';
 import { hasControlCharacter } from '../operator-input';
 import { sendOperatorPage } from '../operator-page-response';
 import { badRequestPage, searchPage } from '../operator-pages';
-import { isShopOrderStatus, searchOrders } from '../operator-queries';
+import { isMerchantOrderStatus, searchOrders } from '../operator-queries';
 
 export function searchRoutes(db: Database): Router {
   const router = Router();
@@ -19,7 +19,7 @@ export function searchRoutes(db: Database): Router {
       );
       return;
     }
-    const status = isShopOrderStatus(req.query.status) ? req.query.status : undefined;
+    const status = isMerchantOrderStatus(req.query.status) ? req.query.status : undefined;
     const orders = await searchOrders(db, { text, status });
     sendOperatorPage(res, 200, searchPage({ text, status, orders }));
   });

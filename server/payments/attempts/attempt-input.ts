@@ -26,5 +26,5 @@ export interface TransitionResult {
    * Set when this input paid an attempt whose merchant order was no longer awaiting payment: the
    * m_refund_id of the automatic refund recorded with it.
    */
-  doublePaymentRefund?: string | null;
+  extraPaymentRefund?: string | null;
 }

@@ -132,13 +132,13 @@ export async function applyPaymentInput(
 
     const order = updated ?? current;
     const repeatedInput = recorded.length === 0;
-    const doublePaymentRefund =
+    const extraPaymentRefund =
       order.status === 'PAID' && current.status !== 'PAID'
         ? await settleMerchantOrder(tx, order, now)
         : null;
     const flag = repeatedInput ? undefined : flagOf(effect, order, change);
     if (flag) await recordWebhookEvent(tx, { ...flag, shopOrderId: order.shopOrderId, now });
-    return { order, effect, repeatedInput, doublePaymentRefund };
+    return { order, effect, repeatedInput, extraPaymentRefund };
   });
 
   reportAppliedInput(deps, input, result);
@@ -212,14 +212,14 @@ export function reportAppliedInput(
   if (result.effect !== 'none' && result.effect !== 'amount_mismatch_flagged') {
     announceStatusChange(deps, result.order.appTransId);
   }
-  if (result.doublePaymentRefund) {
+  if (result.extraPaymentRefund) {
     deps.log.error(
       {
-        alert: 'double_payment',
+        alert: 'extra_payment_refunded',
         appTransId: result.order.appTransId,
         shopOrderId: result.order.shopOrderId,
         zpTransId: result.order.zpTransId,
-        mRefundId: result.doublePaymentRefund,
+        mRefundId: result.extraPaymentRefund,
         amount: result.order.amount,
       },
       'A second payment arrived for a merchant order already paid: it is being refunded automatically',

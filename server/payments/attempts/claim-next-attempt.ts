@@ -10,9 +10,9 @@ import { preparedPerDatabase } from '../../../db/prepared-per-database';
 import {
   paymentEvents,
   paymentAttempts,
-  shopOrders,
+  merchantOrders,
   type PaymentAttempt,
-  type ShopOrder,
+  type MerchantOrder,
 } from '../../../db/schema';
 import {
   createdEventPayload,
@@ -27,23 +27,23 @@ type NewAttemptColumnName = keyof NewAttemptColumns;
 /** The order with its latest attempt (the one numbered like the order's counter), in one read. */
 const readStatementFor = preparedPerDatabase((db: Database) =>
   db
-    .select({ order: shopOrders, latest: paymentAttempts })
-    .from(shopOrders)
+    .select({ order: merchantOrders, latest: paymentAttempts })
+    .from(merchantOrders)
     .leftJoin(
       paymentAttempts,
       and(
-        eq(paymentAttempts.shopOrderId, shopOrders.id),
-        eq(paymentAttempts.attempt, shopOrders.attempts),
+        eq(paymentAttempts.shopOrderId, merchantOrders.id),
+        eq(paymentAttempts.attempt, merchantOrders.attempts),
       ),
     )
-    .where(eq(shopOrders.id, sql.placeholder('orderId')))
-    .prepare('read_shop_order_for_payment'),
+    .where(eq(merchantOrders.id, sql.placeholder('orderId')))
+    .prepare('read_merchant_order_for_payment'),
 );
 
-export async function readShopOrderForPayment(
+export async function readMerchantOrderForPayment(
   db: Database,
   orderId: string,
-): Promise<{ order: ShopOrder; latest: PaymentAttempt | null } | undefined> {
+): Promise<{ order: MerchantOrder; latest: PaymentAttempt | null } | undefined> {
   const [row] = await readStatementFor(db).execute({ orderId });
   return row;
 }
@@ -53,16 +53,16 @@ const claimStatementFor = preparedPerDatabase((db: Database) => {
   const now = time('now');
   const bumped = db.$with('bumped').as(
     db
-      .update(shopOrders)
-      .set({ attempts: sql`${shopOrders.attempts} + 1`, updatedAt: now })
+      .update(merchantOrders)
+      .set({ attempts: sql`${merchantOrders.attempts} + 1`, updatedAt: now })
       .where(
         and(
-          eq(shopOrders.id, sql.placeholder('shopOrderId')),
-          eq(shopOrders.status, 'AWAITING_PAYMENT'),
-          eq(shopOrders.attempts, sql.placeholder('seenAttempts')),
+          eq(merchantOrders.id, sql.placeholder('shopOrderId')),
+          eq(merchantOrders.status, 'AWAITING_PAYMENT'),
+          eq(merchantOrders.attempts, sql.placeholder('seenAttempts')),
         ),
       )
-      .returning({ id: shopOrders.id, attempts: shopOrders.attempts }),
+      .returning({ id: merchantOrders.id, attempts: merchantOrders.attempts }),
   );
   // drizzle's insert-from-select wants every column of the table, defaults included: the statement is
   // built from the one list of a new attempt's columns instead, the number and the order from the swap.

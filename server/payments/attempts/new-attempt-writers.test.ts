@@ -8,7 +8,11 @@ import {
   testDatabaseDrivers,
   type TestDatabase,
 } from '../../testing/test-database';
-import { insertOneOffShopOrder, ledgerRowsOf, storedShopOrder } from '../../testing/stored-orders';
+import {
+  insertOneOffMerchantOrder,
+  ledgerRowsOf,
+  storedMerchantOrder,
+} from '../../testing/stored-orders';
 import { claimNextAttempt } from './claim-next-attempt';
 import { recordNewAttempt, type NewAttempt } from './record-new-attempt';
 
@@ -38,8 +42,8 @@ describe.each(testDatabaseDrivers())('the two writers of a new attempt on %s', (
   });
 
   it('store the same attempt and the same created ledger row', async () => {
-    const viaTransaction = await insertOneOffShopOrder(database.db, { at: now });
-    const viaClaim = await insertOneOffShopOrder(database.db, { at: now });
+    const viaTransaction = await insertOneOffMerchantOrder(database.db, { at: now });
+    const viaClaim = await insertOneOffMerchantOrder(database.db, { at: now });
 
     const inTransaction = await database.db.transaction((tx) =>
       recordNewAttempt(tx, attemptOf(viaTransaction.id, null)),
@@ -64,12 +68,12 @@ describe.each(testDatabaseDrivers())('the two writers of a new attempt on %s', (
       ...(transactionLedger!.payload as object),
       shopOrderId: viaClaim.id,
     });
-    expect((await storedShopOrder(database.db, viaClaim.id)).attempts).toBe(1);
+    expect((await storedMerchantOrder(database.db, viaClaim.id)).attempts).toBe(1);
   });
 
   it('the claim writes nothing when the counter moved', async () => {
-    const order = await insertOneOffShopOrder(database.db, { at: now, attempts: 1 });
+    const order = await insertOneOffMerchantOrder(database.db, { at: now, attempts: 1 });
     expect(await claimNextAttempt(database.db, attemptOf(order.id, null), 0)).toBeUndefined();
-    expect((await storedShopOrder(database.db, order.id)).attempts).toBe(1);
+    expect((await storedMerchantOrder(database.db, order.id)).attempts).toBe(1);
   });
 });

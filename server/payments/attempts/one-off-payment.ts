@@ -1,7 +1,7 @@
 // The frontend guide's `{amount, order_info}`: a one-off merchant order for an amount the client chose,
 // and its first attempt. The API allows it only where ACCEPT_CLIENT_AMOUNTS does (emulator mode by
-// default); everywhere else the server prices the cart (create-shop-order.ts).
-import { shopOrders } from '../../../db/schema';
+// default); everywhere else the server prices the cart (create-order-from-cart.ts).
+import { merchantOrders } from '../../../db/schema';
 import { newAttemptOf, resumeAttempt, submitToGateway, type AttemptDeps } from './submit-attempt';
 import { InvalidPaymentInputError } from '../errors';
 import { findOrderByIdempotencyKey } from './attempt-queries';
@@ -28,7 +28,7 @@ export async function createOneOffPayment(
     const attempt = await deps.db.transaction(async (tx) => {
       const now = deps.now();
       const [order] = await tx
-        .insert(shopOrders)
+        .insert(merchantOrders)
         .values({
           id: newOrderReference(),
           lines: [

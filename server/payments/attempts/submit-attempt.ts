@@ -2,7 +2,7 @@
 // ZaloPay is asked for it, so no answer (or lack of one) from ZaloPay can leave money without an order.
 // pay-merchant-order.ts and one-off-payment.ts decide which attempt to send; this file sends it.
 import type { Database } from '../../../db/create-db';
-import type { PaymentAttempt, ShopOrder } from '../../../db/schema';
+import type { PaymentAttempt, MerchantOrder } from '../../../db/schema';
 import type { Logger } from '../../logger';
 import {
   appTransIdFor,
@@ -38,7 +38,7 @@ export interface AttemptDeps {
 /** Attempt `attempt` of a merchant order, for its total: `yymmdd_<order id>_<attempt>`, the date in Vietnam. */
 export function newAttemptOf(
   deps: Pick<AttemptDeps, 'config' | 'now'>,
-  order: Pick<ShopOrder, 'id' | 'total' | 'description'>,
+  order: Pick<MerchantOrder, 'id' | 'total' | 'description'>,
   attempt: number,
   idempotencyKey: string | null = null,
 ): NewAttempt {

@@ -101,7 +101,7 @@ export async function handleCallback(
     ) {
       deps.log.error(
         {
-          alert: 'second_payment',
+          alert: 'attempt_paid_twice',
           appTransId: order.appTransId,
           recordedZpTransId: result.order.zpTransId,
           callbackZpTransId: data.zpTransId,

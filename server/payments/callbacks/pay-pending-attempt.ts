@@ -106,6 +106,6 @@ export async function payPendingOrder(
     order,
     effect: EFFECT,
     repeatedInput: ledgerRows === 0,
-    doublePaymentRefund: doubleRefundId,
+    extraPaymentRefund: doubleRefundId,
   };
 }

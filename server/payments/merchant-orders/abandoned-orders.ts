@@ -1,14 +1,14 @@
 // Nothing left hanging: a merchant order still awaiting payment ORDER_ABANDON_AFTER_MS after its last attempt
 // expired (or after it was made, if it never had one) is cancelled by this round, through the same path as an
 // operator's cancel (cancel-merchant-order.ts). Any number of instances run it: each claims a batch of orders with
-// FOR UPDATE SKIP LOCKED and a lease on shop_orders.close_lease_until, so an order is handled by one at a time,
+// FOR UPDATE SKIP LOCKED and a lease on merchant_orders.close_lease_until, so an order is handled by one at a time,
 // and the cancel's own compare-and-swap makes a second pass a no-op.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows } from '../../../db/query-rows';
 import type { DatabaseHandle } from '../../../db/create-db';
-import { paymentAttempts, shopOrders } from '../../../db/schema';
+import { paymentAttempts, merchantOrders } from '../../../db/schema';
 import type { Logger } from '../../logger';
 import type { ZaloPayClient } from '../../zalopay';
 import { cancelMerchantOrder } from './cancel-merchant-order';
@@ -47,19 +47,19 @@ export async function claimAbandonedOrders(
   const rows = await queryRows(
     database.db,
     sql`
-    update ${shopOrders} set close_lease_until = ${now} + ${`${claim.leaseMs} milliseconds`}::interval
-    where ${shopOrders.id} in (
-      select candidate.id from ${shopOrders} as candidate
+    update ${merchantOrders} set close_lease_until = ${now} + ${`${claim.leaseMs} milliseconds`}::interval
+    where ${merchantOrders.id} in (
+      select candidate.id from ${merchantOrders} as candidate
       where candidate.status = 'AWAITING_PAYMENT' and candidate.created_at <= ${cutoff}
         and (candidate.close_lease_until is null or candidate.close_lease_until < ${now})
         and not exists (
           select 1 from ${paymentAttempts} as attempt
-          where attempt.shop_order_id = candidate.id
+          where attempt.merchant_order_id = candidate.id
             and (attempt.status = 'PENDING' or attempt.expires_at > ${cutoff}))
       order by candidate.created_at
       limit ${claim.limit}
       for update skip locked)
-    returning ${shopOrders.id} as id`,
+    returning ${merchantOrders.id} as id`,
     z.object({ id: z.string() }),
   );
   return rows.map((row) => row.id);

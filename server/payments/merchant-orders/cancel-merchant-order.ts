@@ -8,19 +8,19 @@ import { and, eq, inArray } from 'drizzle-orm';
 import {
   paymentEvents,
   paymentAttempts,
-  shopOrders,
-  type ShopOrder,
-  type ShopOrderCanceller,
+  merchantOrders,
+  type MerchantOrder,
+  type MerchantOrderCanceller,
 } from '../../../db/schema';
 import { cancelAttemptAtGateway } from '../attempts/cancel-attempt';
 import type { AttemptDeps } from '../attempts/submit-attempt';
 import { OrderNotCancellableError, OrderNotFoundError } from '../errors';
 import { canMoveMerchantOrder, statusesBefore } from './merchant-order-state-machine';
-import { readShopOrder } from '../status/shop-order-view';
+import { readOrderWithAttempts } from '../status/merchant-order-view';
 import { recordWebhookEvent } from '../outbox/webhook-events';
 
 export interface CancelledOrder {
-  order: ShopOrder;
+  order: MerchantOrder;
   /** False when the order was already cancelled: nothing was done (a repeated request). */
   cancelledNow: boolean;
   /**
@@ -36,10 +36,10 @@ const MAX_TRIES = 5;
 export async function cancelMerchantOrder(
   deps: AttemptDeps,
   orderId: string,
-  by: ShopOrderCanceller,
+  by: MerchantOrderCanceller,
 ): Promise<CancelledOrder> {
   for (let tries = 0; tries < MAX_TRIES; tries += 1) {
-    const found = await readShopOrder(deps.db, orderId);
+    const found = await readOrderWithAttempts(deps.db, orderId);
     if (!found) throw new OrderNotFoundError(orderId);
     const { order, attempts } = found;
     if (order.status === 'CANCELLED') {
@@ -71,20 +71,20 @@ export async function cancelMerchantOrder(
 /** The order CANCELLED if it still awaits payment with the attempts seen; undefined when it moved. */
 async function markCancelled(
   deps: AttemptDeps,
-  seen: ShopOrder,
-  by: ShopOrderCanceller,
+  seen: MerchantOrder,
+  by: MerchantOrderCanceller,
   uncertainAttempts: string[],
-): Promise<ShopOrder | undefined> {
+): Promise<MerchantOrder | undefined> {
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
     const [order] = await tx
-      .update(shopOrders)
+      .update(merchantOrders)
       .set({ status: 'CANCELLED', cancelledAt: now, cancelledBy: by, updatedAt: now })
       .where(
         and(
-          eq(shopOrders.id, seen.id),
-          inArray(shopOrders.status, statusesBefore('CANCELLED')),
-          eq(shopOrders.attempts, seen.attempts),
+          eq(merchantOrders.id, seen.id),
+          inArray(merchantOrders.status, statusesBefore('CANCELLED')),
+          eq(merchantOrders.attempts, seen.attempts),
         ),
       )
       .returning();

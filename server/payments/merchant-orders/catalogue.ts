@@ -2,7 +2,7 @@
 // amount a shopper pays never comes from the browser.
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../../db/create-db';
-import { products, type ShopOrderLine } from '../../../db/schema';
+import { products, type MerchantOrderLine } from '../../../db/schema';
 import { InvalidOrderError } from '../errors';
 import type { OrderLineRequest, ProductView } from '../status/order-view';
 
@@ -42,7 +42,7 @@ export async function listProducts(db: Database): Promise<ProductView[]> {
 export async function priceLines(
   db: Database,
   lines: readonly (OrderLineRequest | FreeLineRequest)[],
-): Promise<ShopOrderLine[]> {
+): Promise<MerchantOrderLine[]> {
   const skus = lines.flatMap((line) => ('sku' in line ? [line.sku] : []));
   const found =
     skus.length === 0 ? [] : await db.select().from(products).where(inArray(products.sku, skus));
@@ -69,6 +69,6 @@ export async function priceLines(
   });
 }
 
-export function orderTotal(lines: readonly ShopOrderLine[]): number {
+export function orderTotal(lines: readonly MerchantOrderLine[]): number {
   return lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
 }

@@ -4,9 +4,13 @@
 // are cancelled once by two instances' rounds.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shopOrders, webhookEvents } from '../../../db/schema';
+import { merchantOrders, webhookEvents } from '../../../db/schema';
 import { silentLogger } from '../../logger';
-import { refundsOf, shopOrderOutboxRows, storedShopOrder } from '../../testing/stored-orders';
+import {
+  refundsOf,
+  merchantOrderOutboxRows,
+  storedMerchantOrder,
+} from '../../testing/stored-orders';
 import { startServiceHarness, type ServiceHarness } from '../../testing/service-harness';
 import { testDatabaseDrivers } from '../../testing/test-database';
 import { startAbandonedOrderCloser } from './abandoned-orders';
@@ -91,11 +95,11 @@ describe.each(testDatabaseDrivers())('closing sweeps on %s', (driver) => {
     const row = await h.orderRow(first.appTransId);
     expect(row).toMatchObject({ status: 'PAID', paidVia: 'query', lateFlag: true });
     expect(row.nextLateCheckAt).toBeNull();
-    expect(await storedShopOrder(h.database.db, order.orderId)).toMatchObject({
+    expect(await storedMerchantOrder(h.database.db, order.orderId)).toMatchObject({
       status: 'PAID',
       paidAttemptId: row.id,
     });
-    expect(await shopOrderOutboxRows(h.database.db, order.orderId)).toHaveLength(1);
+    expect(await merchantOrderOutboxRows(h.database.db, order.orderId)).toHaveLength(1);
     expect(await refundsOf(h.database.db, row.id)).toEqual([]);
   });
 
@@ -109,13 +113,13 @@ describe.each(testDatabaseDrivers())('closing sweeps on %s', (driver) => {
 
     const firstRow = await h.orderRow(first.appTransId);
     expect(firstRow).toMatchObject({ status: 'PAID', lateFlag: true });
-    expect(await storedShopOrder(h.database.db, order.orderId)).toMatchObject({
+    expect(await storedMerchantOrder(h.database.db, order.orderId)).toMatchObject({
       status: 'PAID',
       paidAttemptId: (await h.orderRow(second.appTransId)).id,
     });
-    expect(await shopOrderOutboxRows(h.database.db, order.orderId)).toHaveLength(1);
+    expect(await merchantOrderOutboxRows(h.database.db, order.orderId)).toHaveLength(1);
     expect(await refundsOf(h.database.db, firstRow.id)).toEqual([
-      expect.objectContaining({ kind: 'double_payment', amount: order.total }),
+      expect.objectContaining({ kind: 'extra_payment', amount: order.total }),
     ]);
   });
 
@@ -161,7 +165,7 @@ describe.each(testDatabaseDrivers())('closing sweeps on %s', (driver) => {
       await Promise.all([one.stop(), two.stop()]);
     }
     for (const id of [stale.orderId, neverPaid.orderId]) {
-      expect(await storedShopOrder(h.database.db, id)).toMatchObject({
+      expect(await storedMerchantOrder(h.database.db, id)).toMatchObject({
         status: 'CANCELLED',
         cancelledBy: 'abandoned',
       });
@@ -171,11 +175,13 @@ describe.each(testDatabaseDrivers())('closing sweeps on %s', (driver) => {
         .where(and(eq(webhookEvents.shopOrderId, id), eq(webhookEvents.type, 'order.cancelled')));
       expect(cancelled).toHaveLength(1);
     }
-    expect((await storedShopOrder(h.database.db, fresh.orderId)).status).toBe('AWAITING_PAYMENT');
+    expect((await storedMerchantOrder(h.database.db, fresh.orderId)).status).toBe(
+      'AWAITING_PAYMENT',
+    );
     const [liveOrder] = await h.database.db
       .select()
-      .from(shopOrders)
-      .where(eq(shopOrders.id, (await h.orderRow(live.appTransId)).shopOrderId));
+      .from(merchantOrders)
+      .where(eq(merchantOrders.id, (await h.orderRow(live.appTransId)).shopOrderId));
     expect(liveOrder?.status).toBe('AWAITING_PAYMENT');
   });
 });

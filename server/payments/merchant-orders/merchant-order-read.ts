@@ -5,14 +5,14 @@ import type { Database } from '../../../db/create-db';
 import {
   paymentAttempts,
   refunds,
-  shopOrders,
+  merchantOrders,
   type PaymentAttempt,
   type Refund,
-  type ShopOrder,
+  type MerchantOrder,
 } from '../../../db/schema';
 
 export interface MerchantOrderRecord {
-  order: ShopOrder;
+  order: MerchantOrder;
   /** Oldest first. */
   attempts: PaymentAttempt[];
   /** Oldest first. */
@@ -24,7 +24,7 @@ export const MAX_ORDERS_PER_REFERENCE = 100;
 
 async function withAttemptsAndRefunds(
   db: Database,
-  orders: ShopOrder[],
+  orders: MerchantOrder[],
 ): Promise<MerchantOrderRecord[]> {
   if (orders.length === 0) return [];
   const ids = orders.map((order) => order.id);
@@ -57,7 +57,7 @@ export async function readMerchantOrder(
   db: Database,
   orderId: string,
 ): Promise<MerchantOrderRecord | undefined> {
-  const orders = await db.select().from(shopOrders).where(eq(shopOrders.id, orderId));
+  const orders = await db.select().from(merchantOrders).where(eq(merchantOrders.id, orderId));
   const [record] = await withAttemptsAndRefunds(db, orders);
   return record;
 }
@@ -68,14 +68,14 @@ export async function findMerchantOrders(
 ): Promise<MerchantOrderRecord[]> {
   const orders = await db
     .select()
-    .from(shopOrders)
+    .from(merchantOrders)
     .where(
       and(
-        isNotNull(shopOrders.merchantReference),
-        eq(shopOrders.merchantReference, merchantReference),
+        isNotNull(merchantOrders.merchantReference),
+        eq(merchantOrders.merchantReference, merchantReference),
       ),
     )
-    .orderBy(desc(shopOrders.createdAt))
+    .orderBy(desc(merchantOrders.createdAt))
     .limit(MAX_ORDERS_PER_REFERENCE);
   return withAttemptsAndRefunds(db, orders);
 }

@@ -9,7 +9,13 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { WithSubqueryWithSelection } from 'drizzle-orm/pg-core';
 import type { Database, Transaction } from '../../../db/create-db';
 import type { paymentAttempts } from '../../../db/schema';
-import { fulfilments, paymentEvents, refunds, shopOrders, webhookEvents } from '../../../db/schema';
+import {
+  fulfilments,
+  paymentEvents,
+  refunds,
+  merchantOrders,
+  webhookEvents,
+} from '../../../db/schema';
 import { statusesBefore, type MerchantOrderStatus } from './merchant-order-state-machine';
 import {
   eventPayloadSql,
@@ -48,15 +54,15 @@ export function settlementCtes(
   values: SettlementValues,
 ) {
   const claimed = db.$with('claimed', { claimedId: sql<string>`claimed_id` }).as(sql`
-    update ${shopOrders}
+    update ${merchantOrders}
     set status = 'PAID', paid_attempt_id = ${paid.id}, paid_at = ${paid.paidAt}, updated_at = ${values.now}
     from ${paid}
-    where ${shopOrders.id} = ${paid.shopOrderId} and ${shopOrders.status} in (${statusList(statusesBefore('PAID'))})
-    returning ${shopOrders.id} as claimed_id, ${shopOrders.total} as claimed_total,
-      ${shopOrders.lines} as claimed_lines, ${shopOrders.merchantReference} as claimed_reference,
-      ${shopOrders.metadata} as claimed_metadata`);
+    where ${merchantOrders.id} = ${paid.shopOrderId} and ${merchantOrders.status} in (${statusList(statusesBefore('PAID'))})
+    returning ${merchantOrders.id} as claimed_id, ${merchantOrders.total} as claimed_total,
+      ${merchantOrders.lines} as claimed_lines, ${merchantOrders.merchantReference} as claimed_reference,
+      ${merchantOrders.metadata} as claimed_metadata`);
   const outbox = db.$with('outbox', { id: sql<number>`id` }).as(sql`
-    insert into ${fulfilments} (order_id, shop_order_id, idempotency_key, next_attempt_at, created_at)
+    insert into ${fulfilments} (order_id, merchant_order_id, idempotency_key, next_attempt_at, created_at)
     select ${paid.id}, claimed_id, claimed_id, ${values.now}, ${values.now}
     from ${paid} join ${claimed} on claimed_id = ${paid.shopOrderId}
     on conflict do nothing
@@ -64,15 +70,15 @@ export function settlementCtes(
   const refund = db.$with('double_refund', { mRefundId: sql<string>`m_refund_id` }).as(sql`
     insert into ${refunds}
       (order_id, m_refund_id, kind, amount, description, requested_at_ms, next_check_at, created_at, updated_at)
-    select ${paid.id}, ${newMRefundIdSql(values.now, sql`${paid.appId}`)}, 'double_payment', ${paid.amount},
+    select ${paid.id}, ${newMRefundIdSql(values.now, sql`${paid.appId}`)}, 'extra_payment', ${paid.amount},
       'Hoàn tiền thanh toán trùng cho đơn hàng ' || ${paid.shopOrderId},
       ${values.nowMs}, ${values.now}, ${values.now}, ${values.now}
     from ${paid}
     where not exists (select 1 from ${claimed})
     returning order_id, m_refund_id, amount`);
   // A payment of a cancelled order is an extra payment too, flagged under its own name.
-  const reason = sql`(select case when ${shopOrders.status} = 'CANCELLED' then 'paid_after_cancel'
-    else 'double_payment' end from ${shopOrders} where ${shopOrders.id} = ${paid.shopOrderId})`;
+  const reason = sql`(select case when ${merchantOrders.status} = 'CANCELLED' then 'paid_after_cancel'
+    else 'double_payment' end from ${merchantOrders} where ${merchantOrders.id} = ${paid.shopOrderId})`;
   const refundEvent = db.$with('double_refund_event', { id: sql<number>`id` }).as(sql`
     insert into ${paymentEvents} (order_id, kind, payload, created_at)
     select order_id, 'refund_requested', jsonb_build_object(
@@ -80,7 +86,7 @@ export function settlementCtes(
     from ${refund} cross join ${paid}
     returning id`);
   const paidWebhook = db.$with('paid_webhook', { id: sql<string>`id` }).as(sql`
-    insert into ${webhookEvents} (id, shop_order_id, type, payload, next_attempt_at, created_at)
+    insert into ${webhookEvents} (id, merchant_order_id, type, payload, next_attempt_at, created_at)
     select event.id, claimed_id, 'order.paid',
       ${eventPayloadSql(
         sql`event.id`,
@@ -96,7 +102,7 @@ export function settlementCtes(
       cross join lateral (select ${newWebhookEventIdSql} as id) as event
     returning id`);
   const flaggedWebhook = db.$with('flagged_webhook', { id: sql<string>`id` }).as(sql`
-    insert into ${webhookEvents} (id, shop_order_id, type, payload, next_attempt_at, created_at)
+    insert into ${webhookEvents} (id, merchant_order_id, type, payload, next_attempt_at, created_at)
     select event.id, ${paid.shopOrderId}, 'order.payment_flagged',
       ${eventPayloadSql(
         sql`event.id`,
@@ -109,7 +115,7 @@ export function settlementCtes(
       )},
       ${values.now}, ${values.now}
     from ${paid} join ${refund} on ${refund}.order_id = ${paid.id}
-      join ${shopOrders} as merchant on merchant.id = ${paid.shopOrderId}
+      join ${merchantOrders} as merchant on merchant.id = ${paid.shopOrderId}
       cross join lateral (select ${newWebhookEventIdSql} as id) as event
     returning id`);
   return {

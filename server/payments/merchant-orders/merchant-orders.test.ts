@@ -7,7 +7,11 @@ import { products, webhookEvents } from '../../../db/schema';
 import { testDatabaseDrivers } from '../../testing/test-database';
 import { silentLogger } from '../../logger';
 import { createRefundService } from '../../refunds/refund-service';
-import { refundsOf, shopOrderOutboxRows, storedShopOrder } from '../../testing/stored-orders';
+import {
+  refundsOf,
+  merchantOrderOutboxRows,
+  storedMerchantOrder,
+} from '../../testing/stored-orders';
 import {
   GatewayUnavailableError,
   InvalidOrderError,
@@ -200,15 +204,15 @@ describe.each(testDatabaseDrivers())('merchant orders on %s', (driver) => {
       await harness.pay(second.appTransId);
       await harness.pay(first.appTransId);
 
-      const stored = await storedShopOrder(harness.database.db, order.orderId);
+      const stored = await storedMerchantOrder(harness.database.db, order.orderId);
       const secondRow = await harness.orderRow(second.appTransId);
       const firstRow = await harness.orderRow(first.appTransId);
       expect(stored).toMatchObject({ status: 'PAID', paidAttemptId: secondRow.id });
       expect([firstRow.status, secondRow.status]).toEqual(['PAID', 'PAID']);
-      expect(await shopOrderOutboxRows(harness.database.db, order.orderId)).toHaveLength(1);
+      expect(await merchantOrderOutboxRows(harness.database.db, order.orderId)).toHaveLength(1);
       expect(await refundsOf(harness.database.db, secondRow.id)).toEqual([]);
       const [refund] = await refundsOf(harness.database.db, firstRow.id);
-      expect(refund).toMatchObject({ kind: 'double_payment', amount: 125_000, state: 'PENDING' });
+      expect(refund).toMatchObject({ kind: 'extra_payment', amount: 125_000, state: 'PENDING' });
       // ZaloPay's yymmdd_appid_<id>, dated in Vietnam (written by PostgreSQL with the payment).
       expect(refund!.mRefundId).toMatch(
         new RegExp(`^${vietnamYymmdd(harness.clock.nowMs())}_2553_[0-9a-f]{26}$`),
@@ -259,7 +263,7 @@ describe.each(testDatabaseDrivers())('merchant orders on %s', (driver) => {
       const [settled] = await refundsOf(harness.database.db, firstRow.id);
       expect(settled).toMatchObject({ state: 'SUCCEEDED', mRefundId: refund!.mRefundId });
       // The automatic refund leaves the order as paid once: it is not the shopper's refund.
-      expect(await storedShopOrder(harness.database.db, order.orderId)).toMatchObject({
+      expect(await storedMerchantOrder(harness.database.db, order.orderId)).toMatchObject({
         status: 'PAID',
         refundedAmount: 0,
       });

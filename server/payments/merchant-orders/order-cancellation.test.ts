@@ -5,7 +5,11 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookEvents } from '../../../db/schema';
-import { refundsOf, shopOrderOutboxRows, storedShopOrder } from '../../testing/stored-orders';
+import {
+  refundsOf,
+  merchantOrderOutboxRows,
+  storedMerchantOrder,
+} from '../../testing/stored-orders';
 import { startServiceHarness, type ServiceHarness } from '../../testing/service-harness';
 import { testDatabaseDrivers } from '../../testing/test-database';
 import { OrderNotCancellableError, OrderNotPayableError } from '../errors';
@@ -36,7 +40,7 @@ describe.each(testDatabaseDrivers())('order cancellation on %s', (driver) => {
     const payment = await h.service.payOrder(order.orderId);
     const result = await h.service.cancelOrder(order.orderId, 'operator');
     expect(result).toMatchObject({ cancelledNow: true, uncertainAttempts: [] });
-    expect(await storedShopOrder(h.database.db, order.orderId)).toMatchObject({
+    expect(await storedMerchantOrder(h.database.db, order.orderId)).toMatchObject({
       status: 'CANCELLED',
       cancelledBy: 'operator',
     });
@@ -66,13 +70,13 @@ describe.each(testDatabaseDrivers())('order cancellation on %s', (driver) => {
       .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(OrderNotCancellableError);
     expect(refused).toMatchObject({ httpStatus: 409, code: 'already_paid' });
-    expect(await storedShopOrder(h.database.db, paidOrder.orderId)).toMatchObject({
+    expect(await storedMerchantOrder(h.database.db, paidOrder.orderId)).toMatchObject({
       status: 'PAID',
     });
 
     const bare = await h.service.createOrder(cart);
     await h.service.cancelOrder(bare.orderId, 'merchant_api');
-    expect(await storedShopOrder(h.database.db, bare.orderId)).toMatchObject({
+    expect(await storedMerchantOrder(h.database.db, bare.orderId)).toMatchObject({
       status: 'CANCELLED',
       cancelledBy: 'merchant_api',
     });
@@ -94,7 +98,9 @@ describe.each(testDatabaseDrivers())('order cancellation on %s', (driver) => {
     expect((await fetch(first.orderUrl ?? '')).status).toBe(410);
     expect(await h.admin.tryPay(first.appTransId)).toMatchObject({ result: 'not_payable' });
     await h.pay(second.appTransId);
-    expect(await storedShopOrder(h.database.db, order.orderId)).toMatchObject({ status: 'PAID' });
+    expect(await storedMerchantOrder(h.database.db, order.orderId)).toMatchObject({
+      status: 'PAID',
+    });
   });
 
   it.each([
@@ -119,13 +125,13 @@ describe.each(testDatabaseDrivers())('order cancellation on %s', (driver) => {
       }
       const row = await h.orderRow(first.appTransId);
       expect(row.status).toBe('PAID');
-      expect(await storedShopOrder(h.database.db, order.orderId)).toMatchObject({
+      expect(await storedMerchantOrder(h.database.db, order.orderId)).toMatchObject({
         status: 'PAID',
         attempts: 1,
         paidAttemptId: row.id,
       });
       expect(await refundsOf(h.database.db, row.id)).toEqual([]);
-      expect(await shopOrderOutboxRows(h.database.db, order.orderId)).toHaveLength(1);
+      expect(await merchantOrderOutboxRows(h.database.db, order.orderId)).toHaveLength(1);
     },
   );
 
@@ -146,14 +152,14 @@ describe.each(testDatabaseDrivers())('order cancellation on %s', (driver) => {
     await h.pay(payment.appTransId);
     const row = await h.orderRow(payment.appTransId);
     expect(row.status).toBe('PAID');
-    expect(await storedShopOrder(h.database.db, order.orderId)).toMatchObject({
+    expect(await storedMerchantOrder(h.database.db, order.orderId)).toMatchObject({
       status: 'CANCELLED',
       paidAttemptId: null,
     });
-    expect(await shopOrderOutboxRows(h.database.db, order.orderId)).toEqual([]);
+    expect(await merchantOrderOutboxRows(h.database.db, order.orderId)).toEqual([]);
     const refunds = await refundsOf(h.database.db, row.id);
     expect(refunds).toEqual([
-      expect.objectContaining({ kind: 'double_payment', amount: order.total, state: 'PENDING' }),
+      expect.objectContaining({ kind: 'extra_payment', amount: order.total, state: 'PENDING' }),
     ]);
     expect(await webhookTypes(order.orderId)).toEqual(['order.cancelled', 'order.payment_flagged']);
     const flags = await h.database.db

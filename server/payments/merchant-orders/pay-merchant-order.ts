@@ -10,7 +10,7 @@ import { cancelAttemptAtGateway } from '../attempts/cancel-attempt';
 import {
   claimNextAttempt,
   createCameBackWithoutLink,
-  readShopOrderForPayment,
+  readMerchantOrderForPayment,
 } from '../attempts/claim-next-attempt';
 import {
   isLiveAttempt,
@@ -46,7 +46,7 @@ async function returnsThisAttempt(
 
 export async function payMerchantOrder(deps: AttemptDeps, orderId: string): Promise<PaymentView> {
   for (let tries = 0; tries < MAX_TRIES; tries += 1) {
-    const found = await readShopOrderForPayment(deps.db, orderId);
+    const found = await readMerchantOrderForPayment(deps.db, orderId);
     if (!found) throw new OrderNotFoundError(orderId);
     const { order, latest } = found;
     if (order.status !== 'AWAITING_PAYMENT') throw new OrderNotPayableError(orderId, order.status);

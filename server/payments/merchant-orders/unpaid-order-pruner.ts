@@ -4,7 +4,7 @@
 // attempt, ledger row, fulfilment or webhook event to lose. A round every hour, in batches.
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../../db/create-db';
-import { shopOrders } from '../../../db/schema';
+import { merchantOrders } from '../../../db/schema';
 import type { Logger } from '../../logger';
 import { startPeriodicRounds } from '../../workers/periodic-rounds';
 
@@ -36,9 +36,9 @@ export function startUnpaidOrderPruner(deps: UnpaidOrderPrunerDeps): UnpaidOrder
   /** Never attempted: `attempts` is raised under the order's row lock before an attempt is stored. */
   const neverAttempted = (before: Date) =>
     and(
-      eq(shopOrders.attempts, 0),
-      eq(shopOrders.status, 'AWAITING_PAYMENT'),
-      lt(shopOrders.createdAt, before),
+      eq(merchantOrders.attempts, 0),
+      eq(merchantOrders.status, 'AWAITING_PAYMENT'),
+      lt(merchantOrders.createdAt, before),
     );
 
   async function round(): Promise<number> {
@@ -47,15 +47,15 @@ export function startUnpaidOrderPruner(deps: UnpaidOrderPrunerDeps): UnpaidOrder
     for (let batch = 0; batch < MAX_BATCHES_PER_ROUND && !rounds.stopped; batch += 1) {
       // Rows a payment is locking are skipped; the DELETE checks the condition again on each row.
       const due = db
-        .select({ id: shopOrders.id })
-        .from(shopOrders)
+        .select({ id: merchantOrders.id })
+        .from(merchantOrders)
         .where(neverAttempted(before))
         .limit(BATCH_SIZE)
         .for('update', { skipLocked: true });
       const gone = await db
-        .delete(shopOrders)
-        .where(and(inArray(shopOrders.id, due), neverAttempted(before)))
-        .returning({ id: shopOrders.id });
+        .delete(merchantOrders)
+        .where(and(inArray(merchantOrders.id, due), neverAttempted(before)))
+        .returning({ id: merchantOrders.id });
       deleted += gone.length;
       if (gone.length < BATCH_SIZE) break;
     }

@@ -9,7 +9,7 @@ import {
   type TestDatabase,
 } from '../../testing/test-database';
 import { silentLogger } from '../../logger';
-import { insertStoredOrder, storedShopOrder } from '../../testing/stored-orders';
+import { insertStoredOrder, storedMerchantOrder } from '../../testing/stored-orders';
 import { startFulfilmentWorker, type FulfilmentJob } from './fulfilment-worker';
 import { applyPaymentInput } from '../attempts/attempt-transitions';
 
@@ -60,7 +60,7 @@ describe.each(testDatabaseDrivers())('fulfilment worker on %s', (driver) => {
         lines: [{ sku: null, unitPrice: 11_000, quantity: 1 }],
       });
       expect(job.paidAt).toBeInstanceOf(Date);
-      expect(await storedShopOrder(database.db, orders[0]!.shopOrderId)).toMatchObject({
+      expect(await storedMerchantOrder(database.db, orders[0]!.shopOrderId)).toMatchObject({
         status: 'FULFILLED',
         fulfilledAt: now(),
       });

@@ -3,7 +3,12 @@
 // once the hook has taken it, the order is FULFILLED. Failures back off.
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Database, DatabaseHandle } from '../../../db/create-db';
-import { fulfilments, paymentAttempts, shopOrders, type ShopOrderLine } from '../../../db/schema';
+import {
+  fulfilments,
+  paymentAttempts,
+  merchantOrders,
+  type MerchantOrderLine,
+} from '../../../db/schema';
 import type { Logger } from '../../logger';
 import { backoffMs, type Backoff } from '../../backoff';
 import { statusesBefore } from '../merchant-orders/merchant-order-state-machine';
@@ -16,7 +21,7 @@ export interface FulfilmentJob {
   /** The merchant order's reference. */
   orderId: string;
   /** The lines as bought. */
-  lines: ShopOrderLine[];
+  lines: MerchantOrderLine[];
   total: number;
   /** The paid attempt. */
   appTransId: string;
@@ -133,12 +138,12 @@ export function startFulfilmentWorker(deps: FulfilmentWorkerDeps): FulfilmentWor
       );
     await db
       .with(done)
-      .update(shopOrders)
+      .update(merchantOrders)
       .set({ status: 'FULFILLED', fulfilledAt: at, updatedAt: at })
       .where(
         and(
-          inArray(shopOrders.id, db.select({ id: done.shopOrderId }).from(done)),
-          inArray(shopOrders.status, statusesBefore('FULFILLED')),
+          inArray(merchantOrders.id, db.select({ id: done.shopOrderId }).from(done)),
+          inArray(merchantOrders.status, statusesBefore('FULFILLED')),
         ),
       );
   }
@@ -193,16 +198,16 @@ async function claimDueJobs(db: Database, at: Date, leaseMs: number) {
       attempts: sql`${fulfilments.attempts} + 1`,
     })
     .from(paymentAttempts)
-    .innerJoin(shopOrders, eq(shopOrders.id, paymentAttempts.shopOrderId))
+    .innerJoin(merchantOrders, eq(merchantOrders.id, paymentAttempts.shopOrderId))
     .where(and(inArray(fulfilments.id, due), eq(paymentAttempts.id, fulfilments.orderId)))
     .returning({
       fulfilmentId: fulfilments.id,
       attempts: fulfilments.attempts,
       idempotencyKey: fulfilments.idempotencyKey,
       createdAt: fulfilments.createdAt,
-      orderId: shopOrders.id,
-      lines: shopOrders.lines,
-      total: shopOrders.total,
+      orderId: merchantOrders.id,
+      lines: merchantOrders.lines,
+      total: merchantOrders.total,
       appTransId: paymentAttempts.appTransId,
       zpTransId: paymentAttempts.zpTransId,
       paidAt: paymentAttempts.paidAt,

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Database, Transaction } from '../../../db/create-db';
-import { shopOrders, webhookEvents } from '../../../db/schema';
+import { merchantOrders, webhookEvents } from '../../../db/schema';
 
 export const WEBHOOK_EVENT_TYPES = [
   'order.paid',
@@ -27,7 +27,7 @@ export function isoTimeSql(at: SQL): SQL {
   return sql`to_char(${at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
-/** A merchant order's stored lines (db/schema.ts ShopOrderLine) as the webhook writes them, in SQL. */
+/** A merchant order's stored lines (db/schema.ts MerchantOrderLine) as the webhook writes them, in SQL. */
 export function wireLinesSql(lines: SQL): SQL {
   return sql`(select coalesce(jsonb_agg(jsonb_build_object(
       'sku', l->'sku', 'name_vi', l->'nameVi', 'name_en', l->'nameEn',
@@ -60,9 +60,9 @@ export async function recordWebhookEvent(
 ): Promise<string> {
   const id = newWebhookEventId();
   const [merchant] = await tx
-    .select({ reference: shopOrders.merchantReference, metadata: shopOrders.metadata })
-    .from(shopOrders)
-    .where(eq(shopOrders.id, event.shopOrderId));
+    .select({ reference: merchantOrders.merchantReference, metadata: merchantOrders.metadata })
+    .from(merchantOrders)
+    .where(eq(merchantOrders.id, event.shopOrderId));
   await tx.insert(webhookEvents).values({
     id,
     shopOrderId: event.shopOrderId,

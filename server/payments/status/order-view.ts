@@ -1,11 +1,11 @@
 // What the outside world (tRPC, REST, the browser) may see of a merchant order and of the catalogue:
 // the order's public reference, its lines as bought, its payment attempts and, once paid, its receipt.
-import { shopOrderStatus } from '../../../db/schema';
+import { merchantOrderStatus } from '../../../db/schema';
 import type { PaymentStatus, PaymentView } from './payment-view';
 
 /** A merchant order's statuses: the database enum's, listed once in db/schema.ts. */
-export const SHOP_ORDER_STATUSES = shopOrderStatus.enumValues;
-export type ShopOrderStatus = (typeof SHOP_ORDER_STATUSES)[number];
+export const MERCHANT_ORDER_STATUSES = merchantOrderStatus.enumValues;
+export type MerchantOrderStatus = (typeof MERCHANT_ORDER_STATUSES)[number];
 
 /** A product's name in each language the checkout speaks. */
 export interface LocalisedName {
@@ -77,7 +77,7 @@ export interface MerchantCheckoutView {
 export interface OrderView {
   /** The order's public reference, the one app_trans_id carries (`yymmdd_<orderId>_<attempt>`). */
   orderId: string;
-  status: ShopOrderStatus;
+  status: MerchantOrderStatus;
   total: number;
   lines: OrderLineView[];
   createdAt: Date;

@@ -1,19 +1,23 @@
 // An order made by a merchant's server through POST /api/v1/orders: its lines (catalogue skus, or free
-// lines it priced itself) priced and checked as the shop's own carts are (create-shop-order.ts), with the
+// lines it priced itself) priced and checked as the shop's own carts are (create-order-from-cart.ts), with the
 // merchant's reference, metadata, return and cancel URLs and expiry stored on the order.
-import type { ShopOrder } from '../../../db/schema';
+import type { MerchantOrder } from '../../../db/schema';
 import type { FreeLineRequest } from './catalogue';
-import { createShopOrder, type CreateShopOrderDeps, type WithNewOrder } from './create-shop-order';
+import {
+  createOrderFromCart,
+  type CreateOrderDeps,
+  type WithNewOrder,
+} from './create-order-from-cart';
 import { InvalidOrderError } from '../errors';
 import { DEFAULT_EXPIRES_IN_SECONDS, type MerchantOrderRequest } from './merchant-order-input';
 import type { OrderLineRequest } from '../status/order-view';
 
-export async function createMerchantOrder(
-  deps: CreateShopOrderDeps,
+export async function createOrderFromApi(
+  deps: CreateOrderDeps,
   apiKeyId: string,
   request: MerchantOrderRequest,
   withOrder?: WithNewOrder,
-): Promise<ShopOrder> {
+): Promise<MerchantOrder> {
   const { maxAmount } = deps.config.orders;
   const lines = request.lines.map((line, index): OrderLineRequest | FreeLineRequest => {
     if ('sku' in line) return line;
@@ -25,7 +29,7 @@ export async function createMerchantOrder(
     }
     return { name: line.name, unitPrice: line.unit_price, quantity: line.quantity };
   });
-  return createShopOrder(
+  return createOrderFromCart(
     deps,
     lines,
     {

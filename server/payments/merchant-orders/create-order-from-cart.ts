@@ -2,7 +2,7 @@
 // and are copied onto the order, so what was bought, and for how much, never changes afterwards.
 import { eq } from 'drizzle-orm';
 import type { Database, Transaction } from '../../../db/create-db';
-import { shopOrders, shopProfile, type ShopOrder } from '../../../db/schema';
+import { merchantOrders, shopProfile, type MerchantOrder } from '../../../db/schema';
 import { DEFAULT_ORDER_DESCRIPTION, describeOrder } from '../../catalogue/shop-profile-rules';
 import { orderTotal, priceLines, type FreeLineRequest } from './catalogue';
 import { InvalidOrderError } from '../errors';
@@ -10,7 +10,7 @@ import { newOrderReference } from './order-reference';
 import type { OrderLineRequest } from '../status/order-view';
 import type { PaymentsConfig } from '../payments-config';
 
-export interface CreateShopOrderDeps {
+export interface CreateOrderDeps {
   db: Database;
   config: { orders: Pick<PaymentsConfig['orders'], 'minAmount' | 'maxAmount'> };
   now: () => Date;
@@ -28,7 +28,7 @@ async function orderDescription(db: Database, reference: string): Promise<string
   return describeOrder(profile?.template ?? DEFAULT_ORDER_DESCRIPTION, reference);
 }
 
-/** What an order made through the merchant API carries besides its lines (create-merchant-order.ts). */
+/** What an order made through the merchant API carries besides its lines (create-order-from-api.ts). */
 export interface MerchantOrderFields {
   apiKeyId: string;
   merchantReference: string | null;
@@ -42,14 +42,14 @@ export interface MerchantOrderFields {
 }
 
 /** Runs in the transaction that stores the order (the merchant API stores its idempotent answer). */
-export type WithNewOrder = (tx: Transaction, order: ShopOrder) => Promise<void>;
+export type WithNewOrder = (tx: Transaction, order: MerchantOrder) => Promise<void>;
 
-export async function createShopOrder(
-  deps: CreateShopOrderDeps,
+export async function createOrderFromCart(
+  deps: CreateOrderDeps,
   request: readonly (OrderLineRequest | FreeLineRequest)[],
   merchant?: MerchantOrderFields,
   withOrder?: WithNewOrder,
-): Promise<ShopOrder> {
+): Promise<MerchantOrder> {
   const lines = await priceLines(deps.db, request);
   const total = orderTotal(lines);
   if (total < deps.config.orders.minAmount || total > deps.config.orders.maxAmount) {
@@ -77,7 +77,7 @@ export async function createShopOrder(
     description: merchant?.description ?? (await orderDescription(deps.db, id)),
   };
   const insert = async (db: Database | Transaction) => {
-    const [order] = await db.insert(shopOrders).values(row).returning();
+    const [order] = await db.insert(merchantOrders).values(row).returning();
     if (!order) throw new Error('The merchant order was not recorded');
     return order;
   };

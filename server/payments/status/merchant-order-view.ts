@@ -6,9 +6,9 @@ import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/create-db';
 import {
   paymentAttempts,
-  shopOrders,
+  merchantOrders,
   type PaymentAttempt,
-  type ShopOrder,
+  type MerchantOrder,
 } from '../../../db/schema';
 import { isLiveAttempt } from '../attempts/submit-attempt';
 import type { MerchantCheckoutView, OrderView, PaymentMethod } from './order-view';
@@ -39,7 +39,7 @@ function withOrderId(url: string | null, orderId: string): string | null {
 }
 
 function merchantCheckoutView(
-  order: ShopOrder,
+  order: MerchantOrder,
   live: boolean,
   now: Date,
 ): MerchantCheckoutView | null {
@@ -54,11 +54,11 @@ function merchantCheckoutView(
   };
 }
 
-export async function readShopOrder(
+export async function readOrderWithAttempts(
   db: Database,
   orderId: string,
-): Promise<{ order: ShopOrder; attempts: PaymentAttempt[] } | undefined> {
-  const [order] = await db.select().from(shopOrders).where(eq(shopOrders.id, orderId));
+): Promise<{ order: MerchantOrder; attempts: PaymentAttempt[] } | undefined> {
+  const [order] = await db.select().from(merchantOrders).where(eq(merchantOrders.id, orderId));
   if (!order) return undefined;
   const attempts = await db
     .select()
@@ -72,12 +72,16 @@ export async function readShopOrder(
 export const ONE_OFF_LINE_NAME = { vi: 'Thanh toán', en: 'Payment' } as const;
 
 /** A line without a sku is a one-off payment's order_info, unless a merchant's server named it (API key). */
-function shownName(order: ShopOrder, line: ShopOrder['lines'][number]) {
+function shownName(order: MerchantOrder, line: MerchantOrder['lines'][number]) {
   const oneOff = line.sku === null && order.apiKeyId === null;
   return oneOff ? { ...ONE_OFF_LINE_NAME } : { vi: line.nameVi, en: line.nameEn };
 }
 
-export function toOrderView(order: ShopOrder, attempts: PaymentAttempt[], now: Date): OrderView {
+export function toOrderView(
+  order: MerchantOrder,
+  attempts: PaymentAttempt[],
+  now: Date,
+): OrderView {
   const paid = attempts.find((attempt) => attempt.id === order.paidAttemptId);
   const live =
     order.status === 'AWAITING_PAYMENT'
