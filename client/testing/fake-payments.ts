@@ -92,7 +92,7 @@ export class FakePayments implements PaymentsPort {
     return this.store.liveAttempt(order) ?? this.store.newAttempt(order);
   }
 
-  async create(input: CreatePaymentInput): Promise<PaymentView> {
+  async payOneOff(input: CreatePaymentInput): Promise<PaymentView> {
     const order = this.store.storeOrder([
       {
         sku: null,

@@ -86,7 +86,7 @@ export function paymentRestRoutes(payments: PaymentsPort, options: PaymentRestOp
       );
     }
     const body = parseInput(clientAmountBody, req.body);
-    const view = await payments.create({ amount: body.amount, description: body.order_info });
+    const view = await payments.payOneOff({ amount: body.amount, description: body.order_info });
     res.status(201).json(createdBody(view));
   }
 

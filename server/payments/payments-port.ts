@@ -21,7 +21,7 @@ export interface PaymentsPort {
    * A one-off merchant order for a client-given amount and its first attempt: the frontend guide's
    * `{amount, order_info}`. Only the REST route calls it, and only where ACCEPT_CLIENT_AMOUNTS allows.
    */
-  create(input: CreatePaymentInput): Promise<PaymentView>;
+  payOneOff(input: CreatePaymentInput): Promise<PaymentView>;
   /** The verified status of one attempt; null for an unknown id. */
   getStatus(appTransId: string): Promise<PaymentView | null>;
   /** Yields the current view, then every change, until the signal aborts. */

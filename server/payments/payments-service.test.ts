@@ -21,7 +21,7 @@ describe.each(testDatabaseDrivers())('payments service on %s', (driver) => {
   afterAll(() => h.close());
 
   const create = (amount = 50_000, idempotencyKey?: string) =>
-    h.service.create({ amount, description: 'Cà phê sữa đá', idempotencyKey });
+    h.service.payOneOff({ amount, description: 'Cà phê sữa đá', idempotencyKey });
 
   /** The callback ZaloPay would send for this order, signed with the app's key2. */
   async function signedCallback(appTransId: string, overrides: Record<string, unknown> = {}) {

@@ -117,7 +117,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
       return found ? toOrderView(found.order, found.attempts, now()) : null;
     },
     payOrder: (orderId) => once(`order:${orderId}`, () => payMerchantOrder(domain, orderId)),
-    create: (input: CreatePaymentInput) =>
+    payOneOff: (input: CreatePaymentInput) =>
       once(input.idempotencyKey && `key:${input.idempotencyKey}`, () =>
         createOneOffPayment(domain, input),
       ),

@@ -34,10 +34,10 @@ describe.each(testDatabaseDrivers())('reconcileDay on %s', (driver) => {
     `20${appTransId.slice(0, 2)}-${appTransId.slice(2, 4)}-${appTransId.slice(4, 6)}`;
 
   it('reports a paid-but-callback-dropped order, repairs it, and then matches', async () => {
-    const paidNormally = await harness.service.create({ amount: 10_000, description: 'ok' });
+    const paidNormally = await harness.service.payOneOff({ amount: 10_000, description: 'ok' });
     await harness.pay(paidNormally.appTransId);
-    const stillOpen = await harness.service.create({ amount: 11_000, description: 'open' });
-    const dropped = await harness.service.create({ amount: 12_000, description: 'dropped' });
+    const stillOpen = await harness.service.payOneOff({ amount: 11_000, description: 'open' });
+    const dropped = await harness.service.payOneOff({ amount: 12_000, description: 'dropped' });
     await harness.addFaults({ callbacks: { drop: 1 } });
     await harness.pay(dropped.appTransId);
     expect((await harness.orderRow(dropped.appTransId)).status).toBe('PENDING');
@@ -93,7 +93,7 @@ describe.each(testDatabaseDrivers())('reconcileDay on %s', (driver) => {
   });
 
   it('leaves an order unchecked, never FAILED, when ZaloPay gives no usable answer', async () => {
-    const order = await harness.service.create({ amount: 13_000, description: 'unknown' });
+    const order = await harness.service.payOneOff({ amount: 13_000, description: 'unknown' });
     await harness.addFaults({
       api: [{ fault: '5xx', count: 10, endpoints: ['query'], status: 503 }],
     });

@@ -47,7 +47,7 @@ describe.each(testDatabaseDrivers())('refund service on %s', (driver) => {
   });
 
   async function paidOrder(amount: number) {
-    const order = await harness.service.create({ amount, description: 'refund test' });
+    const order = await harness.service.payOneOff({ amount, description: 'refund test' });
     await harness.pay(order.appTransId);
     expect((await harness.orderRow(order.appTransId)).status).toBe('PAID');
     return order.appTransId;
@@ -113,7 +113,7 @@ describe.each(testDatabaseDrivers())('refund service on %s', (driver) => {
   });
 
   it('refuses orders that are not paid, unknown orders and bad amounts without asking ZaloPay', async () => {
-    const pending = await harness.service.create({ amount: 5_000, description: 'unpaid' });
+    const pending = await harness.service.payOneOff({ amount: 5_000, description: 'unpaid' });
     await expect(
       service.requestRefund({ appTransId: pending.appTransId, amount: 1_000, description: 'x' }),
     ).rejects.toMatchObject({ refusal: 'order_not_paid' });

@@ -30,7 +30,7 @@ describe.each(testDatabaseDrivers())('callbacks against the poller on %s', (driv
       Array.from({ length: ORDERS }, (_, i) => 10_000 + i),
       4,
       async (amount) => {
-        const view = await harness.service.create({ amount, description: `Race ${amount}` });
+        const view = await harness.service.payOneOff({ amount, description: `Race ${amount}` });
         views.push({ appTransId: view.appTransId, amount });
       },
     );

@@ -23,7 +23,10 @@ describe.each(testDatabaseDrivers())('a callback delivered 1,000 times on %s', (
   });
 
   it('makes exactly one transition and one outbox row, and acknowledges every delivery', async () => {
-    const view = await harness.service.create({ amount: 125_000, description: 'Duplicate storm' });
+    const view = await harness.service.payOneOff({
+      amount: 125_000,
+      description: 'Duplicate storm',
+    });
     const body = paymentCallbackBody({
       appTransId: view.appTransId,
       amount: 125_000,

@@ -76,7 +76,7 @@ describe.each(testDatabaseDrivers())('forged callbacks on %s', (driver) => {
     app = await serveAppOn(harness);
     orders = [];
     for (const amount of [10_000, 20_000, 30_000]) {
-      const view = await harness.service.create({ amount, description: 'Forgery target' });
+      const view = await harness.service.payOneOff({ amount, description: 'Forgery target' });
       orders.push({ appTransId: view.appTransId, amount, zpTransId: 261121000000000 + amount });
     }
     before = await snapshotOf(harness.database.db);

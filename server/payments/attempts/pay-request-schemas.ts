@@ -55,7 +55,7 @@ export const appTransIdParamSchema = z
   .regex(APP_TRANS_ID_CHARACTERS, 'app_trans_id has characters an app_trans_id never has');
 export const isOurLength = (appTransId: string) => appTransId.length <= APP_TRANS_ID_MAX_CHARS;
 
-/** A one-off payment as the domain takes it (payments-port.ts `create`), bounds included. */
+/** A one-off payment as the domain takes it (payments-port.ts `payOneOff`), bounds included. */
 export function oneOffPaymentSchema(bounds: Pick<OrderSettings, 'minAmount' | 'maxAmount'>) {
   return z.object({
     amount: amountWithin(bounds),

@@ -15,7 +15,7 @@ describe.each(testDatabaseDrivers())('poller on %s', (driver) => {
   });
   afterAll(() => h.close());
 
-  const create = (amount = 40_000) => h.service.create({ amount, description: 'Bánh mì' });
+  const create = (amount = 40_000) => h.service.payOneOff({ amount, description: 'Bánh mì' });
   /** Moves both clocks past one poll interval, so every PENDING order is due again. */
   const nextInterval = () => h.clock.advance(h.config.poller.intervalMs + 1);
 
@@ -206,7 +206,7 @@ describe.runIf(testDatabaseDrivers().includes('postgres'))(
     it('never query the same order twice in one interval, and together query every due order', async () => {
       const views = [];
       for (let i = 0; i < 40; i++)
-        views.push(await first.service.create({ amount: 12_000, description: 'Phở' }));
+        views.push(await first.service.payOneOff({ amount: 12_000, description: 'Phở' }));
       first.clock.advance(first.config.poller.intervalMs + 1);
       // Both instances poll at the same moments, 10 orders per claim, within one poll interval.
       let claimed = 0;
@@ -225,7 +225,7 @@ describe.runIf(testDatabaseDrivers().includes('postgres'))(
     });
 
     it('delivers a status change made through one handle to watch() on the other', async () => {
-      const view = await first.service.create({ amount: 15_000, description: 'Bún chả' });
+      const view = await first.service.payOneOff({ amount: 15_000, description: 'Bún chả' });
       const controller = new AbortController();
       const seen: string[] = [];
       const watching = (async () => {
