@@ -2,9 +2,7 @@
 // (its own connections, as separate processes would) and calls migrate() at once, on an empty database
 // and on one left at an older schema. All must succeed and every migration must be recorded once.
 // PostgreSQL only: PGlite is one process's embedded database, which no second instance can open.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
@@ -12,8 +10,9 @@ import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { migrationsBefore } from '../server/testing/database-before-migration';
 import { createDb, type DatabaseHandle, type Schema } from './create-db';
-import { MIGRATIONS_FOLDER, migrate, migrationsApplied } from './migrate';
+import { migrate, migrationsApplied } from './migrate';
 import { queryRows } from './query-rows';
 
 const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
@@ -29,19 +28,6 @@ async function emptyDatabase(): Promise<string> {
   const url = new URL(serverUrl!);
   url.pathname = `/${name}`;
   return url.href;
-}
-
-/** A copy of the migrations folder whose journal stops before `tag`: an older release's schema. */
-async function migrationsBefore(tag: string): Promise<string> {
-  const folder = await mkdtemp(path.join(tmpdir(), 'migrations-old-'));
-  await cp(MIGRATIONS_FOLDER, folder, { recursive: true });
-  const journalPath = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(await readFile(journalPath, 'utf8')) as {
-    entries: Array<{ tag: string }>;
-  };
-  journal.entries = journal.entries.filter((entry) => entry.tag < tag);
-  await writeFile(journalPath, JSON.stringify(journal));
-  return folder;
 }
 
 async function journal(handle: DatabaseHandle) {

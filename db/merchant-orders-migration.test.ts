@@ -1,55 +1,17 @@
 // Migration 0002 on a database that already took payments: every existing payment becomes attempt 1 of a
 // one-off merchant order of its own amount, keyed by its app_trans_id, with the status its history implies.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { asc, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseBeforeMigration } from '../server/testing/database-before-migration';
 import type { DatabaseHandle } from './create-db';
-import { MIGRATIONS_FOLDER, migrate } from './migrate';
-import { readFreshClusterSnapshot } from './pglite-fresh-cluster';
-import * as schema from './schema';
+import { migrate } from './migrate';
 import { fulfilments, paymentAttempts, products, merchantOrders } from './schema';
-
-/** A copy of the migrations folder whose journal stops before 0002: the schema as it was. */
-async function migrationsBeforeMerchantOrders(): Promise<string> {
-  const folder = await mkdtemp(path.join(tmpdir(), 'migrations-0001-'));
-  await cp(MIGRATIONS_FOLDER, folder, { recursive: true });
-  const journalPath = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(await readFile(journalPath, 'utf8')) as {
-    entries: Array<{ tag: string }>;
-  };
-  journal.entries = journal.entries.filter((entry) => entry.tag < '0002');
-  await writeFile(journalPath, JSON.stringify(journal));
-  return folder;
-}
-
-/** A PGlite database with no migrations applied (createDb would hand back a migrated one). */
-async function unmigratedPglite(): Promise<{ handle: DatabaseHandle; client: PGlite }> {
-  const fresh = await readFreshClusterSnapshot();
-  const client = await PGlite.create(fresh ? { loadDataDir: fresh } : {});
-  const handle: DatabaseHandle = {
-    db: drizzle({ client, schema }),
-    driver: 'pglite',
-    listen: () => Promise.reject(new Error('not used here')),
-    close: () => client.close(),
-  };
-  return { handle, client };
-}
 
 describe('migration 0002 (merchant orders) over existing payments', () => {
   let handle: DatabaseHandle;
-  let oldMigrations: string;
+  let drop: () => Promise<void>;
   beforeAll(async () => {
-    const opened = await unmigratedPglite();
-    handle = opened.handle;
-    oldMigrations = await migrationsBeforeMerchantOrders();
-    await migratePglite(drizzle({ client: opened.client, schema }), {
-      migrationsFolder: oldMigrations,
-    });
+    ({ handle, drop } = await databaseBeforeMigration('pglite', '0002'));
     const legacy = (appTransId: string, status: string, amount: number) => sql`
       insert into payment_orders (app_trans_id, app_id, app_user, amount, description, item, embed_data,
         app_time, status, zp_trans_id, paid_at, expires_at, next_poll_at)
@@ -72,8 +34,7 @@ describe('migration 0002 (merchant orders) over existing payments', () => {
     await migrate(handle);
   });
   afterAll(async () => {
-    await handle?.close();
-    await rm(oldMigrations, { recursive: true, force: true });
+    await drop?.();
   });
 
   it('gives every payment a one-off merchant order of its own amount and history', async () => {

@@ -1,87 +1,21 @@
 // The payment_attempts rename (decision 032) on a database that already holds orders: migrated to the
 // migration before it, filled through the old names, then migrated on, and read back through the new ones.
 // On PGlite always, and on PostgreSQL when DATABASE_URL (or TEST_DATABASE_URL) names a server.
-import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { asc, eq, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseBeforeMigration } from '../server/testing/database-before-migration';
 import { testDatabaseDrivers } from '../server/testing/test-database';
-import { createDb, type DatabaseDriver, type DatabaseHandle } from './create-db';
-import { MIGRATIONS_FOLDER, migrate } from './migrate';
-import { readFreshClusterSnapshot } from './pglite-fresh-cluster';
-import * as schema from './schema';
+import type { DatabaseHandle } from './create-db';
+import { migrate } from './migrate';
 import { fulfilments, paymentAttempts, paymentEvents, refunds, merchantOrders } from './schema';
-
-interface Journal {
-  entries: Array<{ tag: string }>;
-}
-
-/** A copy of the migrations folder whose journal stops before the rename: the schema as it was. */
-async function migrationsBeforeRename(): Promise<string> {
-  const folder = await mkdtemp(path.join(tmpdir(), 'migrations-before-attempts-'));
-  await cp(MIGRATIONS_FOLDER, folder, { recursive: true });
-  const journalPath = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(await readFile(journalPath, 'utf8')) as Journal;
-  const at = journal.entries.findIndex((entry) => entry.tag.endsWith('_payment_attempts'));
-  if (at < 0) throw new Error('no *_payment_attempts migration in the journal');
-  journal.entries = journal.entries.slice(0, at);
-  await writeFile(journalPath, JSON.stringify(journal));
-  return folder;
-}
-
-/** An empty database of the driver (createDb migrates nothing by itself), and how to drop it. */
-async function emptyDatabase(
-  driver: DatabaseDriver,
-): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
-  if (driver === 'pglite') {
-    // createDb's PGlite may start from a migrated cluster snapshot: this one starts empty.
-    const fresh = await readFreshClusterSnapshot();
-    const client = await PGlite.create(fresh ? { loadDataDir: fresh } : {});
-    const handle: DatabaseHandle = {
-      db: drizzle({ client, schema }),
-      driver: 'pglite',
-      listen: () => Promise.reject(new Error('not used here')),
-      close: () => client.close(),
-    };
-    return { handle, drop: () => handle.close() };
-  }
-  const server = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-  if (!server) throw new Error('the postgres driver needs DATABASE_URL');
-  const name = `checkout_rename_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(server, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE "${name}"`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const handle = await createDb({ databaseUrl: url.href, maxConnections: 2 });
-  return {
-    handle,
-    async drop() {
-      await handle.close();
-      await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end({ timeout: 5 });
-    },
-  };
-}
 
 describe.each(testDatabaseDrivers())(
   'the payment_attempts rename over existing orders (%s)',
   (driver) => {
     let handle: DatabaseHandle;
     let drop: () => Promise<void>;
-    let oldMigrations: string;
     beforeAll(async () => {
-      ({ handle, drop } = await emptyDatabase(driver));
-      oldMigrations = await migrationsBeforeRename();
-      const config = { migrationsFolder: oldMigrations };
-      if (driver === 'pglite') await migratePglite(handle.db as never, config);
-      else await migratePostgres(handle.db as never, config);
+      ({ handle, drop } = await databaseBeforeMigration(driver, '0009'));
 
       await handle.db.execute(sql`
       insert into shop_orders (id, lines, total, description, status, attempts)
@@ -114,7 +48,6 @@ describe.each(testDatabaseDrivers())(
     });
     afterAll(async () => {
       await drop?.();
-      await rm(oldMigrations, { recursive: true, force: true });
     });
 
     it('keeps every attempt, and the order, ledger, fulfilment and refund still point at them', async () => {
