@@ -4,13 +4,13 @@
 // webhook events and their delivery attempts), by its reference or by one of its attempts.
 import { and, asc, desc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/create-db';
+import { MERCHANT_ORDER_STATUSES, type MerchantOrderStatus } from '../payments/status/order-view';
 import {
   fulfilments,
   paymentEvents,
   paymentAttempts,
   refunds,
   merchantOrders,
-  merchantOrderStatus,
   webhookDeliveries,
   webhookEvents,
   type Fulfilment,
@@ -29,10 +29,7 @@ export interface OrderSearch {
   status?: MerchantOrderStatus | undefined;
 }
 
-export type MerchantOrderStatus = MerchantOrder['status'];
-/** Every merchant order status, in the order an order moves through them. */
-export const MERCHANT_ORDER_STATUSES: readonly MerchantOrderStatus[] =
-  merchantOrderStatus.enumValues;
+export { MERCHANT_ORDER_STATUSES, type MerchantOrderStatus };
 
 export const SEARCH_RESULT_LIMIT = 50;
 
@@ -99,7 +96,7 @@ export async function searchOrders(db: Database, search: OrderSearch): Promise<M
 }
 
 /** Everything known about one merchant order: its attempts, their ledgers, refunds and its webhooks. */
-export interface MerchantOrderRecord {
+export interface MerchantOrderPageRecord {
   merchantOrder: MerchantOrder;
   /** Every attempt of the merchant order, oldest first. */
   attempts: PaymentAttempt[];
@@ -113,7 +110,7 @@ export interface MerchantOrderRecord {
   webhooks: Array<{ event: WebhookEvent; deliveries: WebhookDelivery[] }>;
 }
 
-export interface OrderRecord extends MerchantOrderRecord {
+export interface OrderRecord extends MerchantOrderPageRecord {
   /** The attempt the page is about (one of `attempts`). */
   order: PaymentAttempt;
 }
@@ -128,15 +125,15 @@ export async function readOrderRecord(
     .from(paymentAttempts)
     .where(eq(paymentAttempts.appTransId, appTransId));
   if (!order) return undefined;
-  const record = await readMerchantOrder(db, order.shopOrderId);
+  const record = await readMerchantOrderPage(db, order.shopOrderId);
   return record && { ...record, order };
 }
 
 /** The merchant order page: the order by its reference, with every attempt and what happened to them. */
-export async function readMerchantOrder(
+export async function readMerchantOrderPage(
   db: Database,
   shopOrderId: string,
-): Promise<MerchantOrderRecord | undefined> {
+): Promise<MerchantOrderPageRecord | undefined> {
   const [[merchantOrder], attempts] = await Promise.all([
     db.select().from(merchantOrders).where(eq(merchantOrders.id, shopOrderId)),
     db

@@ -3,7 +3,7 @@
 // attempt linking to its own page, its refunds, webhooks and the timeline of all its attempts.
 import type { PaymentAttempt } from '../../../db/schema';
 import type { RefundSummary } from '../../refunds/refund-summary';
-import type { MerchantOrderRecord } from '../operator-queries';
+import type { MerchantOrderPageRecord } from '../operator-queries';
 import type { TimelineEntry } from '../order-timeline';
 import { AttemptsTable } from './attempts-table';
 import { MerchantOrderFields } from './merchant-order-fields';
@@ -13,7 +13,7 @@ import { TimelineList } from './timeline-list';
 import { WebhooksSection } from './webhooks-section';
 
 export interface MerchantOrderPageModel {
-  record: MerchantOrderRecord;
+  record: MerchantOrderPageRecord;
   /** The attempt that paid the order and its refunds so far: a refund is made against it. */
   paid: { attempt: PaymentAttempt; summary: RefundSummary } | undefined;
   timeline: TimelineEntry[];
@@ -23,7 +23,7 @@ export interface MerchantOrderPageModel {
 }
 
 /** Cancel while nobody paid: through the latest attempt's confirmation step, which names every live one. */
-function CancelAction({ record }: { record: MerchantOrderRecord }) {
+function CancelAction({ record }: { record: MerchantOrderPageRecord }) {
   const latest = record.attempts.at(-1);
   if (record.merchantOrder.status !== 'AWAITING_PAYMENT' || !latest) return null;
   return (

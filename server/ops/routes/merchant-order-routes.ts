@@ -4,13 +4,13 @@ import type { Database } from '../../../db/create-db';
 import { orderIdRouter } from '../operator-input';
 import { sendOperatorPage } from '../operator-page-response';
 import { merchantOrderPage, notFoundPage } from '../operator-pages';
-import { readMerchantOrder } from '../operator-queries';
+import { readMerchantOrderPage } from '../operator-queries';
 import { attemptRefunds, newRefundToken, noticeOf, timelineOf } from './order-page-view';
 
 export function merchantOrderRoutes(db: Database) {
   const router = orderIdRouter();
   router.get('/ops/shop-orders/:shopOrderId', async (req, res) => {
-    const record = await readMerchantOrder(db, req.params.shopOrderId);
+    const record = await readMerchantOrderPage(db, req.params.shopOrderId);
     if (!record) {
       sendOperatorPage(res, 404, notFoundPage(`No merchant order ${req.params.shopOrderId}`));
       return;

@@ -8,7 +8,7 @@ import type { PaymentAttempt } from '../../../db/schema';
 import { summariseRefunds, type RefundSummary } from '../../refunds/refund-summary';
 import { sendOperatorPage } from '../operator-page-response';
 import { notFoundPage, orderPage } from '../operator-pages';
-import { readOrderRecord, type MerchantOrderRecord } from '../operator-queries';
+import { readOrderRecord, type MerchantOrderPageRecord } from '../operator-queries';
 import { buildTimeline, type TimelineEntry } from '../order-timeline';
 import { REFUND_REQUESTED } from '../pages/order-page';
 
@@ -30,7 +30,7 @@ export function noticeOf(req: Request): string | undefined {
 
 /** One attempt's refund figures: its own refunds only, against what it was paid. */
 export function attemptRefunds(
-  record: MerchantOrderRecord,
+  record: MerchantOrderPageRecord,
   attempt: PaymentAttempt,
 ): RefundSummary {
   return summariseRefunds(
@@ -39,7 +39,7 @@ export function attemptRefunds(
   );
 }
 
-export function timelineOf(record: MerchantOrderRecord): TimelineEntry[] {
+export function timelineOf(record: MerchantOrderPageRecord): TimelineEntry[] {
   return buildTimeline(record.events, record.fulfilment, record.attempts, record.webhooks);
 }
 

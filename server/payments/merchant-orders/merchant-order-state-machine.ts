@@ -1,12 +1,9 @@
 // The merchant order's statuses as data, like the attempts' (payment-state-machine.ts) and the refunds'
 // (refund-state-machine.ts): which status may follow which. Each statement that moves an order takes its
 // status guard from here (settlement, cancel, fulfilment, refund), so a move not in the table never runs.
-import { merchantOrderStatus, type MerchantOrder } from '../../../db/schema';
+import { MERCHANT_ORDER_STATUSES, type MerchantOrderStatus } from '../status/order-view';
 
-export type MerchantOrderStatus = MerchantOrder['status'];
-
-export const MERCHANT_ORDER_STATUSES: readonly MerchantOrderStatus[] =
-  merchantOrderStatus.enumValues;
+export { MERCHANT_ORDER_STATUSES, type MerchantOrderStatus };
 
 const NEXT_STATUSES: Record<MerchantOrderStatus, readonly MerchantOrderStatus[]> = {
   AWAITING_PAYMENT: ['PAID', 'CANCELLED'],
