@@ -54,7 +54,7 @@ test('an operator signs in, finds a paid order, reads its timeline and refunds p
   await page.getByRole('link', { name: reference, exact: true }).click();
 
   // The merchant order is the page, its attempts inside, each linking to the attempt's own page.
-  await expect(page).toHaveURL(new RegExp(`/ops/shop-orders/${reference}$`));
+  await expect(page).toHaveURL(new RegExp(`/ops/merchant-orders/${reference}$`));
   await expect(
     page.getByRole('heading', { level: 1, name: `Merchant order ${reference}` }),
   ).toBeVisible();

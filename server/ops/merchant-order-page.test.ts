@@ -90,7 +90,7 @@ describe('the merchant order page', () => {
       })
       .where(eq(merchantOrders.id, reference));
 
-    const response = await opsGet(`/ops/shop-orders/${reference}`);
+    const response = await opsGet(`/ops/merchant-orders/${reference}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     const page = await response.text();
@@ -119,19 +119,19 @@ describe('the merchant order page', () => {
     const attemptPage = await (await opsGet(`/ops/orders/${expired.appTransId}`)).text();
     expect(attemptPage).toContain(`<h1>Payment attempt <code>${expired.appTransId}</code></h1>`);
     expect(attemptPage).toContain(
-      `<a href="/ops/shop-orders/${reference}">Merchant order <code>${reference}</code></a>`,
+      `<a href="/ops/merchant-orders/${reference}">Merchant order <code>${reference}</code></a>`,
     );
   });
 
   it('offers cancel while unpaid, and says when nobody has tried to pay yet', async () => {
     const unpaid = await insertStoredOrder(database.db, { status: 'EXPIRED' });
-    const page = await (await opsGet(`/ops/shop-orders/${unpaid.shopOrderId}`)).text();
+    const page = await (await opsGet(`/ops/merchant-orders/${unpaid.shopOrderId}`)).text();
     expect(page).toContain(`action="/ops/orders/${unpaid.appTransId}/cancel/confirm"`);
     expect(page).toContain('Awaiting payment');
     expect(page).not.toContain('name="amount"');
 
     const untried = await insertOneOffMerchantOrder(database.db);
-    const empty = await opsGet(`/ops/shop-orders/${untried.id}`);
+    const empty = await opsGet(`/ops/merchant-orders/${untried.id}`);
     expect(empty.status).toBe(200);
     const emptyPage = await empty.text();
     expect(emptyPage).toContain('No payment attempt yet');
@@ -139,7 +139,10 @@ describe('the merchant order page', () => {
   });
 
   it('answers an unknown reference with a 404 page and a malformed one with a 400 naming it', async () => {
-    const unknown = await opsGet('/ops/shop-orders/NOSUCHORDER1');
+    const moved = await opsGet('/ops/shop-orders/NOSUCHORDER1');
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get('location')).toBe('/ops/merchant-orders/NOSUCHORDER1');
+    const unknown = await opsGet('/ops/merchant-orders/NOSUCHORDER1');
     expect(unknown.status).toBe(404);
     const text = await unknown.text();
     expect(text).toContain('<h1>Not found</h1>');
@@ -147,14 +150,14 @@ describe('the merchant order page', () => {
     expect(text).toContain('href="/ops/sessions"');
 
     for (const malformed of ['a%00b', 'A'.repeat(41), '%3Cscript%3E', 'a%20b']) {
-      const response = await opsGet(`/ops/shop-orders/${malformed}`);
+      const response = await opsGet(`/ops/merchant-orders/${malformed}`);
       expect(response.status, malformed).toBe(400);
       const body = await response.text();
       expect(body).toContain('shopOrderId: not a merchant order reference');
       expect(body).not.toContain('<script>');
     }
 
-    const anonymous = await fetch(`${checkout.url}/ops/shop-orders/NOSUCHORDER1`, {
+    const anonymous = await fetch(`${checkout.url}/ops/merchant-orders/NOSUCHORDER1`, {
       redirect: 'manual',
     });
     expect(anonymous.status).toBe(303);
@@ -179,7 +182,7 @@ describe('the order list', () => {
 
     for (const [status, reference] of byStatus) {
       const filtered = await (await opsGet(`/ops?status=${status}`)).text();
-      expect(filtered, status).toContain(`<a href="/ops/shop-orders/${reference}">`);
+      expect(filtered, status).toContain(`<a href="/ops/merchant-orders/${reference}">`);
       for (const [other, otherReference] of byStatus) {
         if (other !== status)
           expect(filtered, `${status} lists ${other}`).not.toContain(otherReference);

@@ -324,8 +324,8 @@ describe('operator pages', () => {
     expect(byReference).toContain(`<code>${reference}</code>`);
     expect(byReference).toContain(paid);
     expect(byReference).toContain('1 merchant order(s)');
-    expect(byReference).toContain(`<a href="/ops/shop-orders/${reference}">`);
-    const opened = await opsGet(`/ops/shop-orders/${reference}`, cookie);
+    expect(byReference).toContain(`<a href="/ops/merchant-orders/${reference}">`);
+    const opened = await opsGet(`/ops/merchant-orders/${reference}`, cookie);
     expect(opened.status).toBe(200);
     const orderPage = await opened.text();
     expect(orderPage).toContain(`<h1>Merchant order <code>${reference}</code></h1>`);

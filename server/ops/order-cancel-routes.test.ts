@@ -87,12 +87,12 @@ describe('operator cancel', () => {
     const confirmText = await confirm.text();
     expect(confirmText).toContain(`Cancel order ${orderId}?`);
     expect(confirmText).toContain(appTransId);
-    expect(confirmText).toContain(`<a href="/ops/shop-orders/${orderId}">Keep the order</a>`);
+    expect(confirmText).toContain(`<a href="/ops/merchant-orders/${orderId}">Keep the order</a>`);
     expect((await emulator.order(appTransId)).status).toBe('pending');
 
     const done = await post(`/ops/orders/${appTransId}/cancel`, {});
     expect(done.status).toBe(303);
-    const back = `/ops/shop-orders/${orderId}?notice=order_cancelled`;
+    const back = `/ops/merchant-orders/${orderId}?notice=order_cancelled`;
     expect(done.headers.get('location')).toBe(back);
     expect((await emulator.order(appTransId)).status).toBe('cancelled');
     const notice = await (await fetch(`${checkout.url}${back}`, { headers: { cookie } })).text();

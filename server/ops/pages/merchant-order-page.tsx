@@ -1,4 +1,4 @@
-// /ops/shop-orders/:shopOrderId: one merchant order as an operator looks after it: what was bought and
+// /ops/merchant-orders/:shopOrderId: one merchant order as an operator looks after it: what was bought and
 // its status, its actions (cancel while unpaid, refund of the attempt that paid it), every payment
 // attempt linking to its own page, its refunds, webhooks and the timeline of all its attempts.
 import type { PaymentAttempt } from '../../../db/schema';

@@ -13,7 +13,7 @@ export interface OrderCancelConfirmationModel {
 
 export function OrderCancelConfirmationPage(model: OrderCancelConfirmationModel) {
   const attemptPath = `/ops/orders/${encodeURIComponent(model.appTransId)}`;
-  const orderPath = `/ops/shop-orders/${encodeURIComponent(model.merchantOrder.id)}`;
+  const orderPath = `/ops/merchant-orders/${encodeURIComponent(model.merchantOrder.id)}`;
   return (
     <PageLayout title="Confirm order cancellation" signedIn>
       <h1>{`Cancel order ${model.merchantOrder.id}?`}</h1>

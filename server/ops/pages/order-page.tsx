@@ -119,7 +119,7 @@ export function OrderPage({
       </h1>
       <p>
         {`Attempt ${order.attempt} of `}
-        <a href={`/ops/shop-orders/${encodeURIComponent(record.merchantOrder.id)}`}>
+        <a href={`/ops/merchant-orders/${encodeURIComponent(record.merchantOrder.id)}`}>
           Merchant order <code>{record.merchantOrder.id}</code>
         </a>
       </p>

@@ -21,7 +21,7 @@ function OrderRow({ order, attempts }: MerchantOrderRow) {
   return (
     <tr>
       <td>
-        <a href={`/ops/shop-orders/${encodeURIComponent(order.id)}`}>
+        <a href={`/ops/merchant-orders/${encodeURIComponent(order.id)}`}>
           <code>{order.id}</code>
         </a>
       </td>

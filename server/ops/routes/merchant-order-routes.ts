@@ -1,4 +1,4 @@
-// /ops/shop-orders/<reference>: the merchant order's page, the order, its actions and every attempt
+// /ops/merchant-orders/<reference>: the merchant order's page, the order, its actions and every attempt
 // (each linking to its own page), with the refund figures of the attempt that was paid.
 import type { Database } from '../../../db/create-db';
 import { orderIdRouter } from '../operator-input';
@@ -9,7 +9,7 @@ import { attemptRefunds, newRefundToken, noticeOf, timelineOf } from './order-pa
 
 export function merchantOrderRoutes(db: Database) {
   const router = orderIdRouter();
-  router.get('/ops/shop-orders/:shopOrderId', async (req, res) => {
+  router.get('/ops/merchant-orders/:shopOrderId', async (req, res) => {
     const record = await readMerchantOrderPage(db, req.params.shopOrderId);
     if (!record) {
       sendOperatorPage(res, 404, notFoundPage(`No merchant order ${req.params.shopOrderId}`));
@@ -33,6 +33,10 @@ export function merchantOrderRoutes(db: Database) {
         notice: noticeOf(req),
       }),
     );
+  });
+  // The page's address before the merchant order had one name from the route to the table: old links work.
+  router.get('/ops/shop-orders/:shopOrderId', (req, res) => {
+    res.redirect(301, `/ops/merchant-orders/${encodeURIComponent(req.params.shopOrderId)}`);
   });
   return router;
 }

@@ -64,7 +64,7 @@ export function orderCancelRoutes(deps: OrderCancelRoutesDeps): Router {
       );
       const notice =
         result.uncertainAttempts.length > 0 ? 'order_cancelled_uncertain' : 'order_cancelled';
-      const orderPath = `/ops/shop-orders/${encodeURIComponent(record.merchantOrder.id)}`;
+      const orderPath = `/ops/merchant-orders/${encodeURIComponent(record.merchantOrder.id)}`;
       res.redirect(303, `${orderPath}?notice=${notice}`);
     } catch (error) {
       if (!(error instanceof PaymentsError)) throw error;
