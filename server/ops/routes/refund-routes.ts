@@ -1,7 +1,7 @@
 // The refund of a paid attempt in two steps: the form's checks then a page that asks to confirm (nothing
 // sent yet), then the refund itself through the refunds service; either way a refusal comes back on the
 // attempt's page naming the field.
-import express from 'express';
+import express, { type Response } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../../db/create-db';
 import type { Logger } from '../../logger';
@@ -42,23 +42,28 @@ export function refundRoutes(deps: RefundRoutesDeps) {
   const { db } = deps;
   const form = express.urlencoded({ extended: false, limit: '4kb' });
 
+  /** Both steps read the same form: its fields, or the attempt's page naming what is wrong (400). */
+  async function refundFormOrRefusal(body: unknown, res: Response, appTransId: string) {
+    const parsed = refundForm.safeParse(body);
+    if (parsed.success) return parsed.data;
+    await showAttemptPage(db, res, appTransId, 400, {
+      error: `Refund not sent: ${formProblems(parsed.error)}`,
+    });
+    return undefined;
+  }
+
   /** The first step: the same checks, then a page that asks to confirm (nothing sent yet). */
   router.post('/ops/orders/:appTransId/refunds/confirm', form, async (req, res) => {
     const { appTransId } = req.params;
-    const parsed = refundForm.safeParse(req.body);
-    if (!parsed.success) {
-      await showAttemptPage(db, res, appTransId, 400, {
-        error: `Refund not sent: ${formProblems(parsed.error)}`,
-      });
-      return;
-    }
+    const parsed = await refundFormOrRefusal(req.body, res, appTransId);
+    if (!parsed) return;
     const record = await readOrderRecord(db, appTransId);
     if (!record) {
       sendOperatorPage(res, 404, notFoundPage(`No order ${appTransId}`));
       return;
     }
     const summary = attemptRefunds(record, record.order);
-    if (parsed.data.amount > summary.refundable) {
+    if (parsed.amount > summary.refundable) {
       await showAttemptPage(db, res, appTransId, 400, {
         error: `Refund not sent: amount is more than the ${summary.refundable} VND left to refund`,
       });
@@ -69,9 +74,9 @@ export function refundRoutes(deps: RefundRoutesDeps) {
       200,
       refundConfirmationPage({
         appTransId,
-        amount: parsed.data.amount,
-        description: parsed.data.description,
-        refundToken: parsed.data.refund_token,
+        amount: parsed.amount,
+        description: parsed.description,
+        refundToken: parsed.refund_token,
         summary,
       }),
     );
@@ -79,15 +84,10 @@ export function refundRoutes(deps: RefundRoutesDeps) {
 
   router.post('/ops/orders/:appTransId/refunds', form, async (req, res) => {
     const { appTransId } = req.params;
-    const parsed = refundForm.safeParse(req.body);
-    if (!parsed.success) {
-      await showAttemptPage(db, res, appTransId, 400, {
-        error: `Refund not sent: ${formProblems(parsed.error)}`,
-      });
-      return;
-    }
+    const parsed = await refundFormOrRefusal(req.body, res, appTransId);
+    if (!parsed) return;
     try {
-      const { refund_token: idempotencyToken, ...fields } = parsed.data;
+      const { refund_token: idempotencyToken, ...fields } = parsed;
       const refund = await deps.refunds.requestRefund({ appTransId, idempotencyToken, ...fields });
       deps.log.info(
         { appTransId, mRefundId: refund.mRefundId, amount: refund.amount, state: refund.state },
