@@ -52,6 +52,51 @@ describe('loadEnv', () => {
     expect(problems.join('\n')).toMatch(/^ROLE: .*EMULATOR_EMBEDDED=false.*ZALOPAY_API_BASE_URL/m);
   });
 
+  it('exports traces as protobuf unless OTEL_EXPORTER_OTLP_(TRACES_)PROTOCOL says JSON; gRPC is refused', () => {
+    expect(loadEnv({}).telemetry.protocol).toBe('http/protobuf');
+    expect(loadEnv({ OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' }).telemetry.protocol).toBe(
+      'http/json',
+    );
+    expect(
+      loadEnv({
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+        OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf',
+      }).telemetry.protocol,
+    ).toBe('http/protobuf');
+    expect(problemsOf({ OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }).map((p) => p.split(':')[0])).toEqual(
+      ['OTEL_EXPORTER_OTLP_PROTOCOL'],
+    );
+  });
+
+  it('cuts attribute values at 2,048 characters unless OTEL_(SPAN_)ATTRIBUTE_VALUE_LENGTH_LIMIT says', () => {
+    expect(loadEnv({}).telemetry.attributeValueLengthLimit).toBe(2_048);
+    expect(
+      loadEnv({ OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT: '10000' }).telemetry.attributeValueLengthLimit,
+    ).toBe(10_000);
+    expect(
+      loadEnv({
+        OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT: '10000',
+        OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT: '500',
+      }).telemetry.attributeValueLengthLimit,
+    ).toBe(500);
+    expect(
+      problemsOf({ OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT: '0' }).map((p) => p.split(':')[0]),
+    ).toEqual(['OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT']);
+  });
+
+  it('keeps every trace unless OTEL_TRACES_SAMPLER and its argument say otherwise', () => {
+    expect(loadEnv({}).telemetry.sampler).toEqual({ name: 'parentbased_always_on', ratio: 1 });
+    expect(
+      loadEnv({ OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.25' })
+        .telemetry.sampler,
+    ).toEqual({ name: 'parentbased_traceidratio', ratio: 0.25 });
+    expect(
+      problemsOf({ OTEL_TRACES_SAMPLER: 'sometimes', OTEL_TRACES_SAMPLER_ARG: '2' })
+        .map((p) => p.split(':')[0])
+        .sort(),
+    ).toEqual(['OTEL_TRACES_SAMPLER', 'OTEL_TRACES_SAMPLER_ARG']);
+  });
+
   it('names every bad variable at once', () => {
     const problems = problemsOf({ PORT: 'eighty', ORDER_EXPIRE_SECONDS: '10', LOG_LEVEL: 'loud' });
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([

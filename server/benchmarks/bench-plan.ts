@@ -72,11 +72,11 @@ export function planFor(quick: boolean, driver: BenchDatabase['driver']): Plan {
     shopper: { iterations: quick ? 5 : 20, warmUp: quick ? 1 : 2 },
     startup: { runs: quick ? 2 : 5 },
     deployment: {
-      windowSeconds: quick ? 3 : 8,
+      windowSeconds: quick ? 3 : 6,
       warmUpSeconds: quick ? 1 : 2,
       connections: 16,
-      rounds: quick ? 2 : 3,
-      ordersPerTarget: quick ? 30_000 : 60_000,
+      rounds: quick ? 2 : 5,
+      ordersPerTarget: quick ? 30_000 : 80_000,
     },
   };
 }

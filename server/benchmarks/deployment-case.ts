@@ -1,5 +1,6 @@
 // Case: the checkout as deployed, side by side in one run on PostgreSQL: signed callbacks flat
-// out to an instance with tracing off, one with tracing on (spans to an OTLP receiver in this process),
+// out to an instance with tracing off, one with tracing on (spans to an OTLP receiver in this process that
+// counts them, as a collector on another machine would cost this one nothing more),
 // and the first through Debian's nginx with TLS (deploy/nginx's snippet); and the shop's first load in
 // bytes on the wire, compressed as the app sends it.
 import { execFile } from 'node:child_process';
@@ -12,6 +13,7 @@ import { signedCallbackBodies } from './callback-bodies';
 import { CALLBACK_PATH } from './callback-ingest-case';
 import { startChildService, type ChildService } from './child-service';
 import { measureFirstLoad } from './first-load-bytes';
+import { processCpuMs } from './process-cpu';
 import { runLoad, sequence } from './load-generator';
 import { seedOrders } from './seed-orders';
 import { freePort } from '../testing/child-process-lifecycle';
@@ -77,32 +79,31 @@ export async function runDeployment(
     `mkdir -p ${tls} && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout ${tls}/key.pem -out ${tls}/cert.pem 2>/dev/null`,
   ]);
   const ca = await readFile(path.join(tls, 'cert.pem'));
-  const receiver = await startOtlpReceiver();
+  const receiver = await startOtlpReceiver({ countOnly: true });
   const children: ChildService[] = [];
   const start = async (extra: Record<string, string>) => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    children.push(
-      await startChildService({
-        entry: 'server/main.ts',
-        args: [options.clientDir],
-        env: {
-          ...database.childEnv('app'),
-          NODE_ENV: 'production',
-          ZALOPAY_MODE: 'emulator',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          PUBLIC_BASE_URL: url,
-          EMULATOR_PORT: String(await freePort()),
-          LOG_LEVEL: 'warn',
-          CREATE_RATE_LIMIT_PER_MINUTE: '0',
-          TRUST_PROXY: '1',
-          ...extra,
-        },
-        readyUrl: `${url}/healthz`,
-      }),
-    );
-    return { url, port };
+    const service = await startChildService({
+      entry: 'server/main.ts',
+      args: [options.clientDir],
+      env: {
+        ...database.childEnv('app'),
+        NODE_ENV: 'production',
+        ZALOPAY_MODE: 'emulator',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        PUBLIC_BASE_URL: url,
+        EMULATOR_PORT: String(await freePort()),
+        LOG_LEVEL: 'warn',
+        CREATE_RATE_LIMIT_PER_MINUTE: '0',
+        TRUST_PROXY: '1',
+        ...extra,
+      },
+      readyUrl: `${url}/healthz`,
+    });
+    children.push(service);
+    return { url, port, pid: service.pid };
   };
   try {
     const plain = await start({});
@@ -125,8 +126,12 @@ export async function runDeployment(
       );
       const throughput: number[][] = TARGETS.map(() => []);
       const p99: number[][] = TARGETS.map(() => []);
+      // The checkout's own CPU per callback, directly and traced: what tracing costs the instance itself.
+      const cpuPerCallback: number[][] = [[], []];
+      const pids = [plain.pid, traced.pid];
       for (let round = -1; round < plan.rounds; round += 1) {
         for (const [i] of TARGETS.entries()) {
+          const cpuBefore = pids[i] === undefined ? undefined : processCpuMs(pids[i]);
           const summary = await runLoad({
             baseUrl: urls[i]!,
             method: 'POST',
@@ -138,13 +143,29 @@ export async function runDeployment(
             durationSeconds: round < 0 ? plan.warmUpSeconds : plan.windowSeconds,
             tlsOptions: { ca },
           });
+          const cpuAfter = pids[i] === undefined ? undefined : processCpuMs(pids[i]);
           if (round >= 0) {
             throughput[i]!.push(summary.throughput);
             p99[i]!.push(summary.p99);
+            if (cpuBefore !== undefined && cpuAfter !== undefined && summary.ok > 0)
+              cpuPerCallback[i]!.push(((cpuAfter - cpuBefore) * 1000) / summary.ok);
           }
         }
       }
       const [off, on, proxied] = throughput.map(median) as [number, number, number];
+      const [cpuOff, cpuOn] = cpuPerCallback.map(median) as [number, number];
+      const cpuFigures =
+        cpuOff > 0 && cpuOn > 0
+          ? [
+              figure("the checkout's own CPU per callback, tracing off", cpuOff, 'µs'),
+              figure("the checkout's own CPU per callback, tracing on", cpuOn, 'µs'),
+              figure(
+                'tracing on vs off: CPU per callback added',
+                ((cpuOn - cpuOff) / cpuOff) * 100,
+                '%',
+              ),
+            ]
+          : [];
       return {
         id,
         title,
@@ -159,11 +180,12 @@ export async function runDeployment(
           ]),
           figure('tracing on vs off: throughput lost', ((off - on) / off) * 100, '%', below(10)),
           figure('through nginx vs direct: throughput lost', ((off - proxied) / off) * 100, '%'),
-          figure('spans received from the traced instance', receiver.spans().length, 'spans'),
+          ...cpuFigures,
+          figure('spans received from the traced instance', receiver.spanCount(), 'spans'),
           ...loadFigures,
         ],
         notes: [
-          `Three targets on one PostgreSQL, each with its own ${plan.ordersPerTarget} seeded PENDING orders and their signed callbacks: the checkout with tracing off, the same with OTEL_EXPORTER_OTLP_ENDPOINT set (spans batched to an OTLP/HTTP receiver in the benchmark's process), and the first one behind Debian's nginx with deploy/nginx's snippet and TLS (a certificate made for the run). ${plan.connections} connections flat out, ${plan.rounds} windows of ${plan.windowSeconds} s per target taken in turn after a warm-up each; the median window is shown.`,
+          `Three targets on one PostgreSQL, each with its own ${plan.ordersPerTarget} seeded PENDING orders and their signed callbacks: the checkout with tracing off, the same with OTEL_EXPORTER_OTLP_ENDPOINT set (spans batched as OTLP/HTTP protobuf, the default, to a receiver in the benchmark's process that counts them and keeps none, as a collector on its own machine would cost this one nothing), and the first one behind Debian's nginx with deploy/nginx's snippet and TLS (a certificate made for the run). ${plan.connections} connections flat out, ${plan.rounds} windows of ${plan.windowSeconds} s per target taken in turn after a warm-up each; the median window is shown.`,
           'First load: index.html, the entry script, its modulepreloads and the stylesheet, as the checkout serves them (brotli to a browser that takes it, gzip otherwise), body bytes.',
         ],
       };

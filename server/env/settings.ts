@@ -172,6 +172,13 @@ export function settingsOf(raw: RawEnv, problems: string[]) {
     telemetry: {
       otlpEndpoint: raw.OTEL_EXPORTER_OTLP_ENDPOINT,
       serviceName: raw.OTEL_SERVICE_NAME,
+      /** The OTLP/HTTP encoding: protobuf (the OpenTelemetry default) or JSON. */
+      protocol: raw.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? raw.OTEL_EXPORTER_OTLP_PROTOCOL,
+      /** Longer attribute values (a long SQL statement's text) are cut to this many characters. */
+      attributeValueLengthLimit:
+        raw.OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT ?? raw.OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT,
+      /** Which traces are kept (every one by default). */
+      sampler: { name: raw.OTEL_TRACES_SAMPLER, ratio: raw.OTEL_TRACES_SAMPLER_ARG ?? 1 },
     },
     ops: {
       /** Unset: the operator pages under /ops do not exist (404). */

@@ -4,9 +4,13 @@ import { z } from 'zod';
 import { DEFAULT_PGLITE_DATA_DIR } from '../../db/pglite-data-dir';
 import { delayListSchema, LATE_CHECK_DELAYS_MS } from '../payments/polling/late-payment-checks';
 import { trustProxySchema } from '../security/trust-proxy';
+import { SAMPLER_NAMES } from '../telemetry/sampler';
 import { subCodeListSchema } from '../zalopay';
 import { EMULATOR_PROFILES } from './emulator-profiles';
 import { flag, flagValue, int, optionalText } from './setting-schemas';
+
+// OpenTelemetry's OTLP/HTTP encodings (gRPC is not shipped: an OTLP collector takes either of these).
+const otlpProtocol = z.enum(['http/protobuf', 'http/json']);
 
 export const rawEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -78,6 +82,14 @@ export const rawEnvSchema = z.object({
   // OpenTelemetry (docs/operations.md): unset, no tracing code is loaded.
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalText.pipe(z.url().optional()),
   OTEL_SERVICE_NAME: z.string().trim().min(1).default('zalopay-checkout'),
+  OTEL_EXPORTER_OTLP_PROTOCOL: otlpProtocol.default('http/protobuf'),
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: otlpProtocol.optional(),
+  OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT: int(2_048, 1),
+  OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT: optionalText.pipe(
+    z.coerce.number<string>().int().min(1).optional(),
+  ),
+  OTEL_TRACES_SAMPLER: z.enum(SAMPLER_NAMES).default('parentbased_always_on'),
+  OTEL_TRACES_SAMPLER_ARG: optionalText.pipe(z.coerce.number<string>().min(0).max(1).optional()),
   MERCHANT_API_REQUESTS_PER_MINUTE: int(600),
   IMAGE_MAX_BYTES: int(1_048_576, 1_024).pipe(z.number().max(10_485_760)),
   STOREFRONT_CHECK_MS: int(1_000, 100).pipe(z.number().max(60_000)),

@@ -1,6 +1,6 @@
 // A span for every database statement, made where drizzle runs it: its prepared queries' execute() and
 // all(), for PostgreSQL (postgres.js) and PGlite alike. Installed only by tracing.ts, once.
-import { inSpan } from './spans';
+import { inLeafSpan } from './spans';
 
 interface PreparedQueryPrototype {
   execute(...args: unknown[]): Promise<unknown>;
@@ -28,10 +28,10 @@ function wrap(prototype: PreparedQueryPrototype, system: string): void {
     const original = prototype[method];
     prototype[method] = function (this: { queryString?: string }, ...args: unknown[]) {
       const text = this.queryString ?? '';
-      return inSpan(
+      return inLeafSpan(
         `db ${text.trimStart().split(/\s/, 1)[0]?.toLowerCase() ?? 'statement'}`,
         { 'db.system.name': system, 'db.query.text': text },
-        () => original.apply(this, args),
+        () => original.apply(this, args) as Promise<unknown>,
       );
     };
   }

@@ -1,6 +1,7 @@
 // OTEL_EXPORTER_OTLP_ENDPOINT set: one paid order's spans reach an OTLP/HTTP receiver (in this process):
 // the requests, the tRPC procedures, the ZaloPay calls, the database statements and the worker rounds,
-// carrying the order's app_trans_id and reference. Unset: tracing stays off and nothing is sent.
+// carrying the order's app_trans_id and reference, as protobuf unless JSON is asked for. Unset: tracing
+// stays off and nothing is sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createOrder,
@@ -77,6 +78,8 @@ describe.each(testDatabaseDrivers())('traces over OTLP (%s)', (driver) => {
       expect(span.resource['service.instance.id']).toMatch(/\/\d+$/);
     }
     expect(receiver.refused()).toBe(0);
+    expect(receiver.requests()).toEqual({ protobuf: expect.any(Number), json: 0 });
+    expect(receiver.requests().protobuf).toBeGreaterThan(0);
   });
 
   it('traces the create: its request, the tRPC procedure, the ZaloPay call and its statements, one trace', () => {
@@ -108,6 +111,15 @@ describe.each(testDatabaseDrivers())('traces over OTLP (%s)', (driver) => {
     expect(ofTrace(callback).some((span) => span.name.startsWith('db '))).toBe(true);
   });
 
+  it("cuts a long statement's text at OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT (2,048 by default)", () => {
+    const texts = spans
+      .filter((span) => span.name.startsWith('db '))
+      .map((span) => String(span.attributes['db.query.text']));
+    // The callback's one statement is longer than that: its start is kept.
+    expect(texts.some((text) => text.length === 2_048 && text.startsWith('with '))).toBe(true);
+    expect(Math.max(...texts.map((text) => text.length))).toBe(2_048);
+  });
+
   it('traces the status reads and the worker rounds that fulfilled it', () => {
     const reads = named('trpc getStatus').filter(
       (span) => span.attributes['zalopay.app_trans_id'] === appTransId,
@@ -120,6 +132,35 @@ describe.each(testDatabaseDrivers())('traces over OTLP (%s)', (driver) => {
     const round = ofTrace(delivery!).find((span) => span.name === 'fulfilment round');
     expect(round?.spanId).toBe(delivery!.parentSpanId);
     expect(named('poller round').length).toBeGreaterThan(0);
+  });
+});
+
+describe('with OTEL_EXPORTER_OTLP_PROTOCOL=http/json', () => {
+  it('sends the same spans as OTLP/JSON', async () => {
+    const jsonReceiver = await startOtlpReceiver();
+    try {
+      const shop = await startTestCheckout('pglite', {
+        OTEL_EXPORTER_OTLP_ENDPOINT: jsonReceiver.url,
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      });
+      let appTransId = '';
+      try {
+        appTransId = (await createOrder(shop.checkout.url, 30_000, 'Traced as JSON')).app_trans_id;
+      } finally {
+        await shop.close();
+      }
+      const spans = jsonReceiver.spans();
+      const request = spans.find((span) => span.name === 'POST /api/payment/create');
+      expect(request?.attributes['http.response.status_code']).toBe(201);
+      const create = spans.find((span) => span.name === 'zalopay /v2/create');
+      expect(create?.attributes['zalopay.app_trans_id']).toBe(appTransId);
+      expect(create?.traceId).toBe(request?.traceId);
+      expect(jsonReceiver.requests()).toEqual({ protobuf: 0, json: expect.any(Number) });
+      expect(jsonReceiver.requests().json).toBeGreaterThan(0);
+      expect(jsonReceiver.refused()).toBe(0);
+    } finally {
+      await jsonReceiver.close();
+    }
   });
 });
 

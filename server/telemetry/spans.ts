@@ -39,6 +39,32 @@ export function inSpan<T>(
   });
 }
 
+/**
+ * Runs `work` in a span that has no children of its own (a database statement): it is never made the
+ * active span, which spares the context switch inSpan() pays for around every await.
+ */
+export function inLeafSpan<T>(
+  name: string,
+  attributes: Attributes,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (!active) return work();
+  const { tracer, errorCode } = active;
+  const span = tracer.startSpan(name, { attributes });
+  return work().then(
+    (value) => {
+      span.end();
+      return value;
+    },
+    (error: unknown) => {
+      span.recordException(error instanceof Error ? error : String(error));
+      span.setStatus({ code: errorCode });
+      span.end();
+      throw error;
+    },
+  );
+}
+
 /** The attribute names the spans carry for an order, so one search finds all of its spans. */
 export const ORDER_ATTRIBUTES = {
   appTransId: 'zalopay.app_trans_id',

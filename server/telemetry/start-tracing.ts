@@ -14,11 +14,14 @@ export async function startTracingIfSet(
   const { startTracing } = await import('./tracing');
   const tracing = await startTracing({
     endpoint,
+    protocol: env.telemetry.protocol,
+    sampler: env.telemetry.sampler,
+    attributeValueLengthLimit: env.telemetry.attributeValueLengthLimit,
     serviceName: env.telemetry.serviceName,
     instanceId: `${hostname()}/${process.pid}`,
   });
   log.info(
-    { endpoint, serviceName: env.telemetry.serviceName },
+    { endpoint, protocol: env.telemetry.protocol, serviceName: env.telemetry.serviceName },
     'OpenTelemetry traces exported over OTLP/HTTP',
   );
   return tracing;
