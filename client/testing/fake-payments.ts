@@ -1,7 +1,7 @@
 // An in-memory PaymentsPort for client tests: the real tRPC router runs on top of it, so components meet
 // real procedures, real zod validation and real superjson Dates, with no server and no network. Its
 // failures are the domain's own errors (server/payments/errors.ts), which the router turns into tRPC
-// errors with the server's one mapper (payment-procedure.ts): the same codes, messages and zodError.
+// errors with the server's one mapper (server/trpc/init.ts's answerFor): the same codes, messages and zodError.
 // This file is the port and the knobs tests turn; the orders live in fake-payments/order-store.ts, the
 // live streams in fake-payments/attempt-streams.ts.
 import type { RedirectHint } from '../../server/payments/callbacks/redirect-report';

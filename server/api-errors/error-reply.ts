@@ -1,7 +1,7 @@
 // What an error thrown while answering a request becomes on the wire: its HTTP status and a small JSON
 // body with a code and a message, never a stack trace or a statement. The one mapper of the payments
 // domain's errors (server/payments/errors.ts), to REST JSON (Express's error handler) and to a TRPCError
-// (server/trpc/payment-procedure.ts), and of everything else Express or the callback route may throw.
+// (server/trpc/init.ts), and of everything else Express or the callback route may throw.
 import { StandardSchemaV1Error, TRPCError } from '@trpc/server';
 import { DATABASE_INPUT_MESSAGE, isDatabaseInputError } from '../../db/database-input-error';
 import { isDatabaseConnectionError } from '../../db/connection-errors';

@@ -12,8 +12,17 @@ import { TRPC_MAX_BATCH_SIZE } from './trpc-batch-limit';
 const PROCEDURE = 'getStatus';
 const createCaller = appRouter.createCaller;
 
-/** The calls of a plain `GET /getStatus?input=` or `GET /getStatus,getStatus?batch=1&input=`, or undefined. */
-function statusReads(req: Request): unknown[] | undefined {
+interface StatusReads {
+  inputs: unknown[];
+  /** `?batch=1`: the answer is an array, one result per call. */
+  batched: boolean;
+}
+
+/**
+ * The calls of a plain `GET /getStatus?input=` or `GET /getStatus,getStatus?batch=1&input=`, or
+ * undefined. (Express parses the query string again at every read of req.query: it is read once.)
+ */
+function statusReads(req: Request): StatusReads | undefined {
   if (req.method !== 'GET' || req.headers['trpc-accept'] !== undefined) return undefined;
   const query = req.query as Record<string, unknown>;
   const { input, batch } = query;
@@ -24,8 +33,11 @@ function statusReads(req: Request): unknown[] | undefined {
   if (paths.some((path) => path !== PROCEDURE)) return undefined;
   try {
     const parsed: unknown = JSON.parse(input);
-    if (batch === undefined)
-      return paths.length === 1 ? [superjson.deserialize(parsed as never)] : undefined;
+    if (batch === undefined) {
+      return paths.length === 1
+        ? { inputs: [superjson.deserialize(parsed as never)], batched: false }
+        : undefined;
+    }
     if (
       batch !== '1' ||
       paths.length > TRPC_MAX_BATCH_SIZE ||
@@ -36,7 +48,7 @@ function statusReads(req: Request): unknown[] | undefined {
     }
     const calls = parsed as Record<string, unknown>;
     if (Object.keys(calls).length !== paths.length) return undefined;
-    return paths.map((_, i) => superjson.deserialize(calls[i] as never));
+    return { inputs: paths.map((_, i) => superjson.deserialize(calls[i] as never)), batched: true };
   } catch {
     return undefined;
   }
@@ -45,15 +57,15 @@ function statusReads(req: Request): unknown[] | undefined {
 /** In front of the adapter: answers what it can, hands the rest (and every error) to the next handler. */
 export function trpcStatusReads(contextOf: (req: Request) => Context): RequestHandler {
   return (req, res, next) => {
-    const inputs = statusReads(req);
-    if (!inputs) return next();
+    const reads = statusReads(req);
+    if (!reads) return next();
     const caller = createCaller(contextOf(req));
-    Promise.all(inputs.map((input) => caller.getStatus(input as never))).then(
+    Promise.all(reads.inputs.map((input) => caller.getStatus(input as never))).then(
       (views) => {
         const results = views.map((view) => ({ result: { data: superjson.serialize(view) } }));
-        const body = JSON.stringify(req.query.batch === undefined ? results[0] : results);
+        const body = Buffer.from(JSON.stringify(reads.batched ? results : results[0]));
         res.setHeader('Content-Type', 'application/json');
-        res.setHeader('Content-Length', Buffer.byteLength(body));
+        res.setHeader('Content-Length', body.length);
         res.setHeader('Vary', 'trpc-accept, accept');
         res.end(body);
       },

@@ -5,8 +5,7 @@ import { z } from 'zod';
 import { orderIdSchema, orderLinesSchema } from '../payments/merchant-orders/order-input';
 import { appTransIdSchema as appTransId } from '../payments/attempts/pay-request-schemas';
 import { recordsEachRedirectOnce, spendsCreateBudget, spendsOrderBudget } from './call-limits';
-import { router } from './init';
-import { paymentProcedure } from './payment-procedure';
+import { publicProcedure, router } from './init';
 
 /** The redirect's query string as the browser received it; bounded so it cannot be used to flood the ledger. */
 const redirectQuery = z
@@ -14,16 +13,16 @@ const redirectQuery = z
   .refine((q) => Object.keys(q).length <= 16, 'at most 16 parameters');
 
 export const appRouter = router({
-  listProducts: paymentProcedure.query(async ({ ctx }) => ({
+  listProducts: publicProcedure.query(async ({ ctx }) => ({
     products: await ctx.payments.listProducts(),
   })),
 
-  createOrder: paymentProcedure
+  createOrder: publicProcedure
     .input(z.object({ lines: orderLinesSchema }))
     .use(spendsOrderBudget)
     .mutation(({ ctx, input }) => ctx.payments.createOrder(input.lines)),
 
-  getOrder: paymentProcedure
+  getOrder: publicProcedure
     .input(z.object({ orderId: orderIdSchema }))
     .query(async ({ ctx, input }) => {
       const order = await ctx.payments.getOrder(input.orderId);
@@ -31,23 +30,23 @@ export const appRouter = router({
       return order;
     }),
 
-  createPayment: paymentProcedure
+  createPayment: publicProcedure
     .input(z.object({ orderId: orderIdSchema }))
     .use(spendsCreateBudget)
     .mutation(({ ctx, input }) => ctx.payments.payOrder(input.orderId)),
 
-  getStatus: paymentProcedure.input(z.object({ appTransId })).query(async ({ ctx, input }) => {
+  getStatus: publicProcedure.input(z.object({ appTransId })).query(async ({ ctx, input }) => {
     const view = await ctx.payments.getStatus(input.appTransId);
     if (!view) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such order' });
     return view;
   }),
 
-  reportRedirect: paymentProcedure
+  reportRedirect: publicProcedure
     .input(z.object({ query: redirectQuery }))
     .use(recordsEachRedirectOnce)
     .mutation(({ ctx, input }) => ctx.payments.reportRedirect(input.query)),
 
-  onStatusChange: paymentProcedure.input(z.object({ appTransId })).subscription(async function* ({
+  onStatusChange: publicProcedure.input(z.object({ appTransId })).subscription(async function* ({
     ctx,
     input,
     signal,
