@@ -26,17 +26,9 @@ export function inSpan<T>(
 ): Promise<T> {
   if (!active) return work(undefined);
   const { tracer, errorCode } = active;
-  return tracer.startActiveSpan(name, { attributes }, async (span) => {
-    try {
-      return await work(span);
-    } catch (error) {
-      span.recordException(error instanceof Error ? error : String(error));
-      span.setStatus({ code: errorCode });
-      throw error;
-    } finally {
-      span.end();
-    }
-  });
+  return tracer.startActiveSpan(name, { attributes }, (span) =>
+    endedAfter(span, errorCode, () => work(span)),
+  );
 }
 
 /**
@@ -50,19 +42,20 @@ export function inLeafSpan<T>(
 ): Promise<T> {
   if (!active) return work();
   const { tracer, errorCode } = active;
-  const span = tracer.startSpan(name, { attributes });
-  return work().then(
-    (value) => {
-      span.end();
-      return value;
-    },
-    (error: unknown) => {
-      span.recordException(error instanceof Error ? error : String(error));
-      span.setStatus({ code: errorCode });
-      span.end();
-      throw error;
-    },
-  );
+  return endedAfter(tracer.startSpan(name, { attributes }), errorCode, work);
+}
+
+/** Ends `span` once `work` is done, marked as failed with its error if it threw. */
+async function endedAfter<T>(span: Span, errorCode: number, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    span.recordException(error instanceof Error ? error : String(error));
+    span.setStatus({ code: errorCode });
+    throw error;
+  } finally {
+    span.end();
+  }
 }
 
 /** The attribute names the spans carry for an order, so one search finds all of its spans. */
