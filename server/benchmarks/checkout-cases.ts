@@ -16,6 +16,7 @@ import {
   type ServerName,
 } from './callback-ingest-case';
 import { startChildService, type ChildService } from './child-service';
+import { startCheckoutChild } from './checkout-child';
 import { buildClient, measureInitialScripts } from './client-bundle';
 import { runCreatePayment } from './create-payment-case';
 import { runDeployment } from './deployment-case';
@@ -77,31 +78,13 @@ export async function runCheckoutCases(
   await buildClient(clientDir);
   const bundle = await measureInitialScripts(clientDir);
 
-  const port = await freePort();
-  const emulatorPort = await freePort();
-  const checkoutUrl = `http://127.0.0.1:${port}`;
-  const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
-  const checkout = await startChildService({
-    entry: 'server/main.ts',
-    args: [clientDir],
+  const started = await startCheckoutChild({
+    database,
+    clientDir,
     nodeOptions: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
-    env: {
-      ...database.childEnv('app'),
-      NODE_ENV: 'production',
-      // Production settings against the emulator: it must be asked for by name (docs/security.md).
-      ZALOPAY_MODE: 'emulator',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PUBLIC_BASE_URL: checkoutUrl,
-      EMULATOR_PORT: String(emulatorPort),
-      LOG_LEVEL: 'warn',
-      // The benchmark is one client sending far more creates than a shopper could: no rate limit.
-      CREATE_RATE_LIMIT_PER_MINUTE: '0',
-      ORDER_RATE_LIMIT_PER_MINUTE: '0',
-      MERCHANT_API_REQUESTS_PER_MINUTE: '0',
-    },
-    readyUrl: `${checkoutUrl}/healthz`,
   });
+  const checkout = started.service;
+  const { url: checkoutUrl, emulatorUrl } = started;
   children.push(checkout);
   const baselinePort = await freePort();
   const baseline = await startChildService({

@@ -11,7 +11,8 @@ import { figure, below, type CaseResult, type Figure } from './benchmark-result'
 import type { BenchDatabase } from './bench-database';
 import { signedCallbackBodies } from './callback-bodies';
 import { CALLBACK_PATH } from './callback-ingest-case';
-import { startChildService, type ChildService } from './child-service';
+import type { ChildService } from './child-service';
+import { startCheckoutChild } from './checkout-child';
 import { measureFirstLoad } from './first-load-bytes';
 import { processCpuMs } from './process-cpu';
 import { runLoad, sequence } from './load-generator';
@@ -81,29 +82,14 @@ export async function runDeployment(
   const ca = await readFile(path.join(tls, 'cert.pem'));
   const receiver = await startOtlpReceiver({ countOnly: true });
   const children: ChildService[] = [];
-  const start = async (extra: Record<string, string>) => {
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const service = await startChildService({
-      entry: 'server/main.ts',
-      args: [options.clientDir],
-      env: {
-        ...database.childEnv('app'),
-        NODE_ENV: 'production',
-        ZALOPAY_MODE: 'emulator',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        PUBLIC_BASE_URL: url,
-        EMULATOR_PORT: String(await freePort()),
-        LOG_LEVEL: 'warn',
-        CREATE_RATE_LIMIT_PER_MINUTE: '0',
-        TRUST_PROXY: '1',
-        ...extra,
-      },
-      readyUrl: `${url}/healthz`,
+  const start = async (env: Record<string, string>) => {
+    const checkout = await startCheckoutChild({
+      database,
+      clientDir: options.clientDir,
+      env: { TRUST_PROXY: '1', ...env },
     });
-    children.push(service);
-    return { url, port, pid: service.pid };
+    children.push(checkout.service);
+    return { url: checkout.url, port: checkout.port, pid: checkout.service.pid };
   };
   try {
     const plain = await start({});
