@@ -96,7 +96,10 @@ test('an operator makes the shop her own; a shopper in another browser buys the 
     await expect(header.getByText('Tea from the clouds')).toBeVisible();
     const logo = header.locator('img.brand__logo');
     await expect(logo).toBeVisible();
-    expect(await logo.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(80);
+    // Visible as soon as its box is laid out; its pixels arrive a moment later.
+    await expect
+      .poll(() => logo.evaluate((image: HTMLImageElement) => image.naturalWidth))
+      .toBe(80);
     await expect(shopper.locator('link[rel="icon"]')).toHaveAttribute(
       'href',
       /^\/media\/[0-9a-f]{64}$/,
