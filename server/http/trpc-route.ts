@@ -62,7 +62,7 @@ export function trpcRoute({
   });
   return [
     liveStreamCap(liveStreamsPerClient, isSubscriptionRequest),
-    trpcStatusReads(contextOf),
+    trpcStatusReads(payments),
     ...(storefront ? [trpcProductList(storefront)] : []),
     trpc,
   ];

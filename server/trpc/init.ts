@@ -87,23 +87,25 @@ function answerFor(error: TRPCError): TRPCError {
   return error;
 }
 
-/** The span's attributes: the procedure, and the order its input names (docs/decisions/023). */
-async function spanAttributes(
+/**
+ * A procedure call's span attributes: the procedure, and the order its input names (docs/decisions/023).
+ * The status reads in front of tRPC's adapter (server/http/trpc-status-reads.ts) give theirs the same.
+ */
+export function procedureSpanAttributes(
   path: string,
   type: string,
-  getRawInput: () => Promise<unknown>,
-): Promise<Record<string, string>> {
-  const input = (await getRawInput().catch(() => undefined)) as
-    { appTransId?: unknown; orderId?: unknown } | undefined;
+  input: unknown,
+): Record<string, string> {
+  const named = input as { appTransId?: unknown; orderId?: unknown } | undefined;
   const attributes: Record<string, string> = {
     'rpc.system': 'trpc',
     'rpc.method': path,
     'trpc.type': type,
   };
-  if (typeof input?.appTransId === 'string')
-    attributes[ORDER_ATTRIBUTES.appTransId] = input.appTransId;
-  if (typeof input?.orderId === 'string')
-    attributes[ORDER_ATTRIBUTES.orderReference] = input.orderId;
+  if (typeof named?.appTransId === 'string')
+    attributes[ORDER_ATTRIBUTES.appTransId] = named.appTransId;
+  if (typeof named?.orderId === 'string')
+    attributes[ORDER_ATTRIBUTES.orderReference] = named.orderId;
   return attributes;
 }
 
@@ -111,13 +113,14 @@ async function spanAttributes(
  * Every procedure call goes through this one step of tRPC's middleware chain (each step costs a status
  * read microseconds: docs/benchmarks.md): its failure answered as above and, with tracing on, its span.
  */
-const procedureCall = t.middleware(async ({ next, path, type, getRawInput }) => {
+const procedureCall = t.middleware(async function procedureCall({ next, path, type, getRawInput }) {
   if (!tracingOn()) {
     const result = await next();
     if (!result.ok) throw answerFor(result.error);
     return result;
   }
-  const attributes = await spanAttributes(path, type, getRawInput);
+  const input = await getRawInput().catch(() => undefined);
+  const attributes = procedureSpanAttributes(path, type, input);
   return inSpan(`trpc ${path}`, attributes, async (span) => {
     const result = await next();
     if (result.ok) return result;

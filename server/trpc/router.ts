@@ -12,6 +12,12 @@ const redirectQuery = z
   .record(z.string().max(32), z.string().max(256))
   .refine((q) => Object.keys(q).length <= 16, 'at most 16 parameters');
 
+/**
+ * getStatus's input, also parsed by the status reads answered in front of tRPC's adapter
+ * (server/http/trpc-status-reads.ts), which run this procedure's work without tRPC's middleware chain.
+ */
+export const statusInput = z.object({ appTransId });
+
 export const appRouter = router({
   listProducts: publicProcedure.query(async ({ ctx }) => ({
     products: await ctx.payments.listProducts(),
@@ -35,7 +41,7 @@ export const appRouter = router({
     .use(spendsCreateBudget)
     .mutation(({ ctx, input }) => ctx.payments.payOrder(input.orderId)),
 
-  getStatus: publicProcedure.input(z.object({ appTransId })).query(async ({ ctx, input }) => {
+  getStatus: publicProcedure.input(statusInput).query(async ({ ctx, input }) => {
     const view = await ctx.payments.getStatus(input.appTransId);
     if (!view) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such order' });
     return view;
