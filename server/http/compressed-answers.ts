@@ -4,7 +4,11 @@
 import compression from 'compression';
 import type { RequestHandler, Response } from 'express';
 
-/** Answers smaller than this go as they are: a status read (~400 bytes) gains nothing from gzip. */
+/**
+ * Answers smaller than this go as they are: a status read (~400 bytes) gains nothing from gzip. The
+ * middleware knows an answer's size only from its length, so tRPC's adapter, which writes its answers as
+ * streams, has its JSON answers sent whole (trpc-whole-answers.ts).
+ */
 const THRESHOLD_BYTES = 1024;
 
 export function compressedAnswers(): RequestHandler {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrder, startTestCheckout, type TestCheckout } from '../testing/checkout-harness';
+import { TRPC_MAX_BATCH_SIZE } from './trpc-batch-limit';
 
 interface RawAnswer {
   status: number;
@@ -144,6 +145,34 @@ describe('the API', () => {
     });
     expect(small.headers['content-encoding']).toBeUndefined();
     expect(JSON.parse(small.body.toString()).status).toBe('PENDING');
+  });
+
+  it("sends tRPC's own answers whole: a small one as it is with its length, a large one compressed", async () => {
+    // tRPC's adapter streams its answers; sent chunked, every one was compressed, whatever its size.
+    const small = await rawRequest(`${base}/trpc/createOrder`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip, br' },
+      body: JSON.stringify({ json: { lines: [{ sku: 'banh-mi', quantity: 1 }] } }),
+    });
+    expect(small.status).toBe(200);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.headers['transfer-encoding']).toBeUndefined();
+    expect(Number(small.headers['content-length'])).toBe(small.body.length);
+    const orderId = (
+      JSON.parse(small.body.toString()) as { result: { data: { json: { orderId: string } } } }
+    ).result.data.json.orderId;
+    // A batch with getOrder in it is the adapter's to answer (the status reads answer only getStatus).
+    const calls = Array.from({ length: TRPC_MAX_BATCH_SIZE }, () => 'getOrder');
+    const input = encodeURIComponent(
+      JSON.stringify(Object.fromEntries(calls.map((_, i) => [i, { json: { orderId } }]))),
+    );
+    const large = await rawRequest(`${base}/trpc/${calls.join(',')}?batch=1&input=${input}`, {
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(large.status).toBe(200);
+    expect(large.headers['content-encoding']).toBe('br');
+    const orders = JSON.parse(brotliDecompressSync(large.body).toString()) as unknown[];
+    expect(orders).toHaveLength(TRPC_MAX_BATCH_SIZE);
   });
 
   it('never compresses the live status stream: its first event arrives as plain text at once', async () => {

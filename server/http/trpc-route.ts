@@ -14,6 +14,7 @@ import { DATABASE_RETRY_AFTER_SECONDS } from '../api-errors/error-reply';
 import { TRPC_MAX_BATCH_SIZE } from './trpc-batch-limit';
 import { trpcStatusReads } from './trpc-status-reads';
 import { trpcProductList } from './trpc-product-list';
+import { trpcWholeAnswers } from './trpc-whole-answers';
 import type { StorefrontCache } from '../catalogue/storefront-cache';
 
 export const TRPC_MOUNT_PATH = '/trpc';
@@ -28,7 +29,10 @@ export interface TrpcRouteDeps {
   storefront?: StorefrontCache | undefined;
 }
 
-/** The handlers to mount at TRPC_MOUNT_PATH, in order: the stream cap, status reads, the menu, then tRPC. */
+/**
+ * The handlers to mount at TRPC_MOUNT_PATH, in order: the stream cap, status reads, the menu, then tRPC
+ * with its JSON answers sent whole.
+ */
 export function trpcRoute({
   payments,
   log,
@@ -64,6 +68,7 @@ export function trpcRoute({
     liveStreamCap(liveStreamsPerClient, isSubscriptionRequest),
     trpcStatusReads(payments),
     ...(storefront ? [trpcProductList(storefront)] : []),
+    trpcWholeAnswers(),
     trpc,
   ];
 }
