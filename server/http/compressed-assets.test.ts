@@ -175,6 +175,25 @@ describe('the API', () => {
     expect(orders).toHaveLength(TRPC_MAX_BATCH_SIZE);
   });
 
+  it("lets tRPC's JSON Lines batch (httpBatchStreamLink) stream as it comes", async () => {
+    const order = await createOrder(base, 50_000, 'JSON Lines');
+    const input = encodeURIComponent(
+      JSON.stringify({
+        0: { json: { appTransId: order.app_trans_id } },
+        1: { json: { appTransId: order.app_trans_id } },
+      }),
+    );
+    const streamed = await rawRequest(`${base}/trpc/getStatus,getStatus?batch=1&input=${input}`, {
+      headers: { 'trpc-accept': 'application/jsonl' },
+    });
+    expect(streamed.status).toBe(200);
+    expect(streamed.headers['transfer-encoding']).toBe('chunked');
+    expect(streamed.headers['content-length']).toBeUndefined();
+    const lines = streamed.body.toString().trim().split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
+  });
+
   it('never compresses the live status stream: its first event arrives as plain text at once', async () => {
     const order = await createOrder(base, 50_000, 'Live stream');
     const input = encodeURIComponent(JSON.stringify({ json: { appTransId: order.app_trans_id } }));

@@ -3,8 +3,16 @@
 // answers as they are by their length (compressed-answers.ts), brotli-compressed even a 300-byte
 // createOrder answer, about a millisecond of a sale's two calls (docs/benchmarks.md). A JSON answer is one
 // JSON text, so its chunks are held and sent whole at the end, with a Content-Length. Anything else (the
-// live status's event stream, httpBatchStreamLink's JSON Lines) passes as it comes.
-import type { RequestHandler, Response } from 'express';
+// live status's event stream, httpBatchStreamLink's JSON Lines, which tRPC also labels application/json)
+// passes as it comes.
+import type { Request, RequestHandler, Response } from 'express';
+
+/** What tRPC streams as JSON Lines: a `trpc-accept` of application/jsonl, or an Accept naming it. */
+function asksForJsonLines(req: Request): boolean {
+  const asked = req.headers['trpc-accept'];
+  if (asked !== undefined) return asked === 'application/jsonl';
+  return (req.headers.accept ?? '').split(',').some((type) => type.trim() === 'application/jsonl');
+}
 
 function isJsonAnswer(res: Response): boolean {
   const type = String(res.getHeader('Content-Type') ?? '');
@@ -20,7 +28,8 @@ function asBuffer(chunk: unknown, encoding: unknown): Buffer {
 
 /** Mounted right in front of tRPC's adapter, for the answers only it writes. */
 export function trpcWholeAnswers(): RequestHandler {
-  return (_req, res, next) => {
+  return (req, res, next) => {
+    if (asksForJsonLines(req)) return next();
     const write = res.write;
     const end = res.end;
     /** Decided at the first write: the chunks held back, or null when the answer streams. */
