@@ -110,8 +110,8 @@ export function procedureSpanAttributes(
 }
 
 /**
- * Every procedure call goes through this one step of tRPC's middleware chain (each step costs a status
- * read microseconds: docs/benchmarks.md): its failure answered as above and, with tracing on, its span.
+ * Every procedure call goes through this one step of tRPC's middleware chain (each step costs every call
+ * microseconds: docs/benchmarks.md): its failure answered as above and, with tracing on, its span.
  */
 const procedureCall = t.middleware(async function procedureCall({ next, path, type, getRawInput }) {
   if (!tracingOn()) {
