@@ -80,7 +80,9 @@ export function OrderPayment({
 
   const patience = useRequestPatience(createPayment.isPending ? createPayment.submittedAt : null);
   const asked = createPayment.data;
-  const attempt = asked ?? order.livePayment;
+  // While a create is in flight, the order read beside it may already hold the attempt being made, stored
+  // before ZaloPay answered and so without its link: the create's own answer shows it.
+  const attempt = asked ?? (createPayment.isPending ? null : order.livePayment);
   const WebToAppStep = useWebToAppStep(attempt !== null);
 
   useEffect(() => {

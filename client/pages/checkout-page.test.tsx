@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { GatewayUnavailableError, InvalidPaymentInputError } from '../../server/payments/errors';
 import type { DeviceMode } from '../device-mode';
@@ -72,6 +72,27 @@ describe('CheckoutPage', () => {
     await view.user.dblClick(await screen.findByRole('button', { name: 'Pay with ZaloPay' }));
     expect(screen.getByRole('button', { name: 'Pay with ZaloPay' })).toBeDisabled();
     expect(screen.getByRole('status')).toHaveTextContent('Creating your ZaloPay order…');
+
+    release();
+    expect(await qrCode()).toBeInTheDocument();
+    expect(payments.payOrderCalls).toEqual([order.orderId]);
+  });
+
+  it('while its create is in flight, an order read that holds the attempt without its link yet still says "creating", then shows the QR', async () => {
+    const payments = new FakePayments();
+    let release = () => {};
+    payments.payOrderGate = new Promise<void>((resolve) => (release = resolve));
+    const { order, queryClient } = renderNewOrderCheckout(payments);
+    await waitFor(() => expect(payments.payOrderCalls).toEqual([order.orderId]));
+
+    // The server stores the attempt before ZaloPay answers, and the page reads the order meanwhile.
+    payments.attemptAwaitingGateway(order.orderId);
+    await act(() => queryClient.refetchQueries({ type: 'active' }));
+    expect(payments.getOrderCalls).toHaveLength(2);
+    // TanStack Query tells its observers on a timer: let the page render what it read.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(screen.getByRole('status')).toHaveTextContent('Creating your ZaloPay order…');
+    expect(screen.queryByText(/We could not start the payment/)).not.toBeInTheDocument();
 
     release();
     expect(await qrCode()).toBeInTheDocument();

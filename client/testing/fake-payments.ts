@@ -59,6 +59,8 @@ export class FakePayments implements PaymentsPort {
 
   private readonly store = new FakeOrderStore(this);
   private readonly streams = new AttemptStreams();
+  /** Attempts stored before ZaloPay answered (attemptAwaitingGateway): what its answer will make them. */
+  private readonly gatewayAnswers = new Map<string, PaymentView>();
 
   serverNow(): Date {
     return new Date(Date.now() + this.serverClockAheadMs);
@@ -89,7 +91,26 @@ export class FakePayments implements PaymentsPort {
     const failure = this.payOrderFailures.shift();
     if (failure) throw failure;
     const order = this.store.payableOrder(orderId);
-    return this.store.liveAttempt(order) ?? this.store.newAttempt(order);
+    const live = this.store.liveAttempt(order);
+    const answered = live && this.gatewayAnswers.get(live.appTransId);
+    if (answered) {
+      this.gatewayAnswers.delete(answered.appTransId);
+      this.store.saveAttempt(answered);
+      return answered;
+    }
+    return live ?? this.store.newAttempt(order);
+  }
+
+  /**
+   * The next attempt of an order as the real payOrder stores it before ZaloPay answers: PENDING, without
+   * its link. A payOrder() waiting on payOrderGate then answers it with its link, as ZaloPay's answer would.
+   */
+  attemptAwaitingGateway(orderId: string): PaymentView {
+    const linked = this.store.newAttempt(this.store.payableOrder(orderId));
+    this.gatewayAnswers.set(linked.appTransId, linked);
+    const awaiting: PaymentView = { ...linked, orderUrl: null, qrCode: null };
+    this.store.saveAttempt(awaiting);
+    return awaiting;
   }
 
   async payOneOff(input: CreatePaymentInput): Promise<PaymentView> {
